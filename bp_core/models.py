@@ -1,0 +1,209 @@
+"""The lecture's two models, each with a forward pass and a backward pass derived by hand with the chain rule.
+
+No autograd call appears on the manual path: ``manual_packed`` computes the loss and every gradient from the
+values its forward pass keeps. ``predict_packed`` is the same forward without a cache, for autograd. Both work
+on one packed parameter tensor ``theta`` (``pack``/``unpack`` convert from and to named parameters).
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import torch
+
+from ._validate import check_choice, check_int_range
+from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
+
+Params = dict[str, torch.Tensor]
+
+
+def scalar_names(params: Params) -> list[str]:
+    """One name per scalar parameter, in flattening order: ``w`` for a (1, 1) tensor, ``W1[0,1]``, ``b2[1]``."""
+    names = []
+    for name, tensor in params.items():
+        if tensor.numel() == 1:
+            names.append(name)
+        else:
+            for index in torch.cartesian_prod(*[torch.arange(n) for n in tensor.shape]).reshape(tensor.numel(), -1):
+                names.append(f"{name}[{','.join(str(int(i)) for i in index)}]")
+    return names
+
+
+def flatten(params: Params) -> torch.Tensor:
+    """All parameters as one vector (P,), in ``scalar_names`` order."""
+    return torch.cat([p.reshape(-1) for p in params.values()])
+
+
+def unflatten(vector: torch.Tensor, like: Params) -> Params:
+    """Split a vector (P,) into views shaped like the tensors of ``like``."""
+    out, start = {}, 0
+    for name, tensor in like.items():
+        out[name] = vector[start:start + tensor.numel()].reshape(tensor.shape)
+        start += tensor.numel()
+    return out
+
+
+class Line:
+    """y_hat = x w + b with ``w`` (1, 1) and ``b`` (1, 1), both starting at zero as in the lecture.
+
+    Internally the two parameters are the rows of one column theta = [w; b] (2, 1), and the forward pass is
+    [x, 1] @ theta, which is x w + 1 b: one matrix product instead of a product and a sum. Its hand-derived
+    gradient 2 [x, 1]^T (pred - y) / N has the lecture's dw = 2 x^T (pred - y) / N in its first row and
+    db = 2 sum(pred - y) / N in its second.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> bp_core.Line().init_params()["w"].tolist()
+    [[0.0]]
+    """
+
+    name = "line"
+    in_features = 1
+    out_features = 1
+
+    def init_params(self, dtype: torch.dtype = torch.float32) -> Params:
+        return {"w": torch.zeros(1, 1, dtype=dtype), "b": torch.zeros(1, 1, dtype=dtype)}
+
+    def pack(self, params: Params) -> torch.Tensor:
+        """theta = [w; b], shape (2, 1)."""
+        return torch.cat([params["w"].reshape(1, 1), params["b"].reshape(1, 1)])
+
+    def unpack(self, theta: torch.Tensor) -> Params:
+        return {"w": theta[0:1], "b": theta[1:2]}  # views, (1, 1) each
+
+    def design(self, x: torch.Tensor) -> torch.Tensor:
+        """[x, 1], shape (N, 2): the column of ones carries the bias."""
+        return torch.cat([x, torch.ones_like(x)], dim=1)
+
+    def predict_packed(self, theta: torch.Tensor, x1: torch.Tensor) -> torch.Tensor:
+        return x1 @ theta  # (N, 1) = (N, 2) @ (2, 1), i.e. x w + b
+
+    def manual_packed(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor):
+        """Forward once for the values, then backward for the derivatives (the lecture's formulas, stacked)."""
+        n = x1.shape[0]
+        pred = x1 @ theta  # pred = x w + b                                  (N, 1)
+        error = pred - y  # dL/dpred = 2 (pred - y) / N                      (N, 1)
+        loss = (error * error).mean()  # L = (1/N) sum (pred - y)^2
+        grad = 2 * x1.T @ error / n  # [dw; db] = [2 x^T (pred - y) / N; 2 sum(pred - y) / N]   (2, 1)
+        return loss, grad
+
+    def __repr__(self) -> str:
+        return "Line()"
+
+
+class MLP:
+    """A fully connected network, by default the lecture's 2-3-2 with sigmoid hidden and output units (17 parameters).
+
+    ``sizes`` lists the layer widths from input to output; layer ``l`` holds ``W{l}`` (out, in) and ``b{l}`` (out,),
+    initialised as ``torch.nn.Linear`` does (uniform in +-1/sqrt(in)) from a generator seeded with ``seed``.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> sum(p.numel() for p in bp_core.MLP().init_params().values())
+    17
+    """
+
+    name = "mlp"
+
+    def __init__(self, sizes=(2, 3, 2), activation: str = "sigmoid", output_activation: str = "sigmoid",
+                 seed: int = 0):
+        sizes = tuple(sizes) if isinstance(sizes, (tuple, list)) else sizes
+        if not isinstance(sizes, tuple) or len(sizes) < 2 or len(sizes) > 6:
+            raise ValueError(f"sizes must be a tuple of 2 to 6 layer widths, got {sizes!r}")
+        for width in sizes:
+            if isinstance(width, bool) or not isinstance(width, numbers.Integral) or not 1 <= width <= 64:
+                raise ValueError(f"sizes must hold integers in [1, 64], got {sizes!r}")
+        self.sizes = tuple(int(width) for width in sizes)
+        self.activation = check_choice("activation", activation, HIDDEN_ACTIVATIONS)
+        self.output_activation = check_choice("output_activation", output_activation, OUTPUT_ACTIVATIONS)
+        self.seed = check_int_range("seed", seed, 0, 2**31 - 1)
+        self.in_features, self.out_features = self.sizes[0], self.sizes[-1]
+        self.n_layers = len(self.sizes) - 1
+        self._shapes = {}
+        for layer in range(1, self.n_layers + 1):
+            self._shapes[f"W{layer}"] = torch.empty(self.sizes[layer], self.sizes[layer - 1])
+            self._shapes[f"b{layer}"] = torch.empty(self.sizes[layer])
+
+    def layer_activation(self, layer: int):
+        """The activation of layer ``layer`` (1-based): hidden layers use ``activation``, the last ``output_activation``."""
+        return ACTIVATIONS[self.output_activation if layer == self.n_layers else self.activation]
+
+    def init_params(self, dtype: torch.dtype = torch.float32) -> Params:
+        generator = torch.Generator().manual_seed(self.seed)
+        params = {}
+        for layer in range(1, self.n_layers + 1):
+            fan_in, fan_out = self.sizes[layer - 1], self.sizes[layer]
+            bound = fan_in ** -0.5
+            params[f"W{layer}"] = (torch.rand(fan_out, fan_in, generator=generator) * 2 - 1) * bound
+            params[f"b{layer}"] = (torch.rand(fan_out, generator=generator) * 2 - 1) * bound
+        return {name: p.to(dtype) for name, p in params.items()}
+
+    def pack(self, params: Params) -> torch.Tensor:
+        return flatten(params)  # (P,)
+
+    def unpack(self, theta: torch.Tensor) -> Params:
+        return unflatten(theta, self._shapes)  # views into theta
+
+    def design(self, x: torch.Tensor) -> torch.Tensor:
+        return x
+
+    def predict_packed(self, theta: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+        return self.predict(self.unpack(theta), x)
+
+    def manual_packed(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor):
+        loss, grads = self.manual_loss_and_grads(self.unpack(theta), x, y)
+        return loss, flatten(grads)
+
+    def predict(self, params: Params, x: torch.Tensor) -> torch.Tensor:
+        a = x
+        for layer in range(1, self.n_layers + 1):
+            a = self.layer_activation(layer).forward(a @ params[f"W{layer}"].T + params[f"b{layer}"])
+        return a
+
+    def forward(self, params: Params, x: torch.Tensor):
+        """The forward pass, keeping per layer (input a, pre-activation z, output f(z)) for the backward pass."""
+        cache = []
+        a = x  # (N, sizes[0])
+        for layer in range(1, self.n_layers + 1):
+            z = a @ params[f"W{layer}"].T + params[f"b{layer}"]  # (N, sizes[layer])
+            out = self.layer_activation(layer).forward(z)  # (N, sizes[layer])
+            cache.append((a, z, out))
+            a = out
+        return a, cache
+
+    def backward(self, params: Params, cache, y_hat: torch.Tensor, y: torch.Tensor) -> Params:
+        """The chain rule, layer by layer from the output: error x f' x weight x f' x ... x input."""
+        n, k = y.shape
+        grads = {}
+        grad_a = 2 * (y_hat - y) / (n * k)  # dL/dy_hat: the output error           (N, K)
+        for layer in range(self.n_layers, 0, -1):
+            a_in, z, a_out = cache[layer - 1]
+            delta = grad_a * self.layer_activation(layer).derivative(z, a_out)  # dL/dz = dL/da * f'(z)  (N, out)
+            grads[f"W{layer}"] = delta.T @ a_in  # dz/dW = a_in                              (out, in)
+            grads[f"b{layer}"] = delta.sum(0)  # dz/db = 1                                  (out,)
+            grad_a = delta @ params[f"W{layer}"]  # dz/da_in = W, passed to the layer below  (N, in)
+        return {name: grads[name] for name in params}
+
+    def manual_loss_and_grads(self, params: Params, x: torch.Tensor, y: torch.Tensor):
+        """Forward once for the values, then backward for the derivatives."""
+        y_hat, cache = self.forward(params, x)
+        loss = ((y_hat - y) ** 2).mean()  # MSE over all N x K entries, as torch.nn.MSELoss()
+        return loss, self.backward(params, cache, y_hat, y)
+
+    def __repr__(self) -> str:
+        return (f"MLP(sizes={self.sizes}, activation={self.activation!r}, "
+                f"output_activation={self.output_activation!r}, seed={self.seed})")
+
+
+def manual_loss_and_grads(model, params: Params, x: torch.Tensor, y: torch.Tensor):
+    """The model's hand-derived loss and gradients, for parameters given by name."""
+    theta = model.pack(params)
+    loss, grad = model.manual_packed(theta, model.design(x), y)
+    return loss, {name: g.clone() for name, g in model.unpack(grad).items()}
+
+
+def predict(model, params: Params, x: torch.Tensor) -> torch.Tensor:
+    """The model's prediction for parameters given by name (autograd flows back to them)."""
+    return model.predict_packed(model.pack(params), model.design(x))
