@@ -15,9 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bp_core  # noqa: E402
 import torch  # noqa: E402
 from lecture_loops import lecture_autograd, lecture_manual  # noqa: E402
+
+import bp_core  # noqa: E402
 
 
 def timed(fn) -> float:
@@ -51,8 +52,8 @@ def main() -> None:
         "bp_core manual": lambda: bp_core.train(line, seed, "manual", 0.01, 1000),
         "lecture autograd loop": lambda: lecture_autograd(1000, 0.01, sink),
         "bp_core autograd": lambda: bp_core.train(line, seed, "autograd", 0.01, 1000),
-        "half adder manual": lambda: bp_core.train(mlp, adder, "manual", 0.5, 5000),
-        "half adder autograd": lambda: bp_core.train(mlp, adder, "autograd", 0.5, 5000),
+        "half adder manual": lambda: bp_core.train(mlp, adder, "manual", 1.0, 5000),
+        "half adder autograd": lambda: bp_core.train(mlp, adder, "autograd", 1.0, 5000),
     }
     medians = interleaved(candidates, args.repeats, args.warmup)
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, "

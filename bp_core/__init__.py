@@ -11,11 +11,27 @@ Examples
 from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE
 from .activations import ACTIVATIONS
 from .data import Dataset, half_adder, make_dataset, seed_line
+from .gradients import GradientCheck, gradcheck_manual, gradient_check, gradients
+from .measure import (
+    RSS_RESOLUTION_MIB,
+    MemoryMeasurement,
+    RuntimeMeasurement,
+    TensorBytes,
+    count_tensor_bytes,
+    measure_memory,
+    measure_runtime,
+    memory_difference_resolvable,
+)
 from .models import MLP, Line, flatten, scalar_names, unflatten
+from .paths import ChainRulePaths, chain_rule_paths
+from .stability import StabilityBound, stability_bound
 from .training import DIVERGENCE_FACTOR, TrainResult, train
 
 __all__ = [
-    "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_LEARNING_RATE",
-    "Dataset", "Line", "MLP", "TrainResult",
-    "flatten", "half_adder", "make_dataset", "scalar_names", "seed_line", "train", "unflatten",
+    "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_LEARNING_RATE", "RSS_RESOLUTION_MIB",
+    "ChainRulePaths", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement", "RuntimeMeasurement",
+    "StabilityBound", "TensorBytes", "TrainResult",
+    "chain_rule_paths", "count_tensor_bytes", "flatten", "gradcheck_manual", "gradient_check", "gradients",
+    "half_adder", "make_dataset", "measure_memory", "measure_runtime", "memory_difference_resolvable",
+    "scalar_names", "seed_line", "stability_bound", "train", "unflatten",
 ]

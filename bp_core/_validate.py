@@ -16,12 +16,13 @@ METHODS = ("manual", "autograd")
 
 def check_learning_rate(learning_rate: float) -> float:
     """Return ``learning_rate`` as float if it lies in (0, MAX_LEARNING_RATE]."""
+    message = f"learning_rate must be a finite number in (0, {MAX_LEARNING_RATE:g}], got {learning_rate!r}"
     try:
         value = float(learning_rate)
     except (TypeError, ValueError):
-        raise ValueError(f"learning_rate must be a number in (0, {MAX_LEARNING_RATE:g}], got {learning_rate!r}") from None
+        raise ValueError(message) from None
     if not math.isfinite(value) or value <= 0 or value > MAX_LEARNING_RATE:
-        raise ValueError(f"learning_rate must be a finite number in (0, {MAX_LEARNING_RATE:g}], got {learning_rate!r}")
+        raise ValueError(message)
     return value
 
 

@@ -6,8 +6,8 @@ manual backward needs only the values kept from the forward pass.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import torch
 

@@ -18,10 +18,13 @@ Params = dict[str, torch.Tensor]
 
 
 def scalar_names(params: Params) -> list[str]:
-    """One name per scalar parameter, in flattening order: ``w`` for a (1, 1) tensor, ``W1[0,1]``, ``b2[1]``."""
+    """One name per scalar parameter, in flattening order: ``w``, ``b`` for the line, ``W1[0,1]``, ``b2[1]``.
+
+    A one-element tensor whose name has no layer number (the line's ``w`` and ``b``) goes by its bare name.
+    """
     names = []
     for name, tensor in params.items():
-        if tensor.numel() == 1:
+        if tensor.numel() == 1 and not any(c.isdigit() for c in name):
             names.append(name)
         else:
             for index in torch.cartesian_prod(*[torch.arange(n) for n in tensor.shape]).reshape(tensor.numel(), -1):
@@ -127,7 +130,7 @@ class MLP:
             self._shapes[f"b{layer}"] = torch.empty(self.sizes[layer])
 
     def layer_activation(self, layer: int):
-        """The activation of layer ``layer`` (1-based): hidden layers use ``activation``, the last ``output_activation``."""
+        """Layer ``layer``'s activation (1-based): ``activation`` for hidden layers, ``output_activation`` last."""
         return ACTIVATIONS[self.output_activation if layer == self.n_layers else self.activation]
 
     def init_params(self, dtype: torch.dtype = torch.float32) -> Params:

@@ -1,0 +1,32 @@
+# make run: start the dashboard. make test: run every test. Both create .venv and install what they need first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# PyTorch's CPU index (in requirements.txt, for Streamlit Cloud) may be out of reach: fail over to PyPI at once.
+export PIP_RETRIES ?= 0
+export PIP_TIMEOUT ?= 5
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint bench browser clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py
+
+browser:
+	@bash scripts/ensure-chromium
+
+test: $(STAMP) browser
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_trainers.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts

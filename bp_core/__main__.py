@@ -1,0 +1,95 @@
+"""Command line: ``python -m bp_core`` prints what the lecture's scripts print, then measured runtime and memory.
+
+    python -m bp_core --method both --model line --lr 0.01 --epochs 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import (
+    MLP,
+    Line,
+    half_adder,
+    measure_memory,
+    measure_runtime,
+    memory_difference_resolvable,
+    seed_line,
+    train,
+)
+from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(prog="python -m bp_core", description=__doc__.splitlines()[0])
+    parser.add_argument("--method", choices=("manual", "autograd", "both"), default="both")
+    parser.add_argument("--model", choices=("line", "mlp"), default="line",
+                        help="line: y = wx + b on the lecture's points; mlp: the 2-3-2 network on the half adder")
+    parser.add_argument("--lr", type=float, default=None,
+                        help=f"learning rate in (0, {MAX_LEARNING_RATE:g}] (default 0.01 line, 1.0 mlp)")
+    parser.add_argument("--epochs", type=int, default=None, help=f"1..{MAX_EPOCHS} (default 1000 line, 5000 mlp)")
+    parser.add_argument("--no-measure", action="store_true", help="skip the runtime and memory measurements")
+    return parser
+
+
+def _print_run(result, epochs: int, out) -> None:
+    step = max(1, epochs // 10)
+    losses = result.history["loss"].to_numpy()
+    # The lecture prints the loss of epoch k's forward pass, which is history row k - 1 (before k-th update).
+    for k in range(step, epochs + 1, step):
+        if k - 1 < len(losses):
+            print(f"Epoch [{k}/{epochs}], Loss: {losses[k - 1]:.4f}", file=out)
+    if result.diverged_at is not None:
+        print(f"Diverged at epoch {result.diverged_at}: the loss became non-finite or exploded; stopped.", file=out)
+    for name, value in result.params.items():
+        values = value.reshape(-1).tolist()
+        print(f"{name} = {values[0]!r}" if len(values) == 1 else f"{name} = {values}", file=out)
+    print(f"Run time: {result.epoch_seconds.sum():.4f} s for {result.epochs_run} epochs "
+          f"(+ set-up {result.setup_seconds:.4f} s)", file=out)
+
+
+def main(argv=None, out=sys.stdout) -> int:
+    args = _parser().parse_args(argv)
+    model, data = (Line(), seed_line()) if args.model == "line" else (MLP(), half_adder())
+    lr = args.lr if args.lr is not None else (0.01 if args.model == "line" else 1.0)
+    epochs = args.epochs if args.epochs is not None else (1000 if args.model == "line" else 5000)
+    methods = ("manual", "autograd") if args.method == "both" else (args.method,)
+    try:
+        results = {m: train(model, data, m, lr, epochs) for m in methods}
+    except ValueError as error:
+        print(f"python -m bp_core: error: {error}", file=sys.stderr)
+        return 2
+    for method, result in results.items():
+        print(f"== {method} ({'hand-derived gradients' if method == 'manual' else 'loss.backward() + SGD'})",
+              file=out)
+        _print_run(result, epochs, out)
+    if args.no_measure:
+        return 0
+    print("== measured (warm-up 1, repeats 3; per-epoch median [25th-75th percentile])", file=out)
+    for method in methods:
+        runtime = measure_runtime(model, data, method, lr, epochs)
+        print(f"{method:>8}: {runtime.seconds_per_epoch_median * 1e6:.1f} us/epoch "
+              f"[{runtime.seconds_per_epoch_p25 * 1e6:.1f}-{runtime.seconds_per_epoch_p75 * 1e6:.1f}], "
+              f"whole run {runtime.total_seconds_median * 1e3:.1f} ms", file=out)
+    memory = measure_memory(model, data, methods, lr, epochs)
+    for method, m in memory.items():
+        print(f"{method:>8}: peak RSS +{m.peak_rss_delta_mib:.2f} MiB (fresh process, after warm-up; one-time "
+              f"+{m.one_time_rss_mib:.1f} MiB, set-up {m.setup_seconds_cold:.2f} s), "
+              f"tensor bytes {m.tensor_bytes.total_bytes} (parameters {m.tensor_bytes.parameter_bytes}, "
+              f"gradients {m.tensor_bytes.gradient_bytes}, saved for backward "
+              f"{m.tensor_bytes.saved_for_backward_bytes}, optimizer state {m.tensor_bytes.optimizer_state_bytes})",
+              file=out)
+    if len(memory) == 2 and not memory_difference_resolvable(*memory.values()):
+        print("Note: the peak-RSS difference is below what RSS resolves here (2 MiB): treat it as no difference.",
+              file=out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

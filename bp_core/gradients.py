@@ -1,0 +1,158 @@
+"""Gradients three ways (hand-derived, autograd, central finite differences) and a table that compares them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import torch
+
+from ._validate import check_choice
+from .data import as_dataset
+from .models import Params, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
+
+GRADIENT_METHODS = ("manual", "autograd", "numeric")
+
+
+def check_params(model, params: Params) -> Params:
+    """Return ``params`` if it has the model's names and shapes, float32 or float64 and finite."""
+    reference = model.init_params()
+    if not isinstance(params, dict) or set(params) != set(reference):
+        got = sorted(params) if isinstance(params, dict) else type(params).__name__
+        raise ValueError(f"params must be a dict with keys {sorted(reference)}, got {got}")
+    dtypes = {p.dtype for p in params.values()}
+    if len(dtypes) != 1 or dtypes.pop() not in (torch.float32, torch.float64):
+        raise ValueError("params must all be float32 or all float64 tensors")
+    for name, tensor in params.items():
+        if tuple(tensor.shape) != tuple(reference[name].shape):
+            raise ValueError(f"params[{name!r}] must have shape {tuple(reference[name].shape)}, "
+                             f"got {tuple(tensor.shape)}")
+        if not torch.isfinite(tensor).all():
+            raise ValueError(f"params[{name!r}] must be finite")
+    return {name: params[name] for name in reference}
+
+
+def _loss(model, params: Params, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    return torch.nn.functional.mse_loss(predict(model, params, x), y)
+
+
+def gradients(model, params: Params, data, method: str = "manual", *, epsilon: float | None = None) -> Params:
+    """The gradient of the MSE loss at ``params``, one tensor per parameter, shaped like it.
+
+    Parameters
+    ----------
+    params : dict of tensors
+        Float32 or float64; the data are cast to the same dtype.
+    method : {"manual", "autograd", "numeric"}
+        ``numeric`` uses central differences (f(p + e) - f(p - e)) / 2e, with e = 1e-6 in float64 and 1e-3 in
+        float32 unless ``epsilon`` is given.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> g = bp_core.gradients(bp_core.Line(), bp_core.Line().init_params(), bp_core.seed_line(), "manual")
+    >>> g["w"].tolist(), g["b"].tolist()
+    ([[-35.0]], [[-12.0]])
+    """
+    check_choice("method", method, GRADIENT_METHODS)
+    params = check_params(model, params)
+    dtype = next(iter(params.values())).dtype
+    data = as_dataset(data, model.in_features, model.out_features).to(dtype)
+    if method == "manual":
+        with torch.no_grad():
+            return manual_loss_and_grads(model, params, data.x, data.y)[1]
+    if method == "autograd":
+        leaves = {k: v.detach().clone().requires_grad_(True) for k, v in params.items()}
+        grads = torch.autograd.grad(_loss(model, leaves, data.x, data.y), list(leaves.values()))
+        return dict(zip(leaves, grads))
+    if epsilon is None:
+        epsilon = 1e-6 if dtype == torch.float64 else 1e-3
+    if not epsilon > 0:
+        raise ValueError(f"epsilon must be positive, got {epsilon!r}")
+    return _numeric(model, params, data.x, data.y, epsilon)
+
+
+def _numeric(model, params: Params, x, y, epsilon: float) -> Params:
+    theta = flatten(params).detach().clone()
+    grad = torch.empty_like(theta)
+    with torch.no_grad():
+        for i in range(theta.numel()):
+            saved = theta[i].item()
+            theta[i] = saved + epsilon
+            up = _loss(model, unflatten(theta, params), x, y).item()
+            theta[i] = saved - epsilon
+            down = _loss(model, unflatten(theta, params), x, y).item()
+            theta[i] = saved
+            grad[i] = (up - down) / (2 * epsilon)
+    return {k: v.clone() for k, v in unflatten(grad, params).items()}
+
+
+class _ManualBackward(torch.autograd.Function):
+    """Wraps the hand-derived gradient as a backward, so torch.autograd.gradcheck can test it."""
+
+    @staticmethod
+    def forward(ctx, theta, model, x, y):
+        with torch.no_grad():
+            loss, grad = model.manual_packed(theta, x, y)
+        ctx.save_for_backward(grad)
+        return loss
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (grad,) = ctx.saved_tensors
+        return grad_output * grad, None, None, None
+
+
+def gradcheck_manual(model, params: Params, data) -> bool:
+    """``torch.autograd.gradcheck`` of the hand-derived gradient in float64: True if it matches finite differences.
+
+    Raises nothing on a mismatch (returns False); gradcheck's own tolerances apply.
+    """
+    params = check_params(model, params)
+    data = as_dataset(data, model.in_features, model.out_features).to(torch.float64)
+    theta = model.pack({k: v.double() for k, v in params.items()}).detach().clone().requires_grad_(True)
+    x = model.design(data.x)
+    return torch.autograd.gradcheck(lambda t: _ManualBackward.apply(t, model, x, data.y), (theta,),
+                                    raise_exception=False)
+
+
+@dataclass(frozen=True, eq=False)
+class GradientCheck:
+    """Per scalar parameter: the three gradients, the errors of manual against autograd, and a verdict."""
+
+    table: pd.DataFrame  # parameter, manual, autograd, numeric, abs_error, rel_error, numeric_abs_error, verdict
+    gradcheck_passed: bool  # torch.autograd.gradcheck on the manual backward, float64
+    max_abs_error: float  # largest |manual - autograd|
+    dtype: str
+
+
+def gradient_check(model, params: Params, data, *, rtol: float = 1e-5, atol: float = 1e-8) -> GradientCheck:
+    """Compare manual, autograd and numeric gradients, in the style of nn-zero-to-hero's ``cmp()``.
+
+    Verdict per parameter: ``exact`` if manual and autograd agree bit for bit, ``close`` if they agree within
+    ``rtol``/``atol``, otherwise ``MISMATCH``.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> check = bp_core.gradient_check(bp_core.MLP(), bp_core.MLP().init_params(), bp_core.half_adder())
+    >>> check.gradcheck_passed, set(check.table["verdict"]) <= {"exact", "close"}
+    (True, True)
+    """
+    params = check_params(model, params)
+    names = scalar_names(params)
+    manual = flatten(gradients(model, params, data, "manual")).double()
+    auto = flatten(gradients(model, params, data, "autograd")).double()
+    numeric = flatten(gradients(model, {k: v.double() for k, v in params.items()}, data, "numeric"))
+    abs_error = (manual - auto).abs()
+    rel_error = abs_error / torch.maximum(manual.abs().maximum(auto.abs()), torch.tensor(1e-300, dtype=torch.float64))
+    close = torch.isclose(manual, auto, rtol=rtol, atol=atol)
+    verdict = ["exact" if a == b else ("close" if c else "MISMATCH")
+               for a, b, c in zip(manual.tolist(), auto.tolist(), close.tolist())]
+    table = pd.DataFrame({
+        "parameter": names, "manual": manual.numpy(), "autograd": auto.numpy(), "numeric": numeric.numpy(),
+        "abs_error": abs_error.numpy(), "rel_error": rel_error.numpy(),
+        "numeric_abs_error": (manual - numeric).abs().numpy(), "verdict": verdict,
+    })
+    return GradientCheck(table, gradcheck_manual(model, params, data), float(abs_error.max()),
+                         str(next(iter(params.values())).dtype).replace("torch.", ""))

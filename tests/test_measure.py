@@ -1,0 +1,62 @@
+import math
+
+import pytest
+
+import bp_core
+
+
+@pytest.mark.parametrize("method", ["manual", "autograd"])
+def test_runtime_reports_ordered_percentiles_and_keeps_setup_apart(method):
+    m = bp_core.measure_runtime(bp_core.Line(), bp_core.seed_line(), method, 0.01, 200, repeats=3, warmup=1)
+    assert 0 < m.seconds_per_epoch_p25 <= m.seconds_per_epoch_median <= m.seconds_per_epoch_p75
+    assert m.total_seconds_median >= 200 * m.seconds_per_epoch_p25
+    assert m.repeats == 3 and m.epochs == 200
+    assert not math.isnan(m.setup_seconds_warm)
+
+
+def test_tensor_bytes_are_counted_from_the_tensors_themselves():
+    line = bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "manual")
+    assert line.parameter_bytes == 2 * 4 and line.gradient_bytes == 2 * 4
+    assert line.saved_for_backward_bytes == (4 * 2 + 4 * 1) * 4  # [x, 1] and pred - y, float32
+    auto = bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "autograd")
+    assert auto.optimizer_state_bytes == 0  # plain SGD keeps no state
+    mlp = bp_core.count_tensor_bytes(bp_core.MLP(), bp_core.half_adder(), "manual")
+    assert mlp.parameter_bytes == 17 * 4
+    # the cache: x (4x2), z1 and f(z1) (4x3 each), z2 and f(z2) (4x2 each)
+    assert mlp.saved_for_backward_bytes == (8 + 12 + 12 + 8 + 8) * 4
+    assert mlp.total_bytes == 17 * 4 * 2 + 48 * 4
+
+
+def test_memory_in_this_process_measures_a_delta_and_the_tensor_bytes():
+    result = bp_core.measure_memory(bp_core.Line(), bp_core.seed_line(), ("manual", "autograd"), 0.01, 200,
+                                    isolated=False)
+    for method, m in result.items():
+        assert m.method == method and not m.isolated
+        assert m.baseline_rss_mib > 10
+        assert m.peak_rss_delta_mib >= -bp_core.RSS_RESOLUTION_MIB
+        assert m.tensor_bytes == bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), method)
+
+
+def test_memory_in_fresh_processes_reports_the_one_time_cost_of_the_first_optimizer():
+    result = bp_core.measure_memory(bp_core.Line(), bp_core.seed_line(), ("manual", "autograd"), 0.01, 100)
+    assert result["autograd"].isolated and result["manual"].isolated
+    assert result["autograd"].setup_seconds_cold > result["manual"].setup_seconds_cold
+    assert result["manual"].setup_seconds_cold == 0.0
+
+
+def test_memory_difference_below_resolution_is_flagged():
+    tb = bp_core.TensorBytes(8, 8, 48, 0)
+    a = bp_core.MemoryMeasurement("manual", 1.0, 300.0, 0.0, 0.0, True, tb)
+    b = bp_core.MemoryMeasurement("autograd", 1.5, 300.0, 80.0, 1.0, True, tb)
+    c = bp_core.MemoryMeasurement("autograd", 9.0, 300.0, 80.0, 1.0, True, tb)
+    assert not bp_core.memory_difference_resolvable(a, b)
+    assert bp_core.memory_difference_resolvable(a, c)
+
+
+@pytest.mark.parametrize(("kwargs", "argument"), [({"repeats": 0}, "repeats"), ({"warmup": -1}, "warmup"),
+                                                  ({"epochs": 0}, "epochs"), ({"method": "x"}, "method")])
+def test_measurement_arguments_are_checked(kwargs, argument):
+    call = {"model": bp_core.Line(), "data": bp_core.seed_line(), "method": "manual", "learning_rate": 0.01,
+            "epochs": 10} | kwargs
+    with pytest.raises(ValueError, match=argument):
+        bp_core.measure_runtime(**call)

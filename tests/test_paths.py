@@ -1,0 +1,61 @@
+import pytest
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import problems
+
+import bp_core
+
+
+def test_a_first_layer_weight_of_the_lecture_net_has_two_paths_per_sample():
+    mlp = bp_core.MLP()
+    result = bp_core.chain_rule_paths(mlp, mlp.init_params(torch.float64), bp_core.half_adder(), "W1[0,1]", sample=2)
+    assert len(result.paths) == 2
+    first, second = result.paths["factors"]
+    assert [label for label, _ in first] == ["dL/dŷ[0]", "f2'(z2[0])", "W2[0,0]", "f1'(z1[0])", "x[1]"]
+    assert [label for label, _ in second] == ["dL/dŷ[1]", "f2'(z2[1])", "W2[1,0]", "f1'(z1[0])", "x[1]"]
+    assert result.total == pytest.approx(result.autograd, rel=1e-12, abs=1e-15)
+
+
+def test_whole_batch_paths_sum_to_the_gradient_for_every_parameter_of_the_lecture_net():
+    mlp = bp_core.MLP()
+    params = mlp.init_params(torch.float64)
+    grads = bp_core.flatten(bp_core.gradients(mlp, params, bp_core.half_adder(), "autograd"))
+    for name, gradient in zip(bp_core.scalar_names(params), grads.tolist()):
+        result = bp_core.chain_rule_paths(mlp, params, bp_core.half_adder(), name)
+        expected_paths = 4 * (2 if name.startswith(("W1", "b1")) else 1)
+        assert len(result.paths) == expected_paths
+        assert result.total == pytest.approx(gradient, rel=1e-10, abs=1e-14)
+
+
+def test_path_factors_multiply_to_the_path_product():
+    mlp = bp_core.MLP()
+    result = bp_core.chain_rule_paths(mlp, mlp.init_params(torch.float64), bp_core.half_adder(), "b1[2]")
+    for factors, product in zip(result.paths["factors"], result.paths["product"]):
+        value = 1.0
+        for _, factor in factors:
+            value *= factor
+        assert value == product
+        assert factors[-1] == ("1", 1.0)
+
+
+@given(problems(), st.data())
+def test_path_sums_equal_autograd_for_random_networks(problem, data):
+    model, params, dataset = problem
+    names = bp_core.scalar_names(params)
+    name = data.draw(st.sampled_from(names))
+    sample = data.draw(st.none() | st.integers(0, dataset.n_samples - 1))
+    result = bp_core.chain_rule_paths(model, params, dataset, name, sample)
+    assert result.total == pytest.approx(result.autograd, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize(("kwargs", "argument"), [
+    ({"parameter": "W3[0,0]"}, "parameter"), ({"parameter": "w"}, "parameter"), ({"parameter": "W1[5,0]"}, "parameter"),
+    ({"parameter": "b1[0,0]"}, "parameter"), ({"sample": 4}, "sample"), ({"sample": -1}, "sample"),
+    ({"model": bp_core.Line(), "params": bp_core.Line().init_params(), "data": bp_core.seed_line()}, "model"),
+])
+def test_bad_path_requests_raise_value_error_naming_the_argument(kwargs, argument):
+    call = {"model": bp_core.MLP(), "params": bp_core.MLP().init_params(), "data": bp_core.half_adder(),
+            "parameter": "W1[0,0]", "sample": None} | kwargs
+    with pytest.raises(ValueError, match=argument):
+        bp_core.chain_rule_paths(**call)

@@ -1,0 +1,167 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+
+import bp_core
+
+LECTURE_LOSSES = ["0.0076", "0.0042", "0.0023", "0.0013", "0.0007", "0.0004", "0.0002", "0.0001", "0.0001", "0.0000"]
+
+
+def test_manual_training_reproduces_the_lectures_printed_parameters_exactly():
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000)
+    assert result.params["w"].dtype == torch.float32
+    assert result.params["w"].item() == 2.0048611164093018
+    assert result.params["b"].item() == 0.9857079386711121
+
+
+def test_autograd_training_reproduces_the_lectures_second_script_exactly():
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 1000)
+    assert result.params["w"].item() == 2.004861354827881
+    assert result.params["b"].item() == 0.9857069253921509
+
+
+@pytest.mark.parametrize("method", ["manual", "autograd"])
+def test_losses_every_100_epochs_match_the_lectures_lines(method):
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), method, 0.01, 1000)
+    # "Epoch [k/1000]" prints the loss of the k-th forward pass: history row k - 1
+    printed = [f"{result.history['loss'][k - 1]:.4f}" for k in range(100, 1001, 100)]
+    assert printed == LECTURE_LOSSES
+
+
+def test_history_has_one_row_per_epoch_from_the_start_with_named_columns():
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 10)
+    history = result.history
+    assert history.columns.tolist() == ["epoch", "loss", "w", "b", "grad_norm"]
+    assert history["epoch"].tolist() == list(range(11))
+    assert history.loc[0, "loss"] == pytest.approx((9 + 25 + 49 + 81) / 4)
+    assert history.loc[0, ["w", "b"]].tolist() == [0.0, 0.0]
+    assert history.loc[0, "grad_norm"] == pytest.approx(math.hypot(35.0, 12.0))
+    assert history.loc[1, ["w", "b"]].tolist() == pytest.approx([0.35, 0.12])
+    assert history.loc[10, "w"] == result.params["w"].item()
+    assert result.epochs_run == 10 and len(result.epoch_seconds) == 10
+    assert (result.epoch_seconds > 0).all()
+
+
+def test_mlp_history_names_every_scalar_parameter():
+    result = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "autograd", 0.5, 3)
+    names = result.history.columns.tolist()[2:-1]
+    assert names[:2] == ["W1[0,0]", "W1[0,1]"] and names[-1] == "b2[1]" and len(names) == 17
+    initial = bp_core.flatten(bp_core.MLP().init_params()).double().numpy()
+    assert np.array_equal(result.history.loc[0, names].to_numpy(dtype=float), initial)
+
+
+@pytest.mark.parametrize("method", ["manual", "autograd"])
+def test_history_is_bit_identical_across_two_runs(method):
+    first = bp_core.train(bp_core.MLP(), bp_core.half_adder(), method, 0.5, 200)
+    second = bp_core.train(bp_core.MLP(), bp_core.half_adder(), method, 0.5, 200)
+    pd.testing.assert_frame_equal(first.history, second.history, check_exact=True)
+
+
+def test_both_methods_agree_on_the_half_adder_to_float32_rounding():
+    manual = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 2000)
+    auto = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "autograd", 1.0, 2000)
+    difference = (manual.history.iloc[:, 1:] - auto.history.iloc[:, 1:]).abs().to_numpy().max()
+    assert difference < 1e-4
+    assert manual.final_loss < 0.01  # the network learns XOR and AND
+
+
+@given(lr=st.floats(0.121, 1.0))
+def test_training_above_the_stability_bound_stops_cleanly(lr):
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", lr, 20000)
+    assert result.diverged_at is not None
+    assert np.isfinite(result.history.drop(columns="epoch").to_numpy()).all()
+    assert len(result.history) == result.diverged_at + 1 or len(result.history) == result.diverged_at
+    assert result.epochs_run == len(result.history) - 1
+
+
+@pytest.mark.parametrize("method", ["manual", "autograd"])
+def test_training_below_the_stability_bound_converges(method):
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), method, 0.119, 3000)
+    assert result.diverged_at is None and result.final_loss < 1e-6
+
+
+def test_a_huge_learning_rate_reaches_non_finite_loss_and_keeps_only_finite_rows():
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", 100, 1000)
+    assert result.diverged_at is not None and result.diverged_at <= 3
+    assert np.isfinite(result.history["loss"]).all()
+
+
+def test_skipping_zero_grad_accumulates_gradients():
+    good = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 3)
+    bad = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 3, zero_grad=False)
+    assert bad.history.loc[0, "grad_norm"] == good.history.loc[0, "grad_norm"]
+    # second step: the stored gradient is the sum of the first two gradients
+    manual_first = torch.tensor([-35.0, -12.0])
+    w1, b1 = bad.history.loc[1, ["w", "b"]]
+    second = bp_core.gradients(bp_core.Line(), {"w": torch.tensor([[w1]], dtype=torch.float32),
+                                                "b": torch.tensor([[b1]], dtype=torch.float32)},
+                               bp_core.seed_line(), "manual")
+    expected = torch.linalg.vector_norm(manual_first + torch.tensor([second["w"].item(), second["b"].item()]))
+    assert bad.history.loc[1, "grad_norm"] == pytest.approx(float(expected), rel=1e-5)
+    assert bad.history.loc[1, "grad_norm"] != pytest.approx(good.history.loc[1, "grad_norm"], rel=1e-3)
+
+
+def test_progress_callback_reports_up_to_the_total():
+    calls = []
+    bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000, progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (1000, 1000)
+    assert 50 <= len(calls) <= 101
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_autograd_setup_time_is_reported_apart_from_epoch_times():
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 5)
+    assert result.setup_seconds > 0
+    assert len(result.epoch_seconds) == 5
+
+
+def test_user_data_trains_and_the_model_object_is_unchanged():
+    model = bp_core.Line()
+    result = bp_core.train(model, ([[0.0], [1.0]], [[1.0], [3.0]]), "manual", 0.1, 2000)
+    assert result.params["w"].item() == pytest.approx(2.0, abs=1e-3)
+    assert model.init_params()["w"].item() == 0.0
+
+
+@pytest.mark.parametrize(("kwargs", "argument"), [
+    ({"learning_rate": 0}, "learning_rate"),
+    ({"learning_rate": -0.1}, "learning_rate"),
+    ({"learning_rate": float("nan")}, "learning_rate"),
+    ({"learning_rate": float("inf")}, "learning_rate"),
+    ({"learning_rate": 101}, "learning_rate"),
+    ({"learning_rate": "fast"}, "learning_rate"),
+    ({"epochs": 0}, "epochs"),
+    ({"epochs": bp_core.MAX_EPOCHS + 1}, "epochs"),
+    ({"epochs": 10.5}, "epochs"),
+    ({"epochs": True}, "epochs"),
+    ({"method": "symbolic"}, "method"),
+    ({"data": ([[1.0], [float("nan")]], [[1.0], [2.0]])}, "x"),
+    ({"data": ([[1.0], [2.0]], [[1.0], [float("inf")]])}, "y"),
+    ({"data": ([1.0, 2.0], [[1.0], [2.0]])}, "x"),
+    ({"data": (torch.zeros(0, 1), torch.zeros(0, 1))}, "x"),
+    ({"data": ([[1.0, 2.0]], [[1.0]])}, "x"),
+    ({"data": ([[1.0]], [[1.0, 2.0]])}, "y"),
+    ({"data": ([[1.0], [2.0]], [[1.0]])}, "x and y"),
+    ({"data": "points"}, "data"),
+    ({"data": ([["a"]], [[1.0]])}, "x"),
+    ({"zero_grad": False}, "zero_grad"),
+])
+def test_bad_arguments_raise_value_error_naming_the_argument(kwargs, argument):
+    call = {"model": bp_core.Line(), "data": bp_core.seed_line(), "method": "manual", "learning_rate": 0.01,
+            "epochs": 10} | kwargs
+    with pytest.raises(ValueError, match=argument):
+        bp_core.train(**call)
+
+
+@pytest.mark.parametrize(("kwargs", "argument"), [
+    ({"sizes": (2,)}, "sizes"), ({"sizes": (2, 0, 2)}, "sizes"), ({"sizes": "232"}, "sizes"),
+    ({"activation": "gelu"}, "activation"), ({"output_activation": "softmax"}, "output_activation"),
+    ({"seed": -1}, "seed"),
+])
+def test_bad_network_settings_raise_value_error_naming_the_argument(kwargs, argument):
+    with pytest.raises(ValueError, match=argument):
+        bp_core.MLP(**kwargs)
