@@ -8,8 +8,9 @@ Examples
 ['epoch', 'loss', 'w', 'b', 'grad_norm']
 """
 
-from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE
+from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE, check_epochs, check_learning_rate
 from .activations import ACTIVATIONS
+from .compare import Comparison, compare, loss_surface, parameter_difference, update_step_source
 from .data import Dataset, half_adder, make_dataset, seed_line
 from .gradients import GradientCheck, gradcheck_manual, gradient_check, gradients
 from .measure import (
@@ -25,13 +26,14 @@ from .measure import (
 from .models import MLP, Line, flatten, scalar_names, unflatten
 from .paths import ChainRulePaths, chain_rule_paths
 from .stability import StabilityBound, stability_bound
-from .training import DIVERGENCE_FACTOR, TrainResult, train
+from .training import DIVERGENCE_FACTOR, TrainResult, first_optimizer_setup_seconds, train
 
 __all__ = [
     "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_LEARNING_RATE", "RSS_RESOLUTION_MIB",
-    "ChainRulePaths", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement", "RuntimeMeasurement",
-    "StabilityBound", "TensorBytes", "TrainResult",
-    "chain_rule_paths", "count_tensor_bytes", "flatten", "gradcheck_manual", "gradient_check", "gradients",
-    "half_adder", "make_dataset", "measure_memory", "measure_runtime", "memory_difference_resolvable",
-    "scalar_names", "seed_line", "stability_bound", "train", "unflatten",
+    "ChainRulePaths", "Comparison", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement",
+    "RuntimeMeasurement", "StabilityBound", "TensorBytes", "TrainResult",
+    "chain_rule_paths", "check_epochs", "check_learning_rate", "compare", "count_tensor_bytes", "first_optimizer_setup_seconds", "flatten",
+    "gradcheck_manual", "gradient_check", "gradients", "half_adder", "loss_surface", "make_dataset",
+    "measure_memory", "measure_runtime", "memory_difference_resolvable", "parameter_difference", "scalar_names",
+    "seed_line", "stability_bound", "train", "unflatten", "update_step_source",
 ]

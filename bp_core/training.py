@@ -25,6 +25,14 @@ DIVERGENCE_FACTOR = 1e8
 
 ProgressCallback = Callable[[int, int], None]
 
+_first_optimizer_setup_seconds: float | None = None
+
+
+def first_optimizer_setup_seconds() -> float | None:
+    """Set-up time of the first autograd run in this process (it holds one-time costs such as importing
+    torch._dynamo for the first ``torch.optim.SGD``); None if no autograd run happened yet."""
+    return _first_optimizer_setup_seconds
+
 
 @dataclass(frozen=True, eq=False)
 class TrainResult:
@@ -183,6 +191,9 @@ def _train_autograd(model, data, initial, learning_rate, epochs, zero_grad, prog
     criterion = torch.nn.MSELoss()
     optimizer = torch.optim.SGD([theta], lr=learning_rate)  # the first SGD in a process imports torch._dynamo
     setup_seconds = clock() - start
+    global _first_optimizer_setup_seconds
+    if _first_optimizer_setup_seconds is None:
+        _first_optimizer_setup_seconds = setup_seconds
     for _ in range(epochs + 1):
         start = clock()
         pred = model.predict_packed(theta, x)

@@ -1,0 +1,23 @@
+"""Backprop Lab: declares the pages and the shared sidebar (language switch). Start with `streamlit run app.py`."""
+
+import streamlit as st
+import torch
+
+from ui.state import init_session
+from ui.texts import LANGUAGES, t
+
+# Tiny tensors: one thread avoids thread-pool overhead and leaves Cloud's 1-2 cores to the server itself.
+torch.set_num_threads(1)
+
+st.set_page_config(page_title="Backprop Lab", page_icon="🔁", layout="wide")
+init_session()
+with st.sidebar:
+    st.radio(t("language", st.session_state["lang"]), options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
+             horizontal=True)
+lang = st.session_state["lang"]
+
+pages = [
+    st.Page("pages/compare.py", title=t("page_compare", lang), icon="⚖️", default=True, url_path="compare"),
+    st.Page("pages/glossary.py", title=t("page_glossary", lang), icon="📖", url_path="glossary"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,149 @@
+"""Both methods on the same data from the same start, measured as they run: what the Compare page shows."""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import torch
+
+from ._validate import check_epochs, check_learning_rate
+from .data import Dataset, as_dataset
+from .measure import MemoryMeasurement, count_tensor_bytes, memory_difference_resolvable
+from .models import Line
+from .stability import StabilityBound, stability_bound
+from .training import TrainResult, _train_autograd, _train_manual, train
+
+METHODS = ("manual", "autograd")
+
+
+@dataclass(frozen=True, eq=False)
+class Comparison:
+    """One training run per method, each measured while it ran, plus what explains the pair."""
+
+    results: dict[str, TrainResult]  # "manual", "autograd"
+    memory: dict[str, MemoryMeasurement] | None
+    bound: StabilityBound  # at the initial parameters
+    difference: pd.DataFrame  # epoch, max_abs_param_difference, abs_loss_difference (rows both methods reached)
+
+    @property
+    def speed_ratio(self) -> float:
+        """Median autograd epoch time / median manual epoch time (> 1: the manual method is faster)."""
+        return self.results["autograd"].seconds_per_epoch_median / self.results["manual"].seconds_per_epoch_median
+
+    @property
+    def max_param_difference(self) -> float:
+        return float(self.difference["max_abs_param_difference"].max()) if len(self.difference) else float("nan")
+
+    @property
+    def memory_resolvable(self) -> bool | None:
+        return None if self.memory is None else memory_difference_resolvable(*self.memory.values())
+
+    @property
+    def above_bound(self) -> bool:
+        return self.results["manual"].learning_rate > self.bound.learning_rate_bound
+
+
+def _measured_run(model, data: Dataset, method: str, learning_rate: float, epochs: int, progress):
+    """Warm up (one epoch, pays one-time costs), then train under memory_profiler: the run is the measurement."""
+    from memory_profiler import memory_usage
+
+    def rss() -> float:
+        return float(memory_usage(-1, interval=0.01, timeout=0.05, max_usage=True))
+
+    before = rss()
+    cold = train(model, data, method, learning_rate, 1)
+    baseline = rss()
+    runner = _train_manual if method == "manual" else _train_autograd
+    initial = model.init_params(dtype=data.x.dtype)
+    peak, result = memory_usage((runner, (model, data, initial, learning_rate, epochs, True, progress), {}),
+                                interval=0.005, max_usage=True, max_iterations=1, retval=True)
+    measurement = MemoryMeasurement(method, float(peak) - baseline, baseline, max(baseline - before, 0.0),
+                                    cold.setup_seconds, False, count_tensor_bytes(model, data, method))
+    return result, measurement
+
+
+def compare(model, data, learning_rate: float, epochs: int, *, measure_memory: bool = True,
+            progress: Callable[[float, str], None] | None = None) -> Comparison:
+    """Train ``model`` on ``data`` with both methods from the same initial parameters and compare them.
+
+    Each method runs once. With ``measure_memory`` the run happens under memory_profiler in this process, after a
+    one-epoch warm-up, so its peak-RSS delta and its per-epoch times come from the same run. ``progress`` receives a
+    fraction in [0, 1] and the method's name.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> c = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 1000, measure_memory=False)
+    >>> c.max_param_difference < 1e-5, round(c.bound.learning_rate_bound, 4)
+    (True, 0.1198)
+    """
+    dataset = as_dataset(data, model.in_features, model.out_features)
+    learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
+    results, memory = {}, {}
+    for index, method in enumerate(METHODS):
+        report = None
+        if progress is not None:
+            report = lambda done, total, i=index, m=method: progress((i + done / total) / len(METHODS), m)
+        if measure_memory:
+            results[method], memory[method] = _measured_run(model, dataset, method, learning_rate, epochs, report)
+        else:
+            results[method] = train(model, dataset, method, learning_rate, epochs, progress=report)
+    return Comparison(results, memory or None, stability_bound(model, None, dataset),
+                      parameter_difference(results["manual"], results["autograd"]))
+
+
+def parameter_difference(a: TrainResult, b: TrainResult) -> pd.DataFrame:
+    """Per epoch both runs reached: the largest |parameter difference| and the |loss difference|."""
+    rows = min(len(a.history), len(b.history))
+    names = a.parameter_names
+    pa = a.history[names].to_numpy()[:rows]
+    pb = b.history[names].to_numpy()[:rows]
+    return pd.DataFrame({
+        "epoch": np.arange(rows),
+        "max_abs_param_difference": np.abs(pa - pb).max(axis=1) if rows else np.zeros(0),
+        "abs_loss_difference": np.abs(a.history["loss"].to_numpy()[:rows] - b.history["loss"].to_numpy()[:rows]),
+    })
+
+
+def loss_surface(data, w_range: tuple[float, float], b_range: tuple[float, float], resolution: int = 41
+                 ) -> pd.DataFrame:
+    """The line's MSE over a (w, b) grid: columns ``w``, ``b``, ``loss`` (resolution^2 rows), computed in float64.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> s = bp_core.loss_surface(bp_core.seed_line(), (0, 4), (-1, 3), 5)
+    >>> float(s.loc[(s.w == 2) & (s.b == 1), "loss"].iloc[0])
+    0.0
+    """
+    dataset = as_dataset(data, 1, 1).to(torch.float64)
+    if not (isinstance(resolution, int) and 2 <= resolution <= 201):
+        raise ValueError(f"resolution must be an integer in [2, 201], got {resolution!r}")
+    for name, (low, high) in (("w_range", w_range), ("b_range", b_range)):
+        if not (np.isfinite(low) and np.isfinite(high) and low < high):
+            raise ValueError(f"{name} must be two finite numbers (low < high), got {(low, high)!r}")
+    w = torch.linspace(w_range[0], w_range[1], resolution, dtype=torch.float64)
+    b = torch.linspace(b_range[0], b_range[1], resolution, dtype=torch.float64)
+    ww, bb = torch.meshgrid(w, b, indexing="ij")  # (R, R)
+    pred = dataset.x.reshape(1, 1, -1) * ww[..., None] + bb[..., None]  # (R, R, N)
+    loss = ((pred - dataset.y.reshape(1, 1, -1)) ** 2).mean(dim=-1)  # (R, R)
+    return pd.DataFrame({"w": ww.reshape(-1).numpy(), "b": bb.reshape(-1).numpy(), "loss": loss.reshape(-1).numpy()})
+
+
+def update_step_source(model, method: str) -> str:
+    """The source code that computed one update with ``method`` for ``model``, as it ran."""
+    if method == "manual":
+        parts = [model.manual_packed]
+        if not isinstance(model, Line):
+            parts += [type(model).forward, type(model).backward]
+        parts.append(_train_manual)
+    elif method == "autograd":
+        parts = [model.predict_packed, _train_autograd]
+    else:
+        raise ValueError(f"method must be 'manual' or 'autograd', got {method!r}")
+    return "\n".join(textwrap.dedent(inspect.getsource(part)) for part in parts)

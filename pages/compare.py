@@ -1,0 +1,216 @@
+"""Compare: the same model trained by hand (chain rule) and by autograd, side by side."""
+
+import json
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import bp_core
+from ui import charts
+from ui.state import (
+    ACTIVATIONS, DEFAULTS, EPOCHS_CAP, LR_OPTIONS, Settings, language, points_problem, reset_for_model,
+    to_query_params,
+)
+from ui.texts import t
+
+state = st.session_state
+lang = language()
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def run_comparison(settings_json: str, lang: str) -> bp_core.Comparison:
+    """Both methods, measured; a progress bar while they train (created here, so a cache hit replays nothing)."""
+    settings = Settings(**_settings_args(settings_json))
+    model, data = settings.build()
+    slot = st.empty()
+
+    def show(fraction: float, method: str) -> None:
+        slot.progress(min(fraction, 1.0), text=t("training", lang, method=t(method, lang)))
+
+    comparison = bp_core.compare(model, data, settings.learning_rate, settings.epochs, progress=show)
+    slot.empty()
+    return comparison
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def stability(settings_json: str) -> bp_core.StabilityBound:
+    model, data = Settings(**_settings_args(settings_json)).build()
+    return bp_core.stability_bound(model, None, data)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def surface(points: tuple, w_range: tuple, b_range: tuple) -> pd.DataFrame:
+    return bp_core.loss_surface(([[x] for x, _ in points], [[y] for _, y in points]), w_range, b_range, 41)
+
+
+def _settings_args(settings_json: str) -> dict:
+    args = json.loads(settings_json)
+    args["points"] = tuple(tuple(p) for p in args["points"])
+    return args
+
+
+st.title(t("compare_title", lang))
+st.markdown(t("compare_intro", lang))
+for name in state.get("url_problems", []):
+    st.warning(t("bad_url", lang, name=name))
+
+# ---- controls: model switch (instant), everything else in a form (no training run per slider tick)
+with st.sidebar:
+    st.radio(t("model", lang), options=["line", "mlp"], format_func=lambda m: t(f"model_{m}", lang), key="model",
+             on_change=reset_for_model)
+    with st.form("settings_form"):
+        st.subheader(t("settings", lang))
+        st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key="lr", format_func=lambda v: f"{v:g}")
+        st.number_input(t("learning_rate_exact", lang), key="lr_exact", format="%g", step=0.001)
+        st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1, max_value=EPOCHS_CAP, step=100, key="epochs")
+        edited = None
+        if state["model"] == "mlp":
+            st.number_input(t("seed", lang), min_value=0, max_value=2**31 - 1, step=1, key="seed")
+            st.selectbox(t("activation", lang), ACTIVATIONS, key="activation")
+            st.caption(t("data_mlp", lang))
+        else:
+            edited = st.data_editor(state["points_base"], key="points_editor", num_rows="dynamic", hide_index=True,
+                                    width="stretch")
+            st.caption(t("data", lang))
+        st.form_submit_button(t("train", lang), type="primary", key="train", width="stretch")
+
+# ---- settings from the widgets; bad input explained, last valid settings kept
+if edited is not None:
+    problem = points_problem(edited)
+    if problem is None:
+        state["valid_points"] = tuple((float(x), float(y)) for x, y in edited[["x", "y"]].to_numpy(dtype=float))
+    else:
+        key, values = problem
+        st.error(t("bad_data", lang, reason=t(key, lang, **values)))
+lr_entered = state["lr_exact"] if state["lr_exact"] is not None else state["lr"]
+settings = Settings(state["model"], lr_entered, int(state["epochs"]), int(state["seed"]), state["activation"],
+                    state["valid_points"])
+try:
+    bp_core.check_learning_rate(lr_entered)
+except ValueError:
+    st.error(t("bad_lr", lang, cap=bp_core.MAX_LEARNING_RATE, value=lr_entered))
+    settings = state.get("last_valid") or replace(settings, learning_rate=DEFAULTS[settings.model]["lr"])
+settings_json = json.dumps(settings.as_dict())
+
+bound = stability(settings_json)
+bound_words = t("bound_exact_line" if settings.model == "line" else "bound_near_mlp", lang)
+if settings.learning_rate > bound.learning_rate_bound:
+    st.warning(t("bound_before", lang, lr=settings.learning_rate, bound=bound.learning_rate_bound,
+                 lam=bound.lambda_max))
+else:
+    st.caption(t("bound_info", lang, bound=bound.learning_rate_bound, exact=bound_words))
+
+comparison = run_comparison(settings_json, lang)
+state["last_valid"] = settings
+st.query_params.from_dict(to_query_params(settings, lang))
+results = comparison.results
+histories = {m: r.history for m, r in results.items()}
+
+# ---- divergence, explained after training
+for method, result in results.items():
+    if result.diverged_at is not None:
+        st.error(t("diverged", lang, method=t(method, lang), epoch=result.diverged_at,
+                   bound=comparison.bound.learning_rate_bound))
+
+# ---- headline numbers
+cols = st.columns(5)
+for col, method in zip(cols[:2], results):
+    col.metric(t("final_loss", lang, method=t(method, lang)), f"{results[method].final_loss:.4g}")
+if settings.model == "line":
+    params = results["manual"].params
+    cols[2].metric(t("final_params", lang), f"w {params['w'].item():.5f} · b {params['b'].item():.5f}")
+else:
+    cols[2].metric(t("final_params", lang), f"{len(results['manual'].parameter_names)} × float32")
+cols[3].metric(t("max_difference", lang), f"{comparison.max_param_difference:.2e}",
+               help=t("max_difference_help", lang))
+ratio = comparison.speed_ratio
+ratio_words = (t("ratio_manual_faster", lang, ratio=ratio) if ratio >= 1
+               else t("ratio_autograd_faster", lang, ratio=1 / ratio))
+cols[4].metric(t("speed_ratio", lang), ratio_words)
+
+# ---- charts, two per row
+left, right = st.columns(2)
+with left:
+    log_scale = st.toggle(t("log_scale", lang), value=True, key="log_scale")
+    st.altair_chart(charts.loss_chart(histories, lang, log_scale), width="stretch")
+with right:
+    names = results["manual"].parameter_names
+    default = names if len(names) <= 4 else ["W1[0,1]", "W1[1,1]", "W2[0,0]", "W2[1,0]"]
+    shown = st.multiselect(t("choose_params", lang), names, default=default, key="params_shown") or names
+    st.altair_chart(charts.parameter_chart(histories, shown, lang), width="stretch")
+
+left, right = st.columns(2)
+with left:
+    st.altair_chart(charts.difference_chart(comparison.difference, lang), width="stretch")
+    st.caption(t("difference_caption", lang))
+with right:
+    if settings.model == "line":
+        ws = np.concatenate([h["w"].to_numpy() for h in histories.values()] + [[2.0]])
+        bs = np.concatenate([h["b"].to_numpy() for h in histories.values()] + [[1.0]])
+        pad_w, pad_b = max(np.ptp(ws) * 0.15, 0.5), max(np.ptp(bs) * 0.15, 0.5)
+        grid = surface(settings.points, (float(ws.min() - pad_w), float(ws.max() + pad_w)),
+                       (float(bs.min() - pad_b), float(bs.max() + pad_b)))
+        st.altair_chart(charts.surface_chart(grid, histories, lang), width="stretch")
+        st.caption(t("surface_caption", lang))
+
+left, right = st.columns(2)
+runtime = pd.DataFrame([
+    {"method": m, "median_us": float(np.median(r.epoch_seconds)) * 1e6 if len(r.epoch_seconds) else 0.0,
+     "p25_us": float(np.percentile(r.epoch_seconds, 25)) * 1e6 if len(r.epoch_seconds) else 0.0,
+     "p75_us": float(np.percentile(r.epoch_seconds, 75)) * 1e6 if len(r.epoch_seconds) else 0.0}
+    for m, r in results.items()
+])
+with left:
+    st.altair_chart(charts.runtime_chart(runtime, lang), width="stretch")
+    st.markdown(t("runtime_words", lang, manual=runtime["median_us"][0], autograd=runtime["median_us"][1],
+                  epochs=results["manual"].epochs_run, ratio_words=ratio_words))
+    first = bp_core.first_optimizer_setup_seconds()
+    st.caption(t("one_time", lang, seconds=first or 0.0, this=results["autograd"].setup_seconds))
+with right:
+    memory = comparison.memory
+    tensor_rows = [
+        {"method": m, "category": category, "bytes": getattr(mem.tensor_bytes, field)}
+        for m, mem in memory.items()
+        for category, field in (("memory_parameters", "parameter_bytes"), ("memory_gradients", "gradient_bytes"),
+                                ("memory_saved", "saved_for_backward_bytes"),
+                                ("memory_optimizer", "optimizer_state_bytes"))
+    ]
+    st.altair_chart(charts.memory_chart(pd.DataFrame(tensor_rows), lang), width="stretch")
+    rss_cols = st.columns(2)
+    for col, (method, mem) in zip(rss_cols, memory.items()):
+        col.metric(t("rss_metric", lang, method=t(method, lang)), f"{mem.peak_rss_delta_mib:+.2f} MiB",
+                   help=t("rss_help", lang))
+    if not comparison.memory_resolvable:
+        st.info(t("rss_below_resolution", lang, res=bp_core.RSS_RESOLUTION_MIB))
+
+# ---- the code behind the numbers
+with st.expander(t("code_title", lang)):
+    code_cols = st.columns(2)
+    model_obj, _ = settings.build()
+    for col, method in zip(code_cols, results):
+        col.markdown(f"**{t(method, lang)}**")
+        col.code(bp_core.update_step_source(model_obj, method), language="python")
+
+# ---- export and share
+st.subheader(t("downloads", lang))
+history_csv = pd.concat([h.assign(method=m) for m, h in histories.items()], ignore_index=True).to_csv(index=False)
+summary = {
+    "settings": settings.as_dict(),
+    "stability_bound": {"lambda_max": comparison.bound.lambda_max,
+                        "learning_rate_bound": comparison.bound.learning_rate_bound},
+    "results": {m: {"final_loss": r.final_loss, "diverged_at": r.diverged_at, "epochs_run": r.epochs_run,
+                    "params": {k: v.reshape(-1).tolist() for k, v in r.params.items()},
+                    "seconds_per_epoch_median": r.seconds_per_epoch_median, "setup_seconds": r.setup_seconds,
+                    "peak_rss_delta_mib": memory[m].peak_rss_delta_mib,
+                    "tensor_bytes": memory[m].tensor_bytes.total_bytes}
+                for m, r in results.items()},
+    "max_param_difference": comparison.max_param_difference,
+}
+dl_left, dl_right = st.columns(2)
+dl_left.download_button(t("download_csv", lang), history_csv, "backprop_lab_history.csv", "text/csv",
+                        key="download_csv", on_click="ignore")
+dl_right.download_button(t("download_json", lang), json.dumps(summary, indent=2), "backprop_lab_run.json",
+                         "application/json", key="download_json", on_click="ignore")
+st.caption(t("share", lang))

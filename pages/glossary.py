@@ -1,0 +1,14 @@
+"""Glossary: the lecture's terms in Korean and English."""
+
+import pandas as pd
+import streamlit as st
+
+from ui.state import language
+from ui.texts import GLOSSARY, t
+
+lang = language()
+st.title(t("glossary_title", lang))
+st.markdown(t("glossary_intro", lang))
+columns = ["한국어", "English", "뜻 (설명)" if lang == "ko" else "meaning"]
+rows = [(ko, en, ko_text if lang == "ko" else en_text) for ko, en, ko_text, en_text in GLOSSARY]
+st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")

@@ -1,0 +1,139 @@
+"""Chart builders: pure functions from data frames to ``alt.Chart``, titles and axes in the chosen language.
+
+Long histories are thinned for display (``thin``): at most ``MAX_POINTS`` epochs per series, first and last kept.
+The full history stays available for download.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from .texts import t
+
+MAX_POINTS = 500
+FONT = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
+HEIGHT = 280
+
+
+def thin(frame: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
+    """Rows at evenly spaced positions, at most ``max_points``, always the first and the last."""
+    if len(frame) <= max_points:
+        return frame
+    keep = np.unique(np.linspace(0, len(frame) - 1, max_points).round().astype(int))
+    return frame.iloc[keep]
+
+
+def _method_colour(lang: str) -> alt.Color:
+    domain = [t("manual", lang), t("autograd", lang)]
+    return alt.Color("method:N", title=t("method", lang), scale=alt.Scale(domain=domain, range=["#d62728", "#1f77b4"]),
+                     legend=alt.Legend(orient="bottom"))
+
+
+def _dash(lang: str) -> alt.StrokeDash:
+    domain = [t("manual", lang), t("autograd", lang)]
+    return alt.StrokeDash("method:N", scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]), legend=None)
+
+
+def _finish(chart: alt.Chart, title: str) -> alt.Chart:
+    return chart.properties(title=title, height=HEIGHT).configure(font=FONT).configure_title(anchor="start")
+
+
+def long_history(histories: dict[str, pd.DataFrame], columns: list[str], lang: str) -> pd.DataFrame:
+    """Stack the methods' histories (thinned) into rows of (epoch, method, parameter, value) for ``columns``."""
+    frames = []
+    for method, history in histories.items():
+        part = thin(history)[["epoch", *columns]].melt("epoch", var_name="parameter", value_name="value")
+        part.insert(1, "method", t(method, lang))
+        frames.append(part)
+    return pd.concat(frames, ignore_index=True)
+
+
+def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> alt.Chart:
+    data = long_history(histories, ["loss"], lang).rename(columns={"value": "loss"}).drop(columns="parameter")
+    if log_scale:
+        data = data[data["loss"] > 0]  # log(0) has no place on the axis
+    scale = alt.Scale(type="log") if log_scale else alt.Scale(type="linear")
+    chart = alt.Chart(data).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("epoch:Q", title=t("epoch", lang)),
+        y=alt.Y("loss:Q", title=t("loss", lang), scale=scale),
+        color=_method_colour(lang), strokeDash=_dash(lang),
+        tooltip=["method:N", "epoch:Q", alt.Tooltip("loss:Q", format=".6g")],
+    )
+    return _finish(chart.interactive(bind_y=False), t("chart_loss", lang))
+
+
+def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> alt.Chart:
+    data = long_history(histories, parameters, lang)
+    pick = alt.selection_point(fields=["parameter"], bind="legend")
+    chart = alt.Chart(data).mark_line(strokeWidth=2).encode(
+        x=alt.X("epoch:Q", title=t("epoch", lang)),
+        y=alt.Y("value:Q", title=t("value", lang)),
+        color=alt.Color("parameter:N", title=t("parameter", lang), legend=alt.Legend(orient="bottom", columns=6)),
+        strokeDash=_dash(lang),
+        detail="method:N",
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
+        tooltip=["method:N", "parameter:N", "epoch:Q", alt.Tooltip("value:Q", format=".7g")],
+    ).add_params(pick)
+    return _finish(chart, t("chart_params", lang))
+
+
+def difference_chart(difference: pd.DataFrame, lang: str) -> alt.Chart:
+    data = thin(difference)[["epoch", "max_abs_param_difference"]]
+    chart = alt.Chart(data).mark_area(line={"color": "#6a3d9a"}, color="#cab2d6").encode(
+        x=alt.X("epoch:Q", title=t("epoch", lang)),
+        y=alt.Y("max_abs_param_difference:Q", title=t("difference", lang), axis=alt.Axis(format=".1e")),
+        tooltip=["epoch:Q", alt.Tooltip("max_abs_param_difference:Q", format=".3e")],
+    )
+    return _finish(chart, t("chart_difference", lang))
+
+
+def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.Chart:
+    """``runtime``: method (key), median_us, p25_us, p75_us."""
+    data = runtime.assign(method=[t(m, lang) for m in runtime["method"]])
+    base = alt.Chart(data).encode(y=alt.Y("method:N", title=None, sort=None))
+    bars = base.mark_bar(height=28).encode(
+        x=alt.X("median_us:Q", title=t("microseconds", lang)), color=_method_colour(lang),
+        tooltip=["method:N", alt.Tooltip("median_us:Q", format=".2f"), alt.Tooltip("p25_us:Q", format=".2f"),
+                 alt.Tooltip("p75_us:Q", format=".2f")],
+    )
+    spread = base.mark_errorbar(ticks=True, color="black").encode(x="p25_us:Q", x2="p75_us:Q")
+    return _finish(alt.layer(bars, spread), t("chart_runtime", lang))
+
+
+def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.Chart:
+    """``tensor_bytes``: method (key), category (key), bytes."""
+    data = tensor_bytes.assign(method=[t(m, lang) for m in tensor_bytes["method"]],
+                               category=[t(c, lang) for c in tensor_bytes["category"]])
+    chart = alt.Chart(data).mark_bar(height=28).encode(
+        y=alt.Y("method:N", title=None, sort=None),
+        x=alt.X("sum(bytes):Q", title=t("bytes", lang)),
+        color=alt.Color("category:N", title=t("category", lang), legend=alt.Legend(orient="bottom")),
+        tooltip=["method:N", "category:N", "bytes:Q"],
+    )
+    return _finish(chart, t("chart_memory", lang))
+
+
+def surface_chart(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> alt.Chart:
+    """``surface``: w, b, loss on a grid; ``trajectories``: per method a history with w and b."""
+    grid = surface.assign(log_loss=np.log10(surface["loss"].clip(lower=1e-12)))
+    step_w = float(np.diff(np.unique(grid["w"]))[0])
+    step_b = float(np.diff(np.unique(grid["b"]))[0])
+    grid = grid.assign(w2=grid["w"] + step_w, b2=grid["b"] + step_b)
+    heat = alt.Chart(grid).mark_rect().encode(
+        x=alt.X("w:Q", title="w"), x2="w2:Q", y=alt.Y("b:Q", title="b"), y2="b2:Q",
+        color=alt.Color("log_loss:Q", title=t("log10_loss", lang), scale=alt.Scale(scheme="viridis")),
+        tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
+                 alt.Tooltip("loss:Q", format=".4g")],
+    )
+    paths = pd.concat([thin(h)[["epoch", "w", "b"]].assign(method=t(m, lang)) for m, h in trajectories.items()],
+                      ignore_index=True)
+    lines = alt.Chart(paths).mark_line(strokeWidth=2.5, point=False).encode(
+        x="w:Q", y="b:Q", order="epoch:Q", color=_method_colour(lang), strokeDash=_dash(lang),
+        tooltip=["method:N", "epoch:Q", alt.Tooltip("w:Q", format=".5f"), alt.Tooltip("b:Q", format=".5f")],
+    )
+    ends = alt.Chart(paths.groupby("method", as_index=False).last()).mark_point(
+        shape="diamond", size=120, filled=True, color="white").encode(x="w:Q", y="b:Q")
+    chart = alt.layer(heat, lines, ends).resolve_scale(color="independent")
+    return _finish(chart, t("chart_surface", lang))

@@ -1,0 +1,180 @@
+"""Every string the dashboard shows, in English and Korean, in one place. ``t(key, lang, **values)`` fills them in."""
+
+from __future__ import annotations
+
+LANGUAGES = {"en": "English", "ko": "한국어"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    # shell
+    "app_title": {"en": "Backprop Lab", "ko": "역전파 실험실 (Backprop Lab)"},
+    "language": {"en": "Language / 언어", "ko": "언어 / Language"},
+    "page_compare": {"en": "Compare: by hand vs autograd", "ko": "비교: 직접 미분 vs 자동 미분"},
+    "page_glossary": {"en": "Glossary", "ko": "용어집"},
+    # compare page
+    "compare_title": {"en": "Backpropagation two ways", "ko": "역전파, 두 가지 방법"},
+    "compare_intro": {
+        "en": "The same model is trained twice on the same data from the same starting parameters: once with "
+              "gradients derived by hand through the chain rule (**manual**), once with PyTorch's "
+              "`loss.backward()` and `torch.optim.SGD` (**autograd**). Forward once to get the values, then backward "
+              "to get the derivatives. Below: the loss, the parameters, how far the two methods drift apart, and "
+              "what each costs in time and memory. Change the settings in the sidebar and press **Train**.",
+        "ko": "같은 모델을 같은 데이터와 같은 초기 파라미터로 두 번 학습합니다. 한 번은 연쇄법칙으로 직접 유도한 "
+              "기울기(**수동**)로, 한 번은 PyTorch의 `loss.backward()`와 `torch.optim.SGD`(**자동 미분**)로. "
+              "순전파로 값을 구하고, 역전파로 미분을 구합니다. 아래에서 손실, 파라미터, 두 방법의 차이, "
+              "그리고 각 방법의 시간과 메모리 비용을 볼 수 있습니다. 사이드바에서 설정을 바꾸고 **학습**을 누르세요.",
+    },
+    "model": {"en": "Model", "ko": "모델"},
+    "model_line": {"en": "Line y = wx + b (lecture)", "ko": "직선 y = wx + b (강의)"},
+    "model_mlp": {"en": "Network 2-3-2 (17 parameters, half adder)", "ko": "신경망 2-3-2 (파라미터 17개, 반가산기)"},
+    "settings": {"en": "Training settings", "ko": "학습 설정"},
+    "learning_rate": {"en": "Learning rate (log scale)", "ko": "학습률 (로그 눈금)"},
+    "learning_rate_exact": {"en": "Exact learning rate (optional, overrides the slider)",
+                            "ko": "정확한 학습률 (선택, 슬라이더보다 우선)"},
+    "epochs": {"en": "Epochs (1 to {cap})", "ko": "에폭 수 (1 ~ {cap})"},
+    "seed": {"en": "Initialisation seed", "ko": "초기화 시드"},
+    "activation": {"en": "Hidden activation", "ko": "은닉층 활성화 함수"},
+    "data": {"en": "Data points (edit, add or delete rows)", "ko": "데이터 점 (수정, 추가, 삭제 가능)"},
+    "data_mlp": {"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
+                 "ko": "데이터: 반가산기, 입력 (a, b), 목표 [합 = a XOR b, 자리올림 = a AND b]."},
+    "train": {"en": "Train", "ko": "학습"},
+    "lr_used": {"en": "Learning rate used: {lr:g}", "ko": "사용한 학습률: {lr:g}"},
+    "bad_lr": {"en": "The learning rate must be a number in (0, {cap:g}]. You entered {value}. The last valid "
+                     "settings are still shown.",
+               "ko": "학습률은 (0, {cap:g}] 범위의 수여야 합니다. 입력값: {value}. 마지막으로 유효했던 설정의 "
+                     "결과를 보여 줍니다."},
+    "bad_data": {"en": "These data points cannot be used: {reason}. The last valid points are used instead; your "
+                       "edits stay in the table so you can fix them.",
+                 "ko": "이 데이터 점은 사용할 수 없습니다: {reason}. 마지막으로 유효했던 데이터를 대신 사용합니다. "
+                       "수정한 내용은 표에 남아 있으니 고칠 수 있습니다."},
+    "bad_url": {"en": "The link held a setting that is out of range ({name}); its default is used.",
+                "ko": "링크의 설정 값이 범위를 벗어났습니다 ({name}). 기본값을 사용합니다."},
+    "reason_no_rows": {"en": "at least one row is needed", "ko": "적어도 한 행이 필요합니다"},
+    "reason_too_many": {"en": "at most {cap} rows are allowed", "ko": "최대 {cap}행까지 허용됩니다"},
+    "reason_not_numbers": {"en": "a cell is empty or not a finite number", "ko": "비어 있거나 유한한 수가 아닌 칸이 있습니다"},
+    "training": {"en": "Training: {method} ...", "ko": "학습 중: {method} ..."},
+    "manual": {"en": "manual (chain rule)", "ko": "수동 (연쇄법칙)"},
+    "autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
+    # headline
+    "final_loss": {"en": "Final loss, {method}", "ko": "최종 손실, {method}"},
+    "final_params": {"en": "Final parameters", "ko": "최종 파라미터"},
+    "max_difference": {"en": "Max parameter difference", "ko": "최대 파라미터 차이"},
+    "max_difference_help": {"en": "Largest |manual - autograd| over all parameters and epochs: float32 rounding.",
+                            "ko": "모든 파라미터와 에폭에서 |수동 - 자동 미분|의 최댓값: float32 반올림 오차입니다."},
+    "speed_ratio": {"en": "Speed, per epoch", "ko": "에폭당 속도"},
+    "ratio_manual_faster": {"en": "manual {ratio:.1f}x faster", "ko": "수동이 {ratio:.1f}배 빠름"},
+    "ratio_autograd_faster": {"en": "autograd {ratio:.1f}x faster", "ko": "자동 미분이 {ratio:.1f}배 빠름"},
+    # divergence
+    "bound_before": {"en": "This learning rate ({lr:g}) is above the stability bound 2/λmax = {bound:.4g} "
+                           "(λmax = {lam:.4g}, the largest curvature of the loss at the start). Expect the loss to "
+                           "blow up.",
+                     "ko": "이 학습률({lr:g})은 안정성 한계 2/λmax = {bound:.4g}보다 큽니다 (λmax = {lam:.4g}, "
+                           "시작점에서 손실의 최대 곡률). 손실이 발산할 것입니다."},
+    "bound_info": {"en": "Stability bound for this model and data: learning rates below 2/λmax = {bound:.4g} "
+                         "converge{exact}.",
+                   "ko": "이 모델과 데이터의 안정성 한계: 학습률이 2/λmax = {bound:.4g}보다 작으면 "
+                         "수렴합니다{exact}."},
+    "bound_exact_line": {"en": " (exact for the line: its loss is quadratic)",
+                         "ko": " (직선 모델에서는 정확함: 손실이 이차식)"},
+    "bound_near_mlp": {"en": " near the starting point (the network's curvature changes as it trains)",
+                       "ko": " (시작점 근처에서; 신경망의 곡률은 학습 중에 변함)"},
+    "diverged": {"en": "Training diverged: with {method} the loss exploded at epoch {epoch} (non-finite, or more "
+                       "than 10⁸ times its start). Training stopped there; the charts show the finite part. Lower the "
+                       "learning rate below {bound:.4g}.",
+                 "ko": "학습이 발산했습니다: {method}에서 에폭 {epoch}에 손실이 폭발했습니다 (유한하지 않거나 "
+                       "처음의 10⁸배 초과). 학습은 거기서 멈췄고, 차트는 유한한 부분만 보여 줍니다. "
+                       "학습률을 {bound:.4g}보다 낮추세요."},
+    # charts
+    "chart_loss": {"en": "Loss per epoch", "ko": "에폭별 손실"},
+    "log_scale": {"en": "Log scale for the loss", "ko": "손실을 로그 눈금으로"},
+    "chart_params": {"en": "Parameters per epoch", "ko": "에폭별 파라미터"},
+    "choose_params": {"en": "Parameters to draw", "ko": "그릴 파라미터"},
+    "chart_difference": {"en": "Difference between the methods: max |manual - autograd| per epoch",
+                         "ko": "두 방법의 차이: 에폭별 최대 |수동 - 자동 미분|"},
+    "difference_caption": {"en": "Both methods compute the same gradient; in float32 their rounding differs in the "
+                                 "last bits, so the parameters drift apart by about 10⁻⁷ to 10⁻⁵, not more.",
+                           "ko": "두 방법은 같은 기울기를 계산합니다. float32에서는 마지막 자리의 반올림이 달라 "
+                                 "파라미터가 약 10⁻⁷~10⁻⁵ 정도 차이 나며, 그 이상은 아닙니다."},
+    "chart_runtime": {"en": "Runtime per epoch (median, bar: 25th-75th percentile)",
+                      "ko": "에폭당 실행 시간 (중앙값, 막대: 25~75 백분위)"},
+    "runtime_words": {"en": "Per epoch, the manual method took {manual:.1f} µs and autograd {autograd:.1f} µs "
+                            "(median over {epochs} epochs): {ratio_words}.",
+                      "ko": "에폭당 수동 방법은 {manual:.1f} µs, 자동 미분은 {autograd:.1f} µs 걸렸습니다 "
+                            "({epochs} 에폭의 중앙값): {ratio_words}."},
+    "one_time": {"en": "One-time cost, not counted per epoch: the first `torch.optim.SGD` in this server process "
+                       "took {seconds:.2f} s (it imports torch._dynamo). This run's set-up took {this:.4f} s.",
+                 "ko": "에폭마다 세지 않는 1회성 비용: 이 서버 프로세스에서 처음 만든 `torch.optim.SGD`는 "
+                       "{seconds:.2f}초 걸렸습니다 (torch._dynamo를 불러옴). 이번 실행의 준비 시간은 {this:.4f}초."},
+    "chart_memory": {"en": "Tensor bytes per method", "ko": "방법별 텐서 바이트"},
+    "memory_parameters": {"en": "parameters", "ko": "파라미터"},
+    "memory_gradients": {"en": "gradients", "ko": "기울기"},
+    "memory_saved": {"en": "saved for backward", "ko": "역전파용 저장"},
+    "memory_optimizer": {"en": "optimizer state", "ko": "옵티마이저 상태"},
+    "rss_metric": {"en": "Peak RSS delta, {method}", "ko": "최대 RSS 증가량, {method}"},
+    "rss_help": {"en": "memory_profiler: peak resident memory of this server process during the run, minus just "
+                       "before it (after a one-epoch warm-up).",
+                 "ko": "memory_profiler: 학습 중 이 서버 프로세스의 최대 상주 메모리에서 학습 직전 값을 뺀 값 "
+                       "(1 에폭 워밍업 후)."},
+    "rss_below_resolution": {"en": "The two peak-RSS deltas differ by less than {res:g} MiB, which RSS cannot "
+                                   "resolve here: treat them as equal. The exact tensor bytes (chart) show where the "
+                                   "methods differ: autograd also keeps the tensors its graph saved for backward.",
+                             "ko": "두 최대 RSS 증가량의 차이가 {res:g} MiB보다 작아 RSS로는 구별할 수 없습니다: "
+                                   "같다고 보세요. 정확한 텐서 바이트(차트)가 차이를 보여 줍니다: 자동 미분은 "
+                                   "그래프가 역전파용으로 저장한 텐서도 유지합니다."},
+    "chart_surface": {"en": "Loss surface over (w, b) with both trajectories",
+                      "ko": "(w, b)에 대한 손실 곡면과 두 학습 경로"},
+    "surface_caption": {"en": "Colour: log10 of the loss. Lines: the path of (w, b) during training, from the start "
+                              "(0, 0) to the end; the two methods overlap.",
+                        "ko": "색: 손실의 log10. 선: 학습 중 (w, b)의 경로, 시작점 (0, 0)부터 끝까지. "
+                              "두 방법의 경로는 겹칩니다."},
+    "code_title": {"en": "The code that produced these numbers", "ko": "이 숫자를 만든 코드"},
+    "downloads": {"en": "Export", "ko": "내보내기"},
+    "download_csv": {"en": "History of both methods (CSV)", "ko": "두 방법의 기록 (CSV)"},
+    "download_json": {"en": "Settings and results (JSON)", "ko": "설정과 결과 (JSON)"},
+    "share": {"en": "The address bar now holds these settings: copy it to share this run.",
+              "ko": "주소 표시줄에 이 설정이 담겨 있습니다. 복사해서 이 실행을 공유하세요."},
+    "epoch": {"en": "epoch", "ko": "에폭"},
+    "loss": {"en": "loss", "ko": "손실"},
+    "method": {"en": "method", "ko": "방법"},
+    "parameter": {"en": "parameter", "ko": "파라미터"},
+    "value": {"en": "value", "ko": "값"},
+    "difference": {"en": "max |difference|", "ko": "최대 |차이|"},
+    "microseconds": {"en": "µs per epoch", "ko": "에폭당 µs"},
+    "bytes": {"en": "bytes", "ko": "바이트"},
+    "category": {"en": "what", "ko": "항목"},
+    "log10_loss": {"en": "log10 loss", "ko": "log10 손실"},
+    # glossary page
+    "glossary_title": {"en": "Glossary", "ko": "용어집"},
+    "glossary_intro": {"en": "The words this dashboard uses, in Korean and English, as the lecture uses them.",
+                       "ko": "이 대시보드에서 쓰는 용어를 강의에서처럼 한국어와 영어로 정리했습니다."},
+}
+
+GLOSSARY = [
+    ("역전파", "backpropagation", "출력의 오차를 거꾸로 전달하며 각 파라미터의 기울기를 구하는 방법",
+     "passing the output error backwards to get every parameter's gradient"),
+    ("순전파", "forward pass", "입력에서 출력까지 값을 계산하는 과정", "computing the values from input to output"),
+    ("연쇄법칙", "chain rule", "합성함수의 미분은 각 단계 미분의 곱", "the derivative of a composition is the product "
+     "of the local derivatives"),
+    ("경사하강법", "gradient descent", "기울기의 반대 방향으로 파라미터를 조금씩 이동",
+     "moving the parameters a small step against the gradient"),
+    ("학습률", "learning rate", "한 번에 이동하는 크기", "the size of each step"),
+    ("손실", "loss", "예측과 정답의 차이를 하나의 수로 나타낸 것 (여기서는 평균제곱오차)",
+     "one number for how far predictions are from targets (here mean squared error)"),
+    ("기울기 (경사)", "gradient", "손실을 각 파라미터로 미분한 값", "the derivative of the loss by each parameter"),
+    ("가중치 / 편향", "weight / bias", "w, W: 입력에 곱하는 값 / b: 더하는 값", "w, W: multiplies the input / b: is added"),
+    ("활성화 함수", "activation function", "시그모이드, tanh, ReLU 등 비선형 함수",
+     "a non-linear function such as sigmoid, tanh, ReLU"),
+    ("에폭", "epoch", "데이터 전체를 한 번 사용해 파라미터를 한 번 갱신", "one pass over the data, one update"),
+    ("발산", "divergence", "학습률이 너무 커서 손실이 커지며 폭발하는 현상",
+     "the loss growing without bound because the step is too large"),
+    ("자동 미분", "automatic differentiation (autograd)", "PyTorch가 계산 그래프로 기울기를 자동 계산",
+     "PyTorch computing gradients from the recorded graph"),
+    ("헤시안", "Hessian", "손실의 2차 미분 행렬; 최대 고윳값이 안정한 학습률의 한계를 정함",
+     "the matrix of second derivatives; its largest eigenvalue bounds the stable learning rate"),
+]
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    """The text ``key`` in ``lang`` (falling back to English), with ``values`` filled in."""
+    entry = TEXTS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
