@@ -10,7 +10,14 @@ import streamlit as st
 import bp_core
 from ui import charts
 from ui.state import (
-    ACTIVATIONS, DEFAULTS, EPOCHS_CAP, LR_OPTIONS, Settings, language, points_problem, reset_for_model,
+    ACTIVATIONS,
+    DEFAULTS,
+    EPOCHS_CAP,
+    LR_OPTIONS,
+    Settings,
+    language,
+    points_problem,
+    reset_for_model,
     to_query_params,
 )
 from ui.texts import t
