@@ -1,0 +1,170 @@
+import math
+
+import pytest
+from apptest_helpers import chart_data, chart_specs, chart_title
+
+import bp_core
+from ui.texts import TEXTS
+
+
+def metric(at, label_start: str) -> str:
+    for m in at.metric:
+        if m.label.startswith(label_start):
+            return m.value
+    raise AssertionError(f"no metric {label_start!r}: {[m.label for m in at.metric]}")
+
+
+def test_app_starts_and_shows_the_lectures_run_without_exception(app):
+    at = app()
+    assert not at.exception
+    assert at.title[0].value == TEXTS["compare_title"]["en"]
+    assert metric(at, "Final parameters") == "w 2.00486 · b 0.98571"
+    assert float(metric(at, "Final loss, manual")) == pytest.approx(3.412e-05, rel=1e-3)
+    assert not at.error
+    assert at.query_params["lr"] == "0.01" and at.query_params["model"] == "line"
+
+
+def test_changing_learning_rate_and_epochs_changes_the_results(app):
+    at = app()
+    before = metric(at, "Final parameters")
+    at.select_slider(key="lr").set_value(0.05)
+    at.number_input(key="epochs").set_value(200)
+    at.button(key="train").click().run()
+    assert not at.exception
+    after = metric(at, "Final parameters")
+    assert after != before
+    expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.05, 200).params
+    assert after == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+    assert at.query_params["lr"] == "0.05" and at.query_params["epochs"] == "200"
+
+
+def test_moving_the_slider_without_pressing_train_does_not_retrain(app):
+    at = app()
+    before = metric(at, "Final parameters")
+    at.select_slider(key="lr").set_value(0.05).run()
+    assert metric(at, "Final parameters") == before
+
+
+def test_a_diverging_learning_rate_is_explained_before_and_after_with_no_exception(app):
+    at = app()
+    at.select_slider(key="lr").set_value(0.15)
+    at.button(key="train").click().run()
+    assert not at.exception
+    assert any("above the stability bound 2/λmax = 0.1198" in w.value for w in at.warning)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 2 and all("diverged" in e and "epoch 23" in e for e in errors)
+    loss = chart_data(at, TEXTS["chart_loss"]["en"])[0]
+    assert math.isfinite(loss["loss"].max()) and len(loss) > 0
+
+
+def test_an_invalid_exact_learning_rate_is_explained_and_kept_in_the_box(app):
+    at = app()
+    before = metric(at, "Final parameters")
+    at.number_input(key="lr_exact").set_value(-1.0)
+    at.button(key="train").click().run()
+    assert not at.exception
+    assert any("must be a number in (0, 100]" in e.value and "-1.0" in e.value for e in at.error)
+    assert at.number_input(key="lr_exact").value == -1.0
+    assert metric(at, "Final parameters") == before
+
+
+def test_the_exact_learning_rate_overrides_the_slider(app):
+    at = app()
+    at.number_input(key="lr_exact").set_value(0.119)
+    at.button(key="train").click().run()
+    expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.119, 1000).params
+    assert metric(at, "Final parameters") == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+    assert at.query_params["lr"] == "0.119"
+
+
+def test_korean_switch_changes_every_visible_text(app):
+    at = app()
+    at.radio(key="lang").set_value("ko").run()
+    assert not at.exception
+    assert at.title[0].value == TEXTS["compare_title"]["ko"]
+    assert at.button(key="train").label == "학습"
+    assert metric(at, "최종 손실, 수동")
+    titles = [chart_title(s) for s in chart_specs(at)]
+    assert TEXTS["chart_loss"]["ko"] in titles and TEXTS["chart_surface"]["ko"] in titles
+    loss = chart_data(at, TEXTS["chart_loss"]["ko"])[0]
+    assert set(loss["method"]) == {TEXTS["manual"]["ko"], TEXTS["autograd"]["ko"]}
+
+
+def test_charts_hold_both_methods_data(app):
+    at = app()
+    loss = chart_data(at, TEXTS["chart_loss"]["en"])[0]
+    assert set(loss["method"]) == {"manual (chain rule)", "autograd (backward)"}
+    manual = loss[loss["method"] == "manual (chain rule)"].set_index("epoch")["loss"]
+    expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000).history["loss"]
+    assert manual.loc[0] == pytest.approx(41.0) and manual.loc[1000] == pytest.approx(expected.iloc[-1])
+    params = chart_data(at, TEXTS["chart_params"]["en"])[0]
+    assert set(params["parameter"]) == {"w", "b"} and params["method"].nunique() == 2
+    runtime = chart_data(at, TEXTS["chart_runtime"]["en"])
+    assert any(len(frame) == 2 for frame in runtime)
+    memory = chart_data(at, TEXTS["chart_memory"]["en"])[0]
+    manual_bytes = memory[memory["method"] == "manual (chain rule)"]["bytes"].sum()
+    assert manual_bytes == bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "manual").total_bytes
+    surface_frames = chart_data(at, TEXTS["chart_surface"]["en"])
+    assert any({"w", "b", "loss"} <= set(f.columns) for f in surface_frames)
+
+
+def test_the_network_trains_with_its_own_defaults(app):
+    at = app()
+    at.radio(key="model").set_value("mlp").run()
+    assert not at.exception
+    assert at.number_input(key="epochs").value == 5000 and at.select_slider(key="lr").value == 1.0
+    expected = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 5000).final_loss
+    assert float(metric(at, "Final loss, manual")) == pytest.approx(expected, rel=1e-3)
+    at.selectbox(key="activation").set_value("tanh")
+    at.number_input(key="seed").set_value(3)
+    at.button(key="train").click().run()
+    tanh = bp_core.train(bp_core.MLP(activation="tanh", seed=3), bp_core.half_adder(), "manual", 1.0, 5000)
+    assert float(metric(at, "Final loss, manual")) == pytest.approx(tanh.final_loss, rel=1e-3)
+    assert at.query_params["act"] == "tanh" and at.query_params["seed"] == "3"
+
+
+def test_editing_the_points_retrains_and_bad_edits_keep_the_last_valid_points(app):
+    at = app()
+    editor_key = "points_editor"
+    at.session_state[editor_key] = {"edited_rows": {"3": {"y": 10.0}}, "added_rows": [], "deleted_rows": []}
+    at.button(key="train").click().run()
+    assert not at.exception
+    expected = bp_core.train(bp_core.Line(), ([[1.0], [2.0], [3.0], [4.0]], [[3.0], [5.0], [7.0], [10.0]]),
+                             "manual", 0.01, 1000).params
+    assert metric(at, "Final parameters") == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+    at.session_state[editor_key] = {"edited_rows": {}, "added_rows": [{"x": 5.0}], "deleted_rows": []}
+    at.button(key="train").click().run()
+    assert not at.exception
+    assert any("cannot be used" in e.value for e in at.error)
+    assert at.session_state["valid_points"] == ((1.0, 3.0), (2.0, 5.0), (3.0, 7.0), (4.0, 10.0))
+    assert metric(at, "Final parameters") == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+
+
+def test_a_shared_link_opens_the_same_run(app):
+    at = app({"model": "line", "lr": "0.05", "epochs": "300", "lang": "ko"})
+    assert not at.exception
+    assert at.title[0].value == TEXTS["compare_title"]["ko"]
+    expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.05, 300).params
+    assert metric(at, "최종 파라미터") == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+
+
+def test_a_link_with_out_of_range_settings_falls_back_and_says_so(app):
+    at = app({"lr": "-3", "epochs": "999999999"})
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "(lr)" in warnings and "(epochs)" in warnings
+    assert metric(at, "Final parameters") == "w 2.00486 · b 0.98571"
+
+
+def test_downloads_hold_the_history_of_both_methods_and_the_settings(app):
+    at = app()
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert {"download_csv", "download_json"} <= set(buttons)
+
+
+def test_glossary_page_lists_the_lectures_terms(app):
+    at = app()
+    at.switch_page("pages/glossary.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "역전파" in set(table["한국어"]) and "backpropagation" in set(table["English"])
