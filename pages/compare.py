@@ -122,20 +122,24 @@ for method, result in results.items():
                    bound=comparison.bound.learning_rate_bound))
 
 # ---- headline numbers
-cols = st.columns(5)
-for col, method in zip(cols[:2], results):
-    col.metric(t("final_loss", lang, method=t(method, lang)), f"{results[method].final_loss:.4g}")
-if settings.model == "line":
-    params = results["manual"].params
-    cols[2].metric(t("final_params", lang), f"w {params['w'].item():.5f} · b {params['b'].item():.5f}")
-else:
-    cols[2].metric(t("final_params", lang), f"{len(results['manual'].parameter_names)} × float32")
-cols[3].metric(t("max_difference", lang), f"{comparison.max_param_difference:.2e}",
-               help=t("max_difference_help", lang))
 ratio = comparison.speed_ratio
 ratio_words = (t("ratio_manual_faster", lang, ratio=ratio) if ratio >= 1
                else t("ratio_autograd_faster", lang, ratio=1 / ratio))
-cols[4].metric(t("speed_ratio", lang), ratio_words)
+top = st.columns(3)
+for col, method in zip(top[:2], results):
+    col.metric(t("final_loss", lang, method=t(method, lang)), f"{results[method].final_loss:.4g}")
+top[2].metric(t("max_difference", lang), f"{comparison.max_param_difference:.2e}",
+              help=t("max_difference_help", lang))
+bottom = st.columns(3)
+if settings.model == "line":
+    for col, name in zip(bottom[:2], ("w", "b")):
+        col.metric(t("final_param", lang, name=name), f"{results['manual'].params[name].item():.6f}",
+                   help=t("final_param_help", lang, autograd=results["autograd"].params[name].item()))
+else:
+    bottom[0].metric(t("parameter_count", lang), f"{len(results['manual'].parameter_names)}")
+    bottom[1].metric(t("epochs_run", lang), f"{results['manual'].epochs_run}")
+bottom[2].metric(t("speed_ratio", lang), f"{max(ratio, 1 / ratio):.1f}×", help=ratio_words)
+st.caption(ratio_words)
 
 # ---- charts, two per row
 left, right = st.columns(2)
@@ -187,7 +191,7 @@ with right:
     st.altair_chart(charts.memory_chart(pd.DataFrame(tensor_rows), lang), width="stretch")
     rss_cols = st.columns(2)
     for col, (method, mem) in zip(rss_cols, memory.items()):
-        col.metric(t("rss_metric", lang, method=t(method, lang)), f"{mem.peak_rss_delta_mib:+.2f} MiB",
+        col.metric(t("rss_metric", lang, method=t(f"{method}_short", lang)), f"{mem.peak_rss_delta_mib:+.2f} MiB",
                    help=t("rss_help", lang))
     if not comparison.memory_resolvable:
         st.info(t("rss_below_resolution", lang, res=bp_core.RSS_RESOLUTION_MIB))

@@ -37,7 +37,8 @@ def _dash(lang: str) -> alt.StrokeDash:
 
 
 def _finish(chart: alt.Chart, title: str) -> alt.Chart:
-    return chart.properties(title=title, height=HEIGHT).configure(font=FONT).configure_title(anchor="start")
+    chart = chart.properties(title=alt.Title(title, limit=0), height=HEIGHT)
+    return chart.configure(font=FONT).configure_title(anchor="start")
 
 
 def long_history(histories: dict[str, pd.DataFrame], columns: list[str], lang: str) -> pd.DataFrame:
@@ -70,7 +71,8 @@ def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], l
     chart = alt.Chart(data).mark_line(strokeWidth=2).encode(
         x=alt.X("epoch:Q", title=t("epoch", lang)),
         y=alt.Y("value:Q", title=t("value", lang)),
-        color=alt.Color("parameter:N", title=t("parameter", lang), legend=alt.Legend(orient="bottom", columns=6)),
+        color=alt.Color("parameter:N", title=t("parameter", lang), scale=alt.Scale(scheme="category10"),
+                        legend=alt.Legend(orient="bottom", columns=6)),
         strokeDash=_dash(lang),
         detail="method:N",
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
@@ -92,13 +94,14 @@ def difference_chart(difference: pd.DataFrame, lang: str) -> alt.Chart:
 def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.Chart:
     """``runtime``: method (key), median_us, p25_us, p75_us."""
     data = runtime.assign(method=[t(m, lang) for m in runtime["method"]])
-    base = alt.Chart(data).encode(y=alt.Y("method:N", title=None, sort=None))
+    base = alt.Chart(data).encode(y=alt.Y("method:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)))
     bars = base.mark_bar(height=28).encode(
         x=alt.X("median_us:Q", title=t("microseconds", lang)), color=_method_colour(lang),
         tooltip=["method:N", alt.Tooltip("median_us:Q", format=".2f"), alt.Tooltip("p25_us:Q", format=".2f"),
                  alt.Tooltip("p75_us:Q", format=".2f")],
     )
-    spread = base.mark_errorbar(ticks=True, color="black").encode(x="p25_us:Q", x2="p75_us:Q")
+    spread = base.mark_errorbar(ticks=True, color="black").encode(
+        x=alt.X("p25_us:Q", title=t("microseconds", lang)), x2="p75_us:Q")
     return _finish(alt.layer(bars, spread), t("chart_runtime", lang))
 
 
@@ -106,10 +109,13 @@ def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.Chart:
     """``tensor_bytes``: method (key), category (key), bytes."""
     data = tensor_bytes.assign(method=[t(m, lang) for m in tensor_bytes["method"]],
                                category=[t(c, lang) for c in tensor_bytes["category"]])
+    order = [t(c, lang) for c in ("memory_parameters", "memory_gradients", "memory_saved", "memory_optimizer")]
     chart = alt.Chart(data).mark_bar(height=28).encode(
-        y=alt.Y("method:N", title=None, sort=None),
+        y=alt.Y("method:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
         x=alt.X("sum(bytes):Q", title=t("bytes", lang)),
-        color=alt.Color("category:N", title=t("category", lang), legend=alt.Legend(orient="bottom")),
+        color=alt.Color("category:N", title=t("category", lang), sort=order,
+                        scale=alt.Scale(domain=order, range=["#4c78a8", "#f58518", "#54a24b", "#b279a2"]),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
         tooltip=["method:N", "category:N", "bytes:Q"],
     )
     return _finish(chart, t("chart_memory", lang))

@@ -57,11 +57,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
     # headline
     "final_loss": {"en": "Final loss, {method}", "ko": "최종 손실, {method}"},
-    "final_params": {"en": "Final parameters", "ko": "최종 파라미터"},
+    "final_param": {"en": "Final {name} (manual)", "ko": "최종 {name} (수동)"},
+    "final_param_help": {"en": "autograd: {autograd!r}", "ko": "자동 미분: {autograd!r}"},
+    "parameter_count": {"en": "Parameters (weights and biases)", "ko": "파라미터 수 (가중치와 편향)"},
+    "epochs_run": {"en": "Epochs run", "ko": "실행한 에폭"},
     "max_difference": {"en": "Max parameter difference", "ko": "최대 파라미터 차이"},
     "max_difference_help": {"en": "Largest |manual - autograd| over all parameters and epochs: float32 rounding.",
                             "ko": "모든 파라미터와 에폭에서 |수동 - 자동 미분|의 최댓값: float32 반올림 오차입니다."},
-    "speed_ratio": {"en": "Speed, per epoch", "ko": "에폭당 속도"},
+    "speed_ratio": {"en": "Speed ratio per epoch", "ko": "에폭당 속도 비"},
     "ratio_manual_faster": {"en": "manual {ratio:.1f}x faster", "ko": "수동이 {ratio:.1f}배 빠름"},
     "ratio_autograd_faster": {"en": "autograd {ratio:.1f}x faster", "ko": "자동 미분이 {ratio:.1f}배 빠름"},
     # divergence
@@ -89,14 +92,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "log_scale": {"en": "Log scale for the loss", "ko": "손실을 로그 눈금으로"},
     "chart_params": {"en": "Parameters per epoch", "ko": "에폭별 파라미터"},
     "choose_params": {"en": "Parameters to draw", "ko": "그릴 파라미터"},
-    "chart_difference": {"en": "Difference between the methods: max |manual - autograd| per epoch",
-                         "ko": "두 방법의 차이: 에폭별 최대 |수동 - 자동 미분|"},
+    "chart_difference": {"en": "Max |manual − autograd| per epoch", "ko": "에폭별 최대 |수동 − 자동 미분|"},
     "difference_caption": {"en": "Both methods compute the same gradient; in float32 their rounding differs in the "
                                  "last bits, so the parameters drift apart by about 10⁻⁷ to 10⁻⁵, not more.",
                            "ko": "두 방법은 같은 기울기를 계산합니다. float32에서는 마지막 자리의 반올림이 달라 "
                                  "파라미터가 약 10⁻⁷~10⁻⁵ 정도 차이 나며, 그 이상은 아닙니다."},
-    "chart_runtime": {"en": "Runtime per epoch (median, bar: 25th-75th percentile)",
-                      "ko": "에폭당 실행 시간 (중앙값, 막대: 25~75 백분위)"},
+    "chart_runtime": {"en": "Time per epoch (median; whiskers 25th-75th pct.)",
+                      "ko": "에폭당 시간 (중앙값; 수염 25~75 백분위)"},
     "runtime_words": {"en": "Per epoch, the manual method took {manual:.1f} µs and autograd {autograd:.1f} µs "
                             "(median over {epochs} epochs): {ratio_words}.",
                       "ko": "에폭당 수동 방법은 {manual:.1f} µs, 자동 미분은 {autograd:.1f} µs 걸렸습니다 "
@@ -110,7 +112,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "memory_gradients": {"en": "gradients", "ko": "기울기"},
     "memory_saved": {"en": "saved for backward", "ko": "역전파용 저장"},
     "memory_optimizer": {"en": "optimizer state", "ko": "옵티마이저 상태"},
-    "rss_metric": {"en": "Peak RSS delta, {method}", "ko": "최대 RSS 증가량, {method}"},
+    "rss_metric": {"en": "Peak RSS Δ, {method}", "ko": "최대 RSS 증가, {method}"},
+    "manual_short": {"en": "manual", "ko": "수동"},
+    "autograd_short": {"en": "autograd", "ko": "자동 미분"},
     "rss_help": {"en": "memory_profiler: peak resident memory of this server process during the run, minus just "
                        "before it (after a one-epoch warm-up).",
                  "ko": "memory_profiler: 학습 중 이 서버 프로세스의 최대 상주 메모리에서 학습 직전 값을 뺀 값 "

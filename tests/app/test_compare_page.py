@@ -7,6 +7,14 @@ import bp_core
 from ui.texts import TEXTS
 
 
+def final_line(at) -> tuple[str, str]:
+    return metric(at, "Final w"), metric(at, "Final b")
+
+
+def expected_line(params) -> tuple[str, str]:
+    return f"{params['w'].item():.6f}", f"{params['b'].item():.6f}"
+
+
 def metric(at, label_start: str) -> str:
     for m in at.metric:
         if m.label.startswith(label_start):
@@ -18,7 +26,7 @@ def test_app_starts_and_shows_the_lectures_run_without_exception(app):
     at = app()
     assert not at.exception
     assert at.title[0].value == TEXTS["compare_title"]["en"]
-    assert metric(at, "Final parameters") == "w 2.00486 · b 0.98571"
+    assert metric(at, "Final w") == "2.004861" and metric(at, "Final b") == "0.985708"
     assert float(metric(at, "Final loss, manual")) == pytest.approx(3.412e-05, rel=1e-3)
     assert not at.error
     assert at.query_params["lr"] == "0.01" and at.query_params["model"] == "line"
@@ -26,23 +34,23 @@ def test_app_starts_and_shows_the_lectures_run_without_exception(app):
 
 def test_changing_learning_rate_and_epochs_changes_the_results(app):
     at = app()
-    before = metric(at, "Final parameters")
+    before = final_line(at)
     at.select_slider(key="lr").set_value(0.05)
     at.number_input(key="epochs").set_value(200)
     at.button(key="train").click().run()
     assert not at.exception
-    after = metric(at, "Final parameters")
+    after = final_line(at)
     assert after != before
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.05, 200).params
-    assert after == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+    assert after == expected_line(expected)
     assert at.query_params["lr"] == "0.05" and at.query_params["epochs"] == "200"
 
 
 def test_moving_the_slider_without_pressing_train_does_not_retrain(app):
     at = app()
-    before = metric(at, "Final parameters")
+    before = final_line(at)
     at.select_slider(key="lr").set_value(0.05).run()
-    assert metric(at, "Final parameters") == before
+    assert final_line(at) == before
 
 
 def test_a_diverging_learning_rate_is_explained_before_and_after_with_no_exception(app):
@@ -59,13 +67,13 @@ def test_a_diverging_learning_rate_is_explained_before_and_after_with_no_excepti
 
 def test_an_invalid_exact_learning_rate_is_explained_and_kept_in_the_box(app):
     at = app()
-    before = metric(at, "Final parameters")
+    before = final_line(at)
     at.number_input(key="lr_exact").set_value(-1.0)
     at.button(key="train").click().run()
     assert not at.exception
     assert any("must be a number in (0, 100]" in e.value and "-1.0" in e.value for e in at.error)
     assert at.number_input(key="lr_exact").value == -1.0
-    assert metric(at, "Final parameters") == before
+    assert final_line(at) == before
 
 
 def test_the_exact_learning_rate_overrides_the_slider(app):
@@ -73,7 +81,7 @@ def test_the_exact_learning_rate_overrides_the_slider(app):
     at.number_input(key="lr_exact").set_value(0.119)
     at.button(key="train").click().run()
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.119, 1000).params
-    assert metric(at, "Final parameters") == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+    assert final_line(at) == expected_line(expected)
     assert at.query_params["lr"] == "0.119"
 
 
@@ -131,13 +139,13 @@ def test_editing_the_points_retrains_and_bad_edits_keep_the_last_valid_points(ap
     assert not at.exception
     expected = bp_core.train(bp_core.Line(), ([[1.0], [2.0], [3.0], [4.0]], [[3.0], [5.0], [7.0], [10.0]]),
                              "manual", 0.01, 1000).params
-    assert metric(at, "Final parameters") == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+    assert final_line(at) == expected_line(expected)
     at.session_state[editor_key] = {"edited_rows": {}, "added_rows": [{"x": 5.0}], "deleted_rows": []}
     at.button(key="train").click().run()
     assert not at.exception
     assert any("cannot be used" in e.value for e in at.error)
     assert at.session_state["valid_points"] == ((1.0, 3.0), (2.0, 5.0), (3.0, 7.0), (4.0, 10.0))
-    assert metric(at, "Final parameters") == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+    assert final_line(at) == expected_line(expected)
 
 
 def test_a_shared_link_opens_the_same_run(app):
@@ -145,7 +153,7 @@ def test_a_shared_link_opens_the_same_run(app):
     assert not at.exception
     assert at.title[0].value == TEXTS["compare_title"]["ko"]
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.05, 300).params
-    assert metric(at, "최종 파라미터") == f"w {expected['w'].item():.5f} · b {expected['b'].item():.5f}"
+    assert (metric(at, "최종 w"), metric(at, "최종 b")) == expected_line(expected)
 
 
 def test_a_link_with_out_of_range_settings_falls_back_and_says_so(app):
@@ -153,7 +161,7 @@ def test_a_link_with_out_of_range_settings_falls_back_and_says_so(app):
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "(lr)" in warnings and "(epochs)" in warnings
-    assert metric(at, "Final parameters") == "w 2.00486 · b 0.98571"
+    assert final_line(at) == ("2.004861", "0.985708")
 
 
 def test_downloads_hold_the_history_of_both_methods_and_the_settings(app):
