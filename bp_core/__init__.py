@@ -10,7 +10,7 @@ Examples
 
 from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE, check_epochs, check_learning_rate
 from .activations import ACTIVATIONS
-from .compare import Comparison, compare, loss_surface, parameter_difference, update_step_source
+from .compare import Comparison, compare, loss_surface, parameter_difference, predictions, update_step_source
 from .data import Dataset, half_adder, make_dataset, seed_line
 from .gradients import GradientCheck, gradcheck_manual, gradient_check, gradients
 from .measure import (
@@ -35,6 +35,6 @@ __all__ = [
     "chain_rule_paths", "check_epochs", "check_learning_rate", "compare", "count_tensor_bytes",
     "first_optimizer_setup_seconds", "flatten",
     "gradcheck_manual", "gradient_check", "gradients", "half_adder", "loss_surface", "make_dataset",
-    "measure_memory", "measure_runtime", "memory_difference_resolvable", "parameter_difference", "scalar_names",
-    "seed_line", "stability_bound", "train", "unflatten", "update_step_source",
+    "measure_memory", "measure_runtime", "memory_difference_resolvable", "parameter_difference", "predictions",
+    "scalar_names", "seed_line", "stability_bound", "train", "unflatten", "update_step_source",
 ]

@@ -14,7 +14,7 @@ import torch
 from ._validate import check_epochs, check_learning_rate
 from .data import Dataset, as_dataset
 from .measure import MemoryMeasurement, count_tensor_bytes, memory_difference_resolvable
-from .models import Line
+from .models import Line, predict
 from .stability import StabilityBound, stability_bound
 from .training import TrainResult, _train_autograd, _train_manual, train
 
@@ -108,6 +108,21 @@ def parameter_difference(a: TrainResult, b: TrainResult) -> pd.DataFrame:
         "max_abs_param_difference": np.abs(pa - pb).max(axis=1) if rows else np.zeros(0),
         "abs_loss_difference": np.abs(a.history["loss"].to_numpy()[:rows] - b.history["loss"].to_numpy()[:rows]),
     })
+
+
+def predictions(results: dict[str, TrainResult], data) -> pd.DataFrame:
+    """Inputs, targets and each method's final outputs, one row per sample: columns x[i], y[k], <method> ŷ[k]."""
+    first = next(iter(results.values()))
+    dataset = as_dataset(data, first.model.in_features, first.model.out_features)
+    frame = pd.DataFrame(dataset.x.double().numpy(), columns=[f"x[{i}]" for i in range(dataset.x.shape[1])])
+    for k in range(dataset.y.shape[1]):
+        frame[f"y[{k}]"] = dataset.y[:, k].double().numpy()
+    with torch.no_grad():
+        for method, result in results.items():
+            y_hat = predict(result.model, result.params, dataset.x)  # (N, K)
+            for k in range(y_hat.shape[1]):
+                frame[f"{method} ŷ[{k}]"] = y_hat[:, k].double().numpy()
+    return frame
 
 
 def loss_surface(data, w_range: tuple[float, float], b_range: tuple[float, float], resolution: int = 41

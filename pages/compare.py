@@ -165,6 +165,13 @@ with right:
                        (float(bs.min() - pad_b), float(bs.max() + pad_b)))
         st.altair_chart(charts.surface_chart(grid, histories, lang), width="stretch")
         st.caption(t("surface_caption", lang))
+    else:
+        st.markdown(f"**{t('outputs_title', lang)}**")
+        outputs = bp_core.predictions(results, settings.build()[1])
+        st.dataframe(outputs.rename(columns=lambda c: c.replace("manual", t("manual_short", lang))
+                                    .replace("autograd", t("autograd_short", lang))),
+                     hide_index=True, width="stretch", key="outputs")
+        st.caption(t("outputs_caption", lang))
 
 left, right = st.columns(2)
 runtime = pd.DataFrame([

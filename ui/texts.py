@@ -131,6 +131,11 @@ TEXTS: dict[str, dict[str, str]] = {
                               "(0, 0) to the end; the two methods overlap.",
                         "ko": "색: 손실의 log10. 선: 학습 중 (w, b)의 경로, 시작점 (0, 0)부터 끝까지. "
                               "두 방법의 경로는 겹칩니다."},
+    "outputs_title": {"en": "What the network outputs after training", "ko": "학습 후 신경망의 출력"},
+    "outputs_caption": {"en": "x[0], x[1]: the inputs a, b. y[0]: sum (XOR), y[1]: carry (AND). ŷ: each method's "
+                              "output with its final parameters.",
+                        "ko": "x[0], x[1]: 입력 a, b. y[0]: 합 (XOR), y[1]: 자리올림 (AND). ŷ: 각 방법의 최종 "
+                              "파라미터로 계산한 출력."},
     "code_title": {"en": "The code that produced these numbers", "ko": "이 숫자를 만든 코드"},
     "downloads": {"en": "Export", "ko": "내보내기"},
     "download_csv": {"en": "History of both methods (CSV)", "ko": "두 방법의 기록 (CSV)"},

@@ -1,0 +1,96 @@
+"""Chart builders, checked through their Vega-Lite dict: marks, encodings, titles and the data they carry."""
+
+import pandas as pd
+import pytest
+
+import bp_core
+from ui import charts
+from ui.texts import TEXTS
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    return bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 1000, measure_memory=False)
+
+
+def layers(spec):
+    return spec.get("layer", [spec])
+
+
+def data_of(spec, layer=None):
+    name = (layer or spec)["data"]["name"]
+    return pd.DataFrame(spec["datasets"][name])
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_loss_chart_holds_both_methods_on_a_log_axis_with_localised_titles(comparison, lang):
+    histories = {m: r.history for m, r in comparison.results.items()}
+    spec = charts.loss_chart(histories, lang, log_scale=True).to_dict()
+    assert spec["mark"]["type"] == "line"
+    assert spec["encoding"]["y"]["scale"]["type"] == "log"
+    assert spec["title"]["text"] == TEXTS["chart_loss"][lang]
+    data = data_of(spec)
+    assert set(data["method"]) == {TEXTS["manual"][lang], TEXTS["autograd"][lang]}
+    assert data.groupby("method")["epoch"].max().tolist() == [1000, 1000]
+    assert "Noto Sans CJK KR" in spec["config"]["font"]
+
+
+def test_linear_loss_chart_keeps_zero_losses(comparison):
+    histories = {"manual": comparison.results["manual"].history.assign(loss=0.0)}
+    spec = charts.loss_chart(histories, "en", log_scale=False).to_dict()
+    assert spec["encoding"]["y"]["scale"]["type"] == "linear"
+    assert len(data_of(spec)) == len(charts.thin(histories["manual"])) and (data_of(spec)["loss"] == 0).all()
+
+
+def test_long_histories_are_thinned_for_display_but_keep_first_and_last():
+    frame = pd.DataFrame({"epoch": range(10_001), "loss": range(10_001)})
+    thin = charts.thin(frame)
+    assert len(thin) <= charts.MAX_POINTS and thin["epoch"].iloc[0] == 0 and thin["epoch"].iloc[-1] == 10_000
+    assert charts.thin(frame.head(10)).equals(frame.head(10))
+
+
+def test_parameter_chart_has_one_series_per_parameter_and_method_with_a_legend_selection(comparison):
+    histories = {m: r.history for m, r in comparison.results.items()}
+    spec = charts.parameter_chart(histories, ["w", "b"], "en").to_dict()
+    data = data_of(spec)
+    assert set(data["parameter"]) == {"w", "b"} and data["method"].nunique() == 2
+    assert spec["params"][0]["bind"] == "legend"
+    final_w = data[(data.parameter == "w") & (data.epoch == 1000)]["value"]
+    assert final_w.tolist() == pytest.approx([2.0048611164093018, 2.004861354827881])
+
+
+def test_difference_chart_plots_the_difference_table(comparison):
+    spec = charts.difference_chart(comparison.difference, "en").to_dict()
+    data = data_of(spec)
+    assert data["max_abs_param_difference"].max() == comparison.max_param_difference
+
+
+def test_runtime_chart_has_bars_and_percentile_whiskers():
+    runtime = pd.DataFrame({"method": ["manual", "autograd"], "median_us": [20.0, 60.0], "p25_us": [18.0, 55.0],
+                            "p75_us": [22.0, 70.0]})
+    spec = charts.runtime_chart(runtime, "ko").to_dict()
+    marks = [layer["mark"]["type"] for layer in layers(spec)]
+    assert marks == ["bar", "errorbar"]
+    assert set(data_of(spec)["method"]) == {TEXTS["manual"]["ko"], TEXTS["autograd"]["ko"]}
+
+
+def test_memory_chart_stacks_the_counted_tensor_bytes():
+    rows = [{"method": m, "category": c, "bytes": b} for m, c, b in [
+        ("manual", "memory_parameters", 8), ("manual", "memory_saved", 48),
+        ("autograd", "memory_parameters", 8), ("autograd", "memory_saved", 64)]]
+    spec = charts.memory_chart(pd.DataFrame(rows), "en").to_dict()
+    data = data_of(spec)
+    assert data.groupby("method")["bytes"].sum().to_dict() == {"autograd (backward)": 72, "manual (chain rule)": 56}
+    assert spec["encoding"]["x"]["aggregate"] == "sum"
+
+
+def test_surface_chart_layers_the_heatmap_the_paths_and_their_ends(comparison):
+    surface = bp_core.loss_surface(bp_core.seed_line(), (-0.5, 2.5), (-0.5, 1.5), 11)
+    histories = {m: r.history for m, r in comparison.results.items()}
+    spec = charts.surface_chart(surface, histories, "en").to_dict()
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in layers(spec)]
+    assert marks == ["rect", "line", "point"]
+    heat = data_of(spec, spec["layer"][0])
+    assert len(heat) == 121 and heat["log_loss"].min() < 0
+    paths = data_of(spec, spec["layer"][1])
+    assert paths["method"].nunique() == 2 and paths["w"].iloc[0] == 0.0

@@ -1,0 +1,94 @@
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+
+import bp_core
+
+
+def test_compare_trains_both_methods_from_the_same_start_and_measures_each_run():
+    comparison = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 1000)
+    manual, auto = comparison.results["manual"], comparison.results["autograd"]
+    assert manual.params["w"].item() == 2.0048611164093018  # the measured run is the lecture's run
+    assert auto.params["w"].item() == 2.004861354827881
+    assert manual.history.loc[0, ["w", "b"]].tolist() == auto.history.loc[0, ["w", "b"]].tolist() == [0.0, 0.0]
+    assert set(comparison.memory) == {"manual", "autograd"}
+    assert comparison.memory["autograd"].tensor_bytes == bp_core.count_tensor_bytes(
+        bp_core.Line(), bp_core.seed_line(), "autograd")
+    assert comparison.speed_ratio == pytest.approx(auto.seconds_per_epoch_median / manual.seconds_per_epoch_median)
+    assert comparison.memory_resolvable in (True, False)
+    assert not comparison.above_bound
+
+
+def test_difference_table_is_the_largest_parameter_gap_per_epoch():
+    comparison = bp_core.compare(bp_core.MLP(), bp_core.half_adder(), 1.0, 300, measure_memory=False)
+    manual, auto = (comparison.results[m].history for m in ("manual", "autograd"))
+    names = comparison.results["manual"].parameter_names
+    expected = (manual[names] - auto[names]).abs().max(axis=1).to_numpy()
+    np.testing.assert_array_equal(comparison.difference["max_abs_param_difference"].to_numpy(), expected)
+    assert comparison.max_param_difference == expected.max()
+    assert 0 < comparison.max_param_difference < 1e-4  # float32 rounding, nothing more
+
+
+def test_compare_above_the_bound_flags_it_and_returns_the_finite_part():
+    comparison = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.2, 1000, measure_memory=False)
+    assert comparison.above_bound
+    assert all(r.diverged_at is not None for r in comparison.results.values())
+    assert np.isfinite(comparison.difference.to_numpy()).all()
+
+
+def test_progress_reaches_one_across_both_methods():
+    seen = []
+    bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 500, measure_memory=False,
+                    progress=lambda fraction, method: seen.append((fraction, method)))
+    assert seen[-1] == (1.0, "autograd")
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
+    assert {m for _, m in seen} == {"manual", "autograd"}
+
+
+def test_loss_surface_matches_the_closed_form_mse():
+    surface = bp_core.loss_surface(bp_core.seed_line(), (-1.0, 3.0), (-2.0, 2.0), 9)
+    x, y = np.array([1.0, 2.0, 3.0, 4.0]), np.array([3.0, 5.0, 7.0, 9.0])
+    for row in surface.sample(10, random_state=0).itertuples():
+        assert row.loss == pytest.approx(np.mean((row.w * x + row.b - y) ** 2), rel=1e-12)
+    assert len(surface) == 81
+
+
+def test_predictions_are_the_models_outputs_at_the_final_parameters():
+    comparison = bp_core.compare(bp_core.MLP(), bp_core.half_adder(), 1.0, 100, measure_memory=False)
+    table = bp_core.predictions(comparison.results, bp_core.half_adder())
+    result = comparison.results["autograd"]
+    expected = result.model.predict(result.params, bp_core.half_adder().x)
+    np.testing.assert_allclose(table[["autograd ŷ[0]", "autograd ŷ[1]"]].to_numpy(), expected.numpy(), rtol=1e-6)
+    assert table[["y[0]", "y[1]"]].to_numpy().tolist() == bp_core.half_adder().y.tolist()
+
+
+def test_update_step_source_is_the_code_that_ran():
+    manual = bp_core.update_step_source(bp_core.Line(), "manual")
+    assert "2 * x1.T @ error / n" in manual and "theta - learning_rate * grad" in manual
+    auto = bp_core.update_step_source(bp_core.Line(), "autograd")
+    assert "loss.backward()" in auto and "optimizer.step()" in auto and "optimizer.zero_grad()" in auto
+    assert "def backward" in bp_core.update_step_source(bp_core.MLP(), "manual")
+
+
+@pytest.mark.parametrize(("kwargs", "argument"), [({"learning_rate": 0}, "learning_rate"), ({"epochs": 0}, "epochs"),
+                                                  ({"data": ([[1.0]], [[np.nan]])}, "y")])
+def test_compare_checks_its_arguments(kwargs, argument):
+    call = {"model": bp_core.Line(), "data": bp_core.seed_line(), "learning_rate": 0.01, "epochs": 10,
+            "measure_memory": False} | kwargs
+    with pytest.raises(ValueError, match=argument):
+        bp_core.compare(**call)
+
+
+@pytest.mark.parametrize(("kwargs", "argument"), [({"resolution": 1}, "resolution"), ({"w_range": (1, 0)}, "w_range"),
+                                                  ({"b_range": (0, float("inf"))}, "b_range")])
+def test_loss_surface_checks_its_arguments(kwargs, argument):
+    call = {"data": bp_core.seed_line(), "w_range": (0, 1), "b_range": (0, 1), "resolution": 5} | kwargs
+    with pytest.raises(ValueError, match=argument):
+        bp_core.loss_surface(**call)
+
+
+def test_history_frames_are_plain_pandas():
+    comparison = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 5, measure_memory=False)
+    assert isinstance(comparison.results["manual"].history, pd.DataFrame)
+    assert comparison.results["manual"].params["w"].dtype == torch.float32
