@@ -1,0 +1,72 @@
+import pytest
+from e2e.conftest import save_screenshot, wait_until_drawn
+
+pytestmark = pytest.mark.e2e
+
+ERROR_MARKERS = ("Traceback", "Error:", "KeyError", "ValueError", "StreamlitAPIException")
+
+
+def metric_value(page, label_start: str) -> str:
+    metric = page.locator('[data-testid="stMetric"]', has_text=label_start).first
+    return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def assert_no_error_on_page(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert not any(marker in text for marker in ERROR_MARKERS), text[:500]
+
+
+def test_moving_the_learning_rate_and_training_changes_the_results(server_url, app_page):
+    app_page.goto(server_url)
+    wait_until_drawn(app_page)
+    assert metric_value(app_page, "Final w") == "2.004861"
+    assert_no_error_on_page(app_page)
+
+    slider = app_page.locator(".st-key-lr").get_by_role("slider")
+    slider.focus()
+    slider.press("ArrowRight")  # 0.01 -> 0.015, the next log-spaced value
+    assert "\n0.015\n" in app_page.locator(".st-key-lr").inner_text()
+    assert metric_value(app_page, "Final w") == "2.004861"  # a form: nothing retrains until Train is pressed
+    app_page.locator(".st-key-train").get_by_role("button").click()
+    app_page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+                 .some(m => m.innerText.includes('Final w') && !m.innerText.includes('2.004861'))""",
+        timeout=90_000)
+    wait_until_drawn(app_page)
+    assert metric_value(app_page, "Final w") != "2.004861"
+    assert "lr=0.015" in app_page.url
+    assert_no_error_on_page(app_page)
+    save_screenshot(app_page, "compare-en-after-lr-change", 1366)
+
+
+def test_a_diverging_run_is_explained_without_a_traceback(server_url, app_page):
+    app_page.goto(f"{server_url}/?lr=0.2")
+    wait_until_drawn(app_page)
+    alerts = app_page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any("above the stability bound" in a for a in alerts)
+    assert any("Training diverged" in a for a in alerts)
+    assert app_page.locator('[data-testid="stException"]').count() == 0
+    save_screenshot(app_page, "compare-en-diverged", 1366)
+
+
+@pytest.mark.parametrize(("lang", "width"), [("en", 1366), ("en", 1920), ("ko", 1366), ("ko", 1920)])
+def test_screenshots_in_both_languages_at_laptop_and_projector_width(server_url, app_page, lang, width):
+    app_page.goto(f"{server_url}/?lang={lang}")
+    wait_until_drawn(app_page)
+    title = app_page.locator("h1").first.inner_text()
+    assert title == ("Backpropagation two ways" if lang == "en" else "역전파, 두 가지 방법")
+    assert_no_error_on_page(app_page)
+    path = save_screenshot(app_page, f"compare-{lang}-{width}", width)
+    assert path.stat().st_size > 50_000
+
+
+def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_page):
+    app_page.goto(server_url)
+    wait_until_drawn(app_page)
+    app_page.locator(".st-key-lang").get_by_text("한국어").click()
+    korean_title = "() => document.querySelector('h1')?.innerText === '역전파, 두 가지 방법'"
+    app_page.wait_for_function(korean_title, timeout=60_000)
+    wait_until_drawn(app_page)
+    assert "lang=ko" in app_page.url
+    assert app_page.locator(".st-key-train").inner_text().strip() == "학습"
