@@ -38,7 +38,9 @@ def _dash(lang: str) -> alt.StrokeDash:
 
 def _finish(chart: alt.Chart, title: str) -> alt.Chart:
     chart = chart.properties(title=alt.Title(title, limit=0), height=HEIGHT)
-    return chart.configure(font=FONT).configure_title(anchor="start")
+    # Sizes that stay legible on a projector
+    return (chart.configure(font=FONT).configure_title(anchor="start", fontSize=16)
+            .configure_axis(labelFontSize=13, titleFontSize=14).configure_legend(labelFontSize=13, titleFontSize=13))
 
 
 def long_history(histories: dict[str, pd.DataFrame], columns: list[str], lang: str) -> pd.DataFrame:
