@@ -12,8 +12,8 @@ import pandas as pd
 import torch
 
 from ._validate import check_epochs, check_learning_rate
-from .data import Dataset, as_dataset
-from .measure import MemoryMeasurement, count_tensor_bytes, memory_difference_resolvable
+from .data import as_dataset
+from .measure import MemoryMeasurement, measured_run, memory_difference_resolvable
 from .models import Line, predict
 from .stability import StabilityBound, stability_bound
 from .training import TrainResult, _train_autograd, _train_manual, train
@@ -48,25 +48,6 @@ class Comparison:
         return self.results["manual"].learning_rate > self.bound.learning_rate_bound
 
 
-def _measured_run(model, data: Dataset, method: str, learning_rate: float, epochs: int, progress):
-    """Warm up (one epoch, pays one-time costs), then train under memory_profiler: the run is the measurement."""
-    from memory_profiler import memory_usage
-
-    def rss() -> float:
-        return float(memory_usage(-1, interval=0.01, timeout=0.05, max_usage=True))
-
-    before = rss()
-    cold = train(model, data, method, learning_rate, 1)
-    baseline = rss()
-    runner = _train_manual if method == "manual" else _train_autograd
-    initial = model.init_params(dtype=data.x.dtype)
-    peak, result = memory_usage((runner, (model, data, initial, learning_rate, epochs, True, progress), {}),
-                                interval=0.005, max_usage=True, max_iterations=1, retval=True)
-    measurement = MemoryMeasurement(method, float(peak) - baseline, baseline, max(baseline - before, 0.0),
-                                    cold.setup_seconds, False, count_tensor_bytes(model, data, method))
-    return result, measurement
-
-
 def compare(model, data, learning_rate: float, epochs: int, *, measure_memory: bool = True,
             progress: Callable[[float, str], None] | None = None) -> Comparison:
     """Train ``model`` on ``data`` with both methods from the same initial parameters and compare them.
@@ -90,7 +71,7 @@ def compare(model, data, learning_rate: float, epochs: int, *, measure_memory: b
         if progress is not None:
             report = lambda done, total, i=index, m=method: progress((i + done / total) / len(METHODS), m)
         if measure_memory:
-            results[method], memory[method] = _measured_run(model, dataset, method, learning_rate, epochs, report)
+            results[method], memory[method] = measured_run(model, dataset, method, learning_rate, epochs, report)
         else:
             results[method] = train(model, dataset, method, learning_rate, epochs, progress=report)
     return Comparison(results, memory or None, stability_bound(model, None, dataset),

@@ -25,7 +25,7 @@ import torch
 
 from ._validate import check_int_range
 from .data import as_dataset
-from .training import train
+from .training import TrainResult, train
 
 RSS_RESOLUTION_MIB = 2.0
 """Differences in peak RSS below this are noise here (allocator pages, interpreter state): not a real difference."""
@@ -143,19 +143,30 @@ class MemoryMeasurement:
     tensor_bytes: TensorBytes
 
 
-def _measure_here(model, data, method, learning_rate, epochs) -> MemoryMeasurement:
+def measured_run(model, data, method, learning_rate, epochs, progress=None) -> tuple[TrainResult, MemoryMeasurement]:
+    """One training run in this process, under memory_profiler, after a one-epoch warm-up that pays one-time costs.
+
+    The run is the measurement: its result and its memory figures come from the same run. Arguments are trusted
+    (checked by the caller): memory_profiler kills the caller's child processes if the function it watches raises.
+    """
     from memory_profiler import memory_usage
 
     def rss() -> float:
         return float(memory_usage(-1, interval=0.01, timeout=0.05, max_usage=True))
 
     before_warmup = rss()
-    cold = train(model, data, method, learning_rate, 1)  # pays the one-time costs, outside the measured run
+    cold = train(model, data, method, learning_rate, 1)
     baseline = rss()
-    peak = memory_usage((train, (model, data, method, learning_rate, epochs), {}), interval=0.005, max_usage=True,
-                        max_iterations=1)
-    return MemoryMeasurement(method, float(peak) - baseline, baseline, max(baseline - before_warmup, 0.0),
-                             cold.setup_seconds, False, count_tensor_bytes(model, data, method))
+    kwargs = {"progress": progress}
+    peak, result = memory_usage((train, (model, data, method, learning_rate, epochs), kwargs), interval=0.005,
+                                max_usage=True, max_iterations=1, retval=True)
+    measurement = MemoryMeasurement(method, float(peak) - baseline, baseline, max(baseline - before_warmup, 0.0),
+                                    cold.setup_seconds, False, count_tensor_bytes(model, data, method))
+    return result, measurement
+
+
+def _measure_here(model, data, method, learning_rate, epochs) -> MemoryMeasurement:
+    return measured_run(model, data, method, learning_rate, epochs)[1]
 
 
 def _start_probe(model, data, method, learning_rate, epochs) -> subprocess.Popen:
