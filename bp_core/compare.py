@@ -47,6 +47,54 @@ class Comparison:
     def above_bound(self) -> bool:
         return self.results["manual"].learning_rate > self.bound.learning_rate_bound
 
+    def runtime_table(self) -> pd.DataFrame:
+        """Per method: median and 25th/75th percentiles of the epoch times, in microseconds."""
+        rows = []
+        for method, result in self.results.items():
+            seconds = result.epoch_seconds if len(result.epoch_seconds) else np.array([np.nan])
+            p25, median, p75 = np.percentile(seconds, [25, 50, 75]) * 1e6
+            rows.append({"method": method, "median_us": median, "p25_us": p25, "p75_us": p75})
+        return pd.DataFrame(rows)
+
+    def tensor_bytes_table(self) -> pd.DataFrame:
+        """Per method and category (parameters, gradients, saved for backward, optimizer state): bytes."""
+        categories = (("memory_parameters", "parameter_bytes"), ("memory_gradients", "gradient_bytes"),
+                      ("memory_saved", "saved_for_backward_bytes"), ("memory_optimizer", "optimizer_state_bytes"))
+        rows = [{"method": method, "category": category, "bytes": getattr(m.tensor_bytes, field)}
+                for method, m in (self.memory or {}).items() for category, field in categories]
+        return pd.DataFrame(rows, columns=["method", "category", "bytes"])
+
+    def history_csv(self) -> str:
+        """Both histories, one table, a ``method`` column added: every epoch, nothing thinned."""
+        frames = [r.history.assign(method=m) for m, r in self.results.items()]
+        return pd.concat(frames, ignore_index=True).to_csv(index=False)
+
+    def summary(self) -> dict:
+        """The headline results as plain JSON-ready values."""
+        results = {}
+        for method, r in self.results.items():
+            results[method] = {
+                "final_loss": r.final_loss, "diverged_at": r.diverged_at, "epochs_run": r.epochs_run,
+                "params": {k: v.reshape(-1).tolist() for k, v in r.params.items()},
+                "seconds_per_epoch_median": r.seconds_per_epoch_median, "setup_seconds": r.setup_seconds,
+            }
+            if self.memory is not None:
+                results[method] |= {"peak_rss_delta_mib": self.memory[method].peak_rss_delta_mib,
+                                    "tensor_bytes": self.memory[method].tensor_bytes.total_bytes}
+        return {
+            "stability_bound": {"lambda_max": self.bound.lambda_max,
+                                "learning_rate_bound": self.bound.learning_rate_bound},
+            "results": results, "max_param_difference": self.max_param_difference,
+            "speed_ratio_autograd_over_manual": self.speed_ratio,
+        }
+
+    def surface_window(self, pad: float = 0.15, min_pad: float = 0.5) -> tuple[tuple[float, float], ...]:
+        """(w_range, b_range) covering both line trajectories and the point (2, 1), padded for the loss surface."""
+        ws = np.concatenate([r.history["w"].to_numpy() for r in self.results.values()] + [[2.0]])
+        bs = np.concatenate([r.history["b"].to_numpy() for r in self.results.values()] + [[1.0]])
+        pad_w, pad_b = max(np.ptp(ws) * pad, min_pad), max(np.ptp(bs) * pad, min_pad)
+        return (float(ws.min() - pad_w), float(ws.max() + pad_w)), (float(bs.min() - pad_b), float(bs.max() + pad_b))
+
 
 def compare(model, data, learning_rate: float, epochs: int, *, measure_memory: bool = True,
             progress: Callable[[float, str], None] | None = None) -> Comparison:

@@ -3,7 +3,6 @@
 import json
 from dataclasses import replace
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -158,11 +157,7 @@ with left:
     st.caption(t("difference_caption", lang))
 with right:
     if settings.model == "line":
-        ws = np.concatenate([h["w"].to_numpy() for h in histories.values()] + [[2.0]])
-        bs = np.concatenate([h["b"].to_numpy() for h in histories.values()] + [[1.0]])
-        pad_w, pad_b = max(np.ptp(ws) * 0.15, 0.5), max(np.ptp(bs) * 0.15, 0.5)
-        grid = surface(settings.points, (float(ws.min() - pad_w), float(ws.max() + pad_w)),
-                       (float(bs.min() - pad_b), float(bs.max() + pad_b)))
+        grid = surface(settings.points, *comparison.surface_window())
         st.altair_chart(charts.surface_chart(grid, histories, lang), width="stretch")
         st.caption(t("surface_caption", lang))
     else:
@@ -174,12 +169,7 @@ with right:
         st.caption(t("outputs_caption", lang))
 
 left, right = st.columns(2)
-runtime = pd.DataFrame([
-    {"method": m, "median_us": float(np.median(r.epoch_seconds)) * 1e6 if len(r.epoch_seconds) else 0.0,
-     "p25_us": float(np.percentile(r.epoch_seconds, 25)) * 1e6 if len(r.epoch_seconds) else 0.0,
-     "p75_us": float(np.percentile(r.epoch_seconds, 75)) * 1e6 if len(r.epoch_seconds) else 0.0}
-    for m, r in results.items()
-])
+runtime = comparison.runtime_table()
 with left:
     st.altair_chart(charts.runtime_chart(runtime, lang), width="stretch")
     st.markdown(t("runtime_words", lang, manual=runtime["median_us"][0], autograd=runtime["median_us"][1],
@@ -188,14 +178,7 @@ with left:
     st.caption(t("one_time", lang, seconds=first or 0.0, this=results["autograd"].setup_seconds))
 with right:
     memory = comparison.memory
-    tensor_rows = [
-        {"method": m, "category": category, "bytes": getattr(mem.tensor_bytes, field)}
-        for m, mem in memory.items()
-        for category, field in (("memory_parameters", "parameter_bytes"), ("memory_gradients", "gradient_bytes"),
-                                ("memory_saved", "saved_for_backward_bytes"),
-                                ("memory_optimizer", "optimizer_state_bytes"))
-    ]
-    st.altair_chart(charts.memory_chart(pd.DataFrame(tensor_rows), lang), width="stretch")
+    st.altair_chart(charts.memory_chart(comparison.tensor_bytes_table(), lang), width="stretch")
     rss_cols = st.columns(2)
     for col, (method, mem) in zip(rss_cols, memory.items()):
         col.metric(t("rss_metric", lang, method=t(f"{method}_short", lang)), f"{mem.peak_rss_delta_mib:+.2f} MiB",
@@ -213,19 +196,8 @@ with st.expander(t("code_title", lang)):
 
 # ---- export and share
 st.subheader(t("downloads", lang))
-history_csv = pd.concat([h.assign(method=m) for m, h in histories.items()], ignore_index=True).to_csv(index=False)
-summary = {
-    "settings": settings.as_dict(),
-    "stability_bound": {"lambda_max": comparison.bound.lambda_max,
-                        "learning_rate_bound": comparison.bound.learning_rate_bound},
-    "results": {m: {"final_loss": r.final_loss, "diverged_at": r.diverged_at, "epochs_run": r.epochs_run,
-                    "params": {k: v.reshape(-1).tolist() for k, v in r.params.items()},
-                    "seconds_per_epoch_median": r.seconds_per_epoch_median, "setup_seconds": r.setup_seconds,
-                    "peak_rss_delta_mib": memory[m].peak_rss_delta_mib,
-                    "tensor_bytes": memory[m].tensor_bytes.total_bytes}
-                for m, r in results.items()},
-    "max_param_difference": comparison.max_param_difference,
-}
+history_csv = comparison.history_csv()
+summary = {"settings": settings.as_dict()} | comparison.summary()
 dl_left, dl_right = st.columns(2)
 dl_left.download_button(t("download_csv", lang), history_csv, "backprop_lab_history.csv", "text/csv",
                         key="download_csv", on_click="ignore")

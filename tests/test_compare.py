@@ -92,3 +92,49 @@ def test_history_frames_are_plain_pandas():
     comparison = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 5, measure_memory=False)
     assert isinstance(comparison.results["manual"].history, pd.DataFrame)
     assert comparison.results["manual"].params["w"].dtype == torch.float32
+
+
+@pytest.fixture(scope="module")
+def measured():
+    return bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 300)
+
+
+def test_runtime_table_is_the_percentiles_of_each_runs_epoch_times(measured):
+    table = measured.runtime_table().set_index("method")
+    for method, result in measured.results.items():
+        assert table.loc[method, "median_us"] == pytest.approx(np.median(result.epoch_seconds) * 1e6)
+        assert table.loc[method, "p25_us"] == pytest.approx(np.percentile(result.epoch_seconds, 25) * 1e6)
+        assert table.loc[method, "p75_us"] == pytest.approx(np.percentile(result.epoch_seconds, 75) * 1e6)
+
+
+def test_tensor_bytes_table_adds_up_to_the_counted_bytes(measured):
+    table = measured.tensor_bytes_table()
+    for method in ("manual", "autograd"):
+        counted = bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), method).total_bytes
+        assert table[table.method == method]["bytes"].sum() == counted
+
+
+def test_history_csv_holds_every_epoch_of_both_methods(measured):
+    import io
+
+    frame = pd.read_csv(io.StringIO(measured.history_csv()))
+    assert len(frame) == 2 * 301 and set(frame["method"]) == {"manual", "autograd"}
+    manual = frame[frame.method == "manual"].reset_index(drop=True)
+    assert manual["w"].iloc[-1] == measured.results["manual"].history["w"].iloc[-1]
+
+
+def test_summary_is_json_ready_and_matches_the_results(measured):
+    import json
+
+    summary = json.loads(json.dumps(measured.summary()))
+    assert summary["results"]["manual"]["params"]["w"] == [measured.results["manual"].params["w"].item()]
+    assert summary["max_param_difference"] == measured.max_param_difference
+    assert summary["results"]["autograd"]["tensor_bytes"] == measured.memory["autograd"].tensor_bytes.total_bytes
+
+
+def test_surface_window_covers_both_trajectories_and_the_true_line(measured):
+    (w_low, w_high), (b_low, b_high) = measured.surface_window()
+    for result in measured.results.values():
+        assert w_low < result.history["w"].min() and result.history["w"].max() < w_high
+        assert b_low < result.history["b"].min() and result.history["b"].max() < b_high
+    assert w_low < 2.0 < w_high and b_low < 1.0 < b_high
