@@ -176,3 +176,16 @@ def test_glossary_page_lists_the_lectures_terms(app):
     assert not at.exception
     table = at.dataframe[0].value
     assert "역전파" in set(table["한국어"]) and "backpropagation" in set(table["English"])
+
+
+def test_switching_language_keeps_the_settings_and_the_results(app):
+    at = app()
+    at.select_slider(key="lr").set_value(0.05)
+    at.number_input(key="epochs").set_value(300)
+    at.button(key="train").click().run()
+    english = final_line(at)
+    at.radio(key="lang").set_value("ko").run()
+    assert not at.exception
+    assert at.select_slider(key="lr").value == 0.05 and at.number_input(key="epochs").value == 300
+    assert (metric(at, "최종 w"), metric(at, "최종 b")) == english
+    assert at.query_params["lang"] == "ko" and at.query_params["epochs"] == "300"
