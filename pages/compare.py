@@ -3,7 +3,6 @@
 import json
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 import bp_core
@@ -26,14 +25,14 @@ lang = language()
 
 
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def run_comparison(settings_json: str, lang: str) -> bp_core.Comparison:
+def run_comparison(settings_json: str, _lang: str = "en") -> bp_core.Comparison:
     """Both methods, measured; a progress bar while they train (created here, so a cache hit replays nothing)."""
     settings = Settings(**_settings_args(settings_json))
     model, data = settings.build()
     slot = st.empty()
 
     def show(fraction: float, method: str) -> None:
-        slot.progress(min(fraction, 1.0), text=t("training", lang, method=t(method, lang)))
+        slot.progress(min(fraction, 1.0), text=t("training", _lang, method=t(method, _lang)))
 
     comparison = bp_core.compare(model, data, settings.learning_rate, settings.epochs, progress=show)
     slot.empty()
@@ -46,9 +45,31 @@ def stability(settings_json: str) -> bp_core.StabilityBound:
     return bp_core.stability_bound(model, None, data)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def surface(points: tuple, w_range: tuple, b_range: tuple) -> pd.DataFrame:
-    return bp_core.loss_surface(([[x] for x, _ in points], [[y] for _, y in points]), w_range, b_range, 41)
+@st.cache_data(max_entries=64, show_spinner=False)
+def chart_spec(kind: str, settings_json: str, lang: str, option=None) -> dict:
+    """One chart of the cached run as a Vega-Lite dict, built (and validated by Altair) once per run, language and
+    option: a rerun that changes nothing redraws from here instead of rebuilding every chart."""
+    comparison = run_comparison(settings_json)
+    histories = {m: r.history for m, r in comparison.results.items()}
+    if kind == "loss":
+        chart = charts.loss_chart(histories, lang, option)
+    elif kind == "parameters":
+        chart = charts.parameter_chart(histories, list(option), lang)
+    elif kind == "difference":
+        chart = charts.difference_chart(comparison.difference, lang)
+    elif kind == "surface":
+        points = json.loads(settings_json)["points"]
+        data = ([[x] for x, _ in points], [[y] for _, y in points])
+        chart = charts.surface_chart(bp_core.loss_surface(data, *comparison.surface_window(), 41), histories, lang)
+    elif kind == "runtime":
+        chart = charts.runtime_chart(comparison.runtime_table(), lang)
+    else:
+        chart = charts.memory_chart(comparison.tensor_bytes_table(), lang)
+    return chart.to_dict()
+
+
+def draw(kind: str, option=None) -> None:
+    st.vega_lite_chart(chart_spec(kind, settings_json, lang, option), width="stretch")
 
 
 def _settings_args(settings_json: str) -> dict:
@@ -144,21 +165,21 @@ st.caption(ratio_words)
 left, right = st.columns(2)
 with left:
     log_scale = st.toggle(t("log_scale", lang), value=True, key="log_scale")
-    st.altair_chart(charts.loss_chart(histories, lang, log_scale), width="stretch")
+    draw("loss", log_scale)
 with right:
     names = results["manual"].parameter_names
     default = names if len(names) <= 4 else ["W1[0,1]", "W1[1,1]", "W2[0,0]", "W2[1,0]"]
-    shown = st.multiselect(t("choose_params", lang), names, default=default, key="params_shown") or names
-    st.altair_chart(charts.parameter_chart(histories, shown, lang), width="stretch")
+    chosen = st.multiselect(t("choose_params", lang), names, default=default, key="params_shown")
+    shown = [name for name in chosen if name in names] or default
+    draw("parameters", tuple(shown))
 
 left, right = st.columns(2)
 with left:
-    st.altair_chart(charts.difference_chart(comparison.difference, lang), width="stretch")
+    draw("difference")
     st.caption(t("difference_caption", lang))
 with right:
     if settings.model == "line":
-        grid = surface(settings.points, *comparison.surface_window())
-        st.altair_chart(charts.surface_chart(grid, histories, lang), width="stretch")
+        draw("surface")
         st.caption(t("surface_caption", lang))
     else:
         st.markdown(f"**{t('outputs_title', lang)}**")
@@ -171,14 +192,14 @@ with right:
 left, right = st.columns(2)
 runtime = comparison.runtime_table()
 with left:
-    st.altair_chart(charts.runtime_chart(runtime, lang), width="stretch")
+    draw("runtime")
     st.markdown(t("runtime_words", lang, manual=runtime["median_us"][0], autograd=runtime["median_us"][1],
                   epochs=results["manual"].epochs_run, ratio_words=ratio_words))
     first = bp_core.first_optimizer_setup_seconds()
     st.caption(t("one_time", lang, seconds=first or 0.0, this=results["autograd"].setup_seconds))
 with right:
     memory = comparison.memory
-    st.altair_chart(charts.memory_chart(comparison.tensor_bytes_table(), lang), width="stretch")
+    draw("memory")
     rss_cols = st.columns(2)
     for col, (method, mem) in zip(rss_cols, memory.items()):
         col.metric(t("rss_metric", lang, method=t(f"{method}_short", lang)), f"{mem.peak_rss_delta_mib:+.2f} MiB",

@@ -94,3 +94,12 @@ def test_surface_chart_layers_the_heatmap_the_paths_and_their_ends(comparison):
     assert len(heat) == 121 and heat["log_loss"].min() < 0
     paths = data_of(spec, spec["layer"][1])
     assert paths["method"].nunique() == 2 and paths["w"].iloc[0] == 0.0
+
+
+def test_all_seventeen_network_parameters_fit_in_one_chart():
+    result = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 5000)
+    histories = {"manual": result.history, "autograd": result.history}
+    spec = charts.parameter_chart(histories, result.parameter_names, "en").to_dict()
+    data = data_of(spec)
+    assert len(data) <= charts.MAX_ROWS and data["parameter"].nunique() == 17
+    assert data["epoch"].max() == 5000

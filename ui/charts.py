@@ -13,6 +13,7 @@ import pandas as pd
 from .texts import t
 
 MAX_POINTS = 500
+MAX_ROWS = 5000  # Altair's own limit on the rows of one chart
 FONT = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
 HEIGHT = 280
 
@@ -44,10 +45,14 @@ def _finish(chart: alt.Chart, title: str) -> alt.Chart:
 
 
 def long_history(histories: dict[str, pd.DataFrame], columns: list[str], lang: str) -> pd.DataFrame:
-    """Stack the methods' histories (thinned) into rows of (epoch, method, parameter, value) for ``columns``."""
+    """Stack the methods' histories (thinned) into rows of (epoch, method, parameter, value) for ``columns``.
+
+    Each series is thinned so that all of them together stay within MAX_ROWS.
+    """
     frames = []
+    per_series = min(MAX_POINTS, MAX_ROWS // max(1, len(columns) * len(histories)))
     for method, history in histories.items():
-        part = thin(history)[["epoch", *columns]].melt("epoch", var_name="parameter", value_name="value")
+        part = thin(history, per_series)[["epoch", *columns]].melt("epoch", var_name="parameter", value_name="value")
         part.insert(1, "method", t(method, lang))
         frames.append(part)
     return pd.concat(frames, ignore_index=True)

@@ -129,6 +129,10 @@ def test_the_network_trains_with_its_own_defaults(app):
     tanh = bp_core.train(bp_core.MLP(activation="tanh", seed=3), bp_core.half_adder(), "manual", 1.0, 5000)
     assert float(metric(at, "Final loss, manual")) == pytest.approx(tanh.final_loss, rel=1e-3)
     assert at.query_params["act"] == "tanh" and at.query_params["seed"] == "3"
+    every_parameter = bp_core.scalar_names(bp_core.MLP().init_params())
+    at.multiselect(key="params_shown").set_value(every_parameter).run()
+    assert not at.exception
+    assert set(chart_data(at, TEXTS["chart_params"]["en"])[0]["parameter"]) == set(every_parameter)
 
 
 def test_editing_the_points_retrains_and_bad_edits_keep_the_last_valid_points(app):
