@@ -195,6 +195,7 @@ with left:
     draw("runtime")
     st.markdown(t("runtime_words", lang, manual=runtime["median_us"][0], autograd=runtime["median_us"][1],
                   epochs=results["manual"].epochs_run, ratio_words=ratio_words))
+    st.caption(t("runtime_note", lang))
     first = bp_core.first_optimizer_setup_seconds()
     st.caption(t("one_time", lang, seconds=first or 0.0, this=results["autograd"].setup_seconds))
 with right:

@@ -11,7 +11,7 @@ import streamlit as st
 import bp_core
 
 EPOCHS_CAP = 10_000
-"""Dashboard cap on epochs: the 2-3-2 network's two runs take about 2 s here at the cap, a few on a small Cloud box."""
+"""Dashboard cap on epochs: the 2-3-2 network's two measured runs take about 3 s here at the cap."""
 
 LR_OPTIONS = sorted({round(m * 10.0**e, 6) for e in range(-4, 2) for m in (1, 1.5, 2, 3, 5, 7)} | {20.0})
 DEFAULTS = {"line": {"lr": 0.01, "epochs": 1000}, "mlp": {"lr": 1.0, "epochs": 5000}}
