@@ -133,7 +133,7 @@ comparison = run_comparison(settings_json, lang)
 state["last_valid"] = settings
 st.query_params.from_dict(to_query_params(settings, lang))
 results = comparison.results
-histories = {m: r.history for m, r in results.items()}
+model_obj, data = settings.build()
 
 # ---- divergence, explained after training
 for method, result in results.items():
@@ -183,7 +183,7 @@ with right:
         st.caption(t("surface_caption", lang))
     else:
         st.markdown(f"**{t('outputs_title', lang)}**")
-        outputs = bp_core.predictions(results, settings.build()[1])
+        outputs = bp_core.predictions(results, data)
         st.dataframe(outputs.rename(columns=lambda c: c.replace("manual", t("manual_short", lang))
                                     .replace("autograd", t("autograd_short", lang))),
                      hide_index=True, width="stretch", key="outputs")
@@ -211,7 +211,6 @@ with right:
 # ---- the code behind the numbers
 with st.expander(t("code_title", lang)):
     code_cols = st.columns(2)
-    model_obj, _ = settings.build()
     for col, method in zip(code_cols, results):
         col.markdown(f"**{t(method, lang)}**")
         col.code(bp_core.update_step_source(model_obj, method), language="python")
