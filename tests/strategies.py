@@ -33,9 +33,18 @@ def problems(draw):
     return model, params, data
 
 
+@st.composite
+def line_problems(draw):
+    """(Line, params float64, Dataset float64) with random w, b and random points."""
+    params = {"w": tensor(draw, (1, 1)), "b": tensor(draw, (1, 1))}
+    n = draw(st.integers(1, 6))
+    data = bp_core.make_dataset(tensor(draw, (n, 1)), tensor(draw, (n, 1)), 1, 1, dtype=torch.float64)
+    return bp_core.Line(), params, data
+
+
 def far_from_kinks(model, params, data, margin=1e-3) -> bool:
     """True unless a relu pre-activation sits within ``margin`` of 0, where finite differences straddle the kink."""
-    if "relu" not in (model.activation, model.output_activation):
+    if not hasattr(model, "activation") or "relu" not in (model.activation, model.output_activation):
         return True
     _, cache = model.forward(params, data.x)
     return all(bool((z.abs() > margin).all()) for _, z, _ in cache)

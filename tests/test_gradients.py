@@ -1,12 +1,12 @@
 import pytest
 import torch
 from hypothesis import assume, given
-from strategies import far_from_kinks, problems
+from strategies import far_from_kinks, line_problems, problems
 
 import bp_core
 
 
-@given(problems())
+@given(problems() | line_problems())
 def test_manual_gradient_equals_autograd_in_float64(problem):
     model, params, data = problem
     manual = bp_core.gradients(model, params, data, "manual")
@@ -15,7 +15,7 @@ def test_manual_gradient_equals_autograd_in_float64(problem):
         torch.testing.assert_close(manual[name], auto[name], rtol=1e-9, atol=1e-12)
 
 
-@given(problems())
+@given(problems() | line_problems())
 def test_manual_gradient_equals_central_finite_differences(problem):
     model, params, data = problem
     assume(far_from_kinks(model, params, data))

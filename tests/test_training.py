@@ -55,10 +55,12 @@ def test_mlp_history_names_every_scalar_parameter():
     assert np.array_equal(result.history.loc[0, names].to_numpy(dtype=float), initial)
 
 
-@pytest.mark.parametrize("method", ["manual", "autograd"])
-def test_history_is_bit_identical_across_two_runs(method):
-    first = bp_core.train(bp_core.MLP(), bp_core.half_adder(), method, 0.5, 200)
-    second = bp_core.train(bp_core.MLP(), bp_core.half_adder(), method, 0.5, 200)
+@given(method=st.sampled_from(["manual", "autograd"]), activation=st.sampled_from(["sigmoid", "tanh", "relu"]),
+       seed=st.integers(0, 10_000), lr=st.floats(0.01, 2.0), epochs=st.integers(1, 60))
+def test_history_is_bit_identical_across_two_runs(method, activation, seed, lr, epochs):
+    model = bp_core.MLP(activation=activation, seed=seed)
+    first = bp_core.train(model, bp_core.half_adder(), method, lr, epochs)
+    second = bp_core.train(model, bp_core.half_adder(), method, lr, epochs)
     pd.testing.assert_frame_equal(first.history, second.history, check_exact=True)
 
 
