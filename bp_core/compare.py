@@ -11,14 +11,12 @@ import numpy as np
 import pandas as pd
 import torch
 
-from ._validate import check_epochs, check_learning_rate
+from ._validate import METHODS, check_epochs, check_learning_rate
 from .data import as_dataset
 from .measure import MemoryMeasurement, measured_run, memory_difference_resolvable
 from .models import Line, predict
 from .stability import StabilityBound, stability_bound
 from .training import TrainResult, _train_autograd, _train_manual, train
-
-METHODS = ("manual", "autograd")
 
 
 @dataclass(frozen=True, eq=False)

@@ -120,6 +120,8 @@ except ValueError:
     st.error(t("bad_lr", lang, cap=bp_core.MAX_LEARNING_RATE, value=lr_entered))
     settings = state.get("last_valid") or replace(settings, learning_rate=DEFAULTS[settings.model]["lr"])
 settings_json = json.dumps(settings.as_dict())
+if state["lr_exact"] is not None:
+    st.caption(t("lr_used", lang, lr=settings.learning_rate))
 
 bound = stability(settings_json)
 bound_words = t("bound_exact_line" if settings.model == "line" else "bound_near_mlp", lang)

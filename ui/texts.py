@@ -6,7 +6,6 @@ LANGUAGES = {"en": "English", "ko": "한국어"}
 
 TEXTS: dict[str, dict[str, str]] = {
     # shell
-    "app_title": {"en": "Backprop Lab", "ko": "역전파 실험실 (Backprop Lab)"},
     "language": {"en": "Language / 언어", "ko": "언어 / Language"},
     "page_compare": {"en": "Compare: by hand vs autograd", "ko": "비교: 직접 미분 vs 자동 미분"},
     "page_glossary": {"en": "Glossary", "ko": "용어집"},

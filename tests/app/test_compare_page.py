@@ -83,6 +83,7 @@ def test_the_exact_learning_rate_overrides_the_slider(app):
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.119, 1000).params
     assert final_line(at) == expected_line(expected)
     assert at.query_params["lr"] == "0.119"
+    assert "Learning rate used: 0.119" in [c.value for c in at.caption]
 
 
 def test_korean_switch_changes_every_visible_text(app):
