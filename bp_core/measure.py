@@ -4,11 +4,11 @@ Runtime: warm-up runs first, then repeats; the per-epoch figure is the median of
 spread the 25th-75th percentiles. Set-up (building the loss and optimizer objects) is reported apart: the first
 ``torch.optim.SGD`` in a process imports torch._dynamo (about 2 s), a one-time cost, never an epoch cost.
 
-Memory: (1) peak resident set size during the run minus the size just before it, from memory_profiler
-(``max_iterations=1``, so the run is not repeated), by default in a fresh Python process per method so one method's
-freed-but-kept allocator pages cannot hide the other's; (2) tensor bytes counted exactly: parameters, gradients,
-tensors kept for the backward pass (saved_tensors_hooks for autograd, the forward cache for the manual method) and
-optimizer state.
+Memory: (1) peak resident set size during the run minus the size just before it, sampled with memory_profiler
+from a thread (the run happens once; see ``PeakRSS`` for why not ``memory_usage((f, ...))``), either in this process
+or in a fresh Python process per method so one method's freed-but-kept allocator pages cannot hide the other's;
+(2) tensor bytes counted exactly: parameters, gradients, tensors kept for the backward pass (saved_tensors_hooks for
+autograd, the forward cache for the manual method) and optimizer state.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import json
 import math
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass
 
@@ -143,24 +144,57 @@ class MemoryMeasurement:
     tensor_bytes: TensorBytes
 
 
-def measured_run(model, data, method, learning_rate, epochs, progress=None) -> tuple[TrainResult, MemoryMeasurement]:
-    """One training run in this process, under memory_profiler, after a one-epoch warm-up that pays one-time costs.
-
-    The run is the measurement: its result and its memory figures come from the same run. Arguments are trusted
-    (checked by the caller): memory_profiler kills the caller's child processes if the function it watches raises.
-    """
+def current_rss_mib() -> float:
+    """This process's resident set size now, in MiB, as memory_profiler reads it (psutil)."""
     from memory_profiler import memory_usage
 
-    def rss() -> float:
-        return float(memory_usage(-1, interval=0.01, timeout=0.05, max_usage=True))
+    return float(memory_usage(-1, interval=0.001, timeout=0.002, max_usage=True))
 
-    before_warmup = rss()
+
+class PeakRSS:
+    """Peak RSS of this process while the ``with`` block runs, sampled by memory_profiler from a thread.
+
+    ``memory_profiler.memory_usage((f, args, kwargs))`` forks a sampling process. Forking a multi-threaded process
+    such as a Streamlit server can leave the child deadlocked: seen here, hung 600 MB children piled up and the
+    server stopped answering. Sampling our own RSS (``memory_usage(-1, ...)``, no fork) from a thread avoids that,
+    and nothing is killed if the measured code raises.
+    """
+
+    def __init__(self, interval: float = 0.005):
+        self.interval = interval
+        self.peak_mib = math.nan
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        from memory_profiler import memory_usage
+
+        while not self._stop.is_set():
+            rss = memory_usage(-1, interval=self.interval, timeout=4 * self.interval, max_usage=True)
+            self.peak_mib = max(self.peak_mib, float(rss))
+
+    def __enter__(self) -> PeakRSS:
+        self.peak_mib = current_rss_mib()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak_mib = max(self.peak_mib, current_rss_mib())
+
+
+def measured_run(model, data, method, learning_rate, epochs, progress=None) -> tuple[TrainResult, MemoryMeasurement]:
+    """One training run in this process with its peak RSS sampled, after a one-epoch warm-up that pays one-time costs.
+
+    The run is the measurement: its result and its memory figures come from the same run.
+    """
+    before_warmup = current_rss_mib()
     cold = train(model, data, method, learning_rate, 1)
-    baseline = rss()
-    kwargs = {"progress": progress}
-    peak, result = memory_usage((train, (model, data, method, learning_rate, epochs), kwargs), interval=0.005,
-                                max_usage=True, max_iterations=1, retval=True)
-    measurement = MemoryMeasurement(method, float(peak) - baseline, baseline, max(baseline - before_warmup, 0.0),
+    baseline = current_rss_mib()
+    with PeakRSS() as peak:
+        result = train(model, data, method, learning_rate, epochs, progress=progress)
+    measurement = MemoryMeasurement(method, peak.peak_mib - baseline, baseline, max(baseline - before_warmup, 0.0),
                                     cold.setup_seconds, False, count_tensor_bytes(model, data, method))
     return result, measurement
 

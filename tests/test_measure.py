@@ -3,6 +3,7 @@ import math
 import pytest
 
 import bp_core
+import bp_core.measure
 
 
 @pytest.mark.parametrize("method", ["manual", "autograd"])
@@ -60,3 +61,40 @@ def test_measurement_arguments_are_checked(kwargs, argument):
             "epochs": 10} | kwargs
     with pytest.raises(ValueError, match=argument):
         bp_core.measure_runtime(**call)
+
+
+def test_peak_rss_sees_a_short_lived_allocation():
+    import time
+
+    import torch
+
+    with bp_core.measure.PeakRSS() as peak:
+        baseline = bp_core.measure.current_rss_mib()
+        block = torch.ones(64 * 1024 * 1024 // 4 * 4)  # 256 MiB, touched
+        time.sleep(0.05)
+        del block
+    assert peak.peak_mib - baseline > 200
+
+
+def test_measuring_a_run_starts_no_child_process():
+    """memory_profiler's memory_usage((f, ...)) forks; in a threaded server such forks were seen to hang."""
+    import threading
+
+    import psutil
+
+    me = psutil.Process()
+    seen, stop = set(), threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            seen.update(child.pid for child in me.children(recursive=True))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    before = {child.pid for child in me.children(recursive=True)}
+    try:
+        bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 2000)
+    finally:
+        stop.set()
+        watcher.join()
+    assert seen - before == set()
