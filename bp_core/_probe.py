@@ -5,14 +5,14 @@ import sys
 from dataclasses import asdict
 
 from .data import make_dataset
-from .measure import _measure_here, model_from_spec
+from .measure import measured_run, model_from_spec
 
 
 def main() -> None:
     request = json.load(sys.stdin)
     model = model_from_spec(request["model"])
     data = make_dataset(request["x"], request["y"], model.in_features, model.out_features)
-    measurement = _measure_here(model, data, request["method"], request["learning_rate"], request["epochs"])
+    _, measurement = measured_run(model, data, request["method"], request["learning_rate"], request["epochs"])
     answer = asdict(measurement)
     answer.pop("isolated")
     json.dump(answer, sys.stdout)

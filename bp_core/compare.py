@@ -13,7 +13,7 @@ import torch
 
 from ._validate import METHODS, check_epochs, check_learning_rate
 from .data import as_dataset
-from .measure import MemoryMeasurement, measured_run, memory_difference_resolvable
+from .measure import MemoryMeasurement, epoch_percentiles, measured_run, memory_difference_resolvable
 from .models import Line, predict
 from .stability import StabilityBound, stability_bound
 from .training import TrainResult, _train_autograd, _train_manual, train
@@ -49,9 +49,8 @@ class Comparison:
         """Per method: median and 25th/75th percentiles of the epoch times, in microseconds."""
         rows = []
         for method, result in self.results.items():
-            seconds = result.epoch_seconds if len(result.epoch_seconds) else np.array([np.nan])
-            p25, median, p75 = np.percentile(seconds, [25, 50, 75]) * 1e6
-            rows.append({"method": method, "median_us": median, "p25_us": p25, "p75_us": p75})
+            p25, median, p75 = epoch_percentiles(result.epoch_seconds)
+            rows.append({"method": method, "median_us": median * 1e6, "p25_us": p25 * 1e6, "p75_us": p75 * 1e6})
         return pd.DataFrame(rows)
 
     def tensor_bytes_table(self) -> pd.DataFrame:

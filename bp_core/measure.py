@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -45,6 +45,15 @@ class RuntimeMeasurement:
     setup_seconds_warm: float  # median set-up of the later runs
 
 
+def epoch_percentiles(epoch_seconds) -> tuple[float, float, float]:
+    """25th percentile, median and 75th percentile of epoch times (NaN for no epochs), in seconds."""
+    seconds = np.asarray(epoch_seconds, dtype=np.float64)
+    if seconds.size == 0:
+        return math.nan, math.nan, math.nan
+    p25, median, p75 = np.percentile(seconds, [25, 50, 75])
+    return float(p25), float(median), float(p75)
+
+
 def measure_runtime(model, data, method: str, learning_rate: float, epochs: int, *, repeats: int = 3,
                     warmup: int = 1) -> RuntimeMeasurement:
     """Time ``repeats`` training runs after ``warmup`` runs; per-epoch times come from the trainer's own clock.
@@ -64,13 +73,10 @@ def measure_runtime(model, data, method: str, learning_rate: float, epochs: int,
         result = train(model, data, method, learning_rate, epochs)
         runs.append((result, time.perf_counter() - start))
     measured = runs[warmup:]
-    epoch_seconds = np.concatenate([r.epoch_seconds for r, _ in measured])
-    if epoch_seconds.size == 0:
-        epoch_seconds = np.array([math.nan])
-    p25, median, p75 = np.percentile(epoch_seconds, [25, 50, 75])
+    p25, median, p75 = epoch_percentiles(np.concatenate([r.epoch_seconds for r, _ in measured]))
     return RuntimeMeasurement(
         method=method, epochs=epochs, repeats=repeats,
-        seconds_per_epoch_median=float(median), seconds_per_epoch_p25=float(p25), seconds_per_epoch_p75=float(p75),
+        seconds_per_epoch_median=median, seconds_per_epoch_p25=p25, seconds_per_epoch_p75=p75,
         total_seconds_median=float(np.median([seconds for _, seconds in measured])),
         setup_seconds_first=runs[0][0].setup_seconds,
         setup_seconds_warm=float(np.median([r.setup_seconds for r, _ in runs[1:]])) if len(runs) > 1 else math.nan,
@@ -199,10 +205,6 @@ def measured_run(model, data, method, learning_rate, epochs, progress=None) -> t
     return result, measurement
 
 
-def _measure_here(model, data, method, learning_rate, epochs) -> MemoryMeasurement:
-    return measured_run(model, data, method, learning_rate, epochs)[1]
-
-
 def _start_probe(model, data, method, learning_rate, epochs) -> subprocess.Popen:
     request = {
         "model": model_spec(model), "x": data.x.tolist(), "y": data.y.tolist(), "method": method,
@@ -244,7 +246,7 @@ def measure_memory(model, data, methods=("manual", "autograd"), learning_rate: f
     for method in methods:
         train(model, dataset, method, learning_rate, 1)  # checks every argument here, before a process starts
     if not isolated:
-        return {m: _measure_here(model, dataset, m, learning_rate, epochs) for m in methods}
+        return {m: measured_run(model, dataset, m, learning_rate, epochs)[1] for m in methods}
     processes = {m: _start_probe(model, dataset, m, learning_rate, epochs) for m in methods}
     return {m: _finish_probe(p) for m, p in processes.items()}
 
@@ -268,7 +270,3 @@ def model_from_spec(spec: dict):
 def memory_difference_resolvable(a: MemoryMeasurement, b: MemoryMeasurement) -> bool:
     """False when the two peak-RSS deltas differ by less than RSS_RESOLUTION_MIB: then RSS cannot tell them apart."""
     return abs(a.peak_rss_delta_mib - b.peak_rss_delta_mib) >= RSS_RESOLUTION_MIB
-
-
-def as_dict(measurement) -> dict:
-    return asdict(measurement)

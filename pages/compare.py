@@ -58,8 +58,7 @@ def chart_spec(kind: str, settings_json: str, lang: str, option=None) -> dict:
     elif kind == "difference":
         chart = charts.difference_chart(comparison.difference, lang)
     elif kind == "surface":
-        points = json.loads(settings_json)["points"]
-        data = ([[x] for x, _ in points], [[y] for _, y in points])
+        _, data = Settings(**_settings_args(settings_json)).build()
         chart = charts.surface_chart(bp_core.loss_surface(data, *comparison.surface_window(), 41), histories, lang)
     elif kind == "runtime":
         chart = charts.runtime_chart(comparison.runtime_table(), lang)
