@@ -3,22 +3,22 @@
 import streamlit as st
 import torch
 
-from ui.state import init_session
+from ui.session import language, language_switch
+from ui.shell import app_running
 from ui.texts import LANGUAGES, t
 
 # Tiny tensors: one thread avoids thread-pool overhead and leaves Cloud's 1-2 cores to the server itself.
 torch.set_num_threads(1)
 
 st.set_page_config(page_title="Backprop Lab", page_icon=":material/sync_alt:", layout="wide")
-init_session()
 with st.sidebar:
-    st.radio(t("language", st.session_state["lang"]), options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
-             horizontal=True)
-lang = st.session_state["lang"]
+    language_switch(t("language", language()), LANGUAGES)
+lang = language()
 
 pages = [
     st.Page("pages/compare.py", title=t("page_compare", lang), icon=":material/balance:", default=True,
             url_path="compare"),
     st.Page("pages/glossary.py", title=t("page_glossary", lang), icon=":material/menu_book:", url_path="glossary"),
 ]
-st.navigation(pages).run()
+with app_running():
+    st.navigation(pages).run()

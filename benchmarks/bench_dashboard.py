@@ -25,11 +25,8 @@ def main() -> None:
     args = parser.parse_args()
 
     cold_start = time.perf_counter()
-    import streamlit.testing.v1.app_test as app_test_module
-    from apptest_helpers import ServerLikePagesManager
     from streamlit.testing.v1 import AppTest
 
-    app_test_module.PagesManager = ServerLikePagesManager  # reruns go through app.py, as on a server
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
     cold_seconds = time.perf_counter() - cold_start
     if at.exception:

@@ -8,33 +8,35 @@ Examples
 ['epoch', 'loss', 'w', 'b', 'grad_norm']
 """
 
-from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE, check_epochs, check_learning_rate
+from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE, MAX_SEED, check_epochs, check_learning_rate
 from .activations import ACTIVATIONS
 from .compare import Comparison, compare, loss_surface, parameter_difference, predictions, update_step_source
+from .contract import Model, check_model, model_from_spec
 from .data import Dataset, half_adder, make_dataset, seed_line
 from .gradients import GradientCheck, gradcheck_manual, gradient_check, gradients
-from .measure import (
+from .memory import (
     RSS_RESOLUTION_MIB,
     MemoryMeasurement,
-    RuntimeMeasurement,
     TensorBytes,
     count_tensor_bytes,
     measure_memory,
-    measure_runtime,
     memory_difference_resolvable,
 )
 from .models import MLP, Line, flatten, scalar_names, unflatten
 from .paths import ChainRulePaths, chain_rule_paths
+from .presets import PRESETS, Preset
+from .runtime import RuntimeMeasurement, measure_runtime
 from .stability import StabilityBound, stability_bound
 from .training import DIVERGENCE_FACTOR, TrainResult, first_optimizer_setup_seconds, train
 
 __all__ = [
-    "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_LEARNING_RATE", "RSS_RESOLUTION_MIB",
-    "ChainRulePaths", "Comparison", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement",
-    "RuntimeMeasurement", "StabilityBound", "TensorBytes", "TrainResult",
-    "chain_rule_paths", "check_epochs", "check_learning_rate", "compare", "count_tensor_bytes",
+    "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_LEARNING_RATE", "MAX_SEED", "PRESETS", "RSS_RESOLUTION_MIB",
+    "ChainRulePaths", "Comparison", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement", "Model",
+    "Preset", "RuntimeMeasurement", "StabilityBound", "TensorBytes", "TrainResult",
+    "chain_rule_paths", "check_epochs", "check_learning_rate", "check_model", "compare", "count_tensor_bytes",
     "first_optimizer_setup_seconds", "flatten",
     "gradcheck_manual", "gradient_check", "gradients", "half_adder", "loss_surface", "make_dataset",
-    "measure_memory", "measure_runtime", "memory_difference_resolvable", "parameter_difference", "predictions",
+    "measure_memory", "measure_runtime", "memory_difference_resolvable", "model_from_spec", "parameter_difference",
+    "predictions",
     "scalar_names", "seed_line", "stability_bound", "train", "unflatten", "update_step_source",
 ]

@@ -7,38 +7,33 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from typing import TextIO
 
-from . import (
-    MLP,
-    Line,
-    half_adder,
-    measure_memory,
-    measure_runtime,
-    memory_difference_resolvable,
-    seed_line,
-    train,
-)
+from . import PRESETS, TrainResult, measure_memory, measure_runtime, memory_difference_resolvable, train
 from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE
 
 
 class _OneLineParser(argparse.ArgumentParser):
-    def error(self, message: str):
+    def error(self, message: str):  # type: ignore[override]  # exits, as the base class does
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="python -m bp_core", description=__doc__.splitlines()[0])
     parser.add_argument("--method", choices=("manual", "autograd", "both"), default="both")
-    parser.add_argument("--model", choices=("line", "mlp"), default="line",
-                        help="line: y = wx + b on the lecture's points; mlp: the 2-3-2 network on the half adder")
+    parser.add_argument("--model", choices=tuple(PRESETS), default="line",
+                        help="; ".join(f"{key}: {p.description}" for key, p in PRESETS.items()))
+    defaults = ", ".join(f"{p.learning_rate:g} {key}" for key, p in PRESETS.items())
     parser.add_argument("--lr", type=float, default=None,
-                        help=f"learning rate in (0, {MAX_LEARNING_RATE:g}] (default 0.01 line, 1.0 mlp)")
-    parser.add_argument("--epochs", type=int, default=None, help=f"1..{MAX_EPOCHS} (default 1000 line, 5000 mlp)")
+                        help=f"learning rate in (0, {MAX_LEARNING_RATE:g}] (default {defaults})")
+    defaults = ", ".join(f"{p.epochs} {key}" for key, p in PRESETS.items())
+    parser.add_argument("--epochs", type=int, default=None, help=f"1..{MAX_EPOCHS} (default {defaults})")
     parser.add_argument("--no-measure", action="store_true", help="skip the runtime and memory measurements")
     return parser
 
 
-def _print_run(result, epochs: int, out) -> None:
+def _print_run(result: TrainResult, epochs: int, out: TextIO) -> None:
     step = max(1, epochs // 10)
     losses = result.history["loss"].to_numpy()
     # The lecture prints the loss of epoch k's forward pass, which is history row k - 1 (before k-th update).
@@ -54,11 +49,12 @@ def _print_run(result, epochs: int, out) -> None:
           f"(+ set-up {result.setup_seconds:.4f} s)", file=out)
 
 
-def main(argv=None, out=sys.stdout) -> int:
+def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     args = _parser().parse_args(argv)
-    model, data = (Line(), seed_line()) if args.model == "line" else (MLP(), half_adder())
-    lr = args.lr if args.lr is not None else (0.01 if args.model == "line" else 1.0)
-    epochs = args.epochs if args.epochs is not None else (1000 if args.model == "line" else 5000)
+    preset = PRESETS[args.model]
+    model, data = preset.build()
+    lr = args.lr if args.lr is not None else preset.learning_rate
+    epochs = args.epochs if args.epochs is not None else preset.epochs
     methods = ("manual", "autograd") if args.method == "both" else (args.method,)
     try:
         results = {m: train(model, data, m, lr, epochs) for m in methods}

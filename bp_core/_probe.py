@@ -4,8 +4,9 @@ import json
 import sys
 from dataclasses import asdict
 
+from .contract import model_from_spec
 from .data import make_dataset
-from .measure import measured_run, model_from_spec
+from .memory import measured_run
 
 
 def main() -> None:

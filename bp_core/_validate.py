@@ -11,6 +11,9 @@ MAX_EPOCHS = 200_000
 MAX_LEARNING_RATE = 100.0
 """Upper bound on ``learning_rate``; anything larger diverges on every model here."""
 
+MAX_SEED = 2**31 - 1
+"""Largest initialisation seed (a torch.Generator takes 64-bit seeds; 32 bits keep links and widgets simple)."""
+
 METHODS = ("manual", "autograd")
 
 

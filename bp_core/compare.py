@@ -11,12 +11,16 @@ import numpy as np
 import pandas as pd
 import torch
 
-from ._validate import METHODS, check_epochs, check_learning_rate
-from .data import as_dataset
-from .measure import MemoryMeasurement, epoch_percentiles, measured_run, memory_difference_resolvable
-from .models import Line, predict
+from ._validate import METHODS, check_choice, check_epochs, check_learning_rate
+from .contract import Model
+from .data import Dataset, as_dataset
+from .memory import MemoryMeasurement, measured_run, memory_difference_resolvable
+from .models import predict
+from .runtime import epoch_percentiles
 from .stability import StabilityBound, stability_bound
 from .training import TrainResult, _train_autograd, _train_manual, train
+
+TENSOR_BYTE_CATEGORIES = ("parameter_bytes", "gradient_bytes", "saved_for_backward_bytes", "optimizer_state_bytes")
 
 
 @dataclass(frozen=True, eq=False)
@@ -27,6 +31,7 @@ class Comparison:
     memory: dict[str, MemoryMeasurement] | None
     bound: StabilityBound  # at the initial parameters
     difference: pd.DataFrame  # epoch, max_abs_param_difference, abs_loss_difference (rows both methods reached)
+    data: Dataset  # what both methods trained on
 
     @property
     def speed_ratio(self) -> float:
@@ -54,11 +59,9 @@ class Comparison:
         return pd.DataFrame(rows)
 
     def tensor_bytes_table(self) -> pd.DataFrame:
-        """Per method and category (parameters, gradients, saved for backward, optimizer state): bytes."""
-        categories = (("memory_parameters", "parameter_bytes"), ("memory_gradients", "gradient_bytes"),
-                      ("memory_saved", "saved_for_backward_bytes"), ("memory_optimizer", "optimizer_state_bytes"))
-        rows = [{"method": method, "category": category, "bytes": getattr(m.tensor_bytes, field)}
-                for method, m in (self.memory or {}).items() for category, field in categories]
+        """Per method and category (a ``TensorBytes`` field name: parameter_bytes, ...): bytes."""
+        rows = [{"method": method, "category": category, "bytes": getattr(m.tensor_bytes, category)}
+                for method, m in (self.memory or {}).items() for category in TENSOR_BYTE_CATEGORIES]
         return pd.DataFrame(rows, columns=["method", "category", "bytes"])
 
     def history_csv(self) -> str:
@@ -85,15 +88,17 @@ class Comparison:
             "speed_ratio_autograd_over_manual": self.speed_ratio,
         }
 
-    def surface_window(self, pad: float = 0.15, min_pad: float = 0.5) -> tuple[tuple[float, float], ...]:
-        """(w_range, b_range) covering both line trajectories and the point (2, 1), padded for the loss surface."""
-        ws = np.concatenate([r.history["w"].to_numpy() for r in self.results.values()] + [[2.0]])
-        bs = np.concatenate([r.history["b"].to_numpy() for r in self.results.values()] + [[1.0]])
+    def surface_window(self, pad: float = 0.15,
+                       min_pad: float = 0.5) -> tuple[tuple[float, float], tuple[float, float]]:
+        """(w_range, b_range) covering both line trajectories and the least-squares (w, b) of the data, padded."""
+        best_w, best_b = least_squares_line(self.data)
+        ws = np.concatenate([r.history["w"].to_numpy() for r in self.results.values()] + [[best_w]])
+        bs = np.concatenate([r.history["b"].to_numpy() for r in self.results.values()] + [[best_b]])
         pad_w, pad_b = max(np.ptp(ws) * pad, min_pad), max(np.ptp(bs) * pad, min_pad)
         return (float(ws.min() - pad_w), float(ws.max() + pad_w)), (float(bs.min() - pad_b), float(bs.max() + pad_b))
 
 
-def compare(model, data, learning_rate: float, epochs: int, *, measure_memory: bool = True,
+def compare(model: Model, data: object, learning_rate: float, epochs: int, *, measure_memory: bool = True,
             progress: Callable[[float, str], None] | None = None) -> Comparison:
     """Train ``model`` on ``data`` with both methods from the same initial parameters and compare them.
 
@@ -120,7 +125,7 @@ def compare(model, data, learning_rate: float, epochs: int, *, measure_memory: b
         else:
             results[method] = train(model, dataset, method, learning_rate, epochs, progress=report)
     return Comparison(results, memory or None, stability_bound(model, None, dataset),
-                      parameter_difference(results["manual"], results["autograd"]))
+                      parameter_difference(results["manual"], results["autograd"]), dataset)
 
 
 def parameter_difference(a: TrainResult, b: TrainResult) -> pd.DataFrame:
@@ -136,7 +141,7 @@ def parameter_difference(a: TrainResult, b: TrainResult) -> pd.DataFrame:
     })
 
 
-def predictions(results: dict[str, TrainResult], data) -> pd.DataFrame:
+def predictions(results: dict[str, TrainResult], data: object) -> pd.DataFrame:
     """Inputs, targets and each method's final outputs, one row per sample: columns x[i], y[k], <method> ŷ[k]."""
     first = next(iter(results.values()))
     dataset = as_dataset(data, first.model.in_features, first.model.out_features)
@@ -151,7 +156,24 @@ def predictions(results: dict[str, TrainResult], data) -> pd.DataFrame:
     return frame
 
 
-def loss_surface(data, w_range: tuple[float, float], b_range: tuple[float, float], resolution: int = 41
+def least_squares_line(data: object) -> tuple[float, float]:
+    """The (w, b) of least squares on the line's data (float64); where all x are equal, w = 0 and b = mean(y).
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> least_squares_line(bp_core.seed_line())
+    (2.0, 1.0)
+    """
+    dataset = as_dataset(data, 1, 1).to(torch.float64)
+    x, y = dataset.x[:, 0], dataset.y[:, 0]
+    spread = x - x.mean()
+    denominator = float((spread * spread).sum())
+    w = float((spread * (y - y.mean())).sum()) / denominator if denominator > 0 else 0.0
+    return w, float(y.mean()) - w * float(x.mean())
+
+
+def loss_surface(data: object, w_range: tuple[float, float], b_range: tuple[float, float], resolution: int = 41
                  ) -> pd.DataFrame:
     """The line's MSE over a (w, b) grid: columns ``w``, ``b``, ``loss`` (resolution^2 rows), computed in float64.
 
@@ -176,15 +198,8 @@ def loss_surface(data, w_range: tuple[float, float], b_range: tuple[float, float
     return pd.DataFrame({"w": ww.reshape(-1).numpy(), "b": bb.reshape(-1).numpy(), "loss": loss.reshape(-1).numpy()})
 
 
-def update_step_source(model, method: str) -> str:
+def update_step_source(model: Model, method: str) -> str:
     """The source code that computed one update with ``method`` for ``model``, as it ran."""
-    if method == "manual":
-        parts = [model.manual_packed]
-        if not isinstance(model, Line):
-            parts += [type(model).forward, type(model).backward]
-        parts.append(_train_manual)
-    elif method == "autograd":
-        parts = [model.predict_packed, _train_autograd]
-    else:
-        raise ValueError(f"method must be 'manual' or 'autograd', got {method!r}")
+    check_choice("method", method, METHODS)
+    parts = [*model.manual_source(), _train_manual] if method == "manual" else [model.predict_packed, _train_autograd]
     return "\n".join(textwrap.dedent(inspect.getsource(part)) for part in parts)

@@ -1,20 +1,26 @@
 """The lecture's two models, each with a forward pass and a backward pass derived by hand with the chain rule.
 
-No autograd call appears on the manual path: ``manual_packed`` computes the loss and every gradient from the
-values its forward pass keeps. ``predict_packed`` is the same forward without a cache, for autograd. Both work
-on one packed parameter tensor ``theta`` (``pack``/``unpack`` convert from and to named parameters).
+Both keep the written contract ``bp_core.contract.Model``: code elsewhere asks the model (its ``spec``, what its
+backward keeps, whether it is layered) instead of testing its type. No autograd call appears on the manual path:
+``manual_packed`` computes the loss and every gradient from the values its forward pass keeps. ``predict_packed`` is
+the same forward without a cache, for autograd. Both work on one packed parameter tensor ``theta``
+(``pack``/``unpack`` convert from and to named parameters).
 """
 
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable
+from typing import Any
 
 import torch
 
-from ._validate import check_choice, check_int_range
-from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
+from ._validate import MAX_SEED, check_choice, check_int_range
+from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Activation
+from .contract import Model, Params
 
-Params = dict[str, torch.Tensor]
+MAX_LAYER_WIDTH = 64
+"""Widest layer a network may have."""
 
 
 def scalar_names(params: Params) -> list[str]:
@@ -22,7 +28,7 @@ def scalar_names(params: Params) -> list[str]:
 
     A one-element tensor whose name has no layer number (the line's ``w`` and ``b``) goes by its bare name.
     """
-    names = []
+    names: list[str] = []
     for name, tensor in params.items():
         if tensor.numel() == 1 and not any(c.isdigit() for c in name):
             names.append(name)
@@ -39,14 +45,15 @@ def flatten(params: Params) -> torch.Tensor:
 
 def unflatten(vector: torch.Tensor, like: Params) -> Params:
     """Split a vector (P,) into views shaped like the tensors of ``like``."""
-    out, start = {}, 0
+    out: Params = {}
+    start = 0
     for name, tensor in like.items():
         out[name] = vector[start:start + tensor.numel()].reshape(tensor.shape)
         start += tensor.numel()
     return out
 
 
-class Line:
+class Line(Model):
     """y_hat = x w + b with ``w`` (1, 1) and ``b`` (1, 1), both starting at zero as in the lecture.
 
     Internally the two parameters are the rows of one column theta = [w; b] (2, 1), and the forward pass is
@@ -61,7 +68,7 @@ class Line:
     [[0.0]]
     """
 
-    name = "line"
+    kind = "line"
     in_features = 1
     out_features = 1
 
@@ -82,20 +89,36 @@ class Line:
     def predict_packed(self, theta: torch.Tensor, x1: torch.Tensor) -> torch.Tensor:
         return x1 @ theta  # (N, 1) = (N, 2) @ (2, 1), i.e. x w + b
 
-    def manual_packed(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor):
+    def manual_packed(self, theta: torch.Tensor, x1: torch.Tensor,
+                      y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Forward once for the values, then backward for the derivatives (the lecture's formulas, stacked)."""
         n = x1.shape[0]
-        pred = x1 @ theta  # pred = x w + b                                  (N, 1)
-        error = pred - y  # dL/dpred = 2 (pred - y) / N                      (N, 1)
+        pred = x1 @ theta  # pred = x w + b                                       (N, 1)
+        error = pred - y  # pred - y                                               (N, 1)
         loss = (error * error).mean()  # L = (1/N) sum (pred - y)^2
-        grad = 2 * x1.T @ error / n  # [dw; db] = [2 x^T (pred - y) / N; 2 sum(pred - y) / N]   (2, 1)
+        grad_pred = 2 * error / n  # dL/dpred = 2 (pred - y) / N                  (N, 1)
+        # [dw; db] = [x, 1]^T dL/dpred: the rows are dw = 2 x^T (pred - y) / N and db = 2 sum(pred - y) / N
+        grad = x1.T @ grad_pred  # (2, 1) = (2, N) @ (N, 1)
         return loss, grad
+
+    def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
+        return [x1, 2 * (x1 @ theta - y) / x1.shape[0]]  # [x, 1] and dL/dpred
+
+    def spec(self) -> dict[str, Any]:
+        return {"kind": self.kind}
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> Line:
+        return cls()
+
+    def manual_source(self) -> list[Callable[..., Any]]:
+        return [type(self).manual_packed]
 
     def __repr__(self) -> str:
         return "Line()"
 
 
-class MLP:
+class MLP(Model):
     """A fully connected network, by default the lecture's 2-3-2 with sigmoid hidden and output units (17 parameters).
 
     ``sizes`` lists the layer widths from input to output; layer ``l`` holds ``W{l}`` (out, in) and ``b{l}`` (out,),
@@ -108,28 +131,28 @@ class MLP:
     17
     """
 
-    name = "mlp"
+    kind = "mlp"
+    layered = True
 
-    def __init__(self, sizes=(2, 3, 2), activation: str = "sigmoid", output_activation: str = "sigmoid",
-                 seed: int = 0):
-        sizes = tuple(sizes) if isinstance(sizes, (tuple, list)) else sizes
-        if not isinstance(sizes, tuple) or len(sizes) < 2 or len(sizes) > 6:
+    def __init__(self, sizes: tuple[int, ...] | list[int] = (2, 3, 2), activation: str = "sigmoid",
+                 output_activation: str = "sigmoid", seed: int = 0):
+        if not isinstance(sizes, (tuple, list)) or not 2 <= len(sizes) <= 6:
             raise ValueError(f"sizes must be a tuple of 2 to 6 layer widths, got {sizes!r}")
         for width in sizes:
-            if isinstance(width, bool) or not isinstance(width, numbers.Integral) or not 1 <= width <= 64:
-                raise ValueError(f"sizes must hold integers in [1, 64], got {sizes!r}")
+            if isinstance(width, bool) or not isinstance(width, numbers.Integral) or not 1 <= width <= MAX_LAYER_WIDTH:
+                raise ValueError(f"sizes must hold integers in [1, {MAX_LAYER_WIDTH}], got {sizes!r}")
         self.sizes = tuple(int(width) for width in sizes)
         self.activation = check_choice("activation", activation, HIDDEN_ACTIVATIONS)
         self.output_activation = check_choice("output_activation", output_activation, OUTPUT_ACTIVATIONS)
-        self.seed = check_int_range("seed", seed, 0, 2**31 - 1)
+        self.seed = check_int_range("seed", seed, 0, MAX_SEED)
         self.in_features, self.out_features = self.sizes[0], self.sizes[-1]
         self.n_layers = len(self.sizes) - 1
-        self._shapes = {}
+        self._shapes: dict[str, torch.Tensor] = {}
         for layer in range(1, self.n_layers + 1):
             self._shapes[f"W{layer}"] = torch.empty(self.sizes[layer], self.sizes[layer - 1])
             self._shapes[f"b{layer}"] = torch.empty(self.sizes[layer])
 
-    def layer_activation(self, layer: int):
+    def layer_activation(self, layer: int) -> Activation:
         """Layer ``layer``'s activation (1-based): ``activation`` for hidden layers, ``output_activation`` last."""
         return ACTIVATIONS[self.output_activation if layer == self.n_layers else self.activation]
 
@@ -155,9 +178,25 @@ class MLP:
     def predict_packed(self, theta: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
         return self.predict(self.unpack(theta), x)
 
-    def manual_packed(self, theta: torch.Tensor, x: torch.Tensor, y: torch.Tensor):
-        loss, grads = self.manual_loss_and_grads(self.unpack(theta), x, y)
+    def manual_packed(self, theta: torch.Tensor, x1: torch.Tensor,
+                      y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        loss, grads = self.manual_loss_and_grads(self.unpack(theta), x1, y)
         return loss, flatten(grads)
+
+    def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
+        _, cache = self.forward(self.unpack(theta), x1)
+        return [t for layer in cache for t in layer]  # (input, z, f(z)) per layer
+
+    def spec(self) -> dict[str, Any]:
+        return {"kind": self.kind, "sizes": list(self.sizes), "activation": self.activation,
+                "output_activation": self.output_activation, "seed": self.seed}
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> MLP:
+        return cls(tuple(spec["sizes"]), spec["activation"], spec["output_activation"], spec["seed"])
+
+    def manual_source(self) -> list[Callable[..., Any]]:
+        return [type(self).manual_packed, type(self).forward, type(self).backward]
 
     def predict(self, params: Params, x: torch.Tensor) -> torch.Tensor:
         a = x
@@ -165,7 +204,8 @@ class MLP:
             a = self.layer_activation(layer).forward(a @ params[f"W{layer}"].T + params[f"b{layer}"])
         return a
 
-    def forward(self, params: Params, x: torch.Tensor):
+    def forward(self, params: Params, x: torch.Tensor
+                ) -> tuple[torch.Tensor, list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]]:
         """The forward pass, keeping per layer (input a, pre-activation z, output f(z)) for the backward pass."""
         cache = []
         a = x  # (N, sizes[0])
@@ -176,7 +216,8 @@ class MLP:
             a = out
         return a, cache
 
-    def backward(self, params: Params, cache, y_hat: torch.Tensor, y: torch.Tensor) -> Params:
+    def backward(self, params: Params, cache: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]],
+                 y_hat: torch.Tensor, y: torch.Tensor) -> Params:
         """The chain rule, layer by layer from the output: error x f' x weight x f' x ... x input."""
         n, k = y.shape
         grads = {}
@@ -189,7 +230,7 @@ class MLP:
             grad_a = delta @ params[f"W{layer}"]  # dz/da_in = W, passed to the layer below  (N, in)
         return {name: grads[name] for name in params}
 
-    def manual_loss_and_grads(self, params: Params, x: torch.Tensor, y: torch.Tensor):
+    def manual_loss_and_grads(self, params: Params, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, Params]:
         """Forward once for the values, then backward for the derivatives."""
         y_hat, cache = self.forward(params, x)
         loss = ((y_hat - y) ** 2).mean()  # MSE over all N x K entries, as torch.nn.MSELoss()
@@ -200,13 +241,14 @@ class MLP:
                 f"output_activation={self.output_activation!r}, seed={self.seed})")
 
 
-def manual_loss_and_grads(model, params: Params, x: torch.Tensor, y: torch.Tensor):
+def manual_loss_and_grads(model: Model, params: Params, x: torch.Tensor, y: torch.Tensor
+                          ) -> tuple[torch.Tensor, Params]:
     """The model's hand-derived loss and gradients, for parameters given by name."""
     theta = model.pack(params)
     loss, grad = model.manual_packed(theta, model.design(x), y)
     return loss, {name: g.clone() for name, g in model.unpack(grad).items()}
 
 
-def predict(model, params: Params, x: torch.Tensor) -> torch.Tensor:
+def predict(model: Model, params: Params, x: torch.Tensor) -> torch.Tensor:
     """The model's prediction for parameters given by name (autograd flows back to them)."""
     return model.predict_packed(model.pack(params), model.design(x))

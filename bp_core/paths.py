@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
+from .contract import check_model
 from .data import as_dataset
 from .gradients import check_params, gradients
 
@@ -60,8 +61,9 @@ def chain_rule_paths(model, params, data, parameter: str = "W1[0,0]", sample: in
     >>> len(result.paths)
     2
     """
-    if not hasattr(model, "n_layers"):
-        raise ValueError("model must be an MLP: the line has a single path per sample (error x input)")
+    if not check_model(model).layered:
+        raise ValueError(f"model must be a layered network such as bp_core.MLP(), got {model!r}: the line has a "
+                         "single path per sample (error x input)")
     params = check_params(model, params)
     kind, layer, row, col = parse_parameter(model, parameter)
     data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)

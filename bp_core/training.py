@@ -17,8 +17,9 @@ import pandas as pd
 import torch
 
 from ._validate import METHODS, check_choice, check_epochs, check_learning_rate
+from .contract import Model, Params, check_model
 from .data import Dataset, as_dataset
-from .models import Params, flatten, scalar_names, unflatten
+from .models import flatten, scalar_names, unflatten
 
 DIVERGENCE_FACTOR = 1e8
 """Training counts as diverged once the loss is non-finite or above DIVERGENCE_FACTOR x max(initial loss, 1)."""
@@ -38,7 +39,7 @@ def first_optimizer_setup_seconds() -> float | None:
 class TrainResult:
     """What one training run produced. Times are wall-clock seconds from ``time.perf_counter``."""
 
-    model: object
+    model: Model
     method: str  # "manual" or "autograd"
     learning_rate: float
     epochs: int  # requested number of updates
@@ -64,11 +65,7 @@ class TrainResult:
         return float(np.median(self.epoch_seconds)) if len(self.epoch_seconds) else float("nan")
 
 
-def _check_method(method: str) -> str:
-    return check_choice("method", method, METHODS)
-
-
-def train(model, data, method: str = "manual", learning_rate: float = 0.01, epochs: int = 1000, *,
+def train(model: Model, data: object, method: str = "manual", learning_rate: float = 0.01, epochs: int = 1000, *,
           zero_grad: bool = True, progress: ProgressCallback | None = None) -> TrainResult:
     """Train ``model`` on ``data`` by gradient descent, with hand-derived or autograd gradients.
 
@@ -95,7 +92,8 @@ def train(model, data, method: str = "manual", learning_rate: float = 0.01, epoc
     >>> round(float(result.params["w"]), 4), round(float(result.params["b"]), 4)
     (2.0049, 0.9857)
     """
-    method = _check_method(method)
+    model = check_model(model)
+    method = check_choice("method", method, METHODS)
     learning_rate = check_learning_rate(learning_rate)
     epochs = check_epochs(epochs)
     if not isinstance(zero_grad, bool):
@@ -142,7 +140,8 @@ class _Recorder:
         if self.progress is not None and (done % self.report_every == 0 or done == self.epochs):
             self.progress(done, self.epochs)
 
-    def finish(self, model, method, learning_rate, epochs, zero_grad, initial, setup_seconds) -> TrainResult:
+    def finish(self, model: Model, method: str, learning_rate: float, epochs: int, zero_grad: bool, initial: Params,
+               setup_seconds: float) -> TrainResult:
         names = scalar_names(initial)
         thetas = torch.stack(self.thetas).reshape(len(self.thetas), -1).detach()  # (rows, P)
         grads = torch.stack(self.grads).reshape(len(self.grads), -1).detach()  # (rows, P)
@@ -166,7 +165,8 @@ class _Recorder:
         )
 
 
-def _train_manual(model, data, initial, learning_rate, epochs, zero_grad, progress):
+def _train_manual(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int, zero_grad: bool,
+                  progress: ProgressCallback | None) -> TrainResult:
     recorder = _Recorder(epochs, progress)
     x, y = model.design(data.x), data.y
     theta = model.pack(initial).clone()
@@ -182,7 +182,8 @@ def _train_manual(model, data, initial, learning_rate, epochs, zero_grad, progre
     return recorder.finish(model, "manual", learning_rate, epochs, zero_grad, initial, 0.0)
 
 
-def _train_autograd(model, data, initial, learning_rate, epochs, zero_grad, progress):
+def _train_autograd(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int, zero_grad: bool,
+                    progress: ProgressCallback | None) -> TrainResult:
     recorder = _Recorder(epochs, progress)
     x, y = model.design(data.x), data.y
     theta = model.pack(initial).clone().requires_grad_(True)
@@ -202,7 +203,7 @@ def _train_autograd(model, data, initial, learning_rate, epochs, zero_grad, prog
             optimizer.zero_grad()  # without it, backward() adds to the previous gradient
         loss.backward()
         # step() changes theta in place, so keep a copy; zero_grad() leaves a fresh .grad each time, no copy needed
-        grad = theta.grad if zero_grad else theta.grad.clone()
+        grad = theta.grad if zero_grad else theta.grad.clone()  # type: ignore[union-attr]  # backward() filled it
         if not recorder.row(loss.item(), theta.detach().clone(), grad) or len(recorder.seconds) == epochs:
             break
         optimizer.step()

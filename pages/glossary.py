@@ -3,8 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from ui.state import language
+from ui.session import language
+from ui.shell import run_app_if_alone
 from ui.texts import GLOSSARY, t
+
+run_app_if_alone()
 
 lang = language()
 st.title(t("glossary_title", lang))

@@ -3,18 +3,6 @@
 import json
 
 import pyarrow as pa
-from streamlit.runtime.pages_manager import PagesManager
-
-
-class ServerLikePagesManager(PagesManager):
-    """AppTest resets Streamlit's legacy 'pages/ folder' flag before every run, so each rerun after the first runs
-    the page script alone, without app.py. A real server clears that flag for good once app.py calls
-    st.navigation. This subclass does the same, so reruns here go through app.py as they do in the browser.
-    Install it with ``monkeypatch.setattr(streamlit.testing.v1.app_test, "PagesManager", ServerLikePagesManager)``."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
 
 
 def chart_specs(at) -> list[dict]:

@@ -6,23 +6,22 @@ import pytest
 import torch
 from hypothesis import given
 from hypothesis import strategies as st
+from lecture_golden import AUTOGRAD_B, AUTOGRAD_W, LOSSES_EVERY_100, MANUAL_B, MANUAL_W
 
 import bp_core
-
-LECTURE_LOSSES = ["0.0076", "0.0042", "0.0023", "0.0013", "0.0007", "0.0004", "0.0002", "0.0001", "0.0001", "0.0000"]
 
 
 def test_manual_training_reproduces_the_lectures_printed_parameters_exactly():
     result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000)
     assert result.params["w"].dtype == torch.float32
-    assert result.params["w"].item() == 2.0048611164093018
-    assert result.params["b"].item() == 0.9857079386711121
+    assert result.params["w"].item() == MANUAL_W
+    assert result.params["b"].item() == MANUAL_B
 
 
 def test_autograd_training_reproduces_the_lectures_second_script_exactly():
     result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 1000)
-    assert result.params["w"].item() == 2.004861354827881
-    assert result.params["b"].item() == 0.9857069253921509
+    assert result.params["w"].item() == AUTOGRAD_W
+    assert result.params["b"].item() == AUTOGRAD_B
 
 
 @pytest.mark.parametrize("method", ["manual", "autograd"])
@@ -30,7 +29,7 @@ def test_losses_every_100_epochs_match_the_lectures_lines(method):
     result = bp_core.train(bp_core.Line(), bp_core.seed_line(), method, 0.01, 1000)
     # "Epoch [k/1000]" prints the loss of the k-th forward pass: history row k - 1
     printed = [f"{result.history['loss'][k - 1]:.4f}" for k in range(100, 1001, 100)]
-    assert printed == LECTURE_LOSSES
+    assert printed == LOSSES_EVERY_100
 
 
 def test_history_has_one_row_per_epoch_from_the_start_with_named_columns():
@@ -116,10 +115,30 @@ def test_progress_callback_reports_up_to_the_total():
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 
 
-def test_autograd_setup_time_is_reported_apart_from_epoch_times():
+def test_autograd_setup_time_is_reported_apart_from_epoch_times(monkeypatch):
+    """A fake clock that ticks 1 s per reading, and an optimizer whose construction costs 100 s of it: the set-up
+    must hold those 100 s (+1 tick) and every epoch exactly one tick."""
+    import bp_core.training
+
+    class Clock:
+        now = 0.0
+
+        def perf_counter(self):
+            self.now += 1.0
+            return self.now
+
+    clock = Clock()
+    real_sgd = torch.optim.SGD
+
+    def slow_sgd(*args, **kwargs):
+        clock.now += 100.0
+        return real_sgd(*args, **kwargs)
+
+    monkeypatch.setattr(bp_core.training, "time", clock)
+    monkeypatch.setattr(torch.optim, "SGD", slow_sgd)
     result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 5)
-    assert result.setup_seconds > 0
-    assert len(result.epoch_seconds) == 5
+    assert result.setup_seconds == 101.0
+    assert result.epoch_seconds.tolist() == [1.0] * 5
 
 
 def test_user_data_trains_and_the_model_object_is_unchanged():

@@ -10,6 +10,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from bp_core.compare import TENSOR_BYTE_CATEGORIES
+
 from .texts import t
 
 MAX_POINTS = 500
@@ -113,10 +115,10 @@ def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.Chart:
 
 
 def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.Chart:
-    """``tensor_bytes``: method (key), category (key), bytes."""
+    """``tensor_bytes``: method (key), category (a TensorBytes field name, also its text key), bytes."""
     data = tensor_bytes.assign(method=[t(m, lang) for m in tensor_bytes["method"]],
                                category=[t(c, lang) for c in tensor_bytes["category"]])
-    order = [t(c, lang) for c in ("memory_parameters", "memory_gradients", "memory_saved", "memory_optimizer")]
+    order = [t(c, lang) for c in TENSOR_BYTE_CATEGORIES]
     chart = alt.Chart(data).mark_bar(height=28).encode(
         y=alt.Y("method:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
         x=alt.X("sum(bytes):Q", title=t("bytes", lang)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 LANGUAGES = {"en": "English", "ko": "한국어"}
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -51,6 +53,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "reason_too_many": {"en": "at most {cap} rows are allowed", "ko": "최대 {cap}행까지 허용됩니다"},
     "reason_not_numbers": {"en": "a cell is empty or not a finite number",
                            "ko": "비어 있거나 유한한 수가 아닌 칸이 있습니다"},
+    "reason_too_large": {"en": "every x and y must lie within ±{limit:g}",
+                         "ko": "모든 x와 y는 ±{limit:g} 범위 안에 있어야 합니다"},
     "training": {"en": "Training: {method} ...", "ko": "학습 중: {method} ..."},
     "manual": {"en": "manual (chain rule)", "ko": "수동 (연쇄법칙)"},
     "autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
@@ -113,10 +117,10 @@ TEXTS: dict[str, dict[str, str]] = {
                  "ko": "에폭마다 세지 않는 1회성 비용: 이 서버 프로세스에서 처음 만든 `torch.optim.SGD`는 "
                        "{seconds:.2f}초 걸렸습니다 (torch._dynamo를 불러옴). 이번 실행의 준비 시간은 {this:.4f}초."},
     "chart_memory": {"en": "Tensor bytes per method", "ko": "방법별 텐서 바이트"},
-    "memory_parameters": {"en": "parameters", "ko": "파라미터"},
-    "memory_gradients": {"en": "gradients", "ko": "기울기"},
-    "memory_saved": {"en": "saved for backward", "ko": "역전파용 저장"},
-    "memory_optimizer": {"en": "optimizer state", "ko": "옵티마이저 상태"},
+    "parameter_bytes": {"en": "parameters", "ko": "파라미터"},
+    "gradient_bytes": {"en": "gradients", "ko": "기울기"},
+    "saved_for_backward_bytes": {"en": "saved for backward", "ko": "역전파용 저장"},
+    "optimizer_state_bytes": {"en": "optimizer state", "ko": "옵티마이저 상태"},
     "rss_metric": {"en": "Peak RSS Δ, {method}", "ko": "최대 RSS 증가, {method}"},
     "manual_short": {"en": "manual", "ko": "수동"},
     "autograd_short": {"en": "autograd", "ko": "자동 미분"},
@@ -189,8 +193,14 @@ GLOSSARY = [
 ]
 
 
-def t(key: str, lang: str = "en", **values) -> str:
+def t(key: str, lang: str = "en", **values: Any) -> str:
     """The text ``key`` in ``lang`` (falling back to English), with ``values`` filled in."""
     entry = TEXTS[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def render(message: tuple[str, dict[str, Any]], lang: str) -> str:
+    """A (key, values) message in ``lang``; a value that is itself such a pair is rendered first."""
+    key, values = message
+    return t(key, lang, **{name: render(v, lang) if isinstance(v, tuple) else v for name, v in values.items()})

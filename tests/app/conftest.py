@@ -2,16 +2,13 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-import streamlit.testing.v1.app_test as app_test_module
-from apptest_helpers import ServerLikePagesManager
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 @pytest.fixture(autouse=True)
-def _fresh_app_state(monkeypatch):
-    monkeypatch.setattr(app_test_module, "PagesManager", ServerLikePagesManager)
+def _fresh_app_state():
     st.cache_data.clear()  # st.cache_data outlives an AppTest in one process (streamlit#9139)
     yield
     st.cache_data.clear()

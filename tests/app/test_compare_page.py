@@ -2,6 +2,7 @@ import math
 
 import pytest
 from apptest_helpers import chart_data, chart_specs, chart_title
+from lecture_golden import SHOWN_B, SHOWN_W
 
 import bp_core
 from ui.texts import TEXTS
@@ -26,7 +27,7 @@ def test_app_starts_and_shows_the_lectures_run_without_exception(app):
     at = app()
     assert not at.exception
     assert at.title[0].value == TEXTS["compare_title"]["en"]
-    assert metric(at, "Final w") == "2.004861" and metric(at, "Final b") == "0.985708"
+    assert metric(at, "Final w") == SHOWN_W and metric(at, "Final b") == SHOWN_B
     assert float(metric(at, "Final loss, manual")) == pytest.approx(3.412e-05, rel=1e-3)
     assert not at.error
     assert at.query_params["lr"] == "0.01" and at.query_params["model"] == "line"
@@ -88,7 +89,7 @@ def test_the_exact_learning_rate_overrides_the_slider(app):
 
 def test_korean_switch_changes_every_visible_text(app):
     at = app()
-    at.radio(key="lang").set_value("ko").run()
+    at.radio(key="lang_radio").set_value("ko").run()
     assert not at.exception
     assert at.title[0].value == TEXTS["compare_title"]["ko"]
     assert at.button(key="train").label == "학습"
@@ -166,7 +167,7 @@ def test_a_link_with_out_of_range_settings_falls_back_and_says_so(app):
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "(lr)" in warnings and "(epochs)" in warnings
-    assert final_line(at) == ("2.004861", "0.985708")
+    assert final_line(at) == (SHOWN_W, SHOWN_B)
 
 
 def test_downloads_hold_the_history_of_both_methods_and_the_settings(app):
@@ -189,7 +190,7 @@ def test_switching_language_keeps_the_settings_and_the_results(app):
     at.number_input(key="epochs").set_value(300)
     at.button(key="train").click().run()
     english = final_line(at)
-    at.radio(key="lang").set_value("ko").run()
+    at.radio(key="lang_radio").set_value("ko").run()
     assert not at.exception
     assert at.select_slider(key="lr").value == 0.05 and at.number_input(key="epochs").value == 300
     assert (metric(at, "최종 w"), metric(at, "최종 b")) == english

@@ -1,5 +1,6 @@
 import pytest
 from e2e.conftest import save_screenshot, wait_until_drawn
+from lecture_golden import SHOWN_W
 
 pytestmark = pytest.mark.e2e
 
@@ -20,21 +21,21 @@ def assert_no_error_on_page(page) -> None:
 def test_moving_the_learning_rate_and_training_changes_the_results(server_url, app_page):
     app_page.goto(server_url)
     wait_until_drawn(app_page)
-    assert metric_value(app_page, "Final w") == "2.004861"
+    assert metric_value(app_page, "Final w") == SHOWN_W
     assert_no_error_on_page(app_page)
 
     slider = app_page.locator(".st-key-lr").get_by_role("slider")
     slider.focus()
     slider.press("ArrowRight")  # 0.01 -> 0.015, the next log-spaced value
     assert "\n0.015\n" in app_page.locator(".st-key-lr").inner_text()
-    assert metric_value(app_page, "Final w") == "2.004861"  # a form: nothing retrains until Train is pressed
+    assert metric_value(app_page, "Final w") == SHOWN_W  # a form: nothing retrains until Train is pressed
     app_page.locator(".st-key-train").get_by_role("button").click()
     app_page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
-                 .some(m => m.innerText.includes('Final w') && !m.innerText.includes('2.004861'))""",
-        timeout=90_000)
+        """(shown) => [...document.querySelectorAll('[data-testid="stMetric"]')]
+                 .some(m => m.innerText.includes('Final w') && !m.innerText.includes(shown))""",
+        arg=SHOWN_W, timeout=90_000)
     wait_until_drawn(app_page)
-    assert metric_value(app_page, "Final w") != "2.004861"
+    assert metric_value(app_page, "Final w") != SHOWN_W
     assert "lr=0.015" in app_page.url
     assert_no_error_on_page(app_page)
     save_screenshot(app_page, "compare-en-after-lr-change", 1366)
@@ -64,7 +65,7 @@ def test_screenshots_in_both_languages_at_laptop_and_projector_width(server_url,
 def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_page):
     app_page.goto(server_url)
     wait_until_drawn(app_page)
-    app_page.locator(".st-key-lang").get_by_text("한국어").click()
+    app_page.locator(".st-key-lang_radio").get_by_text("한국어").click()
     korean_title = "() => document.querySelector('h1')?.innerText === '역전파, 두 가지 방법'"
     app_page.wait_for_function(korean_title, timeout=60_000)
     wait_until_drawn(app_page)

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from ui.state import (
+from ui.settings import (
     EPOCHS_CAP,
     LECTURE_POINTS,
     LR_OPTIONS,

@@ -1,0 +1,98 @@
+"""The written contract of a bp_core model, the registry of model kinds, and the check at the public door.
+
+Code outside the models asks a model through this contract (``spec``, ``backward_keeps``, ``layered``,
+``manual_source``) instead of testing its type, so a new model needs no edit anywhere else.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import torch
+
+Params = dict[str, torch.Tensor]
+
+
+class Model(abc.ABC):
+    """The contract of a bp_core model: shapes, initial parameters, packing, forward, hand-derived backward.
+
+    ``theta`` is all parameters packed into one tensor; ``x1 = design(x)`` is the input as the forward pass reads
+    it. A new model subclasses this, sets ``kind`` (its name in ``spec``) and implements every abstract method;
+    nothing else in bp_core or the dashboard needs an edit (``tests/test_models.py`` runs every registered model
+    through the contract).
+    """
+
+    kind: ClassVar[str]  # the name in spec() and in the registry
+    layered: ClassVar[bool] = False  # True when chain_rule_paths can follow it unit by unit (sizes, layers)
+    registry: ClassVar[dict[str, type[Model]]] = {}
+    in_features: int
+    out_features: int
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        Model.registry[cls.kind] = cls
+
+    @abc.abstractmethod
+    def init_params(self, dtype: torch.dtype = torch.float32) -> Params:
+        """The starting parameters, by name."""
+
+    @abc.abstractmethod
+    def pack(self, params: Params) -> torch.Tensor:
+        """All parameters in one tensor ``theta``."""
+
+    @abc.abstractmethod
+    def unpack(self, theta: torch.Tensor) -> Params:
+        """Views into ``theta``, by name (the inverse of ``pack``)."""
+
+    @abc.abstractmethod
+    def design(self, x: torch.Tensor) -> torch.Tensor:
+        """The input as the forward pass reads it (``x1``)."""
+
+    @abc.abstractmethod
+    def predict_packed(self, theta: torch.Tensor, x1: torch.Tensor) -> torch.Tensor:
+        """The forward pass, (N, out_features); autograd can flow back through it."""
+
+    @abc.abstractmethod
+    def manual_packed(self, theta: torch.Tensor, x1: torch.Tensor,
+                      y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Forward once for the values, then backward by hand: (MSE loss, gradient shaped like ``theta``)."""
+
+    @abc.abstractmethod
+    def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
+        """The tensors the hand-derived backward reads, as ``manual_packed`` keeps them (for tensor bytes)."""
+
+    @abc.abstractmethod
+    def spec(self) -> dict[str, Any]:
+        """A JSON-ready description; ``model_from_spec(model.spec())`` builds an equal model."""
+
+    @classmethod
+    @abc.abstractmethod
+    def from_spec(cls, spec: dict[str, Any]) -> Model:
+        """The model ``spec`` describes (``spec["kind"] == cls.kind``)."""
+
+    @abc.abstractmethod
+    def manual_source(self) -> list[Callable[..., Any]]:
+        """The functions that compute the hand-derived update, in reading order (shown to learners)."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Model) and self.spec() == other.spec()
+
+    def __hash__(self) -> int:
+        return hash(repr(sorted(self.spec().items())))
+
+
+def model_from_spec(spec: dict[str, Any]) -> Model:
+    """Rebuild a model from ``Model.spec()``; raises ValueError for an unknown kind."""
+    if not isinstance(spec, dict) or spec.get("kind") not in Model.registry:
+        raise ValueError(f"spec must be a dict whose 'kind' is one of {sorted(Model.registry)}, got {spec!r}")
+    return Model.registry[spec["kind"]].from_spec(spec)
+
+
+def check_model(model: object, name: str = "model") -> Model:
+    """Return ``model`` if it is an instance of a bp_core model; TypeError otherwise."""
+    if not isinstance(model, Model):
+        kinds = ", ".join(f"bp_core.{cls.__name__}()" for cls in Model.registry.values())
+        raise TypeError(f"{name} must be a bp_core model instance ({kinds}), got {model!r}")
+    return model

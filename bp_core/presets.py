@@ -1,0 +1,44 @@
+"""The problems the lecture works on, one table: model, data and the training settings that suit them.
+
+The dashboard's defaults, the command line's defaults and the page settings all read this table; a new problem is
+one more row.
+
+Examples
+--------
+>>> import bp_core
+>>> preset = bp_core.PRESETS["line"]
+>>> preset.learning_rate, preset.epochs
+(0.01, 1000)
+>>> model, data = preset.build()
+>>> model, data.name
+(Line(), 'seed_line')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .contract import Model
+from .data import Dataset, half_adder, seed_line
+from .models import MLP, Line
+
+
+@dataclass(frozen=True)
+class Preset:
+    key: str  # "line", "mlp": the model choice in the dashboard, the CLI and links
+    description: str  # one line, English (the dashboard has its own texts)
+    make_model: Callable[[], Model]  # the model with its default options
+    make_data: Callable[[], Dataset]
+    learning_rate: float  # converges within ``epochs`` from the model's start
+    epochs: int
+
+    def build(self) -> tuple[Model, Dataset]:
+        """A fresh model and data set."""
+        return self.make_model(), self.make_data()
+
+
+PRESETS: dict[str, Preset] = {
+    "line": Preset("line", "y = wx + b on the lecture's points (y = 2x + 1, x = 1..4)", Line, seed_line, 0.01, 1000),
+    "mlp": Preset("mlp", "the 2-3-2 sigmoid network (17 parameters) on the half adder", MLP, half_adder, 1.0, 5000),
+}

@@ -1,0 +1,70 @@
+"""Session state shared by every page, kept under plain keys so that a page works whether or not app.py ran first.
+
+Streamlit drops a widget's key from session state in any run that does not draw that widget: when the learner is on
+another page, and when a server's first request to a page URL runs that page without app.py (legacy ``pages/``
+mode). So the language lives under the plain key ``lang`` (its radio has the key ``lang_radio``), and the Compare
+page's widget values are copied into the plain key ``saved_widgets`` and restored before the widgets are drawn.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .settings import DEFAULTS, LECTURE_POINTS, LR_OPTIONS, nearest_option, points_frame, read_query_params
+
+WIDGET_KEYS = ("model", "lr", "lr_exact", "epochs", "seed", "activation")
+"""The Compare page's widgets whose values outlive the page."""
+
+
+def init_session() -> None:
+    """Every run, on every page: fill session state once from the URL (or the defaults), then restore the widget
+    values that Streamlit dropped while their page was not drawn."""
+    state = st.session_state
+    if not state.get("_initialised"):
+        url, bad = read_query_params(st.query_params)
+        state["url_problems"] = bad
+        model = url.get("model", "line")
+        lr = url.get("lr", DEFAULTS[model]["lr"])
+        state["lang"] = url.get("lang", "en")
+        state["saved_widgets"] = {
+            "model": model, "lr": lr if lr in LR_OPTIONS else nearest_option(lr),
+            "lr_exact": None if lr in LR_OPTIONS else lr, "epochs": url.get("epochs", DEFAULTS[model]["epochs"]),
+            "seed": url.get("seed", 0), "activation": url.get("act", "sigmoid"),
+        }
+        state["points_base"] = points_frame(url.get("pts", LECTURE_POINTS))
+        state["valid_points"] = tuple(url.get("pts", LECTURE_POINTS))
+        state["_initialised"] = True
+    for key, value in state["saved_widgets"].items():
+        if key not in state:
+            state[key] = value
+
+
+def save_widgets() -> None:
+    """After the Compare page drew its widgets: keep their values under a plain key."""
+    st.session_state["saved_widgets"] = {key: st.session_state[key] for key in WIDGET_KEYS}
+
+
+def language() -> str:
+    """The chosen language; initialises the session first, so any page works when run without app.py."""
+    init_session()
+    return st.session_state["lang"]
+
+
+def language_switch(label: str, options: dict[str, str]) -> None:
+    """The sidebar's language radio, bound to the plain key ``lang``."""
+    state = st.session_state
+    state["lang_radio"] = state["lang"]
+
+    def copy() -> None:
+        state["lang"] = state["lang_radio"]
+
+    st.radio(label, options=list(options), format_func=options.get, key="lang_radio", horizontal=True, on_change=copy)
+
+
+def reset_for_model() -> None:
+    """on_change of the model switch: the new model's default learning rate and epochs."""
+    defaults = DEFAULTS[st.session_state["model"]]
+    st.session_state["lr"] = defaults["lr"]
+    st.session_state["lr_exact"] = None
+    st.session_state["epochs"] = defaults["epochs"]
+    st.session_state.pop("last_valid", None)
