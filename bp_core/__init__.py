@@ -13,6 +13,7 @@ from .activations import ACTIVATIONS
 from .compare import Comparison, compare, loss_surface, parameter_difference, predictions, update_step_source
 from .data import Dataset, half_adder, make_dataset, seed_line
 from .gradients import GradientCheck, gradcheck_manual, gradient_check, gradients
+from .lecture_profile import LectureProfile, lecture_memory_profile
 from .measure import (
     RSS_RESOLUTION_MIB,
     MemoryMeasurement,
@@ -35,6 +36,7 @@ __all__ = [
     "chain_rule_paths", "check_epochs", "check_learning_rate", "compare", "count_tensor_bytes",
     "first_optimizer_setup_seconds", "flatten",
     "gradcheck_manual", "gradient_check", "gradients", "half_adder", "loss_surface", "make_dataset",
+    "LectureProfile", "lecture_memory_profile",
     "measure_memory", "measure_runtime", "memory_difference_resolvable", "parameter_difference", "predictions",
     "scalar_names", "seed_line", "stability_bound", "train", "unflatten", "update_step_source",
 ]
