@@ -68,8 +68,8 @@ def _print_profile(args, out) -> int:
         print(f"python -m bp_core: error: {error}", file=sys.stderr)
         return 2
     for method in methods:
-        print(f"== {method}: memory_profiler, line by line ({profile.epochs} epochs)", file=out)
-        print(profile.format_table(method), end="", file=out)
+        print(f"== {method}: what the loop printed, then memory_profiler's table ({profile.epochs} epochs)", file=out)
+        print(profile.printed[method] + profile.format_table(method), end="", file=out)
     print("== run time (each loop once; warm-up epoch first) and exact tensor bytes per epoch", file=out)
     for method in methods:
         traced, untraced = profile.traced_seconds[method], profile.untraced_seconds[method]
