@@ -14,6 +14,7 @@ from .compare import Comparison, compare, loss_surface, parameter_difference, pr
 from .contract import Model, check_model, model_from_spec
 from .data import Dataset, half_adder, make_dataset, seed_line
 from .gradients import GradientCheck, gradcheck_manual, gradient_check, gradients
+from .lecture_profile import LectureProfile, lecture_memory_profile
 from .memory import (
     RSS_RESOLUTION_MIB,
     MemoryMeasurement,
@@ -36,6 +37,7 @@ __all__ = [
     "chain_rule_paths", "check_epochs", "check_learning_rate", "check_model", "compare", "count_tensor_bytes",
     "first_optimizer_setup_seconds", "flatten",
     "gradcheck_manual", "gradient_check", "gradients", "half_adder", "loss_surface", "make_dataset",
+    "LectureProfile", "lecture_memory_profile",
     "measure_memory", "measure_runtime", "memory_difference_resolvable", "model_from_spec", "parameter_difference",
     "predictions",
     "scalar_names", "seed_line", "stability_bound", "train", "unflatten", "update_step_source",

@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     defaults = ", ".join(f"{p.epochs} {key}" for key, p in PRESETS.items())
     parser.add_argument("--epochs", type=int, default=None, help=f"1..{MAX_EPOCHS} (default {defaults})")
     parser.add_argument("--no-measure", action="store_true", help="skip the runtime and memory measurements")
+    parser.add_argument("--profile", action="store_true",
+                        help="instead of training: the lecture's line loops under memory_profiler, line by line, "
+                             "as the lecture prints them (uses --method and --epochs, default 100)")
     return parser
 
 
@@ -49,8 +52,32 @@ def _print_run(result: TrainResult, epochs: int, out: TextIO) -> None:
           f"(+ set-up {result.setup_seconds:.4f} s)", file=out)
 
 
+def _print_profile(args: argparse.Namespace, out: TextIO) -> int:
+    """The lecture's memory_profiler tables of its two loops, their run times traced and untraced, tensor bytes."""
+    from .lecture_profile import lecture_memory_profile  # late: only --profile needs memory_profiler's tracer
+
+    methods = ("manual", "autograd") if args.method == "both" else (args.method,)
+    try:
+        profile = lecture_memory_profile(args.epochs if args.epochs is not None else 100, methods=methods)
+    except ValueError as error:
+        print(f"python -m bp_core: error: {error}", file=sys.stderr)
+        return 2
+    for method in methods:
+        print(f"== {method}: what the loop printed, then memory_profiler's table ({profile.epochs} epochs)", file=out)
+        print(profile.printed[method] + profile.format_table(method), end="", file=out)
+    print("== run time (each loop once; warm-up epoch first) and exact tensor bytes per epoch", file=out)
+    for method in methods:
+        traced, untraced = profile.traced_seconds[method], profile.untraced_seconds[method]
+        print(f"{method:>8}: traced {traced:.3f} s, untraced {untraced:.3f} s (x{traced / untraced:.1f}: every line "
+              f"traced); warm-up RSS +{profile.warmup_rss_mib[method]:.1f} MiB; tensor bytes "
+              f"{profile.tensor_bytes[method].total_bytes}", file=out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     args = _parser().parse_args(argv)
+    if args.profile:
+        return _print_profile(args, out)
     preset = PRESETS[args.model]
     model, data = preset.build()
     lr = args.lr if args.lr is not None else preset.learning_rate

@@ -6,6 +6,7 @@ import streamlit as st
 
 import bp_core
 from ui import compare_view as view
+from ui.profile_view import lecture_profile_expander
 from ui.session import language, reset_for_model, save_widgets
 from ui.settings import ACTIVATIONS, EPOCHS_CAP, LR_OPTIONS, resolve_settings, to_query_params
 from ui.shell import run_app_if_alone
@@ -110,6 +111,8 @@ with right:
                    help=t("rss_help", lang))
     if not comparison.memory_resolvable:
         st.info(t("rss_below_resolution", lang, res=bp_core.RSS_RESOLUTION_MIB))
+
+lecture_profile_expander(lang)  # the lecture's memory_profiler tables, on demand
 
 # ---- the code behind the numbers
 with st.expander(t("code_title", lang)):
