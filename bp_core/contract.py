@@ -76,6 +76,11 @@ class Model(abc.ABC):
     def manual_source(self) -> list[Callable[..., Any]]:
         """The functions that compute the hand-derived update, in reading order (shown to learners)."""
 
+    def parameter_shapes(self) -> dict[str, tuple[int, ...]]:
+        """The shape of each parameter tensor, by name (models with many parameters override this to allocate
+        nothing)."""
+        return {name: tuple(t.shape) for name, t in self.init_params().items()}
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Model) and self.spec() == other.spec()
 

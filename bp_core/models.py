@@ -19,9 +19,6 @@ from ._validate import MAX_SEED, check_choice, check_int_range
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Activation
 from .contract import Model, Params
 
-MAX_LAYER_WIDTH = 64
-"""Widest layer a network may have."""
-
 
 def scalar_names(params: Params) -> list[str]:
     """One name per scalar parameter, in flattening order: ``w``, ``b`` for the line, ``W1[0,1]``, ``b2[1]``.
@@ -139,8 +136,9 @@ class MLP(Model):
         if not isinstance(sizes, (tuple, list)) or not 2 <= len(sizes) <= 6:
             raise ValueError(f"sizes must be a tuple of 2 to 6 layer widths, got {sizes!r}")
         for width in sizes:
-            if isinstance(width, bool) or not isinstance(width, numbers.Integral) or not 1 <= width <= MAX_LAYER_WIDTH:
-                raise ValueError(f"sizes must hold integers in [1, {MAX_LAYER_WIDTH}], got {sizes!r}")
+            # no upper bound here: train() refuses a network whose working set exceeds the memory budget
+            if isinstance(width, bool) or not isinstance(width, numbers.Integral) or width < 1:
+                raise ValueError(f"sizes must hold integers >= 1, got {sizes!r}")
         self.sizes = tuple(int(width) for width in sizes)
         self.activation = check_choice("activation", activation, HIDDEN_ACTIVATIONS)
         self.output_activation = check_choice("output_activation", output_activation, OUTPUT_ACTIVATIONS)
@@ -149,8 +147,9 @@ class MLP(Model):
         self.n_layers = len(self.sizes) - 1
         self._shapes: dict[str, torch.Tensor] = {}
         for layer in range(1, self.n_layers + 1):
-            self._shapes[f"W{layer}"] = torch.empty(self.sizes[layer], self.sizes[layer - 1])
-            self._shapes[f"b{layer}"] = torch.empty(self.sizes[layer])
+            # meta tensors: shapes only, no memory, whatever the widths
+            self._shapes[f"W{layer}"] = torch.empty(self.sizes[layer], self.sizes[layer - 1], device="meta")
+            self._shapes[f"b{layer}"] = torch.empty(self.sizes[layer], device="meta")
 
     def layer_activation(self, layer: int) -> Activation:
         """Layer ``layer``'s activation (1-based): ``activation`` for hidden layers, ``output_activation`` last."""
@@ -165,6 +164,9 @@ class MLP(Model):
             params[f"W{layer}"] = (torch.rand(fan_out, fan_in, generator=generator) * 2 - 1) * bound
             params[f"b{layer}"] = (torch.rand(fan_out, generator=generator) * 2 - 1) * bound
         return {name: p.to(dtype) for name, p in params.items()}
+
+    def parameter_shapes(self) -> dict[str, tuple[int, ...]]:
+        return {name: tuple(t.shape) for name, t in self._shapes.items()}
 
     def pack(self, params: Params) -> torch.Tensor:
         return flatten(params)  # (P,)

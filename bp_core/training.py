@@ -7,24 +7,21 @@ norm of the gradient there. Row 0 is the starting point; the loss of row ``e`` i
 
 from __future__ import annotations
 
-import math
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import torch
 
+from ._recorder import DIVERGENCE_FACTOR, ProgressCallback, Recorder
 from ._validate import METHODS, check_choice, check_epochs, check_learning_rate
+from .budget import check_device, check_memory_budget, estimate_working_set
 from .contract import Model, Params, check_model
 from .data import Dataset, as_dataset
-from .models import flatten, scalar_names, unflatten
+from .history import RecordPolicy, record_policy
 
-DIVERGENCE_FACTOR = 1e8
-"""Training counts as diverged once the loss is non-finite or above DIVERGENCE_FACTOR x max(initial loss, 1)."""
-
-ProgressCallback = Callable[[int, int], None]
+__all__ = ["DIVERGENCE_FACTOR", "TrainResult", "first_optimizer_setup_seconds", "train"]
 
 _first_optimizer_setup_seconds: float | None = None
 
@@ -45,12 +42,15 @@ class TrainResult:
     epochs: int  # requested number of updates
     zero_grad: bool  # False only for the autograd method run without optimizer.zero_grad()
     initial_params: Params
-    params: Params  # parameters of the last finite history row
-    history: pd.DataFrame  # epoch, loss, one column per scalar parameter, grad_norm
+    params: Params  # parameters of the last finite history row (on the CPU)
+    history: pd.DataFrame  # every epoch: epoch, loss, the recorded parameters when record_stride == 1, grad_norm
     epoch_seconds: np.ndarray  # wall time of each update that ran, (epochs_run,)
     setup_seconds: float  # building loss and optimizer objects: one-time costs land here, never in epoch_seconds
     diverged_at: int | None  # first epoch whose loss was non-finite or exploded; None if training stayed finite
-    parameter_names: list[str] = field(default_factory=list)
+    parameter_names: list[str] = field(default_factory=list)  # the recorded scalars (all of them unless bounded)
+    parameter_history: pd.DataFrame | None = None  # epoch + recorded scalars, at epochs 0, stride, ... and the last
+    record_stride: int = 1
+    device: str = "cpu"
 
     @property
     def epochs_run(self) -> int:
@@ -58,15 +58,22 @@ class TrainResult:
 
     @property
     def final_loss(self) -> float:
-        return float(self.history["loss"].iloc[-1])
+        return float(self.history["loss"].iloc[-1]) if len(self.history) else float("nan")
 
     @property
     def seconds_per_epoch_median(self) -> float:
         return float(np.median(self.epoch_seconds)) if len(self.epoch_seconds) else float("nan")
 
+    @property
+    def history_bytes(self) -> int:
+        """Bytes the history holds (both frames, as pandas counts them)."""
+        frames = [self.history] if self.record_stride == 1 else [self.history, self.parameter_history]
+        return int(sum(f.memory_usage(index=True, deep=True).sum() for f in frames if f is not None))
+
 
 def train(model: Model, data: object, method: str = "manual", learning_rate: float = 0.01, epochs: int = 1000, *,
-          zero_grad: bool = True, progress: ProgressCallback | None = None) -> TrainResult:
+          zero_grad: bool = True, progress: ProgressCallback | None = None, record_params: object = "auto",
+          device: str = "cpu", memory_budget_bytes: int | None = None) -> TrainResult:
     """Train ``model`` on ``data`` by gradient descent, with hand-derived or autograd gradients.
 
     Parameters
@@ -74,7 +81,8 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
     model : Line or MLP
         Its ``init_params()`` are the starting point; the model object is not changed.
     data : Dataset or (x, y)
-        Checked: 2-D, finite, same rows, widths that fit the model.
+        Checked: 2-D, finite, same rows, widths that fit the model. Any number of rows whose working set fits the
+        memory budget.
     method : {"manual", "autograd"}
         ``manual``: the model's chain-rule backward, then ``p - lr * grad``. ``autograd``: ``torch.nn.MSELoss``,
         ``torch.optim.SGD``, ``zero_grad()``, ``backward()``, ``step()``, as in the lecture.
@@ -84,6 +92,14 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
         Autograd only. ``False`` skips ``optimizer.zero_grad()`` so gradients accumulate (the classic bug).
     progress : callable(done, total), optional
         Called about a hundred times during training.
+    record_params : "auto", "all", int stride or list of names
+        Which parameters the history keeps (bp_core.history): by default all of them every epoch for small models,
+        a stride or a subset when that would exceed a million values. The loss and gradient norm: every epoch.
+    device : "cpu" or "cuda"
+        Where the tensors live; "cuda" needs an available GPU (ValueError otherwise). Results come back on the CPU.
+    memory_budget_bytes : int, optional
+        Refuse the run (ValueError naming what is too large) when its estimated working set exceeds this; default
+        ``bp_core.memory_budget_bytes()`` (2 GiB unless ``bp_core.set_memory_budget`` changed it).
 
     Examples
     --------
@@ -100,112 +116,90 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
         raise ValueError(f"zero_grad must be True or False, got {zero_grad!r}")
     if not zero_grad and method == "manual":
         raise ValueError("zero_grad=False applies to method='autograd' only; the manual method keeps no .grad")
+    target = check_device(device)
+    policy = record_policy(model, record_params, epochs)
     dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
+    working = estimate_working_set(model, dataset.n_samples, method, epochs, policy, dataset.x.dtype)
+    check_memory_budget(working, method, memory_budget_bytes)
     initial = model.init_params(dtype=dataset.x.dtype)
+    if target.type != "cpu":
+        dataset = Dataset(dataset.x.to(target), dataset.y.to(target), dataset.name)
     runner = _train_manual if method == "manual" else _train_autograd
-    return runner(model, dataset, initial, learning_rate, epochs, zero_grad, progress)
+    clock = _synchronised_clock(target)
+    return runner(model, dataset, {k: v.to(target) for k, v in initial.items()}, learning_rate, epochs, zero_grad,
+                  progress, policy, clock)
 
 
-class _Recorder:
-    """Keeps one history row per epoch as references to tensors; all conversion happens once, at the end."""
+def _synchronised_clock(device: torch.device):
+    """time.perf_counter, after waiting for the GPU's queued work when training runs there."""
+    if device.type != "cuda":
+        return time.perf_counter
 
-    def __init__(self, epochs: int, progress: ProgressCallback | None):
-        self.losses: list[float] = []
-        self.thetas: list[torch.Tensor] = []
-        self.grads: list[torch.Tensor] = []
-        self.seconds: list[float] = []
-        self.threshold = math.inf
-        self.diverged_at: int | None = None
-        self.progress, self.epochs = progress, epochs
-        self.report_every = max(1, epochs // 100)
+    def clock() -> float:
+        torch.cuda.synchronize(device)
+        return time.perf_counter()
 
-    def row(self, loss: float, theta: torch.Tensor, grad: torch.Tensor) -> bool:
-        """Record a row; return False (noting the epoch) once the loss is non-finite or explodes."""
-        if not self.losses:
-            self.threshold = DIVERGENCE_FACTOR * max(loss, 1.0) if math.isfinite(loss) else math.inf
-        if not math.isfinite(loss):
-            self.diverged_at = len(self.losses)
-            return False
-        self.losses.append(loss)
-        self.thetas.append(theta)
-        self.grads.append(grad)
-        if loss > self.threshold:
-            self.diverged_at = len(self.losses) - 1
-            return False
-        return True
-
-    def tick(self, seconds: float) -> None:
-        self.seconds.append(seconds)
-        done = len(self.seconds)
-        if self.progress is not None and (done % self.report_every == 0 or done == self.epochs):
-            self.progress(done, self.epochs)
-
-    def finish(self, model: Model, method: str, learning_rate: float, epochs: int, zero_grad: bool, initial: Params,
-               setup_seconds: float) -> TrainResult:
-        names = scalar_names(initial)
-        thetas = torch.stack(self.thetas).reshape(len(self.thetas), -1).detach()  # (rows, P)
-        grads = torch.stack(self.grads).reshape(len(self.grads), -1).detach()  # (rows, P)
-        finite = torch.isfinite(thetas).all(dim=1) & torch.isfinite(grads).all(dim=1)
-        if not bool(finite.all()):  # a parameter overflowed while the loss stayed finite (e.g. behind a dead relu)
-            first_bad = int((~finite).nonzero()[0, 0])
-            thetas, grads = thetas[:first_bad], grads[:first_bad]
-            del self.losses[first_bad:]
-            self.diverged_at = first_bad if self.diverged_at is None else min(self.diverged_at, first_bad)
-        history = pd.DataFrame(thetas.double().numpy(), columns=names)
-        history.insert(0, "loss", np.asarray(self.losses, dtype=np.float64))
-        history.insert(0, "epoch", np.arange(len(self.losses), dtype=np.int64))
-        history["grad_norm"] = torch.linalg.vector_norm(grads.double(), dim=1).numpy()
-        last = thetas[-1] if len(thetas) else flatten(initial)
-        return TrainResult(
-            model=model, method=method, learning_rate=learning_rate, epochs=epochs, zero_grad=zero_grad,
-            initial_params={k: v.clone() for k, v in initial.items()},
-            params={k: v.clone() for k, v in unflatten(last, initial).items()}, history=history,
-            epoch_seconds=np.asarray(self.seconds[:max(len(self.losses) - 1, 0)], dtype=np.float64),
-            setup_seconds=setup_seconds, diverged_at=self.diverged_at, parameter_names=names,
-        )
+    return clock
 
 
 def _train_manual(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int, zero_grad: bool,
-                  progress: ProgressCallback | None) -> TrainResult:
-    recorder = _Recorder(epochs, progress)
+                  progress: ProgressCallback | None, policy: RecordPolicy, clock=time.perf_counter) -> TrainResult:
     x, y = model.design(data.x), data.y
-    theta = model.pack(initial).clone()
-    clock = time.perf_counter
+    recorder = Recorder(model.pack(initial), epochs, policy, progress, updates_in_place=False)
+    theta = recorder.first_theta()
+    recorder.start(clock())
     with torch.no_grad():  # nothing here needs a graph; this guards against inputs that require grad
-        for _ in range(epochs + 1):
-            start = clock()
+        for epoch in range(epochs + 1):
             loss, grad = model.manual_packed(theta, x, y)  # forward, then backward by hand
-            if not recorder.row(loss.item(), theta, grad) or len(recorder.seconds) == epochs:
+            if not recorder.row(epoch, loss, theta, grad):
                 break  # diverged, or the last row (after the last update) is recorded
-            theta = theta - learning_rate * grad  # gradient descent; a new tensor, so the row above stays
-            recorder.tick(clock() - start)
-    return recorder.finish(model, "manual", learning_rate, epochs, zero_grad, initial, 0.0)
+            # gradient descent, theta - learning_rate * grad, written into a new tensor (the next history row)
+            theta = torch.sub(theta, learning_rate * grad, out=recorder.next_slot(epoch))
+            recorder.tick(clock())
+    return _result(recorder, model, "manual", learning_rate, epochs, zero_grad, initial, 0.0)
 
 
 def _train_autograd(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int, zero_grad: bool,
-                    progress: ProgressCallback | None) -> TrainResult:
-    recorder = _Recorder(epochs, progress)
+                    progress: ProgressCallback | None, policy: RecordPolicy, clock=time.perf_counter) -> TrainResult:
     x, y = model.design(data.x), data.y
     theta = model.pack(initial).clone().requires_grad_(True)
-    clock = time.perf_counter
     start = clock()
     criterion = torch.nn.MSELoss()
-    optimizer = torch.optim.SGD([theta], lr=learning_rate)  # the first SGD in a process imports torch._dynamo
-    setup_seconds = clock() - start
+    # the first SGD in a process imports torch._dynamo; foreach=False: one tensor, the plain loop, no dispatch check
+    optimizer = torch.optim.SGD([theta], lr=learning_rate, foreach=False)
+    now = clock()
+    setup_seconds = now - start
     global _first_optimizer_setup_seconds
     if _first_optimizer_setup_seconds is None:
         _first_optimizer_setup_seconds = setup_seconds
-    for _ in range(epochs + 1):
-        start = clock()
+    values = theta.detach()  # shares theta's memory: the recorder copies each row from it before step()
+    recorder = Recorder(values, epochs, policy, progress, updates_in_place=True)
+    recorder.start(now)
+    for epoch in range(epochs + 1):
         pred = model.predict_packed(theta, x)
         loss = criterion(pred, y)
         if zero_grad:
             optimizer.zero_grad()  # without it, backward() adds to the previous gradient
         loss.backward()
-        # step() changes theta in place, so keep a copy; zero_grad() leaves a fresh .grad each time, no copy needed
+        # zero_grad() leaves a fresh .grad each time; without it .grad is updated in place, so keep a copy
         grad = theta.grad if zero_grad else theta.grad.clone()  # type: ignore[union-attr]  # backward() filled it
-        if not recorder.row(loss.item(), theta.detach().clone(), grad) or len(recorder.seconds) == epochs:
+        if not recorder.row(epoch, loss.detach(), values, grad):
             break
         optimizer.step()
-        recorder.tick(clock() - start)
-    return recorder.finish(model, "autograd", learning_rate, epochs, zero_grad, initial, setup_seconds)
+        recorder.tick(clock())
+    return _result(recorder, model, "autograd", learning_rate, epochs, zero_grad, initial, setup_seconds)
+
+
+def _result(recorder: Recorder, model: Model, method: str, learning_rate: float, epochs: int, zero_grad: bool,
+            initial: Params, setup_seconds: float) -> TrainResult:
+    history, parameters, seconds, last = recorder.finish(list(recorder.policy.names))
+    start = model.pack(initial)
+    last = (start if last is None else last).detach().cpu().reshape(start.shape)
+    return TrainResult(
+        model=model, method=method, learning_rate=learning_rate, epochs=epochs, zero_grad=zero_grad,
+        initial_params={k: v.detach().cpu().clone() for k, v in initial.items()},
+        params={k: v.clone() for k, v in model.unpack(last).items()},
+        history=history, epoch_seconds=seconds, setup_seconds=setup_seconds, diverged_at=recorder.diverged_at,
+        parameter_names=list(recorder.policy.names), parameter_history=parameters,
+        record_stride=recorder.policy.stride, device=str(start.device),
+    )

@@ -1,0 +1,160 @@
+"""The history a training loop fills, with few operations per epoch and an exact divergence epoch.
+
+Per epoch the loop hands over the loss and gradient tensors (references, no ``.item()``) and one clock reading. The
+checks run once per block of epochs: one ``torch.stack`` of the block's losses and one of its gradients, then the
+first non-finite or exploding row is found exactly and everything after it is dropped. Training may run up to one
+block past that row; those rows never reach the history. When every parameter is kept every epoch, the parameters
+live in one preallocated tensor, row ``e`` at epoch ``e``: the manual loop writes each update straight into the next
+row (``out=``), the autograd loop copies its parameter (updated in place by ``optimizer.step()``) into it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import torch
+
+from .history import RecordPolicy
+
+DIVERGENCE_FACTOR = 1e8
+"""Training counts as diverged once the loss is non-finite or above DIVERGENCE_FACTOR x max(initial loss, 1)."""
+
+BLOCK_VALUES = 65_536
+"""Gradient values held between two checks: a block is BLOCK_VALUES // P epochs long, between 1 and MAX_BLOCK."""
+
+MAX_BLOCK = 256
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class Recorder:
+    """One run's history: filled by ``row`` and ``tick`` from the loop, turned into frames by ``finish``."""
+
+    def __init__(self, start: torch.Tensor, epochs: int, policy: RecordPolicy, progress: ProgressCallback | None,
+                 updates_in_place: bool):
+        self.epochs, self.policy, self.progress = epochs, policy, progress
+        self.in_place = updates_in_place
+        self.report_every = max(1, epochs // 100)
+        self.every_row = policy.every_parameter_every_epoch
+        size = start.numel()
+        self.block = max(1, min(MAX_BLOCK, BLOCK_VALUES // size)) if self.every_row else 1
+        self.index = None if policy.index is None else torch.tensor(policy.index, device=start.device)
+        width = size if self.index is None else len(self.index)
+        if self.every_row:  # (epochs + 1, *theta.shape): row e holds the parameters after e updates
+            self.rows = torch.empty((epochs + 1, *start.shape), dtype=start.dtype, device=start.device)
+            self.rows[0].copy_(start)
+        else:
+            self.rows = torch.empty((policy.rows(epochs), width), dtype=start.dtype, device=start.device)
+        self.current = self.previous = start
+        self.pending_losses: list[torch.Tensor] = []
+        self.pending_grads: list[torch.Tensor] = []
+        self.losses: list[torch.Tensor] = []  # float64 on the CPU, one tensor per block
+        self.grad_norms: list[torch.Tensor] = []
+        self.stamps: list[float] = []
+        self.kept = 0  # rows checked and found finite
+        self.threshold = math.inf
+        self.diverged_at: int | None = None
+
+    def first_theta(self) -> torch.Tensor:
+        """The packed start as the manual loop should read it (in its history row when every row is kept)."""
+        return self.rows[0] if self.every_row else self.current.clone()
+
+    def next_slot(self, epoch: int) -> torch.Tensor | None:
+        """Where the manual update of ``epoch`` goes: history row ``epoch + 1``, or a new tensor (None)."""
+        return self.rows[epoch + 1] if self.every_row else None
+
+    def start(self, now: float) -> None:
+        self.stamps.append(now)
+
+    def row(self, epoch: int, loss: torch.Tensor, theta: torch.Tensor, grad: torch.Tensor) -> bool:
+        """Hand over row ``epoch``; False when training must stop (diverged, or this was the last row)."""
+        self.pending_losses.append(loss)
+        self.pending_grads.append(grad)
+        if self.every_row:
+            if self.in_place:
+                self.rows[epoch].copy_(theta)
+        else:
+            self.previous, self.current = self.current, theta.clone() if self.in_place else theta
+            if epoch % self.policy.stride == 0:
+                self._keep_strided(epoch // self.policy.stride, theta)
+        if len(self.pending_losses) < self.block and epoch < self.epochs:
+            return True
+        return self._check_block(epoch) and epoch < self.epochs
+
+    def tick(self, now: float) -> None:
+        self.stamps.append(now)
+        done = len(self.stamps) - 1
+        if self.progress is not None and (done % self.report_every == 0 or done == self.epochs):
+            self.progress(done, self.epochs)
+
+    def _keep_strided(self, slot: int, theta: torch.Tensor) -> None:
+        flat = theta.reshape(-1)
+        self.rows[slot].copy_(flat if self.index is None else flat[self.index])
+
+    def _check_block(self, last: int) -> bool:
+        """Check rows ``kept .. last``; keep the finite ones and note the divergence epoch, if any."""
+        first = self.kept
+        with torch.no_grad():
+            losses = torch.stack(self.pending_losses).reshape(-1).double()
+            grads = torch.stack(self.pending_grads).reshape(len(self.pending_grads), -1).double()
+            norms = torch.linalg.vector_norm(grads, dim=1)
+            params_ok = (torch.isfinite(self.rows[first:last + 1]).reshape(last + 1 - first, -1).all(dim=1)
+                         if self.every_row else torch.isfinite(self.current).all().reshape(1))
+        self.pending_losses.clear()
+        self.pending_grads.clear()
+        losses, norms, params_ok = losses.cpu(), norms.cpu(), params_ok.cpu()
+        if first == 0:
+            initial = float(losses[0])
+            self.threshold = DIVERGENCE_FACTOR * max(initial, 1.0) if math.isfinite(initial) else math.inf
+        broken = ~torch.isfinite(losses) | ~torch.isfinite(norms) | ~params_ok
+        exploded = torch.isfinite(losses) & (losses > self.threshold)
+        stop = None
+        if bool(broken.any()) or bool(exploded.any()):
+            first_broken = int(broken.nonzero()[0, 0]) if bool(broken.any()) else len(losses)
+            first_exploded = int(exploded.nonzero()[0, 0]) if bool(exploded.any()) else len(losses)
+            stop = first_broken if first_broken <= first_exploded else first_exploded + 1
+            self.diverged_at = first + min(first_broken, first_exploded)
+        keep = len(losses) if stop is None else stop
+        self.losses.append(losses[:keep])
+        self.grad_norms.append(norms[:keep])
+        self.kept = first + keep
+        return stop is None
+
+    def last_theta(self) -> torch.Tensor | None:
+        """The parameters of the last kept row (None if no row was kept)."""
+        if self.kept == 0:
+            return None
+        if self.every_row:
+            return self.rows[self.kept - 1]
+        return self.current if self.kept == len(self.stamps) else self.previous
+
+    def finish(self, names: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, torch.Tensor | None]:
+        """(history, parameter_history, epoch_seconds, last theta) of the kept rows, on the CPU."""
+        kept = self.kept
+        losses = torch.cat(self.losses).numpy() if self.losses else np.zeros(0)
+        norms = torch.cat(self.grad_norms).numpy() if self.grad_norms else np.zeros(0)
+        epochs = np.arange(kept, dtype=np.int64)
+        last = self.last_theta()
+        if self.every_row:
+            values = self.rows[:kept].reshape(kept, -1).detach().cpu().double().numpy()
+            param_epochs = epochs
+        else:
+            stride = self.policy.stride
+            param_epochs = np.arange(0, kept, stride, dtype=np.int64)
+            values = self.rows[:len(param_epochs)].detach().cpu().double().numpy()
+            if kept and param_epochs[-1] != kept - 1:  # the last kept row, always
+                flat = last.reshape(-1)
+                final = (flat if self.index is None else flat[self.index]).detach().cpu().double().numpy()
+                param_epochs = np.append(param_epochs, kept - 1)
+                values = np.vstack([values, final[None, :]])
+        parameters = pd.DataFrame(values, columns=names)
+        parameters.insert(0, "epoch", param_epochs)
+        history = pd.DataFrame({"epoch": epochs, "loss": losses.astype(np.float64)})
+        if self.policy.stride == 1:
+            history = pd.concat([history, parameters.drop(columns="epoch")], axis=1)
+        history["grad_norm"] = norms.astype(np.float64)
+        seconds = np.diff(np.asarray(self.stamps, dtype=np.float64))[:max(kept - 1, 0)]
+        return history, parameters, seconds, last

@@ -1,0 +1,164 @@
+"""Limits from memory, not from a page: a run is accepted when its estimated working set fits the memory budget.
+
+The working set of one training run, in bytes: the data (inputs, targets and the design matrix the forward pass
+reads), the parameters and their gradients, the tensors kept for the backward pass (counted analytically, the same
+count ``count_tensor_bytes`` makes from the tensors themselves), optimizer state, the temporaries of one update and
+the history. The budget is 2 GiB unless changed for the process (``set_memory_budget``) or for one call
+(``memory_budget_bytes=``); the dashboard keeps its own, lower caps on rows and widths (ui/).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+
+import torch
+
+from .contract import Model
+from .history import RecordPolicy
+
+DEFAULT_MEMORY_BUDGET_BYTES = 2 * 1024**3
+"""The working set a run may need unless the budget is changed: 2 GiB."""
+
+_budget = {"bytes": DEFAULT_MEMORY_BUDGET_BYTES}
+
+
+def _check_bytes(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise ValueError(f"{name} must be a positive integer number of bytes, got {value!r}")
+    return int(value)
+
+
+def set_memory_budget(budget_bytes: int | None) -> int:
+    """Set the working-set budget for every later run in this process (None: back to 2 GiB); return the old one.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> old = bp_core.set_memory_budget(8 * 1024**3)
+    >>> bp_core.memory_budget_bytes()
+    8589934592
+    >>> _ = bp_core.set_memory_budget(old)
+    """
+    old = _budget["bytes"]
+    _budget["bytes"] = DEFAULT_MEMORY_BUDGET_BYTES if budget_bytes is None else _check_bytes("budget_bytes",
+                                                                                             budget_bytes)
+    return old
+
+
+def memory_budget_bytes() -> int:
+    """The working-set budget in force, in bytes."""
+    return _budget["bytes"]
+
+
+@dataclass(frozen=True)
+class TensorBytes:
+    parameter_bytes: int
+    gradient_bytes: int
+    saved_for_backward_bytes: int  # tensors the backward pass reads, distinct storages, inputs included
+    optimizer_state_bytes: int
+
+    @property
+    def total_bytes(self) -> int:
+        return self.parameter_bytes + self.gradient_bytes + self.saved_for_backward_bytes + self.optimizer_state_bytes
+
+
+def _widths(model: Model) -> list[int]:
+    return list(getattr(model, "sizes", (model.in_features, model.out_features)))
+
+
+def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
+                          dtype: torch.dtype = torch.float32) -> TensorBytes:
+    """The bytes ``count_tensor_bytes`` counts, from the shapes alone (N samples, the model's widths).
+
+    Manual (what ``backward_keeps`` returns): the line keeps [x, 1] (N, 2) and dL/dpred (N, 1); a network keeps its
+    input and, per layer, z and f(z) (one tensor when f is the identity). Autograd (what the graph saves): the line
+    saves [x, 1], pred and y; a network saves its input, every layer's output, y, and (when a layer's input needs a
+    gradient, i.e. from layer 2 on) the weights, i.e. the packed parameters once.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> analytic_tensor_bytes(bp_core.Line(), 4, "autograd").saved_for_backward_bytes
+    64
+    """
+    size = torch.empty(0, dtype=dtype).element_size()
+    params = sum(math.prod(s) for s in model.parameter_shapes().values())
+    n = n_samples
+    if not getattr(model, "layered", False):  # the line: [x, 1] @ theta
+        saved = 3 * n if method == "manual" else 4 * n
+        return TensorBytes(params * size, params * size, saved * size, 0)
+    widths = _widths(model)
+    layers = widths[1:]
+    if method == "manual":
+        identity_out = getattr(model, "output_activation", "") == "identity"
+        saved = n * (widths[0] + 2 * sum(layers) - (layers[-1] if identity_out else 0))
+    else:
+        saved = n * (widths[0] + sum(layers) + widths[-1]) + (params if len(layers) >= 2 else 0)
+    return TensorBytes(params * size, params * size, saved * size, 0)
+
+
+@dataclass(frozen=True)
+class WorkingSet:
+    """Estimated bytes of one training run, by category."""
+
+    data_bytes: int  # x, y and the design matrix
+    tensor_bytes: TensorBytes  # parameters, gradients, saved for backward, optimizer state (analytic)
+    temporaries_bytes: int  # one update's short-lived tensors: about 3 N x widest layer + 2 P
+    history_bytes: int  # losses, gradient norms and recorded parameters
+
+    @property
+    def total_bytes(self) -> int:
+        return self.data_bytes + self.tensor_bytes.total_bytes + self.temporaries_bytes + self.history_bytes
+
+
+def estimate_working_set(model: Model, n_samples: int, method: str, epochs: int, policy: RecordPolicy,
+                         dtype: torch.dtype = torch.float32) -> WorkingSet:
+    """What one run of ``train`` needs, estimated from the shapes (nothing is allocated)."""
+    size = torch.empty(0, dtype=dtype).element_size()
+    widths = _widths(model)
+    design_extra = 0 if getattr(model, "layered", False) else 2 * n_samples  # the line's [x, 1]
+    data = (n_samples * (widths[0] + widths[-1]) + design_extra) * size
+    tensors = analytic_tensor_bytes(model, n_samples, method, dtype)
+    params = tensors.parameter_bytes // size
+    temporaries = (3 * n_samples * max(widths + [2]) + 2 * params) * size
+    return WorkingSet(data, tensors, temporaries, policy.history_bytes_estimate(epochs))
+
+
+def _gib(n: int) -> str:
+    return f"{n / 1024**3:.3g} GiB" if n >= 1024**2 else f"{n / 1024:.3g} KiB"
+
+
+def check_memory_budget(working: WorkingSet, method: str, budget_bytes: int | None) -> None:
+    """Raise ValueError naming what is too large when ``working`` exceeds the budget."""
+    budget = memory_budget_bytes() if budget_bytes is None else _check_bytes("memory_budget_bytes", budget_bytes)
+    if working.total_bytes <= budget:
+        return
+    t = working.tensor_bytes
+    parts = {"data": working.data_bytes + t.saved_for_backward_bytes + working.temporaries_bytes,
+             "model": t.parameter_bytes + t.gradient_bytes + t.optimizer_state_bytes,
+             "record_params": working.history_bytes}
+    culprit = max(parts, key=parts.get)  # type: ignore[arg-type]
+    hint = {"data": "fewer rows (or narrower layers)", "model": "narrower or fewer layers",
+            "record_params": "a stride or a subset of parameters"}[culprit]
+    raise ValueError(
+        f"{culprit} is too large for the memory budget: method={method!r} needs an estimated "
+        f"{_gib(working.total_bytes)} (data {_gib(working.data_bytes)}, parameters and gradients "
+        f"{_gib(t.parameter_bytes + t.gradient_bytes)}, saved for backward {_gib(t.saved_for_backward_bytes)}, "
+        f"temporaries {_gib(working.temporaries_bytes)}, history {_gib(working.history_bytes)}), above the budget "
+        f"of {_gib(budget)}. Use {hint}, or raise the budget with memory_budget_bytes= or "
+        "bp_core.set_memory_budget().")
+
+
+def check_device(device: object) -> torch.device:
+    """Return ``device`` as a torch.device if it is the CPU or an available CUDA device; ValueError otherwise."""
+    try:
+        resolved = torch.device(device)  # type: ignore[arg-type]
+    except (TypeError, RuntimeError, ValueError):
+        raise ValueError(f"device must be 'cpu' or 'cuda', got {device!r}") from None
+    if resolved.type == "cuda" and not torch.cuda.is_available():
+        raise ValueError(f"device={device!r} asks for CUDA, which is not available here; use device='cpu'")
+    if resolved.type not in ("cpu", "cuda"):
+        raise ValueError(f"device must be 'cpu' or 'cuda', got {device!r}")
+    return resolved

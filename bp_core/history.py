@@ -1,0 +1,130 @@
+"""What a training run keeps per epoch, bounded: the loss and the gradient norm every epoch, the parameters every
+epoch while that is small, at a stride or for a subset of named scalars when it is not.
+
+``record_params`` (an argument of ``train``):
+- ``"auto"`` (default): every parameter, at the smallest stride that keeps at most ``HISTORY_VALUE_CAP`` recorded
+  values (stride 1 for the lecture's models); above ``AUTO_SUBSET_ABOVE`` parameters, the first
+  ``AUTO_SUBSET_PER_TENSOR`` scalars of each tensor, so a width-1,024 network never stores a million numbers per epoch.
+- ``"all"``: every parameter, every epoch. ``int`` s >= 1: every parameter at epochs 0, s, 2s, ... and the last.
+- a list of scalar names (``["w"]``, ``["W1[0,1]", "b2[1]"]``): those scalars, every epoch.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from .contract import Model
+from .models import scalar_names
+
+HISTORY_VALUE_CAP = 1_000_000
+"""At most this many parameter values are recorded under ``record_params="auto"`` (8 MB as float64)."""
+
+AUTO_SUBSET_ABOVE = 10_000
+"""Models with more parameters than this record a subset under ``record_params="auto"``."""
+
+AUTO_SUBSET_PER_TENSOR = 4
+"""How many scalars per parameter tensor the automatic subset keeps (the first ones, in flattening order)."""
+
+
+@dataclass(frozen=True)
+class RecordPolicy:
+    """Which scalars the history keeps, and how often."""
+
+    names: tuple[str, ...]  # recorded scalar names, in flattening order
+    index: tuple[int, ...] | None  # their positions in the flattened parameters; None: all of them
+    stride: int  # parameters are recorded at epochs 0, stride, 2 stride, ... and at the last epoch
+
+    @property
+    def every_parameter_every_epoch(self) -> bool:
+        return self.index is None and self.stride == 1
+
+    def rows(self, epochs: int) -> int:
+        """Parameter rows the history holds for a run of ``epochs`` updates."""
+        return epochs // self.stride + 2 if self.stride > 1 else epochs + 1
+
+    def history_bytes_estimate(self, epochs: int) -> int:
+        """Bytes of the finished history: float64 frames plus the float32 buffers used while training."""
+        return (epochs + 1) * 3 * 8 + self.rows(epochs) * len(self.names) * (8 + 4)
+
+
+def _scalar_name(name: str, shape: tuple[int, ...], flat: int) -> str:
+    if math.prod(shape) == 1 and not any(c.isdigit() for c in name):
+        return name
+    index = np.unravel_index(flat, shape)
+    return f"{name}[{','.join(str(int(i)) for i in index)}]"
+
+
+def _scalar_position(shapes: dict[str, tuple[int, ...]], scalar: str) -> int:
+    match = re.fullmatch(r"(\w+?)(?:\[([\d,\s]+)\])?", scalar.strip()) if isinstance(scalar, str) else None
+    offset = 0
+    for name, shape in shapes.items():
+        if match and match.group(1) == name:
+            if match.group(2) is None and math.prod(shape) == 1:
+                return offset
+            index = tuple(int(i) for i in match.group(2).split(",")) if match.group(2) else ()
+            if len(index) == len(shape) and all(0 <= i < n for i, n in zip(index, shape)):
+                return offset + int(np.ravel_multi_index(index, shape))
+        offset += math.prod(shape)
+    raise ValueError(f"record_params names a parameter this model does not have: {scalar!r} "
+                     f"(names look like {_scalar_name(*next(iter(shapes.items())), 0)!r})")
+
+
+def record_policy(model: Model, record_params: object, epochs: int) -> RecordPolicy:
+    """Check ``record_params`` (see the module docstring) and return what the history will keep.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> record_policy(bp_core.Line(), "auto", 1000).names
+    ('w', 'b')
+    >>> record_policy(bp_core.MLP((2, 1024, 2)), 10, 1000).stride
+    10
+    """
+    shapes = model.parameter_shapes()
+    count = sum(math.prod(s) for s in shapes.values())
+    if isinstance(record_params, str) and record_params in ("auto", "all"):
+        if record_params == "all" or count <= AUTO_SUBSET_ABOVE:
+            names, index = None, None
+        else:
+            names, index = [], []
+            offset = 0
+            for name, shape in shapes.items():
+                for flat in range(min(AUTO_SUBSET_PER_TENSOR, math.prod(shape))):
+                    names.append(_scalar_name(name, shape, flat))
+                    index.append(offset + flat)
+                offset += math.prod(shape)
+        recorded = count if index is None else len(index)
+        stride = 1 if record_params == "all" else max(1, math.ceil((epochs + 1) * recorded / HISTORY_VALUE_CAP))
+    elif isinstance(record_params, int) and not isinstance(record_params, bool):
+        if record_params < 1:
+            raise ValueError(f"record_params as a stride must be an integer >= 1, got {record_params}")
+        names, index, stride = None, None, int(record_params)
+    elif isinstance(record_params, (list, tuple)) and record_params:
+        index = sorted(set(_scalar_position(shapes, name) for name in record_params))
+        names, stride = None, 1
+    else:
+        raise ValueError("record_params must be 'auto', 'all', a stride (int >= 1) or a non-empty list of "
+                         f"parameter names, got {record_params!r}")
+    if names is None:
+        names = scalar_names({n: torch.empty(s, device="meta") for n, s in shapes.items()}) if index is None \
+            else _flat_names(shapes, index)
+    if index is not None and len(index) == count:
+        index = None
+    return RecordPolicy(tuple(names), None if index is None else tuple(index), stride)
+
+
+def _flat_names(shapes: dict[str, tuple[int, ...]], index: list[int]) -> list[str]:
+    names, offset, wanted = [], 0, iter(index)
+    position = next(wanted, None)
+    for name, shape in shapes.items():
+        size = math.prod(shape)
+        while position is not None and position < offset + size:
+            names.append(_scalar_name(name, shape, position - offset))
+            position = next(wanted, None)
+        offset += size
+    return names
