@@ -8,7 +8,7 @@ export PIP_RETRIES ?= 0
 export PIP_TIMEOUT ?= 5
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench browser clean
+.PHONY: run test lint bench scaling browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_trainers.py
 	$(BIN)/python benchmarks/bench_dashboard.py
+
+# measure the scaling study here and write bp_core/tables/scaling_<date>.csv (a few minutes)
+scaling: $(STAMP)
+	$(BIN)/python scripts/scaling_table.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts

@@ -10,10 +10,35 @@ Examples
 
 from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE, MAX_SEED, check_epochs, check_learning_rate
 from .activations import ACTIVATIONS
-from .compare import Comparison, compare, loss_surface, parameter_difference, predictions, update_step_source
+from .budget import (
+    DEFAULT_MEMORY_BUDGET_BYTES,
+    WorkingSet,
+    analytic_tensor_bytes,
+    estimate_working_set,
+    memory_budget_bytes,
+    set_memory_budget,
+)
+from .compare import (
+    Comparison,
+    MethodMemory,
+    compare,
+    loss_surface,
+    parameter_difference,
+    predictions,
+    update_step_source,
+)
 from .contract import Model, check_model, model_from_spec
 from .data import Dataset, half_adder, make_dataset, seed_line
 from .gradients import GradientCheck, gradcheck_manual, gradient_check, gradients
+from .history import RecordPolicy, record_policy
+from .isolated import (
+    IsolatedMemory,
+    MeasurementRoom,
+    RSSSpread,
+    isolated_measurement_room,
+    measure_isolated_memory,
+    rss_difference_resolvable,
+)
 from .lecture_profile import LectureProfile, lecture_memory_profile
 from .memory import (
     RSS_RESOLUTION_MIB,
@@ -41,4 +66,9 @@ __all__ = [
     "measure_memory", "measure_runtime", "memory_difference_resolvable", "model_from_spec", "parameter_difference",
     "predictions",
     "scalar_names", "seed_line", "stability_bound", "train", "unflatten", "update_step_source",
+    # issue 8: limits from memory, bounded history, isolated RSS
+    "DEFAULT_MEMORY_BUDGET_BYTES", "IsolatedMemory", "MeasurementRoom", "MethodMemory", "RSSSpread", "RecordPolicy",
+    "WorkingSet", "analytic_tensor_bytes", "estimate_working_set", "isolated_measurement_room",
+    "measure_isolated_memory", "memory_budget_bytes", "record_policy", "rss_difference_resolvable",
+    "set_memory_budget",
 ]

@@ -1,4 +1,8 @@
-"""Runs one memory measurement in this fresh process; reads a JSON request on stdin, writes the answer on stdout."""
+"""Runs one memory measurement in this fresh process; reads a JSON request on stdin, writes the answer on stdout.
+
+The data comes either as lists (``x``, ``y``) or, for large studies, as ``synthetic: {"n": rows, "seed": s}``, built
+here by ``bp_core.scaling.synthetic_data`` so that a million rows need not travel through a pipe.
+"""
 
 import json
 import sys
@@ -12,8 +16,15 @@ from .memory import measured_run
 def main() -> None:
     request = json.load(sys.stdin)
     model = model_from_spec(request["model"])
-    data = make_dataset(request["x"], request["y"], model.in_features, model.out_features)
-    _, measurement = measured_run(model, data, request["method"], request["learning_rate"], request["epochs"])
+    if "synthetic" in request:
+        from .scaling import synthetic_data
+
+        data = synthetic_data(model, request["synthetic"]["n"], request["synthetic"].get("seed", 0))
+    else:
+        data = make_dataset(request["x"], request["y"], model.in_features, model.out_features)
+    options = {key: request[key] for key in ("record_params", "device", "memory_budget_bytes") if key in request}
+    _, measurement = measured_run(model, data, request["method"], request["learning_rate"], request["epochs"],
+                                  **options)
     answer = asdict(measurement)
     answer.pop("isolated")
     json.dump(answer, sys.stdout)

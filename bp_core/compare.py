@@ -12,9 +12,10 @@ import pandas as pd
 import torch
 
 from ._validate import METHODS, check_choice, check_epochs, check_learning_rate
+from .budget import TensorBytes, analytic_tensor_bytes
 from .contract import Model
 from .data import Dataset, as_dataset
-from .memory import MemoryMeasurement, measured_run, memory_difference_resolvable
+from .memory import count_tensor_bytes
 from .models import predict
 from .runtime import epoch_percentiles
 from .stability import StabilityBound, stability_bound
@@ -23,12 +24,21 @@ from .training import TrainResult, _train_autograd, _train_manual, train
 TENSOR_BYTE_CATEGORIES = ("parameter_bytes", "gradient_bytes", "saved_for_backward_bytes", "optimizer_state_bytes")
 
 
+@dataclass(frozen=True)
+class MethodMemory:
+    """One method's memory as the Compare page states it: exact, deterministic, reproducible run after run."""
+
+    method: str
+    tensor_bytes: TensorBytes  # counted from the tensors themselves (bp_core.count_tensor_bytes)
+    analytic_bytes: TensorBytes  # the same categories from the shapes alone (bp_core.analytic_tensor_bytes)
+
+
 @dataclass(frozen=True, eq=False)
 class Comparison:
     """One training run per method, each measured while it ran, plus what explains the pair."""
 
     results: dict[str, TrainResult]  # "manual", "autograd"
-    memory: dict[str, MemoryMeasurement] | None
+    memory: dict[str, MethodMemory] | None  # tensor bytes per method; peak RSS lives in bp_core.isolated
     bound: StabilityBound  # at the initial parameters
     difference: pd.DataFrame  # epoch, max_abs_param_difference, abs_loss_difference (rows both methods reached)
     data: Dataset  # what both methods trained on
@@ -43,10 +53,6 @@ class Comparison:
         return float(self.difference["max_abs_param_difference"].max()) if len(self.difference) else float("nan")
 
     @property
-    def memory_resolvable(self) -> bool | None:
-        return None if self.memory is None else memory_difference_resolvable(*self.memory.values())
-
-    @property
     def above_bound(self) -> bool:
         return self.results["manual"].learning_rate > self.bound.learning_rate_bound
 
@@ -59,10 +65,12 @@ class Comparison:
         return pd.DataFrame(rows)
 
     def tensor_bytes_table(self) -> pd.DataFrame:
-        """Per method and category (a ``TensorBytes`` field name: parameter_bytes, ...): bytes."""
-        rows = [{"method": method, "category": category, "bytes": getattr(m.tensor_bytes, category)}
+        """Per method and category (a ``TensorBytes`` field name: parameter_bytes, ...): counted bytes, and the
+        analytic count from the shapes in ``analytic_bytes``."""
+        rows = [{"method": method, "category": category, "bytes": getattr(m.tensor_bytes, category),
+                 "analytic_bytes": getattr(m.analytic_bytes, category)}
                 for method, m in (self.memory or {}).items() for category in TENSOR_BYTE_CATEGORIES]
-        return pd.DataFrame(rows, columns=["method", "category", "bytes"])
+        return pd.DataFrame(rows, columns=["method", "category", "bytes", "analytic_bytes"])
 
     def history_csv(self) -> str:
         """Both histories, one table, a ``method`` column added: every epoch, nothing thinned."""
@@ -79,8 +87,8 @@ class Comparison:
                 "seconds_per_epoch_median": r.seconds_per_epoch_median, "setup_seconds": r.setup_seconds,
             }
             if self.memory is not None:
-                results[method] |= {"peak_rss_delta_mib": self.memory[method].peak_rss_delta_mib,
-                                    "tensor_bytes": self.memory[method].tensor_bytes.total_bytes}
+                results[method] |= {"tensor_bytes": self.memory[method].tensor_bytes.total_bytes,
+                                    "analytic_tensor_bytes": self.memory[method].analytic_bytes.total_bytes}
         return {
             "stability_bound": {"lambda_max": self.bound.lambda_max,
                                 "learning_rate_bound": self.bound.learning_rate_bound},
@@ -102,9 +110,11 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
             progress: Callable[[float, str], None] | None = None) -> Comparison:
     """Train ``model`` on ``data`` with both methods from the same initial parameters and compare them.
 
-    Each method runs once. With ``measure_memory`` the run happens under memory_profiler in this process, after a
-    one-epoch warm-up, so its peak-RSS delta and its per-epoch times come from the same run. ``progress`` receives a
-    fraction in [0, 1] and the method's name.
+    Each method runs once. With ``measure_memory`` each method's tensor bytes are counted (parameters, gradients,
+    saved for backward, optimizer state) with the analytic count beside them: exact and the same on every run. A
+    peak-RSS delta measured in this (possibly shared) process would hold other work's allocations, so none is taken
+    here: ``bp_core.measure_isolated_memory`` measures it in fresh processes. ``progress`` receives a fraction in
+    [0, 1] and the method's name.
 
     Examples
     --------
@@ -120,10 +130,10 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
         report = None
         if progress is not None:
             report = lambda done, total, i=index, m=method: progress((i + done / total) / len(METHODS), m)
+        results[method] = train(model, dataset, method, learning_rate, epochs, progress=report)
         if measure_memory:
-            results[method], memory[method] = measured_run(model, dataset, method, learning_rate, epochs, report)
-        else:
-            results[method] = train(model, dataset, method, learning_rate, epochs, progress=report)
+            memory[method] = MethodMemory(method, count_tensor_bytes(model, dataset, method),
+                                          analytic_tensor_bytes(model, dataset.n_samples, method, dataset.x.dtype))
     return Comparison(results, memory or None, stability_bound(model, None, dataset),
                       parameter_difference(results["manual"], results["autograd"]), dataset)
 

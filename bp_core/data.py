@@ -6,9 +6,6 @@ from dataclasses import dataclass
 
 import torch
 
-MAX_ROWS = 10_000
-"""Largest number of samples accepted; enough for every study here, small enough for a Cloud container."""
-
 
 @dataclass(frozen=True)
 class Dataset:
@@ -62,8 +59,6 @@ def _as_matrix(name: str, value, dtype: torch.dtype) -> torch.Tensor:
         raise ValueError(f"{name} must be 2-D (samples, features), got shape {tuple(tensor.shape)}")
     if tensor.shape[0] < 1:
         raise ValueError(f"{name} must have at least 1 row, got 0")
-    if tensor.shape[0] > MAX_ROWS:
-        raise ValueError(f"{name} must have at most {MAX_ROWS} rows, got {tensor.shape[0]}")
     if not torch.isfinite(tensor).all():
         raise ValueError(f"{name} must hold only finite numbers (no NaN or inf)")
     return tensor

@@ -16,10 +16,12 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 
 from ._validate import METHODS, check_choice
+from .budget import TensorBytes
 from .contract import Model
 from .data import Dataset, as_dataset
 from .training import TrainResult, train
@@ -27,20 +29,10 @@ from .training import TrainResult, train
 RSS_RESOLUTION_MIB = 2.0
 """Differences in peak RSS below this are noise here (allocator pages, interpreter state): not a real difference."""
 
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])  # where ``python -m bp_core._probe`` finds bp_core
+
 PROBE_TIMEOUT_SECONDS = 600
 """A fresh-process measurement that takes longer than this is stopped and reported as failed."""
-
-
-@dataclass(frozen=True)
-class TensorBytes:
-    parameter_bytes: int
-    gradient_bytes: int
-    saved_for_backward_bytes: int  # tensors the backward pass reads, distinct storages, inputs included
-    optimizer_state_bytes: int
-
-    @property
-    def total_bytes(self) -> int:
-        return self.parameter_bytes + self.gradient_bytes + self.saved_for_backward_bytes + self.optimizer_state_bytes
 
 
 def _storage_bytes(tensors: Iterable[torch.Tensor]) -> int:
@@ -141,28 +133,32 @@ class PeakRSS:
 
 
 def measured_run(model: Model, data: Dataset, method: str, learning_rate: float, epochs: int,
-                 progress: Callable[[int, int], None] | None = None) -> tuple[TrainResult, MemoryMeasurement]:
+                 progress: Callable[[int, int], None] | None = None,
+                 **train_options: object) -> tuple[TrainResult, MemoryMeasurement]:
     """One training run in this process with its peak RSS sampled, after a one-epoch warm-up that pays one-time costs.
 
     The run is the measurement: its result and its memory figures come from the same run.
     """
     before_warmup = current_rss_mib()
-    cold = train(model, data, method, learning_rate, 1)
+    cold = train(model, data, method, learning_rate, 1, **train_options)  # type: ignore[arg-type]
     baseline = current_rss_mib()
     with PeakRSS() as peak:
-        result = train(model, data, method, learning_rate, epochs, progress=progress)
+        result = train(model, data, method, learning_rate, epochs, progress=progress,
+                       **train_options)  # type: ignore[arg-type]
     measurement = MemoryMeasurement(method, peak.peak_mib - baseline, baseline, max(baseline - before_warmup, 0.0),
                                     cold.setup_seconds, False, count_tensor_bytes(model, data, method))
     return result, measurement
 
 
-def _start_probe(model: Model, data: Dataset, method: str, learning_rate: float, epochs: int) -> subprocess.Popen:
-    request = {
-        "model": model.spec(), "x": data.x.tolist(), "y": data.y.tolist(), "method": method,
-        "learning_rate": learning_rate, "epochs": epochs,
-    }
+def _start_probe(model: Model, data: Dataset | None, method: str, learning_rate: float, epochs: int,
+                 **extra: object) -> subprocess.Popen:
+    """A fresh Python process measuring one run; ``data=None`` with ``synthetic={"n": ..., "seed": ...}`` in
+    ``extra`` lets the child build its own data."""
+    request = {"model": model.spec(), "method": method, "learning_rate": learning_rate, "epochs": epochs} | extra
+    if data is not None:
+        request |= {"x": data.x.tolist(), "y": data.y.tolist()}
     process = subprocess.Popen([sys.executable, "-m", "bp_core._probe"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=_PACKAGE_ROOT)
     assert process.stdin is not None  # stdin=PIPE
     process.stdin.write(json.dumps(request))
     process.stdin.close()
@@ -210,5 +206,7 @@ def measure_memory(model: Model, data: object, methods: str | Iterable[str] = ME
 
 
 def memory_difference_resolvable(a: MemoryMeasurement, b: MemoryMeasurement) -> bool:
-    """False when the two peak-RSS deltas differ by less than RSS_RESOLUTION_MIB: then RSS cannot tell them apart."""
+    """False when two single peak-RSS deltas differ by less than RSS_RESOLUTION_MIB. A single run per method is weak
+    evidence: the Compare page shows RSS only from repeated fresh-process runs (``bp_core.isolated``), where a
+    difference must also clear the repeats' spreads."""
     return abs(a.peak_rss_delta_mib - b.peak_rss_delta_mib) >= RSS_RESOLUTION_MIB

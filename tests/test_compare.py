@@ -152,5 +152,5 @@ def test_surface_window_follows_edited_points_not_the_lectures_answer():
 
 def test_comparison_without_memory_says_nothing_about_resolution():
     comparison = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 10, measure_memory=False)
-    assert comparison.memory is None and comparison.memory_resolvable is None
+    assert comparison.memory is None
     assert comparison.tensor_bytes_table().empty

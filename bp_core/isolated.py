@@ -1,0 +1,123 @@
+"""Peak RSS per method measured the way it can be trusted: each run in a fresh Python process, repeated.
+
+A peak-RSS delta measured inside a shared process (a Streamlit server) holds whatever else that process allocated
+meanwhile, and an allocator keeps freed pages, so one method's run can hide the next one's. Here every run gets its
+own process (the two methods side by side, ``repeats`` rounds), and a difference between the methods counts as
+resolvable only when the repeats' ranges do not overlap and the medians differ by at least ``RSS_RESOLUTION_MIB``.
+Each process costs about ``PROBE_PROCESS_MIB`` (Python + torch): ``isolated_measurement_room`` says whether this
+machine has that memory to spare now.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from ._validate import METHODS, check_epochs, check_int_range, check_learning_rate
+from .contract import Model, check_model
+from .data import as_dataset
+from .memory import RSS_RESOLUTION_MIB, _finish_probe, _start_probe
+from .training import train
+
+PROBE_PROCESS_MIB = 300.0
+"""Resident memory of one fresh measuring process (Python, torch, one small run), with a margin; seen ~250 MiB."""
+
+MIN_REPEATS = 3
+
+
+@dataclass(frozen=True)
+class RSSSpread:
+    """Peak RSS Δ of one method over repeated fresh-process runs, in MiB."""
+
+    method: str
+    samples_mib: tuple[float, ...]
+
+    @property
+    def median_mib(self) -> float:
+        return float(statistics.median(self.samples_mib))
+
+    @property
+    def low_mib(self) -> float:
+        return float(min(self.samples_mib))
+
+    @property
+    def high_mib(self) -> float:
+        return float(max(self.samples_mib))
+
+
+def rss_difference_resolvable(a: RSSSpread, b: RSSSpread, resolution_mib: float = RSS_RESOLUTION_MIB) -> bool:
+    """True only when the ranges of the repeats do not overlap and the medians differ by >= ``resolution_mib``.
+
+    Examples
+    --------
+    >>> rss_difference_resolvable(RSSSpread("manual", (1.0, 1.2, 1.1)), RSSSpread("autograd", (9.0, 9.5, 9.2)))
+    True
+    >>> rss_difference_resolvable(RSSSpread("manual", (1.0, 5.0, 1.1)), RSSSpread("autograd", (4.0, 9.5, 9.2)))
+    False
+    """
+    apart = a.high_mib < b.low_mib or b.high_mib < a.low_mib
+    return apart and abs(a.median_mib - b.median_mib) >= resolution_mib
+
+
+@dataclass(frozen=True)
+class IsolatedMemory:
+    """Both methods' peak RSS Δ from fresh processes, with what was measured."""
+
+    rss: dict[str, RSSSpread]
+    repeats: int
+    epochs: int
+    n_samples: int
+
+    @property
+    def resolvable(self) -> bool:
+        return rss_difference_resolvable(self.rss["manual"], self.rss["autograd"])
+
+
+@dataclass(frozen=True)
+class MeasurementRoom:
+    """Whether this machine can start the measuring processes now."""
+
+    allowed: bool
+    available_mib: float
+    needed_mib: float
+
+
+def isolated_measurement_room(processes: int = len(METHODS)) -> MeasurementRoom:
+    """Available memory (psutil) against ``processes`` x PROBE_PROCESS_MIB plus the same again as a margin."""
+    import psutil
+
+    available = psutil.virtual_memory().available / 2**20
+    needed = 2 * processes * PROBE_PROCESS_MIB
+    return MeasurementRoom(available >= needed, float(available), float(needed))
+
+
+def measure_isolated_memory(model: Model, data: object, learning_rate: float, epochs: int, *,
+                            repeats: int = MIN_REPEATS) -> IsolatedMemory:
+    """Peak RSS Δ of each method over ``repeats`` rounds, each run in its own fresh process (two at a time).
+
+    Raises ``MemoryError`` when ``isolated_measurement_room()`` says the machine lacks the memory.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> m = bp_core.measure_isolated_memory(bp_core.Line(), bp_core.seed_line(), 0.01, 100)  # doctest: +SKIP
+    >>> len(m.rss["manual"].samples_mib)  # doctest: +SKIP
+    3
+    """
+    model = check_model(model)
+    dataset = as_dataset(data, model.in_features, model.out_features)
+    learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
+    repeats = check_int_range("repeats", repeats, MIN_REPEATS, 20)
+    for method in METHODS:
+        train(model, dataset, method, learning_rate, 1)  # every argument checked before a process starts
+    room = isolated_measurement_room()
+    if not room.allowed:
+        raise MemoryError(f"measuring in fresh processes needs about {room.needed_mib:.0f} MiB free, "
+                          f"{room.available_mib:.0f} MiB are available")
+    samples: dict[str, list[float]] = {method: [] for method in METHODS}
+    for _ in range(repeats):
+        processes = {m: _start_probe(model, dataset, m, learning_rate, epochs) for m in METHODS}
+        for method, process in processes.items():
+            samples[method].append(_finish_probe(process).peak_rss_delta_mib)
+    rss = {method: RSSSpread(method, tuple(values)) for method, values in samples.items()}
+    return IsolatedMemory(rss, repeats, epochs, dataset.n_samples)
