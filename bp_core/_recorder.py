@@ -139,7 +139,7 @@ class Recorder:
         epochs = np.arange(kept, dtype=np.int64)
         last = self.last_theta()
         if self.every_row:
-            values = self.rows[:kept].reshape(kept, -1).detach().cpu().double().numpy()
+            values = self.rows[:kept].reshape(kept, len(names)).detach().cpu().double().numpy()
             param_epochs = epochs
         else:
             stride = self.policy.stride

@@ -127,7 +127,10 @@ def estimate_working_set(model: Model, n_samples: int, method: str, epochs: int,
 
 
 def _gib(n: int) -> str:
-    return f"{n / 1024**3:.3g} GiB" if n >= 1024**2 else f"{n / 1024:.3g} KiB"
+    for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} bytes"
 
 
 def check_memory_budget(working: WorkingSet, method: str, budget_bytes: int | None) -> None:
@@ -136,13 +139,15 @@ def check_memory_budget(working: WorkingSet, method: str, budget_bytes: int | No
     if working.total_bytes <= budget:
         return
     t = working.tensor_bytes
-    parts = {"data": working.data_bytes + t.saved_for_backward_bytes + working.temporaries_bytes,
-             "model": t.parameter_bytes + t.gradient_bytes + t.optimizer_state_bytes,
-             "record_params": working.history_bytes}
+    model_part = 4 * t.parameter_bytes + t.optimizer_state_bytes  # parameters, gradients, two update temporaries
+    if method == "autograd" and t.saved_for_backward_bytes >= t.parameter_bytes:
+        model_part += t.parameter_bytes  # the graph saves the weights once
+    parts = {"model": model_part, "record_params": working.history_bytes,
+             "data": working.total_bytes - model_part - working.history_bytes}
     culprit = max(parts, key=parts.get)  # type: ignore[arg-type]
     hint = {"data": "fewer rows (or narrower layers)", "model": "narrower or fewer layers",
             "record_params": "a stride or a subset of parameters"}[culprit]
-    raise ValueError(
+    raise ValueError(  # e.g. "data is too large for the memory budget: ... needs an estimated 3.1 GiB (...)"
         f"{culprit} is too large for the memory budget: method={method!r} needs an estimated "
         f"{_gib(working.total_bytes)} (data {_gib(working.data_bytes)}, parameters and gradients "
         f"{_gib(t.parameter_bytes + t.gradient_bytes)}, saved for backward {_gib(t.saved_for_backward_bytes)}, "

@@ -1,0 +1,109 @@
+import math
+import os
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import bp_core
+from bp_core import scaling
+
+
+def test_a_tiny_study_has_one_tidy_row_per_model_size_and_method_with_units_in_the_names():
+    table = scaling.scaling_study("n_samples", [4, 40], epochs=3, repeats=1, rss_repeats=0)
+    assert len(table) == 2 * 2 * 2
+    assert table.groupby(["model", "size", "method"]).size().eq(1).all()
+    for column in ("seconds_per_epoch_median", "saved_for_backward_bytes", "analytic_saved_for_backward_bytes",
+                   "peak_rss_delta_mib_median", "history_bytes"):
+        assert column in table.columns
+    assert (table["seconds_per_epoch_p25"] <= table["seconds_per_epoch_median"]).all()
+    assert (table["seconds_per_epoch_median"] <= table["seconds_per_epoch_p75"]).all()
+    assert (table["saved_for_backward_bytes"] == table["analytic_saved_for_backward_bytes"]).all()
+    assert table["peak_rss_delta_mib_median"].isna().all() and (table["rss_repeats"] == 0).all()
+    assert set(table["device"]) == {"cpu"}
+
+
+def test_the_width_axis_grows_the_hidden_layers_on_a_fixed_number_of_rows():
+    table = scaling.scaling_study("width", [3, 8], ["2-H-2"], epochs=2, repeats=1, rss_repeats=0)
+    assert set(table["n_samples"]) == {scaling.WIDTH_AXIS_ROWS}
+    parameters = table.drop_duplicates("size").set_index("size")["parameters"]
+    assert parameters[3] == 2 * 3 + 3 + 3 * 2 + 2 and parameters[8] == 2 * 8 + 8 + 8 * 2 + 2
+
+
+def test_saved_activations_grow_with_the_rows_for_both_methods():
+    table = scaling.scaling_study("n_samples", [10, 1000], ["2-3-2"], epochs=2, repeats=1, rss_repeats=0)
+    saved = table.set_index(["method", "size"])["saved_for_backward_bytes"]
+    assert saved["manual", 1000] == 1000 * 12 * 4  # the hand-derived cache: x, z1, f(z1), z2, f(z2): N x 12 floats
+    assert saved["autograd", 1000] == 1000 * 9 * 4 + 17 * 4  # the graph: x, f(z1), f(z2), y (N x 9) + the weights
+
+
+def test_rss_is_measured_in_a_fresh_process_per_run_three_times_per_method(monkeypatch):
+    pids = []
+    real_start = scaling._start_probe
+
+    def spy(*args, **kwargs):
+        process = real_start(*args, **kwargs)
+        pids.append(process.pid)
+        return process
+
+    monkeypatch.setattr(scaling, "_start_probe", spy)
+    points = scaling.measure_point("line", "n_samples", 4, epochs=2, repeats=1, rss_repeats=3)
+    assert len(pids) == 2 * 3 and len(set(pids)) == 6 and os.getpid() not in pids
+    for point in points:
+        assert point.rss_repeats == 3
+        assert point.peak_rss_delta_mib_low <= point.peak_rss_delta_mib_median <= point.peak_rss_delta_mib_high
+        assert math.isfinite(point.peak_rss_delta_mib_median)
+
+
+def test_synthetic_data_is_seeded_and_fits_the_model():
+    first, second = scaling.synthetic_data(bp_core.MLP(), 50), scaling.synthetic_data(bp_core.MLP(), 50)
+    assert first.x.shape == (50, 2) and first.y.shape == (50, 2)
+    assert np.array_equal(first.x.numpy(), second.x.numpy())
+    assert set(np.unique(first.y.numpy())) <= {0.0, 1.0}
+
+
+def test_log_sizes_are_distinct_and_span_the_range():
+    assert scaling.log_sizes(3, 1024, 5) == (3, 13, 55, 238, 1024)
+    assert scaling.log_sizes(4, 4, 3) == (4,)
+
+
+@pytest.mark.parametrize(("kwargs", "argument"), [
+    ({"axis": "depth"}, "axis"),
+    ({"sizes": []}, "sizes"),
+    ({"sizes": [0, 10]}, "sizes"),
+    ({"sizes": [4, 10**8]}, "sizes"),
+    ({"sizes": "4,10"}, "sizes"),
+    ({"sizes": [4.5]}, "sizes"),
+    ({"sizes": [True]}, "sizes"),
+    ({"sizes": list(range(1, 20))}, "sizes"),
+    ({"families": ["2-H-2"]}, "families"),
+    ({"epochs": 1}, "epochs"),
+    ({"repeats": 0}, "repeats"),
+    ({"rss_repeats": 2}, "rss_repeats"),
+    ({"device": "cuda:9" if not bp_core.budget.torch.cuda.is_available() else "tpu"}, "device"),
+])
+def test_bad_study_arguments_are_refused_with_a_message_naming_them(kwargs, argument):
+    call = {"axis": "n_samples", "sizes": [4], "epochs": 2, "repeats": 1, "rss_repeats": 0} | kwargs
+    with pytest.raises(ValueError, match=argument):
+        scaling.scaling_study(**call)
+
+
+@pytest.mark.parametrize(("low", "high", "points", "argument"), [(0, 10, 3, "low"), (10, 4, 3, "low"),
+                                                                 (4, 10, 0, "points"), (4, "x", 3, "high")])
+def test_bad_ranges_are_refused_with_a_message(low, high, points, argument):
+    with pytest.raises(ValueError, match=argument):
+        scaling.log_sizes(low, high, points)
+
+
+def test_the_shipped_table_is_labelled_with_machine_and_date_and_covers_both_axes():
+    table = scaling.shipped_table()
+    assert table is not None, "run `make scaling` to measure and ship a table"
+    assert {"machine", "date", "device", "threads"} <= set(table.columns)
+    assert set(table["axis"]) == set(scaling.AXES) and set(table["method"]) == {"manual", "autograd"}
+    assert (table["rss_repeats"] >= 3).all()
+    assert table.groupby("axis")["size"].max().to_dict() == {"n_samples": 1_000_000, "width": 1024}
+
+
+def test_label_table_adds_machine_and_date():
+    labelled = scaling.label_table(pd.DataFrame({"a": [1]}))
+    assert "torch" in labelled["machine"].iloc[0] and len(labelled["date"].iloc[0]) == 10
