@@ -19,6 +19,7 @@ pages = [
     st.Page("pages/compare.py", title=t("page_compare", lang), icon=":material/balance:", default=True,
             url_path="compare"),
     st.Page("pages/glossary.py", title=t("page_glossary", lang), icon=":material/menu_book:", url_path="glossary"),
+    st.Page("pages/scaling.py", title=t("page_scaling", lang), icon=":material/trending_up:", url_path="scaling"),
 ]
 with app_running():
     st.navigation(pages).run()

@@ -6,6 +6,7 @@ import streamlit as st
 
 import bp_core
 from ui import compare_view as view
+from ui.memory_view import memory_section
 from ui.profile_view import lecture_profile_expander
 from ui.session import language, reset_for_model, save_widgets
 from ui.settings import ACTIVATIONS, EPOCHS_CAP, LR_OPTIONS, resolve_settings, to_query_params
@@ -106,11 +107,7 @@ with left:
                  this=results["autograd"].setup_seconds))
 with right:
     draw("memory")
-    for col, (method, mem) in zip(st.columns(2), (comparison.memory or {}).items()):
-        col.metric(t("rss_metric", lang, method=t(f"{method}_short", lang)), f"{mem.peak_rss_delta_mib:+.2f} MiB",
-                   help=t("rss_help", lang))
-    if not comparison.memory_resolvable:
-        st.info(t("rss_below_resolution", lang, res=bp_core.RSS_RESOLUTION_MIB))
+    memory_section(comparison, settings, lang)  # exact tensor bytes; peak RSS only from isolated runs
 
 lecture_profile_expander(lang)  # the lecture's memory_profiler tables, on demand
 

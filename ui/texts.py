@@ -232,6 +232,102 @@ TEXTS: dict[str, dict[str, str]] = {
                              "섞일 수 있습니다."},
     "profile_error": {"en": "The profile could not be made ({error}). Try again, or with fewer epochs.",
                       "ko": "프로파일을 만들지 못했습니다 ({error}). 다시 시도하거나 에폭 수를 줄여 보세요."},
+    # issue 8: honest memory on the Compare page, and the Scaling page
+    "mem8_tensor_line": {"en": "**{method}**: {counted:,} bytes of tensors, counted in this run (analytic count from "
+                               "the shapes: {analytic:,}); {saved:,} of them kept for the backward pass.",
+                         "ko": "**{method}**: 이번 실행에서 센 텐서 {counted:,} 바이트 (모양으로 계산한 값: "
+                               "{analytic:,}); 그중 {saved:,} 바이트를 역전파를 위해 보관."},
+    "mem8_tensor_source": {"en": "Tensor bytes: counted from the tensors themselves (parameters, gradients, what the "
+                                 "backward pass reads, optimizer state) and computed from the shapes. Exact, and the "
+                                 "same on every run, whoever else uses this server.",
+                           "ko": "텐서 바이트: 텐서 자체에서 센 값 (파라미터, 기울기, 역전파가 읽는 텐서, 옵티마이저 "
+                                 "상태)과 모양으로 계산한 값. 정확하며, 누가 이 서버를 함께 쓰든 매번 같습니다."},
+    "mem8_no_rss": {"en": "Peak RSS per method is not shown here: measured inside this shared server it would also "
+                          "hold other learners' work. Press the button to measure it in fresh processes, or open the "
+                          "Scaling page, where the difference between the methods appears as data and model grow.",
+                    "ko": "방법별 최대 RSS는 여기 보이지 않습니다: 여럿이 함께 쓰는 이 서버 안에서 재면 다른 학습자의 "
+                          "작업까지 섞입니다. 버튼을 눌러 새 프로세스에서 재거나, 데이터와 모델이 커질 때 차이가 "
+                          "드러나는 규모 확장 페이지를 보세요."},
+    "mem8_rss_line": {"en": "Peak RSS Δ, {method}: {median:.2f} MiB (range {low:.2f} to {high:.2f})",
+                      "ko": "최대 RSS 증가, {method}: {median:.2f} MiB (범위 {low:.2f} ~ {high:.2f})"},
+    "mem8_from_table": {"en": "Source: the shipped scaling-study table ({machine}, {date}): a fresh Python process per "
+                              "run, {repeats} runs per method, {epochs} epochs each, this model and data size.",
+                        "ko": "출처: 함께 배포된 규모 확장 측정표 ({machine}, {date}): 실행마다 새 Python 프로세스, "
+                              "방법마다 {repeats}회, 각 {epochs} 에폭, 같은 모델과 데이터 크기."},
+    "mem8_from_button": {"en": "Source: measured just now on this server, a fresh Python process per run, {repeats} "
+                               "runs per method, {epochs} epochs each.",
+                         "ko": "출처: 방금 이 서버에서 측정, 실행마다 새 Python 프로세스, 방법마다 {repeats}회, "
+                               "각 {epochs} 에폭."},
+    "mem8_resolvable": {"en": "Resolvable: {larger} used {difference:.2f} MiB more than {smaller}, and the ranges of "
+                              "the runs do not overlap.",
+                        "ko": "구별 가능: {larger}이(가) {smaller}보다 {difference:.2f} MiB 더 썼고, 실행들의 범위가 "
+                              "겹치지 않습니다."},
+    "mem8_not_resolvable": {"en": "Not resolvable: the runs' ranges overlap or the medians differ by less than {res:g} "
+                                  "MiB, so RSS cannot tell the two methods apart here. The tensor bytes above can.",
+                            "ko": "구별 불가: 실행들의 범위가 겹치거나 중앙값 차이가 {res:g} MiB보다 작아, 여기서는 "
+                                  "RSS로 두 방법을 구별할 수 없습니다. 위의 텐서 바이트는 구별합니다."},
+    "mem8_measure": {"en": "Measure peak RSS in fresh processes", "ko": "새 프로세스에서 최대 RSS 측정"},
+    "mem8_measure_help": {"en": "Starts a new Python process per run (about 300 MB each, two at a time), 3 runs per "
+                                "method; takes 20 to 60 s.",
+                          "ko": "실행마다 새 Python 프로세스를 띄웁니다 (각 약 300 MB, 동시에 둘), 방법마다 3회; "
+                                "20~60초 걸립니다."},
+    "mem8_refused": {"en": "Not measured: the server has {available:.0f} MiB free and the measurement needs about "
+                           "{needed:.0f} MiB. The tensor bytes above are exact; the Scaling page shows RSS measured "
+                           "in fresh processes elsewhere.",
+                     "ko": "측정하지 않았습니다: 서버의 여유 메모리는 {available:.0f} MiB이고 측정에는 약 "
+                           "{needed:.0f} MiB가 필요합니다. 위의 텐서 바이트는 정확하며, 규모 확장 페이지에서 다른 "
+                           "곳에서 새 프로세스로 잰 RSS를 볼 수 있습니다."},
+    "mem8_measuring": {"en": "Measuring in fresh processes…", "ko": "새 프로세스에서 측정 중…"},
+    "page_scaling": {"en": "Scaling", "ko": "규모 확장"},
+    "scaling_title": {"en": "Where the two methods really differ: as the work grows",
+                      "ko": "두 방법이 실제로 달라지는 곳: 일이 커질 때"},
+    "scaling_intro": {"en": "On the lecture's 4 points both methods cost mostly framework overhead and their memory "
+                            "differs by bytes. Here the data (N rows) or the hidden layers (width H) grow, and time "
+                            "per epoch and memory are measured for both methods. Both axes are logarithmic.",
+                      "ko": "강의의 점 4개에서는 두 방법 모두 대부분 프레임워크 오버헤드에 시간을 쓰고 메모리 차이는 "
+                            "몇 바이트뿐입니다. 여기서는 데이터(N행)나 은닉층(폭 H)을 키우며 두 방법의 에폭당 시간과 "
+                            "메모리를 잽니다. 두 축 모두 로그 눈금입니다."},
+    "scaling_axis": {"en": "What grows", "ko": "키우는 것"},
+    "scaling_axis_n_samples": {"en": "data size N (line, 2-3-2)", "ko": "데이터 크기 N (직선, 2-3-2)"},
+    "scaling_axis_width": {"en": "hidden width H (2-H-2, 2-H-H-H-2)", "ko": "은닉층 폭 H (2-H-2, 2-H-H-H-2)"},
+    "scaling_range": {"en": "Range for a live run (capped for this server)",
+                      "ko": "실시간 측정 범위 (이 서버에 맞춘 상한)"},
+    "scaling_points": {"en": "Sizes in the range", "ko": "범위 안의 크기 수"},
+    "scaling_run": {"en": "Measure here", "ko": "여기서 측정"},
+    "scaling_shipped": {"en": "Measured with `make scaling` on {machine}, {date} ({threads} torch thread(s), device "
+                              "{device}); peak RSS from {repeats} fresh processes per point and method.",
+                        "ko": "`make scaling`으로 {machine}에서 {date}에 측정 (torch 스레드 {threads}개, 장치 "
+                              "{device}); 최대 RSS는 점과 방법마다 새 프로세스 {repeats}개에서 측정."},
+    "scaling_live": {"en": "Measured live on this server just now: time per epoch and tensor bytes. Peak RSS needs a "
+                           "fresh process per run, so it comes from the shipped table only.",
+                     "ko": "방금 이 서버에서 실시간 측정: 에폭당 시간과 텐서 바이트. 최대 RSS는 실행마다 새 "
+                           "프로세스가 필요해 함께 배포된 측정표에서만 보여 줍니다."},
+    "scaling_progress": {"en": "Measuring {label} ({done}/{total})", "ko": "측정 중: {label} ({done}/{total})"},
+    "scaling_show_shipped": {"en": "Show the shipped table again", "ko": "배포된 측정표 다시 보기"},
+    "scaling_no_table": {"en": "No shipped table yet: run `make scaling`, or measure here.",
+                         "ko": "배포된 측정표가 아직 없습니다: `make scaling`을 실행하거나 여기서 측정하세요."},
+    "scaling_chart_time": {"en": "Time per epoch (median; band 25th-75th pct.)",
+                           "ko": "에폭당 시간 (중앙값; 띠는 25~75 백분위)"},
+    "scaling_chart_memory": {"en": "Bytes kept for the backward pass", "ko": "역전파를 위해 보관한 바이트"},
+    "scaling_chart_rss": {"en": "Peak RSS Δ, fresh process (median of the runs)",
+                          "ko": "최대 RSS 증가, 새 프로세스 (실행들의 중앙값)"},
+    "scaling_chart_ratio": {"en": "autograd / manual", "ko": "자동 미분 / 수동"},
+    "scaling_quantity": {"en": "ratio of", "ko": "비율"},
+    "scaling_ratio_time": {"en": "time per epoch", "ko": "에폭당 시간"},
+    "scaling_ratio_saved": {"en": "bytes kept for backward", "ko": "역전파용 보관 바이트"},
+    "scaling_size_n_samples": {"en": "N (rows)", "ko": "N (행)"},
+    "scaling_size_width": {"en": "H (hidden width)", "ko": "H (은닉층 폭)"},
+    "scaling_model": {"en": "model", "ko": "모델"},
+    "scaling_seconds": {"en": "seconds per epoch", "ko": "에폭당 초"},
+    "scaling_mib": {"en": "MiB", "ko": "MiB"},
+    "scaling_reading": {"en": "{model} at {size}: autograd keeps {auto} for its backward pass (its graph saves the "
+                              "input, every layer's output and the targets), the hand-derived backward keeps {manual} "
+                              "(the cache its chain rule reads), {memory_ratio:.2f}× autograd's. Per epoch autograd "
+                              "takes {auto_time} and the hand-derived version {manual_time} ({time_ratio:.2f}×).",
+                        "ko": "{model}, {size}: 자동 미분은 역전파를 위해 {auto}를 보관하고 (그래프가 입력, 모든 층의 "
+                              "출력, 정답을 저장), 손으로 유도한 역전파는 {manual}를 보관합니다 (연쇄 법칙이 읽는 "
+                              "캐시), 자동 미분의 {memory_ratio:.2f}배. 에폭당 자동 미분은 {auto_time}, 손으로 유도한 "
+                              "방법은 {manual_time} 걸립니다 ({time_ratio:.2f}배)."},
 }
 
 GLOSSARY = [

@@ -1,0 +1,100 @@
+"""The Scaling page's pieces: the dashboard's caps for a live run, the cached shipped table and chart specs, the live
+run with its progress bar, and the sentences that read the result from the numbers.
+
+The library accepts any size whose working set fits its memory budget; the page lets a learner ask only for runs
+that finish in seconds on a small shared server (``LIVE_SIZES``), and measures no peak RSS live (that needs a fresh
+process per run: the shipped table has it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from bp_core import scaling
+
+from . import scaling_charts
+from .texts import t
+
+LIVE_SIZES = {
+    "n_samples": (4, 10, 40, 100, 400, 1_000, 4_000, 10_000, 40_000, 100_000),
+    "width": (3, 8, 16, 32, 64, 128, 256),
+}
+"""What a live run may use, per axis: the dashboard's own caps (the shipped table goes to 1,000,000 rows and 1,024)."""
+
+LIVE_DEFAULT_RANGE = {"n_samples": (4, 100_000), "width": (3, 256)}
+LIVE_MAX_POINTS = 5
+LIVE_EPOCHS, LIVE_REPEATS = 5, 2
+
+
+@st.cache_data(show_spinner=False)
+def shipped() -> pd.DataFrame | None:
+    return scaling.shipped_table()
+
+
+def live_sizes(axis: str, low: int, high: int, points: int) -> tuple[int, ...]:
+    """``points`` log-spaced sizes in [low, high], within the live caps."""
+    allowed = LIVE_SIZES[axis]
+    low, high = max(min(low, high), allowed[0]), min(max(low, high), allowed[-1])
+    return scaling.log_sizes(low, high, max(1, min(points, LIVE_MAX_POINTS)))
+
+
+def run_live(axis: str, sizes: tuple[int, ...], lang: str) -> pd.DataFrame:
+    """Measure both families at ``sizes`` here (no RSS), with a progress bar."""
+    bar = st.progress(0.0, text=t("scaling_progress", lang, label="…", done=0, total=len(sizes) * 2))
+
+    def show(done: int, total: int, label: str) -> None:
+        bar.progress(done / total, text=t("scaling_progress", lang, label=label or "✓", done=done, total=total))
+
+    return scaling.scaling_study(axis, sizes, epochs=LIVE_EPOCHS, repeats=LIVE_REPEATS, rss_repeats=0, progress=show)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def chart_specs(table: pd.DataFrame, axis: str, lang: str) -> dict[str, dict[str, Any]]:
+    """The page's charts as Vega-Lite dicts, built once per table, axis and language."""
+    rows = table[table["axis"] == axis]
+    specs = {"time": scaling_charts.time_chart(rows, axis, lang).to_dict(),
+             "memory": scaling_charts.memory_chart(rows, axis, lang).to_dict(),
+             "ratio": scaling_charts.ratio_chart(rows, axis, lang).to_dict()}
+    if rows["peak_rss_delta_mib_median"].notna().any():
+        specs["rss"] = scaling_charts.rss_chart(rows, axis, lang).to_dict()
+    return specs
+
+
+def _bytes(n: float) -> str:
+    for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n:.0f} B"
+
+
+def _seconds(s: float) -> str:
+    return f"{s * 1e3:.3g} ms" if s >= 1e-3 else f"{s * 1e6:.3g} µs"
+
+
+def reading(table: pd.DataFrame, axis: str, lang: str) -> list[str]:
+    """Per model family, one reading of its largest size: what each method keeps, and its time per epoch."""
+    sentences = []
+    rows = table[table["axis"] == axis]
+    for model, part in rows.groupby("model", sort=False):
+        largest = part[part["size"] == part["size"].max()].set_index("method")
+        auto, manual = largest.loc["autograd"], largest.loc["manual"]
+        size = f"{'N' if axis == 'n_samples' else 'H'} = {int(auto['size']):,}"
+        sentences.append(t(
+            "scaling_reading", lang, model=model, size=size, auto=_bytes(auto["saved_for_backward_bytes"]),
+            manual=_bytes(manual["saved_for_backward_bytes"]),
+            memory_ratio=manual["saved_for_backward_bytes"] / auto["saved_for_backward_bytes"],
+            auto_time=_seconds(auto["seconds_per_epoch_median"]),
+            manual_time=_seconds(manual["seconds_per_epoch_median"]),
+            time_ratio=auto["seconds_per_epoch_median"] / manual["seconds_per_epoch_median"]))
+    return sentences
+
+
+def source_caption(table: pd.DataFrame, lang: str, live: bool) -> str:
+    if live:
+        return t("scaling_live", lang)
+    first = table.iloc[0]
+    return t("scaling_shipped", lang, machine=first["machine"], date=first["date"], threads=int(first["threads"]),
+             device=first["device"], repeats=int(table["rss_repeats"].min()))
