@@ -28,6 +28,7 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_trainers.py
 	$(BIN)/python benchmarks/bench_dashboard.py
+	$(BIN)/python benchmarks/bench_scaling_page.py
 
 # measure the scaling study here and write bp_core/tables/scaling_<date>.csv (a few minutes)
 scaling: $(STAMP)

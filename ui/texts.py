@@ -106,12 +106,10 @@ TEXTS: dict[str, dict[str, str]] = {
                             "(median over {epochs} epochs): {ratio_words}.",
                       "ko": "에폭당 수동 방법은 {manual:.1f} µs, 자동 미분은 {autograd:.1f} µs 걸렸습니다 "
                             "({epochs} 에폭의 중앙값): {ratio_words}."},
-    "runtime_note": {"en": "Times come from the very runs shown above, clocked epoch by epoch while memory_profiler "
-                           "samples memory (under 1% extra here); other work on the machine adds noise, so read the "
-                           "median and the spread, not one epoch.",
-                     "ko": "시간은 위에 보인 바로 그 학습에서 에폭마다 잰 값이며, 그동안 memory_profiler가 메모리를 "
-                           "측정합니다 (여기서 1% 미만 추가). 컴퓨터의 다른 작업도 잡음을 더하니 한 에폭이 아니라 "
-                           "중앙값과 범위를 보세요."},
+    "runtime_note": {"en": "Times come from the very runs shown above, clocked epoch by epoch; other work on the "
+                           "machine adds noise, so read the median and the spread, not one epoch.",
+                     "ko": "시간은 위에 보인 바로 그 학습에서 에폭마다 잰 값입니다. 컴퓨터의 다른 작업도 잡음을 "
+                           "더하니 한 에폭이 아니라 중앙값과 범위를 보세요."},
     "one_time": {"en": "One-time cost, not counted per epoch: the first `torch.optim.SGD` in this server process "
                        "took {seconds:.2f} s (it imports torch._dynamo). This run's set-up took {this:.4f} s.",
                  "ko": "에폭마다 세지 않는 1회성 비용: 이 서버 프로세스에서 처음 만든 `torch.optim.SGD`는 "
