@@ -13,7 +13,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from bp_core import scaling
+from bp_core import RSS_RESOLUTION_MIB, RSSSpread, rss_difference_resolvable, scaling
+from bp_core.isolated import MIN_REPEATS
 
 from . import scaling_charts
 from .texts import t
@@ -89,6 +90,18 @@ def reading(table: pd.DataFrame, axis: str, lang: str) -> list[str]:
             auto_time=_seconds(auto["seconds_per_epoch_median"]),
             manual_time=_seconds(manual["seconds_per_epoch_median"]),
             time_ratio=auto["seconds_per_epoch_median"] / manual["seconds_per_epoch_median"]))
+        if auto["rss_repeats"] >= MIN_REPEATS and manual["rss_repeats"] >= MIN_REPEATS:
+            spreads = [RSSSpread(m, (r["peak_rss_delta_mib_low"], r["peak_rss_delta_mib_median"],
+                                     r["peak_rss_delta_mib_high"]))
+                       for m, r in (("autograd", auto), ("manual", manual))]
+            verdict = (t("scaling_resolvable", lang) if rss_difference_resolvable(*spreads)
+                       else t("scaling_not_resolvable", lang, res=RSS_RESOLUTION_MIB))
+            sentences[-1] += " " + t(
+                "scaling_reading_rss", lang, auto=auto["peak_rss_delta_mib_median"],
+                manual=manual["peak_rss_delta_mib_median"],
+                auto_low=auto["peak_rss_delta_mib_low"], auto_high=auto["peak_rss_delta_mib_high"],
+                manual_low=manual["peak_rss_delta_mib_low"], manual_high=manual["peak_rss_delta_mib_high"],
+                verdict=verdict)
     return sentences
 
 

@@ -326,6 +326,16 @@ TEXTS: dict[str, dict[str, str]] = {
                               "출력, 정답을 저장), 손으로 유도한 역전파는 {manual}를 보관합니다 (연쇄 법칙이 읽는 "
                               "캐시), 자동 미분의 {memory_ratio:.2f}배. 에폭당 자동 미분은 {auto_time}, 손으로 유도한 "
                               "방법은 {manual_time} 걸립니다 ({time_ratio:.2f}배)."},
+    "scaling_reading_rss": {"en": "Peak RSS Δ in a fresh process there: autograd {auto:.1f} MiB (range {auto_low:.1f} "
+                                  "to {auto_high:.1f}), the hand-derived version {manual:.1f} MiB ({manual_low:.1f} "
+                                  "to {manual_high:.1f}): {verdict}.",
+                            "ko": "그때 새 프로세스의 최대 RSS 증가: 자동 미분 {auto:.1f} MiB (범위 {auto_low:.1f}~"
+                                  "{auto_high:.1f}), 손으로 유도한 방법 {manual:.1f} MiB ({manual_low:.1f}~"
+                                  "{manual_high:.1f}): {verdict}."},
+    "scaling_resolvable": {"en": "a resolvable difference (the ranges do not overlap)",
+                           "ko": "구별 가능한 차이 (범위가 겹치지 않음)"},
+    "scaling_not_resolvable": {"en": "not resolvable (the ranges overlap or differ by less than {res:g} MiB)",
+                               "ko": "구별 불가 (범위가 겹치거나 차이가 {res:g} MiB 미만)"},
 }
 
 GLOSSARY = [
