@@ -23,6 +23,7 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m ruff check .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -30,4 +31,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_dashboard.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis artifacts

@@ -15,7 +15,7 @@ from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE
 
 
 class _OneLineParser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]  # exits, as the base class does
+    def error(self, message: str):  # exits, as the base class does
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

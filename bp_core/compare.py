@@ -6,6 +6,7 @@ import inspect
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -201,5 +202,6 @@ def loss_surface(data: object, w_range: tuple[float, float], b_range: tuple[floa
 def update_step_source(model: Model, method: str) -> str:
     """The source code that computed one update with ``method`` for ``model``, as it ran."""
     check_choice("method", method, METHODS)
-    parts = [*model.manual_source(), _train_manual] if method == "manual" else [model.predict_packed, _train_autograd]
+    parts: list[Callable[..., Any]] = (
+        [*model.manual_source(), _train_manual] if method == "manual" else [model.predict_packed, _train_autograd])
     return "\n".join(textwrap.dedent(inspect.getsource(part)) for part in parts)

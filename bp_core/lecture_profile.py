@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import psutil
@@ -161,8 +161,8 @@ def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
         raise ValueError(f"progress must be a callable(done, total) or None, got {progress!r}")
     from . import Line, count_tensor_bytes, seed_line  # late: bp_core's measuring module is imported on use only
 
-    fields = {name: {} for name in ("tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib",
-                                    "tensor_bytes", "printed")}
+    names = ("tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib", "tensor_bytes", "printed")
+    fields: dict[str, dict[str, Any]] = {name: {} for name in names}
     filename = ""
     process = psutil.Process()
     for done, method in enumerate(methods):

@@ -203,7 +203,9 @@ def _train_autograd(model: Model, data: Dataset, initial: Params, learning_rate:
             optimizer.zero_grad()  # without it, backward() adds to the previous gradient
         loss.backward()
         # step() changes theta in place, so keep a copy; zero_grad() leaves a fresh .grad each time, no copy needed
-        grad = theta.grad if zero_grad else theta.grad.clone()  # type: ignore[union-attr]  # backward() filled it
+        grad = theta.grad
+        assert grad is not None  # backward() just filled it
+        grad = grad if zero_grad else grad.clone()
         if not recorder.row(loss.item(), theta.detach().clone(), grad) or len(recorder.seconds) == epochs:
             break
         optimizer.step()

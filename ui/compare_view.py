@@ -61,7 +61,7 @@ def _histories(comparison: bp_core.Comparison) -> dict[str, pd.DataFrame]:
     return {method: result.history for method, result in comparison.results.items()}
 
 
-def _surface(comparison: bp_core.Comparison, lang: str, option: Any) -> alt.LayerChart:
+def _surface(comparison: bp_core.Comparison, lang: str, option: Any) -> alt.TopLevelMixin:
     surface = bp_core.loss_surface(comparison.data, *comparison.surface_window(), 41)
     return charts.surface_chart(surface, _histories(comparison), lang)
 
