@@ -30,7 +30,7 @@ import torch.optim as optim
 from ._validate import METHODS, check_choice, check_int_range
 
 if TYPE_CHECKING:
-    from .measure import TensorBytes
+    from .memory import TensorBytes
 
 MAX_PROFILE_EPOCHS = 5000
 """Upper bound on ``epochs`` for the profile: every line is traced, so 5000 epochs already take seconds."""
@@ -42,7 +42,7 @@ _TEMPLATE = "{0:>6} {1:>12} {2:>12}  {3:>10}   {4:<}"
 _MIB = "{0:5.1f} MiB"
 
 
-# The lecture's two loops as written (the same as benchmarks/lecture_loops.py). Only `out` differs from the note:
+# The lecture's two loops as written (benchmarks/lecture_loops.py imports them from here). Only `out` differs from the note:
 # print goes to the stream the caller passes, so the profile can keep it. Their lines are what the tables show.
 def lecture_manual(epochs=1000, lr=0.01, out=sys.stdout):
     x = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
