@@ -42,8 +42,8 @@ _TEMPLATE = "{0:>6} {1:>12} {2:>12}  {3:>10}   {4:<}"
 _MIB = "{0:5.1f} MiB"
 
 
-# The lecture's two loops as written (benchmarks/lecture_loops.py imports them from here). Only `out` differs from the note:
-# print goes to the stream the caller passes, so the profile can keep it. Their lines are what the tables show.
+# The lecture's two loops as written (benchmarks/lecture_loops.py imports them from here). Only `out` differs from the
+# note: print goes to the stream the caller passes, so the profile can keep it. Their lines are what the tables show.
 def lecture_manual(epochs=1000, lr=0.01, out=sys.stdout):
     x = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
     y = torch.tensor([[3.0], [5.0], [7.0], [9.0]])
