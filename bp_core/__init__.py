@@ -8,9 +8,26 @@ Examples
 ['epoch', 'loss', 'w', 'b', 'grad_norm']
 """
 
-from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE, MAX_SEED, check_epochs, check_learning_rate
+from ._validate import (
+    MAX_EPOCHS,
+    MAX_HISTORY_CELLS,
+    MAX_LEARNING_RATE,
+    MAX_MULTIPLY_ADDS,
+    MAX_SEED,
+    ArgumentTypeError,
+    check_epochs,
+    check_learning_rate,
+)
 from .activations import ACTIVATIONS
-from .compare import Comparison, compare, loss_surface, parameter_difference, predictions, update_step_source
+from .compare import (
+    MIN_TIMED_EPOCHS,
+    Comparison,
+    compare,
+    loss_surface,
+    parameter_difference,
+    predictions,
+    update_step_source,
+)
 from .contract import Model, check_model, model_from_spec
 from .data import Dataset, half_adder, make_dataset, seed_line
 from .gradients import GradientCheck, gradcheck_manual, gradient_check, gradients
@@ -31,9 +48,10 @@ from .stability import StabilityBound, stability_bound
 from .training import DIVERGENCE_FACTOR, TrainResult, first_optimizer_setup_seconds, train
 
 __all__ = [
-    "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_LEARNING_RATE", "MAX_SEED", "PRESETS", "RSS_RESOLUTION_MIB",
-    "ChainRulePaths", "Comparison", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement", "Model",
-    "Preset", "RuntimeMeasurement", "StabilityBound", "TensorBytes", "TrainResult",
+    "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_HISTORY_CELLS", "MAX_LEARNING_RATE", "MAX_MULTIPLY_ADDS",
+    "MAX_SEED", "MIN_TIMED_EPOCHS", "PRESETS", "RSS_RESOLUTION_MIB",
+    "ArgumentTypeError", "ChainRulePaths", "Comparison", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement",
+    "Model", "Preset", "RuntimeMeasurement", "StabilityBound", "TensorBytes", "TrainResult",
     "chain_rule_paths", "check_epochs", "check_learning_rate", "check_model", "compare", "count_tensor_bytes",
     "first_optimizer_setup_seconds", "flatten",
     "gradcheck_manual", "gradient_check", "gradients", "half_adder", "loss_surface", "make_dataset",

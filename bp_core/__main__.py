@@ -97,6 +97,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     print("== measured (warm-up 1, repeats 3; per-epoch median [25th-75th percentile])", file=out)
     for method in methods:
         runtime = measure_runtime(model, data, method, lr, epochs)
+        if runtime.seconds_per_epoch_median is None:  # every run diverged at epoch 0: no update was timed
+            print(f"{method:>8}: no epoch timed (the loss was not finite at epoch 0), "
+                  f"whole run {runtime.total_seconds_median * 1e3:.1f} ms", file=out)
+            continue
         print(f"{method:>8}: {runtime.seconds_per_epoch_median * 1e6:.1f} us/epoch "
               f"[{runtime.seconds_per_epoch_p25 * 1e6:.1f}-{runtime.seconds_per_epoch_p75 * 1e6:.1f}], "
               f"whole run {runtime.total_seconds_median * 1e3:.1f} ms", file=out)

@@ -27,7 +27,7 @@ import torch
 import torch.nn as nn
 import torch.optim as optim
 
-from ._validate import METHODS, check_choice, check_int_range
+from ._validate import METHODS, check_callable, check_choice, check_int_range, check_methods
 
 if TYPE_CHECKING:
     from .memory import TensorBytes
@@ -156,9 +156,8 @@ def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
     ['Line #', 'Mem usage', 'Increment', 'Occurrences', 'Line Contents']
     """
     epochs = check_int_range("epochs", epochs, 1, MAX_PROFILE_EPOCHS)
-    methods = _check_methods(methods)
-    if progress is not None and not callable(progress):
-        raise ValueError(f"progress must be a callable(done, total) or None, got {progress!r}")
+    methods = check_methods(methods)
+    progress = check_callable("progress", progress, "done, total")
     from . import Line, count_tensor_bytes, seed_line  # late: bp_core's measuring module is imported on use only
 
     names = ("tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib", "tensor_bytes", "printed")
@@ -181,16 +180,6 @@ def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
     if progress is not None:
         progress(len(methods), len(methods))
     return LectureProfile(epochs=epochs, methods=methods, filename=filename, **fields)
-
-
-def _check_methods(methods) -> tuple[str, ...]:
-    """Return ``methods`` as a tuple if it is a non-empty list or tuple of distinct names from METHODS."""
-    message = f"methods must be a non-empty tuple of distinct names from {METHODS}, got {methods!r}"
-    if not isinstance(methods, tuple | list) or not methods or len(set(map(repr, methods))) != len(methods):
-        raise ValueError(message)
-    if any(not isinstance(m, str) or m not in METHODS for m in methods):
-        raise ValueError(message)
-    return tuple(methods)
 
 
 def _trace(loop: Callable, epochs: int):

@@ -16,7 +16,15 @@ import numpy as np
 import pandas as pd
 import torch
 
-from ._validate import METHODS, check_choice, check_epochs, check_learning_rate
+from ._validate import (
+    METHODS,
+    check_bool,
+    check_callable,
+    check_choice,
+    check_epochs,
+    check_learning_rate,
+    check_training_size,
+)
 from .contract import Model, Params, check_model
 from .data import Dataset, as_dataset
 from .models import flatten, scalar_names, unflatten
@@ -58,11 +66,13 @@ class TrainResult:
 
     @property
     def final_loss(self) -> float:
-        return float(self.history["loss"].iloc[-1])
+        """The loss of the last finite history row; NaN when there is none (the loss was non-finite at epoch 0)."""
+        return float(self.history["loss"].iloc[-1]) if len(self.history) else math.nan
 
     @property
-    def seconds_per_epoch_median(self) -> float:
-        return float(np.median(self.epoch_seconds)) if len(self.epoch_seconds) else float("nan")
+    def seconds_per_epoch_median(self) -> float | None:
+        """Median wall time of the updates that ran; None when none ran (diverged at epoch 0)."""
+        return float(np.median(self.epoch_seconds)) if len(self.epoch_seconds) else None
 
 
 def train(model: Model, data: object, method: str = "manual", learning_rate: float = 0.01, epochs: int = 1000, *,
@@ -80,10 +90,16 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
         ``torch.optim.SGD``, ``zero_grad()``, ``backward()``, ``step()``, as in the lecture.
     learning_rate : float in (0, 100]
     epochs : int in [1, 200000]
+        Also bounded by the size of the history, (epochs + 1) x parameters <= ``MAX_HISTORY_CELLS``, and by the
+        arithmetic, epochs x samples x parameters (``MAX_MULTIPLY_ADDS``): refused up front, with the estimate.
     zero_grad : bool
         Autograd only. ``False`` skips ``optimizer.zero_grad()`` so gradients accumulate (the classic bug).
     progress : callable(done, total), optional
         Called about a hundred times during training.
+
+    A loss that is non-finite or explodes, at any epoch including the first, stops training and returns the
+    finite rows with ``diverged_at`` set; nothing is raised. Non-finite at epoch 0: no rows, ``params`` are the
+    initial parameters, ``final_loss`` is NaN and ``seconds_per_epoch_median`` None.
 
     Examples
     --------
@@ -96,11 +112,12 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
     method = check_choice("method", method, METHODS)
     learning_rate = check_learning_rate(learning_rate)
     epochs = check_epochs(epochs)
-    if not isinstance(zero_grad, bool):
-        raise ValueError(f"zero_grad must be True or False, got {zero_grad!r}")
+    zero_grad = check_bool("zero_grad", zero_grad)
     if not zero_grad and method == "manual":
         raise ValueError("zero_grad=False applies to method='autograd' only; the manual method keeps no .grad")
+    progress = check_callable("progress", progress, "done, total")
     dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
+    check_training_size(model, dataset.n_samples, epochs)
     initial = model.init_params(dtype=dataset.x.dtype)
     runner = _train_manual if method == "manual" else _train_autograd
     return runner(model, dataset, initial, learning_rate, epochs, zero_grad, progress)
@@ -143,8 +160,10 @@ class _Recorder:
     def finish(self, model: Model, method: str, learning_rate: float, epochs: int, zero_grad: bool, initial: Params,
                setup_seconds: float) -> TrainResult:
         names = scalar_names(initial)
-        thetas = torch.stack(self.thetas).reshape(len(self.thetas), -1).detach()  # (rows, P)
-        grads = torch.stack(self.grads).reshape(len(self.grads), -1).detach()  # (rows, P)
+        if not self.thetas:  # the loss was non-finite at epoch 0: no finite row, an empty (0, P) history
+            self.thetas = self.grads = [flatten(initial).new_empty(0, len(names))]
+        thetas = torch.stack(self.thetas).reshape(len(self.losses), len(names)).detach()  # (rows, P)
+        grads = torch.stack(self.grads).reshape(len(self.losses), len(names)).detach()  # (rows, P)
         finite = torch.isfinite(thetas).all(dim=1) & torch.isfinite(grads).all(dim=1)
         if not bool(finite.all()):  # a parameter overflowed while the loss stayed finite (e.g. behind a dead relu)
             first_bad = int((~finite).nonzero()[0, 0])
