@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 import math
 import numbers
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -26,12 +26,16 @@ MAX_SEED = 2**31 - 1
 """Largest initialisation seed (a torch.Generator takes 64-bit seeds; 32 bits keep links and widgets simple)."""
 
 MAX_HISTORY_CELLS = 20_000_000
-"""Most parameter values one training history may hold: (epochs + 1) x parameters. The history is float64 (160 MB
-at the cap) and the run keeps each row's parameters and gradient until it ends, so its peak is a few times that."""
+"""Most parameter values one training history may hold: (epochs + 1) x parameters. The history is float64 (153 MiB at
+the cap) and the run keeps each row's parameters and gradient until it ends: measured here, peak RSS +660 MiB."""
 
 MAX_MULTIPLY_ADDS = 1e11
-"""Most arithmetic one call may plan, in multiply-adds estimated as passes x samples x parameters (a pass through an
-MLP costs about samples x parameters). Measured here at 4-7e9 per second on one core: about 15-25 s at the cap."""
+"""Most arithmetic one call may plan, in multiply-adds: passes x ``pass_cost(samples, parameters)``. Measured here at
+about 5e9 per second on one core, so about 20-30 s of work at the cap."""
+
+PER_SAMPLE_OVERHEAD = 512
+"""Elementwise work per sample and pass (activations, their derivatives, the error), in multiply-adds; it dominates
+small models: measured here, a pass of the 2-3-2 network (17 parameters) costs ~600 multiply-adds a sample."""
 
 MAX_RUNTIME_EPOCHS = 4 * MAX_EPOCHS
 """Most epochs ``measure_runtime`` may run in all, (warmup + repeats) x epochs: the command line's default of one
@@ -49,6 +53,8 @@ def shown(value: object) -> str:
     """``value`` for a message: its type and a short repr (a huge integer by its size: repr refuses > 4300 digits)."""
     if isinstance(value, numbers.Integral) and not isinstance(value, bool) and abs(int(value)) > 10**30:
         return f"an integer of {int(value).bit_length()} bits"
+    if isinstance(value, (torch.Tensor, np.ndarray)):
+        return f"{type(value).__name__} of shape {tuple(value.shape)} ({value.dtype})"
     try:
         text = repr(value)
     except ValueError:  # e.g. a tuple holding an integer too long to print
@@ -63,7 +69,12 @@ def check_real(name: str, value: object, low: float = -math.inf, high: float = m
 
     The range is [low, high], with open ends where asked; the value must be finite in any case.
     """
-    allowed = f"a finite real number in {'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+    if math.isinf(low) and math.isinf(high):
+        allowed = "a finite real number"
+    elif math.isinf(high):
+        allowed = f"a finite real number {'>' if low_open else '>='} {low:g}"
+    else:
+        allowed = f"a finite real number in {'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise ArgumentTypeError(f"{name} must be {allowed}, got {shown(value)}")
     try:
@@ -218,8 +229,8 @@ def check_matrix(name: str, value: object, dtype: torch.dtype, max_rows: int) ->
         tensor = torch.from_numpy(np.array(array, dtype=np.float64))
     if tensor.dim() != 2:
         raise ValueError(f"{allowed}, got shape {tuple(tensor.shape)}")
-    if tensor.shape[0] < 1:
-        raise ValueError(f"{name} must have at least 1 row, got shape {tuple(tensor.shape)}")
+    if tensor.shape[0] < 1 or tensor.shape[1] < 1:
+        raise ValueError(f"{name} must have at least 1 row and 1 column, got shape {tuple(tensor.shape)}")
     if tensor.shape[0] > max_rows:
         raise ValueError(f"{name} must have at most {max_rows} rows, got {tensor.shape[0]}")
     if tensor.is_floating_point() and not torch.isfinite(tensor).all():
@@ -234,6 +245,11 @@ def check_matrix(name: str, value: object, dtype: torch.dtype, max_rows: int) ->
 def parameter_count(model) -> int:
     """The number of scalar parameters of ``model``."""
     return sum(p.numel() for p in model.init_params().values())
+
+
+def pass_cost(n_samples: int, n_params: int) -> int:
+    """Multiply-adds of one forward pass over ``n_samples`` (backward costs about two more)."""
+    return n_samples * (n_params + PER_SAMPLE_OVERHEAD)
 
 
 def check_work(argument: str, multiply_adds: float, what: str, advice: str = "fewer samples or parameters") -> None:
@@ -254,16 +270,8 @@ def check_training_size(model, n_samples: int, epochs: int, runs: int = 1, argum
                          f"(about {cells * 8 / 2**20:,.0f} MiB as float64, a few times that while training), more "
                          f"than MAX_HISTORY_CELLS = {MAX_HISTORY_CELLS:,}; use at most "
                          f"{MAX_HISTORY_CELLS // n_params - 1} epochs for this model")
-    check_work(argument, runs * (epochs + 1) * 3 * n_samples * n_params,
-               f"{runs} run(s) x {epochs} epochs x {n_samples} samples x {n_params} parameters",
+    check_work(argument, runs * (epochs + 1) * 3 * pass_cost(n_samples, n_params),
+               f"{runs} run(s) x {epochs} epochs x 3 passes x {n_samples} samples x ({n_params} parameters + "
+               f"{PER_SAMPLE_OVERHEAD})",
                "fewer epochs, samples or parameters")
 
-
-def check_iterable_of(name: str, value: object, kind: type, what: str) -> list:
-    """Return ``value`` as a list if it is a non-empty iterable (not a string or mapping) of ``kind``."""
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise ArgumentTypeError(f"{name} must be a non-empty sequence of {what}, got {shown(value)}")
-    items = list(value)
-    if not items or any(not isinstance(item, kind) for item in items):
-        raise ArgumentTypeError(f"{name} must be a non-empty sequence of {what}, got {shown(value)}")
-    return items

@@ -156,7 +156,9 @@ class Comparison:
         best_w, best_b = least_squares_line(self.data)
         ws = np.concatenate([r.history["w"].to_numpy() for r in self.results.values()] + [[best_w]])
         bs = np.concatenate([r.history["b"].to_numpy() for r in self.results.values()] + [[best_b]])
-        pad_w, pad_b = max(np.ptp(ws) * pad, min_pad), max(np.ptp(bs) * pad, min_pad)
+        # at least min_pad, and at least 1e-3 of the largest |value|, so the window never rounds to a point
+        pad_w = max(np.ptp(ws) * pad, min_pad, np.abs(ws).max() * 1e-3)
+        pad_b = max(np.ptp(bs) * pad, min_pad, np.abs(bs).max() * 1e-3)
         return (float(ws.min() - pad_w), float(ws.max() + pad_w)), (float(bs.min() - pad_b), float(bs.max() + pad_b))
 
 
@@ -183,6 +185,7 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
     measure_memory = check_bool("measure_memory", measure_memory)
     progress = check_callable("progress", progress, "fraction, method")
     check_training_size(model, dataset.n_samples, epochs, runs=len(METHODS))
+    bound = stability_bound(model, None, dataset)  # first: it refuses work it cannot do before anything trains
     results, memory = {}, {}
     for index, method in enumerate(METHODS):
         report = None
@@ -192,7 +195,7 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
             results[method], memory[method] = measured_run(model, dataset, method, learning_rate, epochs, report)
         else:
             results[method] = train(model, dataset, method, learning_rate, epochs, progress=report)
-    return Comparison(results, memory or None, stability_bound(model, None, dataset),
+    return Comparison(results, memory or None, bound,
                       parameter_difference(results["manual"], results["autograd"]), dataset)
 
 

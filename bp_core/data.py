@@ -93,11 +93,11 @@ def make_dataset(x, y, in_features: int | None = None, out_features: int | None 
     if x_tensor.shape[0] != y_tensor.shape[0]:
         raise ValueError(f"x and y must have the same number of rows, got x of shape {tuple(x_tensor.shape)} and "
                          f"y of shape {tuple(y_tensor.shape)}")
-    for label, tensor, width, what in (("x", x_tensor, features["in_features"], "input"),
-                                       ("y", y_tensor, features["out_features"], "target")):
+    for label, tensor, feature in (("x", x_tensor, "in_features"), ("y", y_tensor, "out_features")):
+        width = features[feature]
         if width is not None and tensor.shape[1] != width:
-            raise ValueError(f"{label} has shape {tuple(tensor.shape)}, but the model has {width} {what} column(s): "
-                             f"{label} must have shape (samples, {width})")
+            raise ValueError(f"{label} has shape {tuple(tensor.shape)}, but the model reads {width} column(s) "
+                             f"({feature}={width}): {label} must have shape (samples, {width})")
     return Dataset(x_tensor, y_tensor, name)
 
 

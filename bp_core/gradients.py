@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ._validate import check_choice, check_params, check_real, check_work
+from ._validate import check_choice, check_params, check_real, check_work, pass_cost
 from .contract import check_model
 from .data import as_dataset
 from .models import Params, _unflatten, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
@@ -19,9 +19,9 @@ MAX_EPSILON = 1.0
 
 
 def _check_numeric_work(argument: str, model, params: Params, n_samples: int, passes_per_parameter: int) -> None:
-    """Finite differences need ``passes_per_parameter`` forward passes per parameter, each samples x parameters."""
+    """Finite differences need ``passes_per_parameter`` forward passes per parameter."""
     n_params = sum(p.numel() for p in params.values())
-    check_work(argument, passes_per_parameter * n_params * n_samples * n_params,
+    check_work(argument, passes_per_parameter * n_params * pass_cost(n_samples, n_params),
                f"{passes_per_parameter} forward passes for each of {n_params} parameters over {n_samples} samples")
 
 

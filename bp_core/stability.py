@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import torch
 
-from ._validate import check_choice, check_params, check_work
+from ._validate import check_choice, check_params, check_work, pass_cost
 from .contract import check_model
 from .data import as_dataset
 from .models import Params, _unflatten, flatten, predict
@@ -84,7 +84,7 @@ def stability_bound(model, params: Params | None, data, *, method: str = "auto")
         raise ValueError(f"method='exact' forms the whole {n_params} x {n_params} Hessian; at most "
                          f"{MAX_EXACT_PARAMETERS_ASKED} parameters: use method='lanczos' or 'auto'")
     steps = n_params if method == "exact" else min(n_params, LANCZOS_MAX_ITERATIONS)
-    check_work("data", steps * HVP_PASSES * data.n_samples * n_params,
+    check_work("data", steps * HVP_PASSES * pass_cost(data.n_samples, n_params),
                f"{steps} Hessian-vector products over {data.n_samples} samples and {n_params} parameters")
 
     def loss_of(theta: torch.Tensor) -> torch.Tensor:

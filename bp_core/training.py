@@ -91,7 +91,8 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
     learning_rate : float in (0, 100]
     epochs : int in [1, 200000]
         Also bounded by the size of the history, (epochs + 1) x parameters <= ``MAX_HISTORY_CELLS``, and by the
-        arithmetic, epochs x samples x parameters (``MAX_MULTIPLY_ADDS``): refused up front, with the estimate.
+        arithmetic, about epochs x samples x (parameters + 512) (``MAX_MULTIPLY_ADDS``): refused up front, with the
+        estimate.
     zero_grad : bool
         Autograd only. ``False`` skips ``optimizer.zero_grad()`` so gradients accumulate (the classic bug).
     progress : callable(done, total), optional
