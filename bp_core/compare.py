@@ -71,7 +71,8 @@ class Comparison:
         method timed fewer than MIN_TIMED_EPOCHS epochs (``speed_ratio_missing`` says why)."""
         if self.timed_epochs < MIN_TIMED_EPOCHS:
             return None
-        return self.results["autograd"].seconds_per_epoch_median / self.results["manual"].seconds_per_epoch_median
+        manual, autograd = (float(np.median(self.results[m].epoch_seconds)) for m in ("manual", "autograd"))
+        return autograd / manual
 
     @property
     def speed_ratio_missing(self) -> str | None:

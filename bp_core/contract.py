@@ -92,12 +92,14 @@ def model_from_spec(spec: dict[str, Any]) -> Model:
     kind = spec.get("kind")
     if not isinstance(kind, str) or kind not in Model.registry:
         raise ValueError(f"spec['kind'] must be one of {sorted(Model.registry)}, got {kind!r}")
-    cls = Model.registry[kind]
-    expected = set(cls().spec())  # every model builds with its defaults
-    if set(spec) != expected:
-        raise ValueError(f"spec for {kind!r} must have exactly the keys {sorted(expected)}, got "
+    try:
+        model = Model.registry[kind].from_spec(spec)
+    except KeyError as error:
+        raise ValueError(f"spec for {kind!r} lacks the key {error}: pass what Model.spec() returns") from None
+    if set(model.spec()) != set(spec):
+        raise ValueError(f"spec for {kind!r} must have exactly the keys {sorted(model.spec())}, got "
                          f"{sorted(map(str, spec))}")
-    return cls.from_spec(spec)
+    return model
 
 
 def check_model(model: object, name: str = "model") -> Model:
