@@ -118,7 +118,7 @@ def check_callable(name: str, value: object, arguments: str) -> Callable[..., An
     n_args = len(arguments.split(","))
     if value is None:
         return None
-    if not callable(value):
+    if not callable(value) or isinstance(value, type):  # a class is callable, but building one is no report
         raise ArgumentTypeError(f"{name} must be None or a callable({arguments}), got {shown(value)}")
     try:
         signature = inspect.signature(value)
@@ -165,7 +165,7 @@ def check_float_dtype(name: str, dtype: object) -> torch.dtype:
 def check_range_pair(name: str, value: object) -> tuple[float, float]:
     """Return ``value`` as (low, high) if it is a pair of finite real numbers with low < high."""
     allowed = f"{name} must be a pair (low, high) of finite real numbers with low < high"
-    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list, np.ndarray)) or len(value) != 2:
+    if not isinstance(value, (tuple, list, np.ndarray)) or np.ndim(value) != 1 or len(value) != 2:
         raise ArgumentTypeError(f"{allowed}, got {shown(value)}")
     low, high = (check_real(f"{name}[{i}]", v) for i, v in enumerate(value))
     if not low < high or not math.isfinite(high - low):
@@ -178,7 +178,7 @@ def check_params(model, params: object, name: str = "params") -> dict[str, torch
     (one dtype) of the right shapes, all finite. Tensors that require grad are detached: the caller's graph is
     never extended."""
     reference = model.init_params()
-    example = f"e.g. {model!r}.init_params()"
+    example = f"as model.init_params() gives them for {model!r}"
     if not isinstance(params, Mapping):
         raise ArgumentTypeError(f"{name} must be a dict of tensors with keys {sorted(reference)} ({example}), "
                                 f"got {shown(params)}")

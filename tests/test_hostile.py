@@ -40,7 +40,7 @@ REALS = ["0.05", True, False, np.bool_(True), None, NAN, INF, -INF, 0, -0.0, -1,
 INTS = [0, -1, 1.0, 10.5, "10", True, None, HUGE, bp_core.MAX_EPOCHS + 1, np.float64(10), INF, [5], -HUGE]
 METHOD_NAMES = [None, "Manual", "", 5, ["manual"], ("manual",), b"manual", True]
 FLAGS = ["yes", 1, 0, None, "False", 1.0, [True]]
-CALLABLES = ["abc", 1, object(), (lambda: None), (lambda done: None), [print]]
+CALLABLES = ["abc", 1, object(), (lambda: None), (lambda done: None), [print], bp_core.MLP]
 DATA = [None, "points", 5, {"x": [[1.0]], "y": [[1.0]]}, (X,), (X, Y, Y), ([[1.0], ["a"]], [[1.0], [2.0]]),
         ([[1.0], [2.0, 3.0]], [[1.0], [2.0]]), ([[]], [[]]), ([], []), (np.array([[NAN]]), [[1.0]]),
         ([[INF]], [[1.0]]), ([[1e308]], [[1.0]]), ([[HUGE]], [[1.0]]), (torch.zeros(2, 1, dtype=torch.bool), Y[:2]),
@@ -138,7 +138,8 @@ HOSTILE = [
     *cases(bp_core.loss_surface, SURFACE, "data", DATA[:5] + [ADDER], DATA_NAMES),
     *cases(bp_core.loss_surface, SURFACE, "resolution", [1, 202, 2.5, "41", True, None, HUGE]),
     *cases(bp_core.loss_surface, SURFACE, "w_range", [(0,), (0, 1, 2), (1, 0), (0, INF), (NAN, 1), "01", None,
-                                                      ("0", "1"), (True, 2), (-1e308, 1e308), (HUGE, HUGE + 1)]),
+                                                      ("0", "1"), (True, 2), (-1e308, 1e308), (HUGE, HUGE + 1),
+                                                      np.array(0.5), np.zeros((2, 1))]),
     *cases(bp_core.loss_surface, SURFACE, "b_range", [(2, 2), 5, {0: 1}]),
     *cases(bp_core.predictions, {"results": {"manual": RESULT}, "data": SEED}, "results",
            [None, {}, {"manual": 5}, [RESULT], {"manual": RESULT, "autograd": MLP_RESULT}]),
