@@ -19,6 +19,15 @@ from ._validate import (
     check_learning_rate,
 )
 from .activations import ACTIVATIONS
+from .by_hand import ManualStep, NetworkValues, manual_step, network_values, params_at
+from .checking import (
+    GradientReport,
+    GradientTable,
+    ZeroGradComparison,
+    gradient_report,
+    gradient_table,
+    zero_grad_comparison,
+)
 from .compare import (
     MIN_TIMED_EPOCHS,
     Comparison,
@@ -45,6 +54,7 @@ from .paths import ChainRulePaths, chain_rule_paths
 from .presets import PRESETS, Preset
 from .runtime import RuntimeMeasurement, measure_runtime
 from .stability import StabilityBound, stability_bound
+from .sweep import MAX_RUNS, MAX_SWEEP_EPOCHS, MAX_SWEEP_WORK, LineHessian, Sweep, learning_rate_sweep, line_hessian
 from .training import DIVERGENCE_FACTOR, TrainResult, first_optimizer_setup_seconds, train
 
 __all__ = [
@@ -59,4 +69,9 @@ __all__ = [
     "measure_memory", "measure_runtime", "memory_difference_resolvable", "model_from_spec", "parameter_difference",
     "predictions",
     "scalar_names", "seed_line", "stability_bound", "train", "unflatten", "update_step_source",
+]
+__all__ += [  # the teaching pages (issue 7)
+    "MAX_RUNS", "MAX_SWEEP_EPOCHS", "MAX_SWEEP_WORK", "GradientReport", "GradientTable", "LineHessian", "ManualStep",
+    "NetworkValues", "Sweep", "ZeroGradComparison", "gradient_report", "gradient_table", "learning_rate_sweep",
+    "line_hessian", "manual_step", "network_values", "params_at", "zero_grad_comparison",
 ]
