@@ -54,6 +54,12 @@ model, _ = settings.build()
 for column, (label, value) in zip(st.columns(3), view.headline(step, epoch, lang)):
     column.metric(label, value)
 
+
+def table(frame, key: str, digits: int = 5) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", key=key, height=view.table_height(frame),
+                 column_config=view.number_columns(frame, digits))
+
+
 if model_key == "line":
     w, b = step.params["w"].item(), step.params["b"].item()
     formulas = view.line_formulas(step)
@@ -61,37 +67,33 @@ if model_key == "line":
     with left:
         st.subheader(t("step_forward", lang))
         st.latex(f"pred = w x + b = {w:.7g}\\,x + {b:.7g}")
-        st.dataframe(view.line_table(step, lang), hide_index=True, width="stretch", key="step_line_table")
+        table(view.line_table(step, lang), "step_line_table")
     with right:
-        st.subheader(t("step_loss", lang))
-        st.latex(formulas["loss"])
         st.subheader(t("step_local", lang))
         st.markdown(t("step_line_local", lang))
+    st.subheader(t("step_loss", lang))
+    st.latex(formulas["loss"])
     st.subheader(t("step_gradient", lang))
-    left, right = st.columns(2)
-    left.latex(formulas["dw"])
-    right.latex(formulas["db"])
+    st.latex(formulas["dw"])
+    st.latex(formulas["db"])
     st.subheader(t("step_update", lang))
-    left, right = st.columns(2)
-    left.latex(formulas["w"])
-    right.latex(formulas["b"])
+    st.latex(formulas["w"])
+    st.latex(formulas["b"])
 else:
     left, right = st.columns(2)
     with left:
         st.subheader(t("step_forward", lang))
         st.caption(t("step_network_forward", lang))
-        st.dataframe(view.network_forward_table(step, model, lang), hide_index=True, width="stretch",
-                     key="step_forward_table")
+        table(view.network_forward_table(step, model, lang), "step_forward_table")
     with right:
+        st.subheader(t("step_loss", lang))
+        st.latex(f"L = \\frac{{1}}{{N K}} \\sum_{{i,k}} (\\hat y_{{ik}} - y_{{ik}})^2 = {step.loss:.7g}")
         st.subheader(t("step_local", lang))
         st.caption(t("step_network_local", lang))
-        st.dataframe(view.network_local_table(step, model, lang), hide_index=True, width="stretch",
-                     key="step_local_table")
-    st.subheader(t("step_loss", lang))
-    st.latex(f"L = \\frac{{1}}{{N K}} \\sum_{{i,k}} (\\hat y_{{ik}} - y_{{ik}})^2 = {step.loss:.7g}")
+        table(view.network_local_table(step, model, lang), "step_local_table")
     st.subheader(t("step_gradient_and_update", lang))
     st.markdown(t("step_network_update", lang, lr=settings.learning_rate))
-    st.dataframe(view.update_table(step, lang), hide_index=True, width="stretch", key="step_update_table")
+    table(view.update_table(step, lang), "step_update_table", digits=7)
 
 matches, row = view.matches_history(settings, epoch), epoch + 1
 (st.success if matches else st.error)(t("step_matches" if matches else "step_differs", lang, row=row))

@@ -82,8 +82,9 @@ def check_table(table: bp_core.GradientTable, lang: str) -> pd.DataFrame:
 def table_columns(frame: pd.DataFrame) -> dict:
     """Gradients to 7 significant digits (float32 holds about 7), errors to 2."""
     gradient = st.column_config.NumberColumn(format="%.7g")
-    error = st.column_config.NumberColumn(format="%.1e", width="small")
-    return {name: gradient for name in frame.columns[2:5]} | {name: error for name in frame.columns[5:9]}
+    errors = {name: st.column_config.NumberColumn(format="%.1e", width="small", help=name)  # header cut: full on hover
+              for name in frame.columns[5:9]}
+    return {name: gradient for name in frame.columns[2:5]} | errors
 
 
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)

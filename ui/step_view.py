@@ -65,9 +65,9 @@ def matches_history(settings: Settings, epoch: int) -> bool:
         bool(torch.equal(step.new_params[name], after[name])) for name in after)
 
 
-def _num(value: float) -> str:
-    """A number for a formula: enough digits to recompute the next line by hand."""
-    return f"{value:.6g}" if value >= 0 else f"({value:.6g})"
+def _num(value: float, digits: int = 6) -> str:
+    """A number for a formula, bracketed when negative."""
+    return f"{value:.{digits}g}" if value >= 0 else f"({value:.{digits}g})"
 
 
 def line_table(step: bp_core.ManualStep, lang: str) -> pd.DataFrame:
@@ -83,9 +83,10 @@ def line_formulas(step: bp_core.ManualStep) -> dict[str, str]:
     """LaTeX for the loss, both gradients (the lecture's formulas, numbers plugged in) and both updates."""
     x, error = step.forward["x"][:, 0].tolist(), step.forward["error"][:, 0].tolist()
     n, lr = len(x), step.learning_rate
-    squares = " + ".join(f"{_num(e)}^2" for e in error)
-    products = " + ".join(f"{_num(a)} \\cdot {_num(e)}" for a, e in zip(x, error))
-    sums = " + ".join(_num(e) for e in error)
+    # the per-point terms to 4 digits, as the table shows them (long sums stay on screen); results in full
+    squares = " + ".join(f"{_num(e, 4)}^2" for e in error)
+    products = " + ".join(f"{_num(a, 4)} \\cdot {_num(e, 4)}" for a, e in zip(x, error))
+    sums = " + ".join(_num(e, 4) for e in error)
     dw, db = step.gradient["w"].item(), step.gradient["b"].item()
     w, b = step.params["w"].item(), step.params["b"].item()
     new_w, new_b = step.new_params["w"].item(), step.new_params["b"].item()
@@ -134,6 +135,17 @@ def _by_sample(rows: dict[str, Any], lang: str) -> pd.DataFrame:
     frame = pd.DataFrame({name: values.tolist() for name, values in rows.items()}).T
     frame.columns = [t("teach_sample_short", lang, number=i) for i in range(frame.shape[1])]
     return frame.rename_axis(t("step_col_value", lang)).reset_index()
+
+
+def number_columns(frame: pd.DataFrame, digits: int = 7) -> dict[str, Any]:
+    """Every numeric column to ``digits`` significant digits (Streamlit would round to 4 decimals)."""
+    number = st.column_config.NumberColumn(format=f"%.{digits}g")
+    return {name: number for name in frame.columns if pd.api.types.is_numeric_dtype(frame[name])}
+
+
+def table_height(frame: pd.DataFrame) -> int:
+    """Pixels that show every row without a scroll bar inside the table."""
+    return 35 * (len(frame) + 1) + 3
 
 
 def update_table(step: bp_core.ManualStep, lang: str) -> pd.DataFrame:
