@@ -71,16 +71,21 @@ for tab, (dtype, table) in zip(st.tabs(list(report.tables)), report.tables.items
     tab.caption(t("check_table_caption", lang, dtype=dtype, eps=table.epsilon))
 st.info(t("check_float32_why", lang))
 
-# ---- forgot optimizer.zero_grad()
+# ---- forgot optimizer.zero_grad(): its own model choice, the line by default (it goes wrong within a few epochs)
 st.subheader(t("zero_grad_title", lang))
-st.markdown(t("zero_grad_intro", lang, lr=settings.learning_rate, epochs=view.ZERO_GRAD_EPOCHS))
-comparison = view.zero_grad(settings)
+restore({"zg_model": "line"})
+st.radio(t("model", lang), list(bp_core.PRESETS), key="zg_model", horizontal=True,
+         format_func=lambda m: teaching.model_name(m, lang))
+keep(["zg_model"])
+zero_grad_run = teaching.RUNS[state["zg_model"]]
+st.markdown(t("zero_grad_intro", lang, lr=zero_grad_run.learning_rate, epochs=view.ZERO_GRAD_EPOCHS))
+comparison = view.zero_grad(zero_grad_run)
 wrong = comparison.went_wrong_at
 st.metric(t("zero_grad_metric", lang), "—" if wrong is None else str(wrong), help=t("zero_grad_metric_help", lang))
 st.markdown(view.zero_grad_sentence(comparison, lang))
 left, right = st.columns(2)
-left.vega_lite_chart(view.zero_grad_spec(settings, "grad_norm", lang), width="stretch")
-right.vega_lite_chart(view.zero_grad_spec(settings, "loss", lang), width="stretch")
+left.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "grad_norm", lang), width="stretch")
+right.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "loss", lang), width="stretch")
 st.markdown(t("zero_grad_fix", lang))
 st.code("optimizer.zero_grad()  # before loss.backward(): start each epoch's gradient from zero\n"
         "loss.backward()\noptimizer.step()", language="python")

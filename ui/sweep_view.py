@@ -25,6 +25,9 @@ DEFAULTS = {"line": {"sw_low": 0.001, "sw_high": 0.5, "sw_count": 25, "sw_epochs
             "mlp": {"sw_low": 0.1, "sw_high": 100.0, "sw_count": 10, "sw_epochs": 1000}}
 """Per model: a range that shows both sides of the bound; each default sweep takes a few seconds at most."""
 FIELDS = ("sw_low", "sw_high", "sw_count", "sw_epochs")
+HEIGHT = 400
+"""Whole chart, title, axes and legend included (Streamlit fits the spec into it): a full-width chart wants more
+than the Compare page's half-width 280 to leave its log axis room."""
 
 
 @dataclass(frozen=True)
@@ -126,9 +129,8 @@ def final_loss_chart(sweep: bp_core.Sweep, lang: str) -> alt.LayerChart:
                         legend=alt.Legend(orient="bottom", labelLimit=400)))
     bound = pd.DataFrame({"learning_rate": [sweep.learning_rate_bound]})
     rule = alt.Chart(bound).mark_rule(color="#7b0d0d", strokeDash=[6, 4], strokeWidth=2).encode(x="learning_rate:Q")
-    chart = charts._finish(alt.layer(line, points, rule), t("sweep_chart_final", lang))
-    return chart.properties(title=alt.Title(t("sweep_chart_final", lang), limit=0, subtitleColor="#7b0d0d",
-                                            subtitle=t("sweep_rule", lang, bound=sweep.learning_rate_bound)))
+    title = f'{t("sweep_chart_final", lang)} ({t("sweep_rule", lang, bound=sweep.learning_rate_bound)})'
+    return charts._finish(alt.layer(line, points, rule), title).properties(height=HEIGHT)
 
 
 def default_curves(sweep: bp_core.Sweep) -> list[float]:
@@ -150,7 +152,7 @@ def curves_chart(sweep: bp_core.Sweep, rates: list[float], lang: str) -> alt.Cha
         color=alt.Color("rate:N", title=None, sort=[f"lr = {r:.4g}" for r in rates],
                         legend=alt.Legend(orient="bottom")),
         tooltip=["rate:N", "epoch:Q", alt.Tooltip("loss:Q", format=".4g")])
-    return charts._finish(chart, t("sweep_chart_curves", lang))
+    return charts._finish(chart, t("sweep_chart_curves", lang)).properties(height=HEIGHT)
 
 
 def sweep_frame(sweep: bp_core.Sweep, lang: str) -> pd.DataFrame:

@@ -590,7 +590,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "sweep_converging": {"en": "converging", "ko": "수렴"},
     "sweep_diverging": {"en": "diverging (drawn at the top)", "ko": "발산 (맨 위에 표시)"},
     "sweep_diverged_at": {"en": "diverged at epoch", "ko": "발산한 에폭"},
-    "sweep_rule": {"en": "dashed line: the bound 2/λmax = {bound:.4g}", "ko": "점선: 한계 2/λmax = {bound:.4g}"},
+    "sweep_rule": {"en": "dashed: the bound 2/λmax = {bound:.4g}", "ko": "점선: 한계 2/λmax = {bound:.4g}"},
     "sweep_summary": {"en": "{runs} runs of {epochs} epochs; {diverging} diverging (the loss grew above its start or "
                             "exploded), drawn as triangles at the top of the axis. Hover a point for its numbers.",
                       "ko": "{epochs} 에폭 학습 {runs}개 중 {diverging}개가 발산했습니다 (손실이 처음보다 커지거나 "

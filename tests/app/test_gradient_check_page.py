@@ -28,7 +28,10 @@ def test_the_default_check_shows_bp_cores_three_gradients_in_both_precisions():
     assert metric(at, "Rows that pass, float64") == "17 / 17"
     assert metric(at, "Rows that pass, float32") != "17 / 17"
     assert any("7 significant digits" in i.value for i in at.info)
+    assert metric(at, "Epoch where the run without zero_grad()") == "5"  # the line, by default
+    at.radio(key="zg_model").set_value("mlp").run()
     assert metric(at, "Epoch where the run without zero_grad()") == "—"
+    assert any("never rose more than 10%" in m for m in texts(at, "markdown"))
 
 
 def test_trained_parameters_and_the_line_change_the_tables():
@@ -45,7 +48,6 @@ def test_trained_parameters_and_the_line_change_the_tables():
     assert not at.exception
     assert tables(at)["float64"]["parameter"].tolist() == ["w", "b"]
     assert at.slider(key="gc_epoch_line").value == 0  # each model has its own epoch
-    assert metric(at, "Epoch where the run without zero_grad()") == "5"
     at.radio(key="gc_model").set_value("mlp").run()
     assert at.slider(key="gc_epoch_mlp").value == 1000 and tables(at)["float64"]["manual"].tolist() == after
 
