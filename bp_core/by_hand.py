@@ -10,13 +10,13 @@ The gradient and the update come from the model's own ``manual_packed`` and the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 
-from ._validate import check_int_range, check_learning_rate
+from ._validate import ArgumentTypeError, check_int_range, check_learning_rate, check_params, shown
 from .contract import Model, Params, check_model
 from .data import as_dataset
-from .gradients import check_params
 from .models import unflatten
 from .training import TrainResult
 
@@ -34,7 +34,7 @@ def params_at(result: TrainResult, epoch: int) -> Params:
     [[0.3499999940395355]]
     """
     if not isinstance(result, TrainResult):
-        raise TypeError(f"result must be a bp_core.TrainResult, got {type(result).__name__}")
+        raise ArgumentTypeError(f"result must be a bp_core.TrainResult (what train() returns), got {shown(result)}")
     epoch = check_int_range("epoch", epoch, 0, len(result.history) - 1)
     like = result.initial_params
     row = result.history[result.parameter_names].iloc[epoch].to_numpy()
@@ -78,8 +78,9 @@ def network_values(model: Model, params: Params, data) -> NetworkValues:
         raise ValueError(f"model must be a layered network such as bp_core.MLP(), got {model!r}")
     params = check_params(model, params)
     data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)
+    network: Any = model  # layered: forward() keeps (input, d, n) per layer, as chain_rule_paths reads it
     with torch.no_grad():
-        y_hat, cache = model.forward(params, data.x)
+        y_hat, cache = network.forward(params, data.x)
         loss = torch.nn.functional.mse_loss(y_hat, data.y).item()
     return NetworkValues([z for _, z, _ in cache], [data.x, *[out for _, _, out in cache]], data.y, loss)
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ._validate import check_choice, check_epochs, check_learning_rate
+from ._validate import check_choice, check_epochs, check_learning_rate, check_params
 from .contract import Model, Params, check_model
 from .data import as_dataset
-from .gradients import check_params, gradcheck_manual, gradients
+from .gradients import gradcheck_manual, gradients
 from .models import flatten, scalar_names
 from .training import train
 

@@ -16,7 +16,13 @@ import numpy as np
 import pandas as pd
 import torch
 
-from ._validate import check_int_range, check_learning_rate
+from ._validate import (
+    MAX_LEARNING_RATE,
+    check_callable,
+    check_int_range,
+    check_real,
+    check_training_size,
+)
 from .contract import Model, check_model
 from .data import as_dataset
 from .stability import stability_bound
@@ -53,14 +59,16 @@ def line_hessian(data) -> LineHessian:
     x = data.x[:, 0]  # (N,)
     n = x.numel()
     a, b, c = 2 * float((x * x).sum()) / n, 2 * float(x.sum()) / n, 2.0  # ∂²L/∂w², ∂²L/∂w∂b, ∂²L/∂b²
-    lambda_max = (a + c) / 2 + math.sqrt(((a - c) / 2) ** 2 + b * b)
+    lambda_max = (a + c) / 2 + math.sqrt(((a - c) / 2) ** 2 + b * b) if math.isfinite(a + b) else math.inf
+    if not math.isfinite(lambda_max):
+        raise ValueError(f"data: x values this large (|x| up to {float(x.abs().max()):.3g}) overflow the Hessian")
     return LineHessian(torch.tensor([[a, b], [b, c]], dtype=torch.float64), lambda_max, 2.0 / lambda_max)
 
 
 def check_sweep(low: float, high: float, count: int, epochs: int) -> tuple[float, float, int, int]:
     """The sweep's arguments, checked: 0 < low < high <= MAX_LEARNING_RATE, count and epochs capped, bounded work."""
-    low = check_learning_rate(low)
-    high = check_learning_rate(high)
+    low = check_real("low", low, 0.0, MAX_LEARNING_RATE, low_open=True)
+    high = check_real("high", high, 0.0, MAX_LEARNING_RATE, low_open=True)
     if not low < high:
         raise ValueError(f"low must be below high, got low={low!r}, high={high!r}")
     count = check_int_range("count", count, 2, MAX_RUNS)
@@ -79,8 +87,7 @@ def learning_rates(low: float, high: float, count: int) -> np.ndarray:
     >>> learning_rates(0.001, 0.1, 3).tolist()
     [0.001, 0.01, 0.1]
     """
-    low, high = check_learning_rate(low), check_learning_rate(high)
-    count = check_int_range("count", count, 2, MAX_RUNS)
+    low, high, count, _ = check_sweep(low, high, count, 1)
     rates = np.geomspace(low, high, count)
     rates[0], rates[-1] = low, high  # exact ends, not exp(log(.)) round trips
     return rates
@@ -122,7 +129,9 @@ def learning_rate_sweep(model: Model, data, low: float, high: float, count: int,
     """
     model = check_model(model)
     low, high, count, epochs = check_sweep(low, high, count, epochs)
+    progress = check_callable("progress", progress, "done_runs, total_runs")
     data = as_dataset(data, model.in_features, model.out_features)
+    check_training_size(model, data.n_samples, epochs, runs=count)  # a big model or data set: bounded work too
     bound = stability_bound(model, None, data)
     rows, frames = [], []
     for index, rate in enumerate(learning_rates(low, high, count)):

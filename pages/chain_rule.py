@@ -15,7 +15,7 @@ run_app_if_alone()
 
 state = st.session_state
 lang = language()
-model, data = view.RUN.build()
+model, data = view.network()
 names = bp_core.scalar_names(model.init_params())
 
 st.title(t("chain_title", lang))

@@ -82,6 +82,7 @@ DATASET = {"x": [[1.0]], "y": [[2.0]]}
 NETWORK = {"sizes": (2, 3, 2), "activation": "sigmoid", "output_activation": "sigmoid", "seed": 0}
 BYTES = {"model": LINE, "data": SEED, "method": "manual"}
 PROFILE = {"epochs": 10, "methods": ("manual",)}
+SWEEP = {"model": LINE, "data": SEED, "low": 0.01, "high": 0.1, "count": 3, "epochs": 5}
 
 HOSTILE = [
     *cases(bp_core.train, TRAIN, "model", MODELS),
@@ -177,6 +178,41 @@ HOSTILE = [
     *cases(bp_core.lecture_memory_profile, PROFILE, "epochs", ["100", 0, 5001, None]),
     *cases(bp_core.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),
     *cases(bp_core.lecture_memory_profile, PROFILE, "progress", ["abc", lambda: None]),
+    # the teaching pages' functions (issue 7)
+    *cases(bp_core.params_at, {"result": RESULT, "epoch": 0}, "result", [None, "run", {"history": None}, LINE]),
+    *cases(bp_core.params_at, {"result": RESULT, "epoch": 0}, "epoch", INTS[1:8] + [6]),
+    *cases(bp_core.network_values, CHECK | {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "model",
+           MODELS[:4] + [LINE]),
+    *cases(bp_core.network_values, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "params", PARAMS[:6]),
+    *cases(bp_core.network_values, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "data", DATA[:8],
+           DATA_NAMES),
+    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "model", MODELS[:4]),
+    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "params", PARAMS),
+    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "data", DATA[:12], DATA_NAMES),
+    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "learning_rate", REALS + [101]),
+    *cases(bp_core.gradient_table, CHECK, "model", MODELS[:4]),
+    *cases(bp_core.gradient_table, CHECK, "params", PARAMS[:8]),
+    *cases(bp_core.gradient_table, CHECK, "data", DATA[:6], DATA_NAMES),
+    *cases(bp_core.gradient_table, CHECK, "dtype", ["float16", None, torch.float32, "Float64", 64]),
+    *cases(bp_core.gradient_report, CHECK, "model", MODELS[:3]),
+    *cases(bp_core.gradient_report, CHECK, "params", PARAMS[:4]),
+    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "model",
+           MODELS[:4]),
+    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "data",
+           DATA[:6], DATA_NAMES),
+    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
+           "learning_rate", REALS[:10]),
+    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "epochs",
+           INTS),
+    *cases(bp_core.line_hessian, {"data": SEED}, "data", DATA[:12] + [ADDER], DATA_NAMES),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "model", MODELS[:4]),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "data", DATA[:8], DATA_NAMES),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "low", REALS + [0.5, 101]),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "high", ["0.1", NAN, 0, 1e-4, 1e308, HUGE], r"\b(high|low)\b"),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "count", INTS[:8] + [1, bp_core.MAX_RUNS + 1]),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "epochs", INTS[:8] + [bp_core.MAX_SWEEP_EPOCHS + 1]),
+    *cases(bp_core.learning_rate_sweep, SWEEP | {"count": bp_core.MAX_RUNS}, "epochs", [bp_core.MAX_SWEEP_EPOCHS]),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "progress", CALLABLES[:3] + [lambda: None]),
 ]
 
 

@@ -62,8 +62,8 @@ def test_progress_is_reported_once_per_run():
 
 @pytest.mark.parametrize(("args", "argument"), [
     ((0.1, 0.1, 5, 10), "low must be below high"), ((0.5, 0.1, 5, 10), "low must be below high"),
-    ((0.0, 0.1, 5, 10), "learning_rate"), ((float("nan"), 0.1, 5, 10), "learning_rate"),
-    ((0.01, 1e308, 5, 10), "learning_rate"), ((0.01, 0.1, 1, 10), "count"), ((0.01, 0.1, 41, 10), "count"),
+    ((0.0, 0.1, 5, 10), "low"), ((float("nan"), 0.1, 5, 10), "low"), ((0.01, 1e308, 5, 10), "high"),
+    ((0.01, 0.1, 1, 10), "count"), ((0.01, 0.1, 41, 10), "count"),
     ((0.01, 0.1, True, 10), "count"), ((0.01, 0.1, 5.0, 10), "count"), ((0.01, 0.1, 5, 0), "epochs"),
     ((0.01, 0.1, 5, 2001), "epochs"), ((0.01, 0.1, 40, 2000), "too long"),
 ])

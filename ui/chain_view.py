@@ -105,12 +105,19 @@ def paths_table(paths: bp_core.ChainRulePaths, model: bp_core.MLP, lang: str) ->
 
 def table_columns(lang: str) -> dict[str, Any]:
     """Column settings of the paths table: numbers to 6 significant digits, each factor explained on hover."""
-    number = {"format": "%.6g", "width": "small"}
     columns: dict[str, Any] = {t(f"teach_role_{role}", lang): st.column_config.NumberColumn(
-        help=t(f"teach_help_{role}", lang), **number) for role in ROLES}
-    columns[t("teach_col_product", lang)] = st.column_config.NumberColumn(**number)
+        help=t(f"teach_help_{role}", lang), format="%.6g", width="small") for role in ROLES}
+    columns[t("teach_col_product", lang)] = st.column_config.NumberColumn(format="%.6g", width="small")
     columns[t("teach_col_sample", lang)] = st.column_config.NumberColumn(width="small")
     return columns
+
+
+def network(settings: Settings = RUN) -> tuple[bp_core.MLP, bp_core.Dataset]:
+    """The run's network and data (this page draws layered networks only)."""
+    model, data = settings.build()
+    if not isinstance(model, bp_core.MLP):
+        raise ValueError(f"settings must describe a network, got model {settings.model!r}")
+    return model, data
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
@@ -123,7 +130,7 @@ def chain_paths(request: ChainRequest, settings: Settings = RUN) -> bp_core.Chai
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def graph(request: ChainRequest, settings: Settings = RUN) -> tuple[str, float]:
     """The DOT source for the request, and the batch loss at that epoch."""
-    model, data = settings.build()
+    model, data = network(settings)
     params = teaching.params_at(settings, request.epoch)
     values = bp_core.network_values(model, params, data)
     one = values.mean() if request.sample is None else values.sample(request.sample)
@@ -132,7 +139,7 @@ def graph(request: ChainRequest, settings: Settings = RUN) -> tuple[str, float]:
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def table(request: ChainRequest, lang: str, settings: Settings = RUN) -> pd.DataFrame:
-    model, _ = settings.build()
+    model, _ = network(settings)
     return paths_table(chain_paths(request, settings), model, lang)
 
 

@@ -93,7 +93,7 @@ def zero_grad(settings: Settings, epochs: int = ZERO_GRAD_EPOCHS) -> bp_core.Zer
     return bp_core.zero_grad_comparison(model, data, settings.learning_rate, epochs)
 
 
-def zero_grad_chart(comparison: bp_core.ZeroGradComparison, quantity: str, lang: str) -> alt.Chart:
+def zero_grad_chart(comparison: bp_core.ZeroGradComparison, quantity: str, lang: str) -> alt.TopLevelMixin:
     """``quantity`` ("loss" or "grad_norm") per epoch, with and without zero_grad(), on a log axis."""
     columns = {f"{quantity}_with": t("zero_grad_with", lang), f"{quantity}_without": t("zero_grad_without", lang)}
     data = (comparison.history[["epoch", *columns]].rename(columns=columns)

@@ -31,7 +31,7 @@ def unit_name(model: bp_core.MLP, layer: int, index: int) -> str:
 def parameter_edge(model: bp_core.MLP, parameter: str) -> str:
     """Where a parameter sits, in the lecture's names: 'x2 → h1' for W1[0,1], 'bias of h1' style for b1[0]."""
     kind, layer, row, col = parse_parameter(model, parameter)
-    if kind == "W":
+    if col is not None:  # a weight: W{layer}[row, col] multiplies unit col of the layer below
         return f"{unit_name(model, layer - 1, col)} → {unit_name(model, layer, row)}"
     return unit_name(model, layer, row)
 

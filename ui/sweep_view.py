@@ -33,10 +33,10 @@ than the Compare page's half-width 280 to leave its log axis room."""
 @dataclass(frozen=True)
 class SweepRequest:
     model: str = "line"
-    low: float = DEFAULTS["line"]["sw_low"]
-    high: float = DEFAULTS["line"]["sw_high"]
-    count: int = DEFAULTS["line"]["sw_count"]
-    epochs: int = DEFAULTS["line"]["sw_epochs"]
+    low: float = 0.001
+    high: float = 0.5
+    count: int = 25
+    epochs: int = 300
 
 
 def _number(value: Any) -> float | None:
@@ -45,28 +45,41 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
+def _rate(value: Any) -> float | None:
+    """A learning rate in (0, MAX_LEARNING_RATE], else None."""
+    number = _number(value)
+    return number if number is not None and 0 < number <= bp_core.MAX_LEARNING_RATE else None
+
+
+def _whole(value: Any, low: int, high: int) -> int | None:
+    """A whole number in [low, high], else None."""
+    number = _number(value)
+    return int(number) if number is not None and number == int(number) and low <= number <= high else None
+
+
 def resolve_sweep(model: str, values: Mapping[str, Any]) -> tuple[SweepRequest | None, list[Message]]:
     """The sweep to run from the typed values, or None and every reason it cannot run, in words."""
-    low, high = _number(values.get("sw_low")), _number(values.get("sw_high"))
-    count, epochs = _number(values.get("sw_count")), _number(values.get("sw_epochs"))
+    low, high = _rate(values.get("sw_low")), _rate(values.get("sw_high"))
+    count = _whole(values.get("sw_count"), 2, bp_core.MAX_RUNS)
+    epochs = _whole(values.get("sw_epochs"), 1, bp_core.MAX_SWEEP_EPOCHS)
     cap = bp_core.MAX_LEARNING_RATE
     messages: list[Message] = []
-    if low is None or not 0 < low <= cap:
+    if low is None:
         messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": values.get("sw_low"), "cap": cap}))
-    if high is None or not 0 < high <= cap:
+    if high is None:
         messages.append(("sweep_bad_rate", {"which": ("sweep_high", {}), "value": values.get("sw_high"), "cap": cap}))
-    if low is not None and high is not None and 0 < low <= cap and 0 < high <= cap and not low < high:
+    if low is not None and high is not None and not low < high:
         messages.append(("sweep_bad_order", {"low": low, "high": high}))
-    if count is None or count != int(count) or not 2 <= count <= bp_core.MAX_RUNS:
+    if count is None:
         messages.append(("sweep_bad_count", {"value": values.get("sw_count"), "cap": bp_core.MAX_RUNS}))
-    if epochs is None or epochs != int(epochs) or not 1 <= epochs <= bp_core.MAX_SWEEP_EPOCHS:
+    if epochs is None:
         messages.append(("sweep_bad_epochs", {"value": values.get("sw_epochs"), "cap": bp_core.MAX_SWEEP_EPOCHS}))
-    if messages:
+    if messages or low is None or high is None or count is None or epochs is None:
         return None, messages
     if count * epochs > bp_core.MAX_SWEEP_WORK:
-        return None, [("sweep_too_long", {"count": int(count), "epochs": int(epochs), "work": int(count * epochs),
+        return None, [("sweep_too_long", {"count": count, "epochs": epochs, "work": count * epochs,
                                           "cap": bp_core.MAX_SWEEP_WORK})]
-    return SweepRequest(model, low, high, int(count), int(epochs)), []
+    return SweepRequest(model, low, high, count, epochs), []
 
 
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
@@ -109,7 +122,7 @@ def ceiling(sweep: bp_core.Sweep) -> float:
     return 10 ** math.ceil(math.log10(top) + 1)
 
 
-def final_loss_chart(sweep: bp_core.Sweep, lang: str) -> alt.LayerChart:
+def final_loss_chart(sweep: bp_core.Sweep, lang: str) -> alt.TopLevelMixin:
     """Final loss against learning rate, both on log axes; diverging runs as triangles at the top; the bound a rule."""
     top = ceiling(sweep)
     table = sweep.table.assign(
@@ -141,7 +154,7 @@ def default_curves(sweep: bp_core.Sweep) -> list[float]:
     return sorted(dict.fromkeys(float(r) for r in picks))
 
 
-def curves_chart(sweep: bp_core.Sweep, rates: list[float], lang: str) -> alt.Chart:
+def curves_chart(sweep: bp_core.Sweep, rates: list[float], lang: str) -> alt.TopLevelMixin:
     """The loss per epoch of the chosen rates on one log axis; a diverging run's curve ends where training stopped."""
     frames = [charts.thin(sweep.losses[sweep.losses["learning_rate"] == rate]) for rate in rates]
     data = pd.concat(frames, ignore_index=True) if frames else sweep.losses.iloc[:0]

@@ -11,10 +11,11 @@ import streamlit as st
 
 import bp_core
 
-from .settings import DEFAULTS, Settings
+from .settings import Settings
 from .texts import t
 
-RUNS = {model: Settings(model, DEFAULTS[model]["lr"], DEFAULTS[model]["epochs"]) for model in bp_core.PRESETS}
+RUNS = {model: Settings(model, bp_core.PRESETS[model].learning_rate, bp_core.PRESETS[model].epochs)
+        for model in bp_core.PRESETS}
 """The training run each teaching page reads, per model."""
 
 
