@@ -1,10 +1,12 @@
+import re
+
 import pandas as pd
 import pytest
 
 import bp_core
 from ui import check_view as view
 from ui import teaching
-from ui.texts import render
+from ui.texts import TEXTS, render
 
 NAMES = ["w", "b"]
 
@@ -83,3 +85,11 @@ def test_the_zero_grad_section_names_the_epoch_or_says_why_there_is_none():
 def test_a_diverged_run_without_zero_grad_is_said_so():
     runs = bp_core.zero_grad_comparison(bp_core.Line(), bp_core.seed_line(), 1.0, 50)
     assert "diverged" in view.zero_grad_sentence(runs, "en")
+
+
+def test_no_korean_text_of_these_pages_strikes_through_in_markdown():
+    """Streamlit's markdown reads ~text~ as strikethrough: ranges are written 3–4 or with spaces (0 ~ 9)."""
+    teaching = [k for k in TEXTS if k.split("_")[0] in ("teach", "chain", "step", "check", "zero", "sweep")]
+    for key in teaching:
+        for lang in ("en", "ko"):
+            assert not re.search(r"\S~\S", TEXTS[key][lang]), (key, lang)

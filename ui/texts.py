@@ -466,7 +466,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "not 1e-6. float64 keeps about 16 digits, so the same check passes. Backpropagation has no such "
               "subtraction: manual and autograd agree in float32 too.",
         "ko": "float32가 엄격한 유한 차분 검사를 통과할 수 없는 이유: float32의 유효숫자는 약 7자리입니다. "
-              "L(p + ε)와 L(p − ε)는 앞의 3~4자리가 같으므로 그 차이에는 3~4자리만 남고, 작은 2ε로 나누면 "
+              "L(p + ε)와 L(p − ε)는 앞의 3–4자리가 같으므로 그 차이에는 3–4자리만 남고, 작은 2ε로 나누면 "
               "반올림 오차가 커집니다: 결과는 1e-6이 아니라 약 1e-3까지만 맞습니다. float64는 약 16자리를 유지하므로 "
               "같은 검사를 통과합니다. 역전파에는 이런 뺄셈이 없어서 float32에서도 수동과 자동 미분이 일치합니다.",
     },
