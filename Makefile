@@ -23,6 +23,7 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m ruff check .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -35,4 +36,4 @@ scaling: $(STAMP)
 	$(BIN)/python scripts/scaling_table.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis artifacts

@@ -1,9 +1,12 @@
-"""Responsiveness of the Compare page, measured in one process.
+"""Responsiveness of the dashboard's pages, measured in one process.
 
 Cold start: from before the first import of the app's code to the first page fully drawn (AppTest run: training,
 measuring and every chart), in this fresh process. Warm rerun: the same page with default settings again (results
 cached), median of interleaved repeats after warm-up, against the bare time of the lecture's two loops (1000 epochs
 each, copied in lecture_loops.py). Target (issue 3): warm rerun <= 2x that bare time.
+Teaching pages (issue 7): each page's cold first draw (its own AppTest, after the Compare page: imports are warm,
+the page's own training and caches are not) and its warm rerun, interleaved with the Compare page's warm rerun in
+the same rounds. Target: every page's warm rerun < 2x the Compare page's.
 Run: ``python benchmarks/bench_dashboard.py [--repeats 7]``.
 """
 
@@ -57,6 +60,38 @@ def main() -> None:
           f"spread {min(samples['rerun']) * 1e3:.1f}-{max(samples['rerun']) * 1e3:.1f} ms)")
     ratio = warm / bare
     print(f"warm rerun / bare loops = {ratio:.2f}  (target <= 2: {'met' if ratio <= 2 else 'NOT met'})")
+    teaching_pages(at, args.warmup, args.repeats)
+
+
+TEACHING_PAGES = ("chain_rule", "step_by_hand", "gradient_check", "learning_rate")
+
+
+def teaching_pages(compare, warmup: int, repeats: int) -> None:
+    """Cold first draw of each teaching page, then warm reruns of every page and of Compare, interleaved."""
+    from streamlit.testing.v1 import AppTest
+
+    tests, cold = {"compare": compare}, {}
+    for page in TEACHING_PAGES:
+        start = time.perf_counter()
+        tests[page] = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).switch_page(f"pages/{page}.py").run()
+        cold[page] = time.perf_counter() - start
+        if tests[page].exception:
+            raise SystemExit(f"{page} raised: {tests[page].exception[0].value}")
+    samples: dict[str, list[float]] = {name: [] for name in tests}
+    for round_index in range(warmup + repeats):
+        for name, test in tests.items():
+            start = time.perf_counter()
+            test.run()
+            if round_index >= warmup:
+                samples[name].append(time.perf_counter() - start)
+    warm = {name: statistics.median(times) for name, times in samples.items()}
+    print(f"\nteaching pages (warm reruns interleaved with Compare's, median of {repeats}):")
+    print(f"  Compare warm rerun: {warm['compare'] * 1e3:7.1f} ms")
+    for page in TEACHING_PAGES:
+        ratio = warm[page] / warm["compare"]
+        print(f"  {page:15s} cold first draw {cold[page]:6.2f} s   warm rerun {warm[page] * 1e3:7.1f} ms "
+              f"(spread {min(samples[page]) * 1e3:.1f}-{max(samples[page]) * 1e3:.1f})   / Compare = {ratio:.2f}  "
+              f"(target < 2: {'met' if ratio < 2 else 'NOT met'})")
 
 
 if __name__ == "__main__":

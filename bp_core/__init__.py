@@ -8,7 +8,16 @@ Examples
 ['epoch', 'loss', 'w', 'b', 'grad_norm']
 """
 
-from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE, MAX_SEED, check_epochs, check_learning_rate
+from ._validate import (
+    MAX_EPOCHS,
+    MAX_HISTORY_CELLS,
+    MAX_LEARNING_RATE,
+    MAX_MULTIPLY_ADDS,
+    MAX_SEED,
+    ArgumentTypeError,
+    check_epochs,
+    check_learning_rate,
+)
 from .activations import ACTIVATIONS
 from .budget import (
     DEFAULT_MEMORY_BUDGET_BYTES,
@@ -18,7 +27,17 @@ from .budget import (
     memory_budget_bytes,
     set_memory_budget,
 )
+from .by_hand import ManualStep, NetworkValues, manual_step, network_values, params_at
+from .checking import (
+    GradientReport,
+    GradientTable,
+    ZeroGradComparison,
+    gradient_report,
+    gradient_table,
+    zero_grad_comparison,
+)
 from .compare import (
+    MIN_TIMED_EPOCHS,
     Comparison,
     MethodMemory,
     compare,
@@ -53,12 +72,14 @@ from .paths import ChainRulePaths, chain_rule_paths
 from .presets import PRESETS, Preset
 from .runtime import RuntimeMeasurement, measure_runtime
 from .stability import StabilityBound, stability_bound
+from .sweep import MAX_RUNS, MAX_SWEEP_EPOCHS, MAX_SWEEP_WORK, LineHessian, Sweep, learning_rate_sweep, line_hessian
 from .training import DIVERGENCE_FACTOR, TrainResult, first_optimizer_setup_seconds, train
 
 __all__ = [
-    "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_LEARNING_RATE", "MAX_SEED", "PRESETS", "RSS_RESOLUTION_MIB",
-    "ChainRulePaths", "Comparison", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement", "Model",
-    "Preset", "RuntimeMeasurement", "StabilityBound", "TensorBytes", "TrainResult",
+    "ACTIVATIONS", "DIVERGENCE_FACTOR", "MAX_EPOCHS", "MAX_HISTORY_CELLS", "MAX_LEARNING_RATE", "MAX_MULTIPLY_ADDS",
+    "MAX_SEED", "MIN_TIMED_EPOCHS", "PRESETS", "RSS_RESOLUTION_MIB",
+    "ArgumentTypeError", "ChainRulePaths", "Comparison", "Dataset", "GradientCheck", "Line", "MLP", "MemoryMeasurement",
+    "Model", "Preset", "RuntimeMeasurement", "StabilityBound", "TensorBytes", "TrainResult",
     "chain_rule_paths", "check_epochs", "check_learning_rate", "check_model", "compare", "count_tensor_bytes",
     "first_optimizer_setup_seconds", "flatten",
     "gradcheck_manual", "gradient_check", "gradients", "half_adder", "loss_surface", "make_dataset",
@@ -71,4 +92,9 @@ __all__ = [
     "WorkingSet", "analytic_tensor_bytes", "estimate_working_set", "isolated_measurement_room",
     "measure_isolated_memory", "memory_budget_bytes", "record_policy", "rss_difference_resolvable",
     "set_memory_budget",
+]
+__all__ += [  # the teaching pages (issue 7)
+    "MAX_RUNS", "MAX_SWEEP_EPOCHS", "MAX_SWEEP_WORK", "GradientReport", "GradientTable", "LineHessian", "ManualStep",
+    "NetworkValues", "Sweep", "ZeroGradComparison", "gradient_report", "gradient_table", "learning_rate_sweep",
+    "line_hessian", "manual_step", "network_values", "params_at", "zero_grad_comparison",
 ]

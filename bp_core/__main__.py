@@ -15,7 +15,7 @@ from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE
 
 
 class _OneLineParser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]  # exits, as the base class does
+    def error(self, message: str):  # exits, as the base class does
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
@@ -97,8 +97,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     print("== measured (warm-up 1, repeats 3; per-epoch median [25th-75th percentile])", file=out)
     for method in methods:
         runtime = measure_runtime(model, data, method, lr, epochs)
-        print(f"{method:>8}: {runtime.seconds_per_epoch_median * 1e6:.1f} us/epoch "
-              f"[{runtime.seconds_per_epoch_p25 * 1e6:.1f}-{runtime.seconds_per_epoch_p75 * 1e6:.1f}], "
+        median, p25, p75 = (runtime.seconds_per_epoch_median, runtime.seconds_per_epoch_p25,
+                             runtime.seconds_per_epoch_p75)
+        if p25 is None or median is None or p75 is None:  # every run diverged at epoch 0: no update was timed
+            print(f"{method:>8}: no epoch timed (the loss was not finite at epoch 0), "
+                  f"whole run {runtime.total_seconds_median * 1e3:.1f} ms", file=out)
+            continue
+        print(f"{method:>8}: {median * 1e6:.1f} us/epoch [{p25 * 1e6:.1f}-{p75 * 1e6:.1f}], "
               f"whole run {runtime.total_seconds_median * 1e3:.1f} ms", file=out)
     memory = measure_memory(model, data, methods, lr, epochs)
     for method, m in memory.items():

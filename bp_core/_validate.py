@@ -1,9 +1,20 @@
-"""Argument checks for the public entry points: each raises ValueError naming the argument and what is allowed."""
+"""Argument checks for the public entry points, and the bounds on the work one call may do.
+
+Each check returns the value as the library uses it, or raises: ``ValueError`` for a value out of range,
+``ArgumentTypeError`` (a ``TypeError`` that is also a ``ValueError``, so ``except ValueError`` keeps working) for a
+value of the wrong type. Every message names the argument, what is allowed, and what was given.
+"""
 
 from __future__ import annotations
 
+import inspect
 import math
 import numbers
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+import torch
 
 MAX_EPOCHS = 200_000
 """Upper bound on ``epochs`` accepted by the library (the dashboard uses a lower cap)."""
@@ -14,27 +25,79 @@ MAX_LEARNING_RATE = 100.0
 MAX_SEED = 2**31 - 1
 """Largest initialisation seed (a torch.Generator takes 64-bit seeds; 32 bits keep links and widgets simple)."""
 
+MAX_HISTORY_CELLS = 20_000_000
+"""Most parameter values one training history may hold: (epochs + 1) x parameters. The history is float64 (153 MiB at
+the cap) and the run keeps each row's parameters and gradient until it ends: measured here, peak RSS +660 MiB."""
+
+MAX_MULTIPLY_ADDS = 1e11
+"""Most arithmetic one call may plan, in multiply-adds: passes x ``pass_cost(samples, parameters)``. Measured here at
+about 5e9 per second on one core, so about 20-30 s of work at the cap."""
+
+PER_SAMPLE_OVERHEAD = 512
+"""Elementwise work per sample and pass (activations, their derivatives, the error), in multiply-adds; it dominates
+small models: measured here, a pass of the 2-3-2 network (17 parameters) costs ~600 multiply-adds a sample."""
+
+MAX_RUNTIME_EPOCHS = 4 * MAX_EPOCHS
+"""Most epochs ``measure_runtime`` may run in all, (warmup + repeats) x epochs: the command line's default of one
+warm-up and three repeats at ``MAX_EPOCHS``."""
+
 METHODS = ("manual", "autograd")
+FLOAT_DTYPES = (torch.float32, torch.float64)
+
+
+class ArgumentTypeError(TypeError, ValueError):
+    """An argument of the wrong type. Both a TypeError and a ValueError, so callers may catch either."""
+
+
+def shown(value: object) -> str:
+    """``value`` for a message: its type and a short repr (a huge integer by its size: repr refuses > 4300 digits)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and abs(int(value)) > 10**30:
+        return f"an integer of {int(value).bit_length()} bits"
+    if isinstance(value, (torch.Tensor, np.ndarray)):
+        return f"{type(value).__name__} of shape {tuple(value.shape)} ({value.dtype})"
+    try:
+        text = repr(value)
+    except ValueError:  # e.g. a tuple holding an integer too long to print
+        return type(value).__name__
+    text = text if len(text) <= 80 else text[:77] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+def check_real(name: str, value: object, low: float = -math.inf, high: float = math.inf, *,
+               low_open: bool = False, high_open: bool = False) -> float:
+    """Return ``value`` as float if it is a real number (int, float, NumPy number; not bool, not str) in the range.
+
+    The range is [low, high], with open ends where asked; the value must be finite in any case.
+    """
+    if math.isinf(low) and math.isinf(high):
+        allowed = "a finite real number"
+    elif math.isinf(high):
+        allowed = f"a finite real number {'>' if low_open else '>='} {low:g}"
+    else:
+        allowed = f"a finite real number in {'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise ArgumentTypeError(f"{name} must be {allowed}, got {shown(value)}")
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond float range
+        raise ValueError(f"{name} must be {allowed}, got {shown(value)}") from None
+    if not math.isfinite(number) or number < low or number > high or (low_open and number == low) or (
+            high_open and number == high):
+        raise ValueError(f"{name} must be {allowed}, got {value!r}")
+    return number
 
 
 def check_learning_rate(learning_rate: float) -> float:
-    """Return ``learning_rate`` as float if it lies in (0, MAX_LEARNING_RATE]."""
-    message = f"learning_rate must be a finite number in (0, {MAX_LEARNING_RATE:g}], got {learning_rate!r}"
-    try:
-        value = float(learning_rate)
-    except (TypeError, ValueError):
-        raise ValueError(message) from None
-    if not math.isfinite(value) or value <= 0 or value > MAX_LEARNING_RATE:
-        raise ValueError(message)
-    return value
+    """Return ``learning_rate`` as float if it is a real number in (0, MAX_LEARNING_RATE] (no str, no bool)."""
+    return check_real("learning_rate", learning_rate, 0.0, MAX_LEARNING_RATE, low_open=True)
 
 
 def check_int_range(name: str, value: int, low: int, high: int) -> int:
     """Return ``value`` as int if it is an integer (Python or NumPy, not bool) in [low, high]."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {value!r}")
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise ArgumentTypeError(f"{name} must be an integer in [{low}, {high}], got {shown(value)}")
     if not low <= value <= high:
-        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {value}")
+        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {shown(value)}")
     return int(value)
 
 
@@ -43,8 +106,177 @@ def check_epochs(epochs: int) -> int:
     return check_int_range("epochs", epochs, 1, MAX_EPOCHS)
 
 
+def check_bool(name: str, value: object) -> bool:
+    """Return ``value`` if it is True or False (a NumPy bool too); nothing else counts as a flag."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise ArgumentTypeError(f"{name} must be True or False, got {shown(value)}")
+    return bool(value)
+
+
+def check_callable(name: str, value: object, arguments: str) -> Callable[..., Any] | None:
+    """Return ``value`` if it is None or a callable that accepts the ``arguments`` it will be given (by position)."""
+    n_args = len(arguments.split(","))
+    if value is None:
+        return None
+    if not callable(value) or isinstance(value, type):  # a class is callable, but building one is no report
+        raise ArgumentTypeError(f"{name} must be None or a callable({arguments}), got {shown(value)}")
+    try:
+        signature = inspect.signature(value)
+    except (TypeError, ValueError):  # some builtins have no signature; they are called as they are
+        return value
+    try:
+        signature.bind(*range(n_args))
+    except TypeError:
+        raise ArgumentTypeError(f"{name} must accept {n_args} positional arguments ({arguments}); "
+                                f"{getattr(value, '__name__', type(value).__name__)}{signature} does not") from None
+    return value
+
+
 def check_choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
-    """Return ``value`` if it is one of ``allowed``."""
+    """Return ``value`` if it is one of the strings ``allowed``."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"{name} must be one of {', '.join(map(repr, allowed))}, got {shown(value)}")
     if value not in allowed:
         raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}, got {value!r}")
     return value
+
+
+def check_methods(methods: object, *, allow_str: bool = False) -> tuple[str, ...]:
+    """Return ``methods`` as a tuple if it is a non-empty list or tuple of distinct names from METHODS (or one
+    name, where ``allow_str``)."""
+    if allow_str and isinstance(methods, str):
+        return (check_choice("methods", methods, METHODS),)
+    message = f"methods must be a non-empty tuple of distinct names from {METHODS}, got {shown(methods)}"
+    if not isinstance(methods, (tuple, list)):
+        raise ArgumentTypeError(message)
+    if not methods or any(not isinstance(m, str) or m not in METHODS for m in methods) or len(set(methods)) != len(
+            methods):
+        raise ValueError(message)
+    return tuple(methods)
+
+
+def check_float_dtype(name: str, dtype: object) -> torch.dtype:
+    """Return ``dtype`` if it is torch.float32 or torch.float64 (an integer dtype would truncate 1.5 to 1)."""
+    if not isinstance(dtype, torch.dtype) or dtype not in FLOAT_DTYPES:
+        raise ArgumentTypeError(f"{name} must be torch.float32 or torch.float64, got {shown(dtype)}")
+    return dtype
+
+
+def check_range_pair(name: str, value: object) -> tuple[float, float]:
+    """Return ``value`` as (low, high) if it is a pair of finite real numbers with low < high."""
+    allowed = f"{name} must be a pair (low, high) of finite real numbers with low < high"
+    if not isinstance(value, (tuple, list, np.ndarray)) or np.ndim(value) != 1 or len(value) != 2:
+        raise ArgumentTypeError(f"{allowed}, got {shown(value)}")
+    low, high = (check_real(f"{name}[{i}]", v) for i, v in enumerate(value))
+    if not low < high or not math.isfinite(high - low):
+        raise ValueError(f"{allowed}, got {(low, high)!r}")
+    return low, high
+
+
+def check_params(model, params: object, name: str = "params") -> dict[str, torch.Tensor]:
+    """Return ``params`` as a dict in the model's order if it maps the model's names to float32 or float64 tensors
+    (one dtype) of the right shapes, all finite. Tensors that require grad are detached: the caller's graph is
+    never extended."""
+    reference = model.init_params()
+    example = f"as model.init_params() gives them for {model!r}"
+    if not isinstance(params, Mapping):
+        raise ArgumentTypeError(f"{name} must be a dict of tensors with keys {sorted(reference)} ({example}), "
+                                f"got {shown(params)}")
+    if set(params) != set(reference):
+        missing = sorted(set(reference) - set(params))
+        extra = sorted(map(repr, set(params) - set(reference)))
+        raise ValueError(f"{name} must have exactly the keys {sorted(reference)} ({example}); missing {missing}, "
+                         f"unexpected [{', '.join(extra)}]")
+    checked = {}
+    for key, shape in ((k, tuple(v.shape)) for k, v in reference.items()):
+        tensor = params[key]
+        if not isinstance(tensor, torch.Tensor):
+            raise ArgumentTypeError(f"{name}[{key!r}] must be a torch.Tensor of shape {shape}, float32 or float64 "
+                                    f"({example}), got {shown(tensor)}")
+        if tensor.dtype not in FLOAT_DTYPES:
+            raise ArgumentTypeError(f"{name}[{key!r}] must be float32 or float64, got {tensor.dtype}")
+        if tuple(tensor.shape) != shape:
+            raise ValueError(f"{name}[{key!r}] must have shape {shape}, got {tuple(tensor.shape)}")
+        tensor = tensor.detach()
+        if not torch.isfinite(tensor).all():
+            raise ValueError(f"{name}[{key!r}] must be finite (no NaN or inf)")
+        checked[key] = tensor
+    if len({t.dtype for t in checked.values()}) != 1:
+        raise ArgumentTypeError(f"{name} must all be float32 or all float64 tensors, got "
+                                f"{ {k: str(v.dtype) for k, v in checked.items()} }")
+    return checked
+
+
+def check_matrix(name: str, value: object, dtype: torch.dtype, max_rows: int | None) -> torch.Tensor:
+    """Return ``value`` as a 2-D ``dtype`` tensor (samples, columns) of finite real numbers, 1 to ``max_rows`` rows
+    (None: no cap; the library bounds rows by its memory budget).
+
+    Accepts a tensor, a NumPy array, a DataFrame or nested lists of real numbers (ints are converted); refuses
+    bool, complex, text and objects. A tensor that requires grad is detached: data are constants here.
+    """
+    allowed = f"{name} must be a 2-D array of real numbers (samples, columns)"
+    if isinstance(value, torch.Tensor):
+        tensor = value.detach()
+        if tensor.layout != torch.strided or tensor.dtype == torch.bool or tensor.is_complex():
+            raise ArgumentTypeError(f"{allowed}, got a {tensor.layout} tensor of {tensor.dtype}")
+    else:
+        try:
+            array = np.asarray(value)
+        except (TypeError, ValueError, OverflowError) as error:  # ragged lists, objects that refuse conversion
+            raise ArgumentTypeError(f"{allowed}, got {shown(value)}: {error}") from None
+        if array.dtype.kind not in "iuf":
+            raise ArgumentTypeError(f"{allowed}, got {array.dtype} values (NumPy kind {array.dtype.kind!r}): "
+                                    f"{shown(value)}")
+        tensor = torch.from_numpy(np.array(array, dtype=np.float64))
+    if tensor.dim() != 2:
+        raise ValueError(f"{allowed}, got shape {tuple(tensor.shape)}")
+    if tensor.shape[0] < 1 or tensor.shape[1] < 1:
+        raise ValueError(f"{name} must have at least 1 row and 1 column, got shape {tuple(tensor.shape)}")
+    if max_rows is not None and tensor.shape[0] > max_rows:
+        raise ValueError(f"{name} must have at most {max_rows} rows, got {tensor.shape[0]}")
+    if tensor.is_floating_point() and not torch.isfinite(tensor).all():
+        raise ValueError(f"{name} must hold only finite numbers (no NaN or inf)")
+    converted = tensor.to(dtype)
+    if not torch.isfinite(converted).all():
+        raise ValueError(f"{name} holds values beyond the range of {str(dtype).replace('torch.', '')} "
+                         f"(|value| <= {torch.finfo(dtype).max:.3g})")
+    return converted
+
+
+def parameter_count(model) -> int:
+    """The number of scalar parameters of ``model``, from its shapes (nothing is allocated)."""
+    return sum(math.prod(shape) for shape in model.parameter_shapes().values())
+
+
+def pass_cost(n_samples: int, n_params: int) -> int:
+    """Multiply-adds of one forward pass over ``n_samples`` (backward costs about two more)."""
+    return n_samples * (n_params + PER_SAMPLE_OVERHEAD)
+
+
+def check_work(argument: str, multiply_adds: float, what: str, advice: str = "fewer samples or parameters") -> None:
+    """Refuse work above MAX_MULTIPLY_ADDS up front, naming the argument that sets its size."""
+    if multiply_adds > MAX_MULTIPLY_ADDS:
+        raise ValueError(f"{argument}: {what} is about {multiply_adds:.2g} multiply-adds, more than the "
+                         f"{MAX_MULTIPLY_ADDS:.0e} one call may do (MAX_MULTIPLY_ADDS, about 20 s here); "
+                         f"use {advice}")
+
+
+def check_training_size(model, n_samples: int, epochs: int, runs: int = 1, argument: str = "epochs",
+                        history_cells: int | None = None) -> None:
+    """Refuse a training run whose history would not fit MAX_HISTORY_CELLS or whose arithmetic exceeds
+    MAX_MULTIPLY_ADDS (forward and backward: about 3 passes an epoch), before anything is allocated.
+
+    ``history_cells``: the parameter values the history will record (``train`` bounds them with ``record_params``);
+    by default every parameter every epoch."""
+    n_params = parameter_count(model)
+    cells = (epochs + 1) * n_params if history_cells is None else history_cells
+    if cells > MAX_HISTORY_CELLS:
+        raise ValueError(f"epochs: {epochs} epochs of {n_params} parameters make a history of {cells:,} values "
+                         f"(about {cells * 8 / 2**20:,.0f} MiB as float64, a few times that while training), more "
+                         f"than MAX_HISTORY_CELLS = {MAX_HISTORY_CELLS:,}; use at most "
+                         f"{MAX_HISTORY_CELLS // n_params - 1} epochs for this model, or record_params='auto' or a "
+                         "stride")
+    check_work(argument, runs * (epochs + 1) * 3 * pass_cost(n_samples, n_params),
+               f"{runs} run(s) x {epochs} epochs x 3 passes x {n_samples} samples x ({n_params} parameters + "
+               f"{PER_SAMPLE_OVERHEAD})",
+               "fewer epochs, samples or parameters")

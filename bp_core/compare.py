@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import inspect
+import math
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import torch
 
-from ._validate import METHODS, check_choice, check_epochs, check_learning_rate
+from ._validate import (
+    METHODS,
+    ArgumentTypeError,
+    check_bool,
+    check_callable,
+    check_choice,
+    check_epochs,
+    check_int_range,
+    check_learning_rate,
+    check_range_pair,
+    check_real,
+    check_training_size,
+    shown,
+)
 from .budget import TensorBytes, analytic_tensor_bytes
-from .contract import Model
+from .contract import Model, check_model
 from .data import Dataset, as_dataset
 from .memory import count_tensor_bytes
 from .models import predict
@@ -22,6 +37,18 @@ from .stability import StabilityBound, stability_bound
 from .training import TrainResult, _train_autograd, _train_manual, train
 
 TENSOR_BYTE_CATEGORIES = ("parameter_bytes", "gradient_bytes", "saved_for_backward_bytes", "optimizer_state_bytes")
+
+MIN_TIMED_EPOCHS = 20
+"""Fewest timed epochs per method for a speed ratio: the first epochs carry warm-up costs, so a ratio of one or two
+epoch times says more about them than about the methods (seen: "342x" from two epochs)."""
+
+MAX_SURFACE_RESOLUTION = 201
+"""Most grid points per axis of ``loss_surface`` (201^2 points; computed a few rows at a time)."""
+
+
+def _json_number(value: float | None) -> float | None:
+    """``value`` for JSON: None where it is missing or not finite (json.dumps would write NaN or Infinity)."""
+    return None if value is None or not math.isfinite(value) else value
 
 
 @dataclass(frozen=True)
@@ -44,25 +71,51 @@ class Comparison:
     data: Dataset  # what both methods trained on
 
     @property
-    def speed_ratio(self) -> float:
-        """Median autograd epoch time / median manual epoch time (> 1: the manual method is faster)."""
-        return self.results["autograd"].seconds_per_epoch_median / self.results["manual"].seconds_per_epoch_median
+    def timed_epochs(self) -> int:
+        """The fewer of the two methods' timed epochs (updates that ran)."""
+        return min(result.epochs_run for result in self.results.values())
 
     @property
-    def max_param_difference(self) -> float:
-        return float(self.difference["max_abs_param_difference"].max()) if len(self.difference) else float("nan")
+    def speed_ratio(self) -> float | None:
+        """Median autograd epoch time / median manual epoch time (> 1: the manual method is faster); None when a
+        method timed fewer than MIN_TIMED_EPOCHS epochs (``speed_ratio_missing`` says why)."""
+        if self.timed_epochs < MIN_TIMED_EPOCHS:
+            return None
+        manual, autograd = (float(np.median(self.results[m].epoch_seconds)) for m in ("manual", "autograd"))
+        return autograd / manual
+
+    @property
+    def speed_ratio_missing(self) -> str | None:
+        """Why there is no speed ratio, in English; None when there is one."""
+        if self.timed_epochs >= MIN_TIMED_EPOCHS:
+            return None
+        slowest = min(self.results.values(), key=lambda r: r.epochs_run)
+        if slowest.epochs_run == 0:
+            return (f"no speed ratio: {slowest.method} timed no epoch (the loss was not finite at epoch 0)"
+                    if slowest.diverged_at == 0 else f"no speed ratio: {slowest.method} timed no epoch")
+        why = f"it diverged at epoch {slowest.diverged_at}" if slowest.diverged_at is not None else "the run was short"
+        return (f"no speed ratio: {slowest.method} timed only {slowest.epochs_run} epoch(s) ({why}); a ratio needs "
+                f"at least {MIN_TIMED_EPOCHS} per method")
+
+    @property
+    def max_param_difference(self) -> float | None:
+        """Largest |manual - autograd| over the epochs both reached; None when they share none (diverged at 0)."""
+        return float(self.difference["max_abs_param_difference"].max()) if len(self.difference) else None
 
     @property
     def above_bound(self) -> bool:
         return self.results["manual"].learning_rate > self.bound.learning_rate_bound
 
     def runtime_table(self) -> pd.DataFrame:
-        """Per method: median and 25th/75th percentiles of the epoch times, in microseconds."""
+        """Per method that timed at least one epoch: median and 25th/75th percentiles of the epoch times, in
+        microseconds, and how many epochs they summarise. A method that diverged at epoch 0 has no row."""
         rows = []
         for method, result in self.results.items():
-            p25, median, p75 = epoch_percentiles(result.epoch_seconds)
-            rows.append({"method": method, "median_us": median * 1e6, "p25_us": p25 * 1e6, "p75_us": p75 * 1e6})
-        return pd.DataFrame(rows)
+            if result.epochs_run:
+                p25, median, p75 = epoch_percentiles(result.epoch_seconds)
+                rows.append({"method": method, "median_us": median * 1e6, "p25_us": p25 * 1e6, "p75_us": p75 * 1e6,
+                             "epochs_timed": result.epochs_run})
+        return pd.DataFrame(rows, columns=["method", "median_us", "p25_us", "p75_us", "epochs_timed"])
 
     def tensor_bytes_table(self) -> pd.DataFrame:
         """Per method and category (a ``TensorBytes`` field name: parameter_bytes, ...): counted bytes, and the
@@ -78,11 +131,12 @@ class Comparison:
         return pd.concat(frames, ignore_index=True).to_csv(index=False)
 
     def summary(self) -> dict:
-        """The headline results as plain JSON-ready values."""
+        """The headline results as plain JSON-ready values: a figure that is missing or not finite is None (strict
+        JSON has no NaN or Infinity), and ``speed_ratio_missing`` says why a ratio is missing."""
         results = {}
         for method, r in self.results.items():
             results[method] = {
-                "final_loss": r.final_loss, "diverged_at": r.diverged_at, "epochs_run": r.epochs_run,
+                "final_loss": _json_number(r.final_loss), "diverged_at": r.diverged_at, "epochs_run": r.epochs_run,
                 "params": {k: v.reshape(-1).tolist() for k, v in r.params.items()},
                 "seconds_per_epoch_median": r.seconds_per_epoch_median, "setup_seconds": r.setup_seconds,
             }
@@ -90,19 +144,30 @@ class Comparison:
                 results[method] |= {"tensor_bytes": self.memory[method].tensor_bytes.total_bytes,
                                     "analytic_tensor_bytes": self.memory[method].analytic_bytes.total_bytes}
         return {
-            "stability_bound": {"lambda_max": self.bound.lambda_max,
-                                "learning_rate_bound": self.bound.learning_rate_bound},
+            "stability_bound": {"lambda_max": _json_number(self.bound.lambda_max),
+                                "learning_rate_bound": _json_number(self.bound.learning_rate_bound),
+                                "method": self.bound.method},
             "results": results, "max_param_difference": self.max_param_difference,
-            "speed_ratio_autograd_over_manual": self.speed_ratio,
+            "speed_ratio_autograd_over_manual": self.speed_ratio, "speed_ratio_missing": self.speed_ratio_missing,
         }
 
     def surface_window(self, pad: float = 0.15,
                        min_pad: float = 0.5) -> tuple[tuple[float, float], tuple[float, float]]:
-        """(w_range, b_range) covering both line trajectories and the least-squares (w, b) of the data, padded."""
+        """(w_range, b_range) covering both line trajectories and the least-squares (w, b) of the data, padded.
+
+        For the line only (its parameters are w and b). ``pad``: a fraction of the span in [0, 10]; ``min_pad``: at
+        least this much on each side, in (0, 1e6]."""
+        if self.results["manual"].parameter_names != ["w", "b"]:
+            raise ValueError(f"surface_window applies to the line (parameters w, b) only, not to "
+                             f"{self.results['manual'].model!r}")
+        pad = check_real("pad", pad, 0.0, 10.0)
+        min_pad = check_real("min_pad", min_pad, 0.0, 1e6, low_open=True)
         best_w, best_b = least_squares_line(self.data)
         ws = np.concatenate([r.history["w"].to_numpy() for r in self.results.values()] + [[best_w]])
         bs = np.concatenate([r.history["b"].to_numpy() for r in self.results.values()] + [[best_b]])
-        pad_w, pad_b = max(np.ptp(ws) * pad, min_pad), max(np.ptp(bs) * pad, min_pad)
+        # at least min_pad, and at least 1e-3 of the largest |value|, so the window never rounds to a point
+        pad_w = max(np.ptp(ws) * pad, min_pad, np.abs(ws).max() * 1e-3)
+        pad_b = max(np.ptp(bs) * pad, min_pad, np.abs(bs).max() * 1e-3)
         return (float(ws.min() - pad_w), float(ws.max() + pad_w)), (float(bs.min() - pad_b), float(bs.max() + pad_b))
 
 
@@ -110,11 +175,13 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
             progress: Callable[[float, str], None] | None = None) -> Comparison:
     """Train ``model`` on ``data`` with both methods from the same initial parameters and compare them.
 
-    Each method runs once. With ``measure_memory`` each method's tensor bytes are counted (parameters, gradients,
-    saved for backward, optimizer state) with the analytic count beside them: exact and the same on every run. A
-    peak-RSS delta measured in this (possibly shared) process would hold other work's allocations, so none is taken
-    here: ``bp_core.measure_isolated_memory`` measures it in fresh processes. ``progress`` receives a fraction in
-    [0, 1] and the method's name.
+    Each method runs once. With ``measure_memory`` (True or False) each method's tensor bytes are counted
+    (parameters, gradients, saved for backward, optimizer state) with the analytic count beside them: exact and the
+    same on every run. A peak-RSS delta measured in this (possibly shared) process would hold other work's
+    allocations, so none is taken here: ``bp_core.measure_isolated_memory`` measures it in fresh processes.
+    ``progress`` (None or a callable(fraction, method)) receives a fraction in [0, 1] and the method's name. A run
+    that diverges, even at epoch 0, is returned with ``diverged_at`` set; figures it cannot give (``speed_ratio``,
+    ``max_param_difference``) are None.
 
     Examples
     --------
@@ -123,8 +190,13 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
     >>> c.max_param_difference < 1e-5, round(c.bound.learning_rate_bound, 4)
     (True, 0.1198)
     """
+    model = check_model(model)
     dataset = as_dataset(data, model.in_features, model.out_features)
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
+    measure_memory = check_bool("measure_memory", measure_memory)
+    progress = check_callable("progress", progress, "fraction, method")
+    check_training_size(model, dataset.n_samples, epochs, runs=len(METHODS))
+    bound = stability_bound(model, None, dataset)  # first: it refuses work it cannot do before anything trains
     results, memory = {}, {}
     for index, method in enumerate(METHODS):
         report = None
@@ -134,12 +206,19 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
         if measure_memory:
             memory[method] = MethodMemory(method, count_tensor_bytes(model, dataset, method),
                                           analytic_tensor_bytes(model, dataset.n_samples, method, dataset.x.dtype))
-    return Comparison(results, memory or None, stability_bound(model, None, dataset),
+    return Comparison(results, memory or None, bound,
                       parameter_difference(results["manual"], results["autograd"]), dataset)
 
 
 def parameter_difference(a: TrainResult, b: TrainResult) -> pd.DataFrame:
-    """Per epoch both runs reached: the largest |parameter difference| and the |loss difference|."""
+    """Per epoch both runs reached: the largest |parameter difference| and the |loss difference|.
+
+    ``a`` and ``b`` are TrainResults of the same model; when one has no finite row the table is empty."""
+    for name, result in (("a", a), ("b", b)):
+        if not isinstance(result, TrainResult):
+            raise ArgumentTypeError(f"{name} must be a bp_core.TrainResult (from bp_core.train), got {shown(result)}")
+    if a.parameter_names != b.parameter_names:
+        raise ValueError(f"a and b must train the same model, got {a.model!r} and {b.model!r}")
     rows = min(len(a.history), len(b.history))
     names = a.parameter_names
     pa = a.history[names].to_numpy()[:rows]
@@ -152,8 +231,16 @@ def parameter_difference(a: TrainResult, b: TrainResult) -> pd.DataFrame:
 
 
 def predictions(results: dict[str, TrainResult], data: object) -> pd.DataFrame:
-    """Inputs, targets and each method's final outputs, one row per sample: columns x[i], y[k], <method> ŷ[k]."""
+    """Inputs, targets and each method's final outputs, one row per sample: columns x[i], y[k], <method> ŷ[k].
+
+    ``results``: a non-empty dict of method name to TrainResult, all of one model (``Comparison.results``)."""
+    if not isinstance(results, Mapping) or not results or any(
+            not isinstance(k, str) or not isinstance(v, TrainResult) for k, v in results.items()):
+        raise ArgumentTypeError(f"results must be a non-empty dict of method name to bp_core.TrainResult (such as "
+                                f"Comparison.results), got {shown(results)}")
     first = next(iter(results.values()))
+    if any(r.model != first.model for r in results.values()):
+        raise ValueError("results must all come from the same model")
     dataset = as_dataset(data, first.model.in_features, first.model.out_features)
     frame = pd.DataFrame(dataset.x.double().numpy(), columns=[f"x[{i}]" for i in range(dataset.x.shape[1])])
     for k in range(dataset.y.shape[1]):
@@ -187,6 +274,9 @@ def loss_surface(data: object, w_range: tuple[float, float], b_range: tuple[floa
                  ) -> pd.DataFrame:
     """The line's MSE over a (w, b) grid: columns ``w``, ``b``, ``loss`` (resolution^2 rows), computed in float64.
 
+    ``w_range``, ``b_range``: pairs (low, high) of finite real numbers; ``resolution``: an integer in [2, 201]. The
+    grid is computed a few rows at a time, so memory stays small at 10,000 samples.
+
     Examples
     --------
     >>> import bp_core
@@ -195,21 +285,22 @@ def loss_surface(data: object, w_range: tuple[float, float], b_range: tuple[floa
     0.0
     """
     dataset = as_dataset(data, 1, 1).to(torch.float64)
-    if not (isinstance(resolution, int) and 2 <= resolution <= 201):
-        raise ValueError(f"resolution must be an integer in [2, 201], got {resolution!r}")
-    for name, (low, high) in (("w_range", w_range), ("b_range", b_range)):
-        if not (np.isfinite(low) and np.isfinite(high) and low < high):
-            raise ValueError(f"{name} must be two finite numbers (low < high), got {(low, high)!r}")
+    w_range, b_range = check_range_pair("w_range", w_range), check_range_pair("b_range", b_range)
+    resolution = check_int_range("resolution", resolution, 2, MAX_SURFACE_RESOLUTION)
     w = torch.linspace(w_range[0], w_range[1], resolution, dtype=torch.float64)
     b = torch.linspace(b_range[0], b_range[1], resolution, dtype=torch.float64)
     ww, bb = torch.meshgrid(w, b, indexing="ij")  # (R, R)
-    pred = dataset.x.reshape(1, 1, -1) * ww[..., None] + bb[..., None]  # (R, R, N)
-    loss = ((pred - dataset.y.reshape(1, 1, -1)) ** 2).mean(dim=-1)  # (R, R)
+    x, y = dataset.x.reshape(1, 1, -1), dataset.y.reshape(1, 1, -1)  # (1, 1, N)
+    rows = max(1, 2_000_000 // (resolution * dataset.n_samples))  # w-rows per chunk: (rows, R, N) <= 16 MB
+    loss = torch.cat([((x * ww[i:i + rows, :, None] + bb[i:i + rows, :, None] - y) ** 2).mean(dim=-1)
+                      for i in range(0, resolution, rows)])  # (R, R)
     return pd.DataFrame({"w": ww.reshape(-1).numpy(), "b": bb.reshape(-1).numpy(), "loss": loss.reshape(-1).numpy()})
 
 
 def update_step_source(model: Model, method: str) -> str:
     """The source code that computed one update with ``method`` for ``model``, as it ran."""
+    model = check_model(model)
     check_choice("method", method, METHODS)
-    parts = [*model.manual_source(), _train_manual] if method == "manual" else [model.predict_packed, _train_autograd]
+    parts: list[Callable[..., Any]] = (
+        [*model.manual_source(), _train_manual] if method == "manual" else [model.predict_packed, _train_autograd])
     return "\n".join(textwrap.dedent(inspect.getsource(part)) for part in parts)

@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 import torch
 
+from ._validate import ArgumentTypeError, shown
+
 Params = dict[str, torch.Tensor]
 
 
@@ -89,15 +91,26 @@ class Model(abc.ABC):
 
 
 def model_from_spec(spec: dict[str, Any]) -> Model:
-    """Rebuild a model from ``Model.spec()``; raises ValueError for an unknown kind."""
-    if not isinstance(spec, dict) or spec.get("kind") not in Model.registry:
-        raise ValueError(f"spec must be a dict whose 'kind' is one of {sorted(Model.registry)}, got {spec!r}")
-    return Model.registry[spec["kind"]].from_spec(spec)
+    """Rebuild a model from ``Model.spec()``; raises ValueError for an unknown kind or missing or unexpected keys."""
+    if not isinstance(spec, dict):
+        raise ArgumentTypeError(f"spec must be a dict such as Model.spec() returns, got {type(spec).__name__}")
+    kind = spec.get("kind")
+    if not isinstance(kind, str) or kind not in Model.registry:
+        raise ValueError(f"spec['kind'] must be one of {sorted(Model.registry)}, got {kind!r}")
+    try:
+        model = Model.registry[kind].from_spec(spec)
+    except KeyError as error:
+        raise ValueError(f"spec for {kind!r} lacks the key {error}: pass what Model.spec() returns") from None
+    if set(model.spec()) != set(spec):
+        raise ValueError(f"spec for {kind!r} must have exactly the keys {sorted(model.spec())}, got "
+                         f"{sorted(map(str, spec))}")
+    return model
 
 
 def check_model(model: object, name: str = "model") -> Model:
-    """Return ``model`` if it is an instance of a bp_core model; TypeError otherwise."""
+    """Return ``model`` if it is an instance of a bp_core model; ArgumentTypeError (a TypeError) otherwise."""
     if not isinstance(model, Model):
         kinds = ", ".join(f"bp_core.{cls.__name__}()" for cls in Model.registry.values())
-        raise TypeError(f"{name} must be a bp_core model instance ({kinds}), got {model!r}")
+        hint = f" (the class itself; call it: {model.__name__}())" if isinstance(model, type) else ""
+        raise ArgumentTypeError(f"{name} must be a bp_core model instance ({kinds}), got {shown(model)}{hint}")
     return model

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import torch
 
+from ._validate import ArgumentTypeError, check_float_dtype, check_int_range, check_matrix
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -15,12 +17,25 @@ class Dataset:
     y: torch.Tensor
     name: str = "custom"
 
+    def __post_init__(self) -> None:
+        for label, tensor in (("x", self.x), ("y", self.y)):
+            if not isinstance(tensor, torch.Tensor) or tensor.dim() != 2 or tensor.dtype not in (torch.float32,
+                                                                                                 torch.float64):
+                raise ArgumentTypeError(f"Dataset.{label} must be a 2-D float32 or float64 tensor; build data with "
+                                        f"bp_core.make_dataset(x, y), got {type(tensor).__name__}")
+        if self.x.shape[0] != self.y.shape[0]:
+            raise ValueError(f"Dataset.x and Dataset.y must have the same number of rows, got {self.x.shape[0]} "
+                             f"and {self.y.shape[0]}")
+        if not isinstance(self.name, str):
+            raise ArgumentTypeError(f"Dataset.name must be a str, got {type(self.name).__name__}")
+
     @property
     def n_samples(self) -> int:
         return self.x.shape[0]
 
     def to(self, dtype: torch.dtype) -> Dataset:
-        """A copy with both tensors cast to ``dtype``."""
+        """A copy with both tensors cast to ``dtype`` (torch.float32 or torch.float64)."""
+        dtype = check_float_dtype("dtype", dtype)
         return Dataset(self.x.to(dtype), self.y.to(dtype), self.name)
 
 
@@ -50,39 +65,37 @@ def half_adder() -> Dataset:
     return Dataset(x, y, "half_adder")
 
 
-def _as_matrix(name: str, value, dtype: torch.dtype) -> torch.Tensor:
-    try:
-        tensor = torch.as_tensor(value, dtype=dtype) if not isinstance(value, torch.Tensor) else value.to(dtype)
-    except (TypeError, ValueError, RuntimeError) as error:
-        raise ValueError(f"{name} must be a 2-D array of numbers: {error}") from None
-    if tensor.dim() != 2:
-        raise ValueError(f"{name} must be 2-D (samples, features), got shape {tuple(tensor.shape)}")
-    if tensor.shape[0] < 1:
-        raise ValueError(f"{name} must have at least 1 row, got 0")
-    if not torch.isfinite(tensor).all():
-        raise ValueError(f"{name} must hold only finite numbers (no NaN or inf)")
-    return tensor
-
-
 def make_dataset(x, y, in_features: int | None = None, out_features: int | None = None,
                  dtype: torch.dtype = torch.float32, name: str = "custom") -> Dataset:
-    """Check and convert user data: 2-D, finite, same number of rows, at least one row, widths that fit the model.
+    """Check and convert user data: 2-D, real, finite, same number of rows, at least 1 row (no upper bound here:
+    ``train`` checks the run's working set against the memory budget), widths that fit the model (``in_features``,
+    ``out_features``; None: any), cast to ``dtype`` (torch.float32 or torch.float64).
 
-    Raises ``ValueError`` naming ``x`` or ``y``.
+    Tensors, NumPy arrays, DataFrames and nested lists of real numbers are accepted; bool, complex and text are
+    not. A tensor that requires grad is detached. Raises ``ValueError`` (``TypeError`` for a wrong type) naming
+    the argument.
 
     Examples
     --------
     >>> make_dataset([[0.0], [1.0]], [[1.0], [3.0]], 1, 1).n_samples
     2
     """
-    x_tensor = _as_matrix("x", x, dtype)
-    y_tensor = _as_matrix("y", y, dtype)
+    dtype = check_float_dtype("dtype", dtype)
+    if not isinstance(name, str):
+        raise ArgumentTypeError(f"name must be a str, got {type(name).__name__}")
+    features = {}
+    for label, value in (("in_features", in_features), ("out_features", out_features)):
+        features[label] = None if value is None else check_int_range(label, value, 1, 10_000)
+    x_tensor = check_matrix("x", x, dtype, None)
+    y_tensor = check_matrix("y", y, dtype, None)
     if x_tensor.shape[0] != y_tensor.shape[0]:
-        raise ValueError(f"x and y must have the same number of rows, got {x_tensor.shape[0]} and {y_tensor.shape[0]}")
-    if in_features is not None and x_tensor.shape[1] != in_features:
-        raise ValueError(f"x must have {in_features} column(s) for this model, got {x_tensor.shape[1]}")
-    if out_features is not None and y_tensor.shape[1] != out_features:
-        raise ValueError(f"y must have {out_features} column(s) for this model, got {y_tensor.shape[1]}")
+        raise ValueError(f"x and y must have the same number of rows, got x of shape {tuple(x_tensor.shape)} and "
+                         f"y of shape {tuple(y_tensor.shape)}")
+    for label, tensor, feature in (("x", x_tensor, "in_features"), ("y", y_tensor, "out_features")):
+        width = features[feature]
+        if width is not None and tensor.shape[1] != width:
+            raise ValueError(f"{label} has shape {tuple(tensor.shape)}, but the model reads {width} column(s) "
+                             f"({feature}={width}): {label} must have shape (samples, {width})")
     return Dataset(x_tensor, y_tensor, name)
 
 
@@ -90,11 +103,10 @@ def as_dataset(data, in_features: int, out_features: int) -> Dataset:
     """Accept a Dataset or an (x, y) pair and return a checked Dataset that fits the model."""
     if isinstance(data, Dataset):
         x, y, name = data.x, data.y, data.name
+    elif isinstance(data, (tuple, list)) and len(data) == 2:
+        (x, y), name = data, "custom"
     else:
-        try:
-            x, y = data
-        except (TypeError, ValueError):
-            raise ValueError("data must be a bp_core.Dataset or a pair (x, y)") from None
-        name = "custom"
+        raise ArgumentTypeError(f"data must be a bp_core.Dataset or a pair (x, y), got {type(data).__name__}"
+                                + (f" of length {len(data)}" if isinstance(data, (tuple, list)) else ""))
     dtype = x.dtype if isinstance(x, torch.Tensor) and x.dtype in (torch.float32, torch.float64) else torch.float32
     return make_dataset(x, y, in_features, out_features, dtype=dtype, name=name)

@@ -7,29 +7,22 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ._validate import check_choice
+from ._validate import check_choice, check_params, check_real, check_work, pass_cost
+from .contract import check_model
 from .data import as_dataset
-from .models import Params, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
+from .models import Params, _unflatten, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
 
 GRADIENT_METHODS = ("manual", "autograd", "numeric")
 
+MAX_EPSILON = 1.0
+"""Largest finite-difference step accepted; a step that large already measures a secant, not a slope."""
 
-def check_params(model, params: Params) -> Params:
-    """Return ``params`` if it has the model's names and shapes, float32 or float64 and finite."""
-    reference = model.init_params()
-    if not isinstance(params, dict) or set(params) != set(reference):
-        got = sorted(params) if isinstance(params, dict) else type(params).__name__
-        raise ValueError(f"params must be a dict with keys {sorted(reference)}, got {got}")
-    dtypes = {p.dtype for p in params.values()}
-    if len(dtypes) != 1 or dtypes.pop() not in (torch.float32, torch.float64):
-        raise ValueError("params must all be float32 or all float64 tensors")
-    for name, tensor in params.items():
-        if tuple(tensor.shape) != tuple(reference[name].shape):
-            raise ValueError(f"params[{name!r}] must have shape {tuple(reference[name].shape)}, "
-                             f"got {tuple(tensor.shape)}")
-        if not torch.isfinite(tensor).all():
-            raise ValueError(f"params[{name!r}] must be finite")
-    return {name: params[name] for name in reference}
+
+def _check_numeric_work(argument: str, model, params: Params, n_samples: int, passes_per_parameter: int) -> None:
+    """Finite differences need ``passes_per_parameter`` forward passes per parameter."""
+    n_params = sum(p.numel() for p in params.values())
+    check_work(argument, passes_per_parameter * n_params * pass_cost(n_samples, n_params),
+               f"{passes_per_parameter} forward passes for each of {n_params} parameters over {n_samples} samples")
 
 
 def _loss(model, params: Params, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -42,10 +35,12 @@ def gradients(model, params: Params, data, method: str = "manual", *, epsilon: f
     Parameters
     ----------
     params : dict of tensors
-        Float32 or float64; the data are cast to the same dtype.
+        Float32 or float64, the model's names and shapes, finite; the data are cast to the same dtype. Tensors that
+        require grad are detached (the result never joins the caller's graph).
     method : {"manual", "autograd", "numeric"}
         ``numeric`` uses central differences (f(p + e) - f(p - e)) / 2e, with e = 1e-6 in float64 and 1e-3 in
-        float32 unless ``epsilon`` is given.
+        float32 unless ``epsilon`` (a real number in (0, 1]) is given. It costs two forward passes per parameter:
+        refused up front beyond ``MAX_MULTIPLY_ADDS``.
 
     Examples
     --------
@@ -54,10 +49,17 @@ def gradients(model, params: Params, data, method: str = "manual", *, epsilon: f
     >>> g["w"].tolist(), g["b"].tolist()
     ([[-35.0]], [[-12.0]])
     """
-    check_choice("method", method, GRADIENT_METHODS)
+    model = check_model(model)
     params = check_params(model, params)
+    check_choice("method", method, GRADIENT_METHODS)
+    if epsilon is not None:
+        if method != "numeric":
+            raise ValueError(f"epsilon applies to method='numeric' only, got method={method!r}")
+        epsilon = check_real("epsilon", epsilon, 0.0, MAX_EPSILON, low_open=True)
     dtype = next(iter(params.values())).dtype
     data = as_dataset(data, model.in_features, model.out_features).to(dtype)
+    if method == "numeric":
+        _check_numeric_work("method='numeric'", model, params, data.n_samples, 2)
     if method == "manual":
         with torch.no_grad():
             return manual_loss_and_grads(model, params, data.x, data.y)[1]
@@ -67,8 +69,6 @@ def gradients(model, params: Params, data, method: str = "manual", *, epsilon: f
         return dict(zip(leaves, grads))
     if epsilon is None:
         epsilon = 1e-6 if dtype == torch.float64 else 1e-3
-    if not epsilon > 0:
-        raise ValueError(f"epsilon must be positive, got {epsilon!r}")
     return _numeric(model, params, data.x, data.y, epsilon)
 
 
@@ -79,9 +79,9 @@ def _numeric(model, params: Params, x, y, epsilon: float) -> Params:
         for i in range(theta.numel()):
             saved = theta[i].item()
             theta[i] = saved + epsilon
-            up = _loss(model, unflatten(theta, params), x, y).item()
+            up = _loss(model, _unflatten(theta, params), x, y).item()
             theta[i] = saved - epsilon
-            down = _loss(model, unflatten(theta, params), x, y).item()
+            down = _loss(model, _unflatten(theta, params), x, y).item()
             theta[i] = saved
             grad[i] = (up - down) / (2 * epsilon)
     return {k: v.clone() for k, v in unflatten(grad, params).items()}
@@ -106,10 +106,13 @@ class _ManualBackward(torch.autograd.Function):
 def gradcheck_manual(model, params: Params, data) -> bool:
     """``torch.autograd.gradcheck`` of the hand-derived gradient in float64: True if it matches finite differences.
 
-    Raises nothing on a mismatch (returns False); gradcheck's own tolerances apply.
+    Raises nothing on a mismatch (returns False); gradcheck's own tolerances apply. Its finite differences cost two
+    forward passes per parameter: refused up front beyond ``MAX_MULTIPLY_ADDS``.
     """
+    model = check_model(model)
     params = check_params(model, params)
     data = as_dataset(data, model.in_features, model.out_features).to(torch.float64)
+    _check_numeric_work("params", model, params, data.n_samples, 2)
     theta = model.pack({k: v.double() for k, v in params.items()}).detach().clone().requires_grad_(True)
     x = model.design(data.x)
     return torch.autograd.gradcheck(lambda t: _ManualBackward.apply(t, model, x, data.y), (theta,),
@@ -130,7 +133,8 @@ def gradient_check(model, params: Params, data, *, rtol: float = 1e-5, atol: flo
     """Compare manual, autograd and numeric gradients, in the style of nn-zero-to-hero's ``cmp()``.
 
     Verdict per parameter: ``exact`` if manual and autograd agree bit for bit, ``close`` if they agree within
-    ``rtol``/``atol``, otherwise ``MISMATCH``.
+    ``rtol``/``atol`` (finite real numbers >= 0), otherwise ``MISMATCH``. Finite differences and gradcheck cost
+    four forward passes per parameter: refused up front beyond ``MAX_MULTIPLY_ADDS``.
 
     Examples
     --------
@@ -139,7 +143,11 @@ def gradient_check(model, params: Params, data, *, rtol: float = 1e-5, atol: flo
     >>> check.gradcheck_passed, set(check.table["verdict"]) <= {"exact", "close"}
     (True, True)
     """
+    model = check_model(model)
     params = check_params(model, params)
+    rtol, atol = check_real("rtol", rtol, 0.0), check_real("atol", atol, 0.0)
+    n_samples = as_dataset(data, model.in_features, model.out_features).n_samples
+    _check_numeric_work("params", model, params, n_samples, 4)
     names = scalar_names(params)
     manual = flatten(gradients(model, params, data, "manual")).double()
     auto = flatten(gradients(model, params, data, "autograd")).double()

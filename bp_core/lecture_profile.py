@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import psutil
@@ -27,10 +27,10 @@ import torch
 import torch.nn as nn
 import torch.optim as optim
 
-from ._validate import METHODS, check_choice, check_int_range
+from ._validate import METHODS, check_callable, check_choice, check_int_range, check_methods
 
 if TYPE_CHECKING:
-    from .measure import TensorBytes
+    from .memory import TensorBytes
 
 MAX_PROFILE_EPOCHS = 5000
 """Upper bound on ``epochs`` for the profile: every line is traced, so 5000 epochs already take seconds."""
@@ -42,8 +42,8 @@ _TEMPLATE = "{0:>6} {1:>12} {2:>12}  {3:>10}   {4:<}"
 _MIB = "{0:5.1f} MiB"
 
 
-# The lecture's two loops as written (the same as benchmarks/lecture_loops.py). Only `out` differs from the note:
-# print goes to the stream the caller passes, so the profile can keep it. Their lines are what the tables show.
+# The lecture's two loops as written (benchmarks/lecture_loops.py imports them from here). Only `out` differs from the
+# note: print goes to the stream the caller passes, so the profile can keep it. Their lines are what the tables show.
 def lecture_manual(epochs=1000, lr=0.01, out=sys.stdout):
     x = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
     y = torch.tensor([[3.0], [5.0], [7.0], [9.0]])
@@ -156,13 +156,12 @@ def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
     ['Line #', 'Mem usage', 'Increment', 'Occurrences', 'Line Contents']
     """
     epochs = check_int_range("epochs", epochs, 1, MAX_PROFILE_EPOCHS)
-    methods = _check_methods(methods)
-    if progress is not None and not callable(progress):
-        raise ValueError(f"progress must be a callable(done, total) or None, got {progress!r}")
+    methods = check_methods(methods)
+    progress = check_callable("progress", progress, "done, total")
     from . import Line, count_tensor_bytes, seed_line  # late: bp_core's measuring module is imported on use only
 
-    fields = {name: {} for name in ("tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib",
-                                    "tensor_bytes", "printed")}
+    names = ("tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib", "tensor_bytes", "printed")
+    fields: dict[str, dict[str, Any]] = {name: {} for name in names}
     filename = ""
     process = psutil.Process()
     for done, method in enumerate(methods):
@@ -181,16 +180,6 @@ def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
     if progress is not None:
         progress(len(methods), len(methods))
     return LectureProfile(epochs=epochs, methods=methods, filename=filename, **fields)
-
-
-def _check_methods(methods) -> tuple[str, ...]:
-    """Return ``methods`` as a tuple if it is a non-empty list or tuple of distinct names from METHODS."""
-    message = f"methods must be a non-empty tuple of distinct names from {METHODS}, got {methods!r}"
-    if not isinstance(methods, tuple | list) or not methods or len(set(map(repr, methods))) != len(methods):
-        raise ValueError(message)
-    if any(not isinstance(m, str) or m not in METHODS for m in methods):
-        raise ValueError(message)
-    return tuple(methods)
 
 
 def _trace(loop: Callable, epochs: int):

@@ -20,9 +20,19 @@ from pathlib import Path
 
 import torch
 
-from ._validate import METHODS, check_choice
+from ._validate import (
+    METHODS,
+    ArgumentTypeError,
+    check_bool,
+    check_choice,
+    check_epochs,
+    check_learning_rate,
+    check_methods,
+    check_training_size,
+    shown,
+)
 from .budget import TensorBytes
-from .contract import Model
+from .contract import Model, check_model
 from .data import Dataset, as_dataset
 from .training import TrainResult, train
 
@@ -53,6 +63,7 @@ def count_tensor_bytes(model: Model, data: object, method: str) -> TensorBytes:
     >>> bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "autograd").parameter_bytes
     8
     """
+    model = check_model(model)
     check_choice("method", method, METHODS)
     dataset = as_dataset(data, model.in_features, model.out_features)
     x, y = model.design(dataset.x), dataset.y
@@ -186,7 +197,9 @@ def measure_memory(model: Model, data: object, methods: str | Iterable[str] = ME
                    epochs: int = 1000, *, isolated: bool = True) -> dict[str, MemoryMeasurement]:
     """Peak RSS delta, one-time RSS and tensor bytes of one training run per method.
 
-    ``isolated`` (default) runs each method in its own fresh Python process, the processes side by side.
+    ``methods``: one name or a non-empty tuple of distinct names from ("manual", "autograd"). ``isolated`` (True,
+    the default, or False) runs each method in its own fresh Python process, the processes side by side. Every
+    argument is checked, and the runs' size bounded as ``train`` bounds it, before a process starts.
 
     Examples
     --------
@@ -195,10 +208,12 @@ def measure_memory(model: Model, data: object, methods: str | Iterable[str] = ME
     >>> m["manual"].tensor_bytes.parameter_bytes
     8
     """
+    model = check_model(model)
     dataset = as_dataset(data, model.in_features, model.out_features)
-    methods = (methods,) if isinstance(methods, str) else tuple(methods)
-    for method in methods:
-        train(model, dataset, method, learning_rate, 1)  # checks every argument here, before a process starts
+    methods = check_methods(methods, allow_str=True)
+    learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
+    isolated = check_bool("isolated", isolated)
+    check_training_size(model, dataset.n_samples, epochs)  # per process; the processes run side by side
     if not isolated:
         return {m: measured_run(model, dataset, m, learning_rate, epochs)[1] for m in methods}
     processes = {m: _start_probe(model, dataset, m, learning_rate, epochs) for m in methods}
@@ -209,4 +224,7 @@ def memory_difference_resolvable(a: MemoryMeasurement, b: MemoryMeasurement) -> 
     """False when two single peak-RSS deltas differ by less than RSS_RESOLUTION_MIB. A single run per method is weak
     evidence: the Compare page shows RSS only from repeated fresh-process runs (``bp_core.isolated``), where a
     difference must also clear the repeats' spreads."""
+    for name, value in (("a", a), ("b", b)):
+        if not isinstance(value, MemoryMeasurement):
+            raise ArgumentTypeError(f"{name} must be a bp_core.MemoryMeasurement, got {shown(value)}")
     return abs(a.peak_rss_delta_mib - b.peak_rss_delta_mib) >= RSS_RESOLUTION_MIB

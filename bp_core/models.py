@@ -10,14 +10,26 @@ the same forward without a cache, for autograd. Both work on one packed paramete
 from __future__ import annotations
 
 import numbers
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import torch
 
-from ._validate import MAX_SEED, check_choice, check_int_range
+from ._validate import MAX_SEED, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Activation
 from .contract import Model, Params
+
+MAX_WIDTH = 2**31 - 1
+"""Largest layer width a network may declare (a torch dimension); what actually trains is bounded by memory."""
+
+
+def _check_tensors(name: str, params: object) -> Params:
+    """Return ``params`` if it is a non-empty mapping of names to tensors."""
+    if not isinstance(params, Mapping) or not params or not all(
+            isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in params.items()):
+        raise ArgumentTypeError(f"{name} must be a non-empty dict of names to tensors (e.g. bp_core.MLP()"
+                                f".init_params()), got {shown(params)}")
+    return dict(params)
 
 
 def scalar_names(params: Params) -> list[str]:
@@ -26,7 +38,7 @@ def scalar_names(params: Params) -> list[str]:
     A one-element tensor whose name has no layer number (the line's ``w`` and ``b``) goes by its bare name.
     """
     names: list[str] = []
-    for name, tensor in params.items():
+    for name, tensor in _check_tensors("params", params).items():
         if tensor.numel() == 1 and not any(c.isdigit() for c in name):
             names.append(name)
         else:
@@ -37,11 +49,25 @@ def scalar_names(params: Params) -> list[str]:
 
 def flatten(params: Params) -> torch.Tensor:
     """All parameters as one vector (P,), in ``scalar_names`` order."""
-    return torch.cat([p.reshape(-1) for p in params.values()])
+    return _flatten(_check_tensors("params", params))
 
 
 def unflatten(vector: torch.Tensor, like: Params) -> Params:
     """Split a vector (P,) into views shaped like the tensors of ``like``."""
+    like = _check_tensors("like", like)
+    size = sum(t.numel() for t in like.values())
+    if not isinstance(vector, torch.Tensor) or vector.dim() != 1:
+        raise ArgumentTypeError(f"vector must be a 1-D tensor of {size} values, got {shown(vector)}")
+    if vector.numel() != size:
+        raise ValueError(f"vector must hold {size} values (as many as like's tensors), got {vector.numel()}")
+    return _unflatten(vector, like)
+
+
+def _flatten(params: Params) -> torch.Tensor:
+    return torch.cat([p.reshape(-1) for p in params.values()])
+
+
+def _unflatten(vector: torch.Tensor, like: Params) -> Params:
     out: Params = {}
     start = 0
     for name, tensor in like.items():
@@ -70,6 +96,7 @@ class Line(Model):
     out_features = 1
 
     def init_params(self, dtype: torch.dtype = torch.float32) -> Params:
+        dtype = check_float_dtype("dtype", dtype)
         return {"w": torch.zeros(1, 1, dtype=dtype), "b": torch.zeros(1, 1, dtype=dtype)}
 
     def pack(self, params: Params) -> torch.Tensor:
@@ -133,12 +160,17 @@ class MLP(Model):
 
     def __init__(self, sizes: tuple[int, ...] | list[int] = (2, 3, 2), activation: str = "sigmoid",
                  output_activation: str = "sigmoid", seed: int = 0):
-        if not isinstance(sizes, (tuple, list)) or not 2 <= len(sizes) <= 6:
-            raise ValueError(f"sizes must be a tuple of 2 to 6 layer widths, got {sizes!r}")
+        # no bound on a width from the page: train() refuses a network whose working set exceeds the memory budget
+        allowed = f"sizes must be a tuple of 2 to 6 layer widths, integers in [1, {MAX_WIDTH:,}]"
+        if not isinstance(sizes, (tuple, list)):
+            raise ArgumentTypeError(f"{allowed}, got {shown(sizes)}")
+        if not 2 <= len(sizes) <= 6:
+            raise ValueError(f"{allowed}, got {len(sizes)} widths")
         for width in sizes:
-            # no upper bound here: train() refuses a network whose working set exceeds the memory budget
-            if isinstance(width, bool) or not isinstance(width, numbers.Integral) or width < 1:
-                raise ValueError(f"sizes must hold integers >= 1, got {sizes!r}")
+            if isinstance(width, bool) or not isinstance(width, numbers.Integral):
+                raise ArgumentTypeError(f"{allowed}, got {shown(width)} among them")
+            if not 1 <= width <= MAX_WIDTH:
+                raise ValueError(f"{allowed}, got {shown(width)} among them")
         self.sizes = tuple(int(width) for width in sizes)
         self.activation = check_choice("activation", activation, HIDDEN_ACTIVATIONS)
         self.output_activation = check_choice("output_activation", output_activation, OUTPUT_ACTIVATIONS)
@@ -156,6 +188,7 @@ class MLP(Model):
         return ACTIVATIONS[self.output_activation if layer == self.n_layers else self.activation]
 
     def init_params(self, dtype: torch.dtype = torch.float32) -> Params:
+        dtype = check_float_dtype("dtype", dtype)
         generator = torch.Generator().manual_seed(self.seed)
         params = {}
         for layer in range(1, self.n_layers + 1):
@@ -169,10 +202,10 @@ class MLP(Model):
         return {name: tuple(t.shape) for name, t in self._shapes.items()}
 
     def pack(self, params: Params) -> torch.Tensor:
-        return flatten(params)  # (P,)
+        return _flatten(params)  # (P,)
 
     def unpack(self, theta: torch.Tensor) -> Params:
-        return unflatten(theta, self._shapes)  # views into theta
+        return _unflatten(theta, self._shapes)  # views into theta
 
     def design(self, x: torch.Tensor) -> torch.Tensor:
         return x
@@ -183,7 +216,7 @@ class MLP(Model):
     def manual_packed(self, theta: torch.Tensor, x1: torch.Tensor,
                       y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         loss, grads = self.manual_loss_and_grads(self.unpack(theta), x1, y)
-        return loss, flatten(grads)
+        return loss, _flatten(grads)
 
     def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
         _, cache = self.forward(self.unpack(theta), x1)
@@ -195,7 +228,9 @@ class MLP(Model):
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> MLP:
-        return cls(tuple(spec["sizes"]), spec["activation"], spec["output_activation"], spec["seed"])
+        sizes = spec["sizes"]
+        return cls(tuple(sizes) if isinstance(sizes, list) else sizes, spec["activation"], spec["output_activation"],
+                   spec["seed"])
 
     def manual_source(self) -> list[Callable[..., Any]]:
         return [type(self).manual_packed, type(self).forward, type(self).backward]

@@ -9,17 +9,20 @@ samples. For a first-layer weight of the 2-3-2 net that is two paths per sample:
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 import torch
 
+from ._validate import check_int_range, check_params
 from .contract import check_model
 from .data import as_dataset
-from .gradients import check_params, gradients
+from .gradients import gradients
 
 MAX_PATHS = 5_000
+"""Most paths one call lists (counted before any is built: the product of the later layers' widths x samples)."""
 _NAME = re.compile(r"^([Wb])(\d+)\[(\d+)(?:,(\d+))?\]$")
 
 
@@ -39,7 +42,7 @@ class ChainRulePaths:
 
 def parse_parameter(model, name: str) -> tuple[str, int, int, int | None]:
     """Split ``'W1[0,1]'`` into ('W', layer 1, row 0, column 1); ``'b2[1]'`` into ('b', 2, 1, None)."""
-    match = _NAME.match(name) if isinstance(name, str) else None
+    match = _NAME.fullmatch(name) if isinstance(name, str) else None
     if match is None:
         raise ValueError(f"parameter must name one scalar such as 'W1[0,1]' or 'b2[1]', got {name!r}")
     kind, layer, row = match.group(1), int(match.group(2)), int(match.group(3))
@@ -52,6 +55,8 @@ def parse_parameter(model, name: str) -> tuple[str, int, int, int | None]:
 
 def chain_rule_paths(model, params, data, parameter: str = "W1[0,0]", sample: int | None = None) -> ChainRulePaths:
     """List every path from ``parameter`` to the loss, for one sample (index) or the whole batch (None).
+
+    The number of paths is counted first, without building any: more than ``MAX_PATHS`` is refused with a message.
 
     Examples
     --------
@@ -68,12 +73,15 @@ def chain_rule_paths(model, params, data, parameter: str = "W1[0,0]", sample: in
     kind, layer, row, col = parse_parameter(model, parameter)
     data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)
     n = data.n_samples
-    if sample is not None and (isinstance(sample, bool) or not isinstance(sample, int) or not 0 <= sample < n):
-        raise ValueError(f"sample must be None (whole batch) or an integer in [0, {n - 1}], got {sample!r}")
+    if sample is not None:
+        sample = check_int_range("sample (None for the whole batch)", sample, 0, n - 1)
     later = [range(model.sizes[m]) for m in range(layer + 1, model.n_layers + 1)]
-    n_paths = len(list(itertools.product(*later))) * (1 if sample is not None else n)
+    per_sample = math.prod(len(units) for units in later)  # one unit chosen in each later layer
+    n_paths = per_sample * (1 if sample is not None else n)
     if n_paths > MAX_PATHS:
-        raise ValueError(f"parameter {parameter!r} has {n_paths} paths, more than {MAX_PATHS}; pick one sample")
+        advice = "pick one sample" if sample is None and per_sample <= MAX_PATHS else "pick a later layer's parameter"
+        raise ValueError(f"parameter {parameter!r} has {per_sample:,} paths per sample, {n_paths:,} in all, more than "
+                         f"MAX_PATHS = {MAX_PATHS:,}; {advice}")
 
     with torch.no_grad():
         y_hat, cache = model.forward(params, data.x)

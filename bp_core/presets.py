@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .contract import Model
+from ._validate import ArgumentTypeError, check_epochs, check_learning_rate, shown
+from .contract import Model, check_model
 from .data import Dataset, half_adder, seed_line
 from .models import MLP, Line
 
@@ -33,9 +34,24 @@ class Preset:
     learning_rate: float  # converges within ``epochs`` from the model's start
     epochs: int
 
+    def __post_init__(self) -> None:
+        for name in ("key", "description"):
+            if not isinstance(getattr(self, name), str):
+                raise ArgumentTypeError(f"{name} must be a str, got {shown(getattr(self, name))}")
+        for name in ("make_model", "make_data"):
+            if not callable(getattr(self, name)):
+                raise ArgumentTypeError(f"{name} must be a callable with no arguments, got "
+                                        f"{shown(getattr(self, name))}")
+        check_learning_rate(self.learning_rate)
+        check_epochs(self.epochs)
+
     def build(self) -> tuple[Model, Dataset]:
-        """A fresh model and data set."""
-        return self.make_model(), self.make_data()
+        """A fresh model and data set; raises if ``make_model`` or ``make_data`` returns something else."""
+        model = check_model(self.make_model(), "make_model()")
+        data = self.make_data()
+        if not isinstance(data, Dataset):
+            raise ArgumentTypeError(f"make_data() must return a bp_core.Dataset, got {shown(data)}")
+        return model, data
 
 
 PRESETS: dict[str, Preset] = {

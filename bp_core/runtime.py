@@ -1,6 +1,7 @@
 """Runtime of training runs: warm-up runs first, then repeats.
 
-The per-epoch figure is the median of every epoch of every repeat, its spread the 25th-75th percentiles. Set-up
+The per-epoch figure is the median of every epoch of every repeat, its spread the 25th-75th percentiles; None when no
+epoch was timed (every run diverged at epoch 0), and ``epochs_timed`` says how many epochs they summarise. Set-up
 (building the loss and optimizer objects) is reported apart: the first ``torch.optim.SGD`` in a process imports
 torch._dynamo (about 2 s), a one-time cost, never an epoch cost.
 """
@@ -14,8 +15,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import check_int_range
-from .contract import Model
+from ._validate import (
+    MAX_RUNTIME_EPOCHS,
+    METHODS,
+    check_choice,
+    check_epochs,
+    check_int_range,
+    check_learning_rate,
+    check_training_size,
+)
+from .contract import Model, check_model
+from .data import as_dataset
 from .training import TrainResult, train
 
 
@@ -24,12 +34,13 @@ class RuntimeMeasurement:
     method: str
     epochs: int
     repeats: int
-    seconds_per_epoch_median: float
-    seconds_per_epoch_p25: float
-    seconds_per_epoch_p75: float
+    seconds_per_epoch_median: float | None  # None when no epoch was timed (every run diverged at epoch 0)
+    seconds_per_epoch_p25: float | None
+    seconds_per_epoch_p75: float | None
     total_seconds_median: float  # one whole training run (all epochs, history included), median over repeats
     setup_seconds_first: float  # set-up of the first run measured here; holds one-time costs if none were paid yet
-    setup_seconds_warm: float  # median set-up of the later runs
+    setup_seconds_warm: float | None  # median set-up of the later runs; None when there is no later run
+    epochs_timed: int  # epoch times behind the percentiles, all measured repeats together
 
 
 def epoch_percentiles(epoch_seconds: Sequence[float] | np.ndarray) -> tuple[float, float, float]:
@@ -45,6 +56,9 @@ def measure_runtime(model: Model, data: object, method: str, learning_rate: floa
                     warmup: int = 1) -> RuntimeMeasurement:
     """Time ``repeats`` training runs after ``warmup`` runs; per-epoch times come from the trainer's own clock.
 
+    ``repeats`` in [1, 100], ``warmup`` in [0, 10], and (warmup + repeats) x epochs at most ``MAX_RUNTIME_EPOCHS``
+    (and within ``MAX_MULTIPLY_ADDS``): refused up front otherwise.
+
     Examples
     --------
     >>> import bp_core
@@ -52,19 +66,30 @@ def measure_runtime(model: Model, data: object, method: str, learning_rate: floa
     >>> m.seconds_per_epoch_p25 <= m.seconds_per_epoch_median <= m.seconds_per_epoch_p75
     True
     """
+    model = check_model(model)
+    dataset = as_dataset(data, model.in_features, model.out_features)
+    method = check_choice("method", method, METHODS)
+    learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
     repeats = check_int_range("repeats", repeats, 1, 100)
     warmup = check_int_range("warmup", warmup, 0, 10)
+    if (warmup + repeats) * epochs > MAX_RUNTIME_EPOCHS:
+        raise ValueError(f"repeats: (warmup + repeats) x epochs = ({warmup} + {repeats}) x {epochs} = "
+                         f"{(warmup + repeats) * epochs:,} epochs, more than MAX_RUNTIME_EPOCHS = "
+                         f"{MAX_RUNTIME_EPOCHS:,}; use fewer repeats or epochs")
+    check_training_size(model, dataset.n_samples, epochs, runs=warmup + repeats, argument="repeats")
     runs: list[tuple[TrainResult, float]] = []
     for _ in range(warmup + repeats):
         start = time.perf_counter()
-        result = train(model, data, method, learning_rate, epochs)
+        result = train(model, dataset, method, learning_rate, epochs)
         runs.append((result, time.perf_counter() - start))
     measured = runs[warmup:]
-    p25, median, p75 = epoch_percentiles(np.concatenate([r.epoch_seconds for r, _ in measured]))
+    epoch_seconds = np.concatenate([r.epoch_seconds for r, _ in measured])
+    p25, median, p75 = epoch_percentiles(epoch_seconds) if epoch_seconds.size else (None, None, None)
     return RuntimeMeasurement(
         method=method, epochs=epochs, repeats=repeats,
         seconds_per_epoch_median=median, seconds_per_epoch_p25=p25, seconds_per_epoch_p75=p75,
         total_seconds_median=float(np.median([seconds for _, seconds in measured])),
         setup_seconds_first=runs[0][0].setup_seconds,
-        setup_seconds_warm=float(np.median([r.setup_seconds for r, _ in runs[1:]])) if len(runs) > 1 else math.nan,
+        setup_seconds_warm=float(np.median([r.setup_seconds for r, _ in runs[1:]])) if len(runs) > 1 else None,
+        epochs_timed=int(epoch_seconds.size),
     )

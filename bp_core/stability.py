@@ -1,50 +1,153 @@
-"""The largest stable learning rate: gradient descent on a quadratic diverges once lr > 2 / lambda_max(Hessian)."""
+"""The largest stable learning rate: gradient descent on a quadratic diverges once lr > 2 / lambda_max(Hessian).
+
+Small models (at most ``MAX_EXACT_PARAMETERS`` parameters) get the whole Hessian and every eigenvalue. Larger ones get
+lambda_max alone, from Hessian-vector products and the Lanczos method: the Hessian (P x P: 3.5 GB for a 64-wide
+network of 20,800 parameters) is never formed. Lanczos is written out here because neither of the well-kept versions
+fits: ``scipy.sparse.linalg.eigsh`` would add SciPy to the deployment for one call, and ``torch.lobpcg`` needs the
+matrix itself.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import torch
 
+from ._validate import check_choice, check_params, check_work, pass_cost
+from .contract import check_model
 from .data import as_dataset
-from .gradients import check_params
-from .models import Params, flatten, predict, unflatten
+from .models import Params, _unflatten, flatten, predict
+
+MAX_EXACT_PARAMETERS = 300
+"""Largest model whose whole Hessian is formed by ``method="auto"`` (P Hessian-vector products and a P x P eigvalsh)."""
+
+MAX_EXACT_PARAMETERS_ASKED = 2_000
+"""Largest model whose whole Hessian ``method="exact"`` forms (32 MB in float64)."""
+
+LANCZOS_MAX_ITERATIONS = 200
+"""Most Lanczos steps (one Hessian-vector product each); far more than the extreme eigenvalue needs here."""
+
+LANCZOS_TOLERANCE = 1e-10
+"""Lanczos stops once the residual bound of its largest Ritz value is below this x the largest |Ritz value|."""
+
+HVP_PASSES = 6
+"""A Hessian-vector product costs about this many forward passes (measured: 5.5 on a 64-wide network)."""
+
+BOUND_METHODS = ("auto", "exact", "lanczos")
 
 
 @dataclass(frozen=True, eq=False)
 class StabilityBound:
-    """The loss Hessian at some parameters (float64), its eigenvalues and the learning-rate bound 2 / lambda_max."""
+    """The loss Hessian's largest eigenvalue at some parameters (float64) and the learning-rate bound 2 / lambda_max."""
 
-    hessian: torch.Tensor  # (P, P)
-    eigenvalues: torch.Tensor  # (P,), ascending
-    lambda_max: float
+    hessian: torch.Tensor | None  # (P, P) for method "exact"; None for "lanczos" (never formed)
+    eigenvalues: torch.Tensor  # (P,) ascending for "exact"; for "lanczos" the one estimate, (1,)
+    lambda_max: float  # the largest (algebraic) eigenvalue
     learning_rate_bound: float  # 2 / lambda_max; inf when lambda_max <= 0 (no direction of positive curvature)
+    method: str  # "exact": eigvalsh of the whole Hessian; "lanczos": Hessian-vector products, Lanczos
+    iterations: int  # Hessian-vector products Lanczos used (0 for "exact")
+    converged: bool  # Lanczos met LANCZOS_TOLERANCE within LANCZOS_MAX_ITERATIONS (always True for "exact")
 
 
-def stability_bound(model, params: Params | None, data) -> StabilityBound:
-    """Hessian of the MSE loss by ``torch.autograd.functional.hessian``, its eigenvalues by ``eigvalsh``.
+def stability_bound(model, params: Params | None, data, *, method: str = "auto") -> StabilityBound:
+    """lambda_max of the MSE loss's Hessian at ``params`` (the model's start when None) and the bound 2 / lambda_max.
 
     For the line the loss is quadratic, so the bound is exact everywhere: above it every run diverges. For a network
     it holds near ``params`` only (the curvature changes as training moves).
+
+    Parameters
+    ----------
+    method : {"auto", "exact", "lanczos"}
+        ``exact``: ``torch.autograd.functional.hessian`` and ``eigvalsh`` (at most ``MAX_EXACT_PARAMETERS_ASKED``
+        parameters). ``lanczos``: Hessian-vector products (double backward through one retained graph) and Lanczos
+        with full reorthogonalisation; the largest algebraic eigenvalue, so a negative curvature of larger magnitude
+        does not hide it. ``auto``: exact up to ``MAX_EXACT_PARAMETERS`` parameters, else Lanczos.
 
     Examples
     --------
     >>> import bp_core
     >>> bound = bp_core.stability_bound(bp_core.Line(), None, bp_core.seed_line())
-    >>> bound.hessian.tolist(), round(bound.learning_rate_bound, 4)
-    ([[15.0, 5.0], [5.0, 2.0]], 0.1198)
+    >>> bound.hessian.tolist(), round(bound.learning_rate_bound, 4), bound.method
+    ([[15.0, 5.0], [5.0, 2.0]], 0.1198, 'exact')
     """
+    model = check_model(model)
     params = check_params(model, model.init_params() if params is None else params)
-    params64 = {k: v.detach().double() for k, v in params.items()}
+    method = check_choice("method", method, BOUND_METHODS)
+    params64 = {k: v.double() for k, v in params.items()}
     data = as_dataset(data, model.in_features, model.out_features).to(torch.float64)
+    n_params = sum(p.numel() for p in params64.values())
+    if method == "auto":
+        method = "exact" if n_params <= MAX_EXACT_PARAMETERS else "lanczos"
+    if method == "exact" and n_params > MAX_EXACT_PARAMETERS_ASKED:
+        raise ValueError(f"method='exact' forms the whole {n_params} x {n_params} Hessian; at most "
+                         f"{MAX_EXACT_PARAMETERS_ASKED} parameters: use method='lanczos' or 'auto'")
+    steps = n_params if method == "exact" else min(n_params, LANCZOS_MAX_ITERATIONS)
+    check_work("data", steps * HVP_PASSES * pass_cost(data.n_samples, n_params),
+               f"{steps} Hessian-vector products over {data.n_samples} samples and {n_params} parameters")
 
     def loss_of(theta: torch.Tensor) -> torch.Tensor:
-        return torch.nn.functional.mse_loss(predict(model, unflatten(theta, params64), data.x), data.y)
+        return torch.nn.functional.mse_loss(predict(model, _unflatten(theta, params64), data.x), data.y)
 
-    hessian = torch.autograd.functional.hessian(loss_of, flatten(params64))  # (P, P)
-    hessian = (hessian + hessian.T) / 2  # symmetric up to rounding; eigvalsh reads one triangle
-    eigenvalues = torch.linalg.eigvalsh(hessian)
+    theta = flatten(params64)
+    if method == "exact":
+        hessian = torch.autograd.functional.hessian(loss_of, theta)  # (P, P)
+        hessian = (hessian + hessian.T) / 2  # symmetric up to rounding; eigvalsh reads one triangle
+        eigenvalues = torch.linalg.eigvalsh(hessian)
+        return _bound(hessian, eigenvalues, "exact", 0, True)
+    theta = theta.detach().requires_grad_(True)
+    (gradient,) = torch.autograd.grad(loss_of(theta), theta, create_graph=True)  # (P,), a graph to differentiate
+
+    def hvp(vector: torch.Tensor) -> torch.Tensor:  # H v = d(g . v)/dtheta, through the retained graph
+        return torch.autograd.grad(gradient, theta, vector, retain_graph=True)[0].detach()
+
+    estimate, iterations, converged = lanczos_lambda_max(hvp, n_params)
+    return _bound(None, torch.tensor([estimate], dtype=torch.float64), "lanczos", iterations, converged)
+
+
+def _bound(hessian: torch.Tensor | None, eigenvalues: torch.Tensor, method: str, iterations: int,
+           converged: bool) -> StabilityBound:
     lambda_max = float(eigenvalues[-1])
     bound = 2.0 / lambda_max if lambda_max > 0 else math.inf
-    return StabilityBound(hessian, eigenvalues, lambda_max, bound)
+    return StabilityBound(hessian, eigenvalues, lambda_max, bound, method, iterations, converged)
+
+
+def lanczos_lambda_max(matvec: Callable[[torch.Tensor], torch.Tensor], size: int, *,
+                       max_iterations: int = LANCZOS_MAX_ITERATIONS,
+                       tolerance: float = LANCZOS_TOLERANCE) -> tuple[float, int, bool]:
+    """The largest algebraic eigenvalue of the symmetric operator ``matvec`` on R^size (float64): (estimate,
+    products used, converged).
+
+    Lanczos with full reorthogonalisation from a fixed random start; the largest eigenvalue of the tridiagonal T
+    (``eigvalsh``) is the estimate, and |beta_k s_k| (last component of its eigenvector times the next beta) bounds
+    its distance to an eigenvalue of the operator.
+    """
+    steps = min(max_iterations, size)
+    generator = torch.Generator().manual_seed(0)
+    basis = torch.empty(steps, size, dtype=torch.float64)  # orthonormal Lanczos vectors, one per row
+    q = torch.randn(size, generator=generator, dtype=torch.float64)
+    basis[0] = q / torch.linalg.vector_norm(q)
+    alphas: list[float] = []
+    betas: list[float] = []
+    estimate = math.nan
+    for k in range(steps):
+        w = matvec(basis[k])
+        alphas.append(float(basis[k] @ w))
+        for _ in range(2):  # full reorthogonalisation against every earlier vector, twice ("twice is enough")
+            w = w - basis[:k + 1].T @ (basis[:k + 1] @ w)
+        beta = float(torch.linalg.vector_norm(w))
+        tridiagonal = torch.diag(torch.tensor(alphas, dtype=torch.float64))  # (k+1, k+1)
+        if betas:
+            off = torch.tensor(betas, dtype=torch.float64)
+            tridiagonal += torch.diag(off, 1) + torch.diag(off, -1)
+        values, vectors = torch.linalg.eigh(tridiagonal)
+        estimate = float(values[-1])
+        scale = max(float(values.abs().max()), 1e-300)
+        residual = beta * abs(float(vectors[-1, -1]))  # bounds |estimate - an eigenvalue of the operator|
+        if residual <= tolerance * scale or beta <= 1e-14 * scale or k + 1 == size:
+            return estimate, k + 1, True  # the residual bound is met, or the Krylov space is invariant (or all R^P)
+        if k + 1 < steps:
+            betas.append(beta)
+            basis[k + 1] = w / beta
+    return estimate, steps, False

@@ -7,6 +7,7 @@ norm of the gradient there. Row 0 is the starting point; the loss of row ``e`` i
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -15,7 +16,15 @@ import pandas as pd
 import torch
 
 from ._recorder import DIVERGENCE_FACTOR, ProgressCallback, Recorder
-from ._validate import METHODS, check_choice, check_epochs, check_learning_rate
+from ._validate import (
+    METHODS,
+    check_bool,
+    check_callable,
+    check_choice,
+    check_epochs,
+    check_learning_rate,
+    check_training_size,
+)
 from .budget import check_device, check_memory_budget, estimate_working_set
 from .contract import Model, Params, check_model
 from .data import Dataset, as_dataset
@@ -58,11 +67,13 @@ class TrainResult:
 
     @property
     def final_loss(self) -> float:
-        return float(self.history["loss"].iloc[-1]) if len(self.history) else float("nan")
+        """The loss of the last finite history row; NaN when there is none (the loss was non-finite at epoch 0)."""
+        return float(self.history["loss"].iloc[-1]) if len(self.history) else math.nan
 
     @property
-    def seconds_per_epoch_median(self) -> float:
-        return float(np.median(self.epoch_seconds)) if len(self.epoch_seconds) else float("nan")
+    def seconds_per_epoch_median(self) -> float | None:
+        """Median wall time of the updates that ran; None when none ran (diverged at epoch 0)."""
+        return float(np.median(self.epoch_seconds)) if len(self.epoch_seconds) else None
 
     @property
     def history_bytes(self) -> int:
@@ -88,6 +99,9 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
         ``torch.optim.SGD``, ``zero_grad()``, ``backward()``, ``step()``, as in the lecture.
     learning_rate : float in (0, 100]
     epochs : int in [1, 200000]
+        Also bounded by the arithmetic, about epochs x samples x (parameters + 512) (``MAX_MULTIPLY_ADDS``), and by
+        the recorded history, rows x recorded parameters <= ``MAX_HISTORY_CELLS``: refused up front, with the
+        estimate.
     zero_grad : bool
         Autograd only. ``False`` skips ``optimizer.zero_grad()`` so gradients accumulate (the classic bug).
     progress : callable(done, total), optional
@@ -101,6 +115,10 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
         Refuse the run (ValueError naming what is too large) when its estimated working set exceeds this; default
         ``bp_core.memory_budget_bytes()`` (2 GiB unless ``bp_core.set_memory_budget`` changed it).
 
+    A loss that is non-finite or explodes, at any epoch including the first, stops training and returns the
+    finite rows with ``diverged_at`` set; nothing is raised. Non-finite at epoch 0: no rows, ``params`` are the
+    initial parameters, ``final_loss`` is NaN and ``seconds_per_epoch_median`` None.
+
     Examples
     --------
     >>> import bp_core
@@ -112,13 +130,14 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
     method = check_choice("method", method, METHODS)
     learning_rate = check_learning_rate(learning_rate)
     epochs = check_epochs(epochs)
-    if not isinstance(zero_grad, bool):
-        raise ValueError(f"zero_grad must be True or False, got {zero_grad!r}")
+    zero_grad = check_bool("zero_grad", zero_grad)
     if not zero_grad and method == "manual":
         raise ValueError("zero_grad=False applies to method='autograd' only; the manual method keeps no .grad")
+    progress = check_callable("progress", progress, "done, total")
     target = check_device(device)
     policy = record_policy(model, record_params, epochs)
     dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
+    check_training_size(model, dataset.n_samples, epochs, history_cells=policy.rows(epochs) * len(policy.names))
     working = estimate_working_set(model, dataset.n_samples, method, epochs, policy, dataset.x.dtype)
     check_memory_budget(working, method, memory_budget_bytes)
     initial = model.init_params(dtype=dataset.x.dtype)
@@ -182,7 +201,9 @@ def _train_autograd(model: Model, data: Dataset, initial: Params, learning_rate:
             optimizer.zero_grad()  # without it, backward() adds to the previous gradient
         loss.backward()
         # zero_grad() leaves a fresh .grad each time; without it .grad is updated in place, so keep a copy
-        grad = theta.grad if zero_grad else theta.grad.clone()  # type: ignore[union-attr]  # backward() filled it
+        grad = theta.grad
+        assert grad is not None  # backward() just filled it
+        grad = grad if zero_grad else grad.clone()
         if not recorder.row(epoch, loss.detach(), values, grad):
             break
         optimizer.step()

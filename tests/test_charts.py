@@ -77,8 +77,8 @@ def test_runtime_chart_has_bars_and_percentile_whiskers():
 
 def test_memory_chart_stacks_the_counted_tensor_bytes():
     rows = [{"method": m, "category": c, "bytes": b} for m, c, b in [
-        ("manual", "memory_parameters", 8), ("manual", "memory_saved", 48),
-        ("autograd", "memory_parameters", 8), ("autograd", "memory_saved", 64)]]
+        ("manual", "parameter_bytes", 8), ("manual", "saved_for_backward_bytes", 48),
+        ("autograd", "parameter_bytes", 8), ("autograd", "saved_for_backward_bytes", 64)]]
     spec = charts.memory_chart(pd.DataFrame(rows), "en").to_dict()
     data = data_of(spec)
     assert data.groupby("method")["bytes"].sum().to_dict() == {"autograd (backward)": 72, "manual (chain rule)": 56}

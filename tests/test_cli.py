@@ -5,6 +5,7 @@ import sys
 import pytest
 from lecture_golden import AUTOGRAD_B, AUTOGRAD_W, LOSS_LINES, MANUAL_B, MANUAL_W
 
+import bp_core
 from bp_core.__main__ import main
 
 
@@ -39,3 +40,13 @@ def test_cli_bad_arguments_give_one_line_and_exit_status_2(argv):
     assert completed.returncode == 2
     assert len(completed.stderr.strip().splitlines()) == 1
     assert "error" in completed.stderr and "Traceback" not in completed.stderr
+
+
+def test_cli_says_so_when_no_epoch_was_timed(monkeypatch):
+    import bp_core.__main__ as cli
+
+    untimed = bp_core.RuntimeMeasurement("manual", 50, 3, None, None, None, 0.002, 0.0, 0.0, 0)
+    monkeypatch.setattr(cli, "measure_runtime", lambda *args, **kwargs: untimed)
+    out = io.StringIO()
+    assert main(["--method", "manual", "--epochs", "50"], out) == 0
+    assert "manual: no epoch timed (the loss was not finite at epoch 0), whole run 2.0 ms" in out.getvalue()

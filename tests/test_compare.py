@@ -154,3 +154,64 @@ def test_comparison_without_memory_says_nothing_about_resolution():
     comparison = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 10, measure_memory=False)
     assert comparison.memory is None
     assert comparison.tensor_bytes_table().empty
+
+
+DIVERGES_AT_ONCE = ([[1.0], [2.0]], [[1e20], [5.0]])  # the first loss overflows float32
+
+
+def test_a_run_that_diverges_at_epoch_0_compares_without_raising_and_says_what_is_missing():
+    import json
+
+    comparison = bp_core.compare(bp_core.Line(), DIVERGES_AT_ONCE, 0.01, 100, measure_memory=False)
+    assert all(r.diverged_at == 0 and len(r.history) == 0 for r in comparison.results.values())
+    assert comparison.speed_ratio is None and "timed no epoch" in comparison.speed_ratio_missing
+    assert comparison.max_param_difference is None and comparison.difference.empty
+    assert comparison.runtime_table().empty
+    assert comparison.runtime_table().columns.tolist() == ["method", "median_us", "p25_us", "p75_us", "epochs_timed"]
+    summary = json.loads(json.dumps(comparison.summary(), allow_nan=False))
+    assert summary["speed_ratio_autograd_over_manual"] is None and summary["max_param_difference"] is None
+    assert summary["results"]["autograd"]["seconds_per_epoch_median"] is None
+    assert "timed no epoch" in summary["speed_ratio_missing"]
+
+
+def test_a_speed_ratio_needs_enough_timed_epochs_per_method():
+    few = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, bp_core.MIN_TIMED_EPOCHS - 1,
+                          measure_memory=False)
+    assert few.speed_ratio is None
+    assert few.speed_ratio_missing.endswith(f"timed only {bp_core.MIN_TIMED_EPOCHS - 1} epoch(s) (the run was "
+                                            f"short); a ratio needs at least {bp_core.MIN_TIMED_EPOCHS} per method")
+    enough = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, bp_core.MIN_TIMED_EPOCHS,
+                             measure_memory=False)
+    assert enough.speed_ratio > 0 and enough.speed_ratio_missing is None
+    diverged = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.5, 1000, measure_memory=False)
+    assert diverged.speed_ratio is None and "diverged at epoch" in diverged.speed_ratio_missing
+
+
+def test_runtime_table_counts_the_epochs_behind_each_median():
+    comparison = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 30, measure_memory=False)
+    assert comparison.runtime_table()["epochs_timed"].tolist() == [30, 30]
+
+
+def test_loss_surface_over_many_samples_is_computed_in_chunks_and_matches_the_closed_form():
+    x = torch.linspace(-1, 1, 10_000, dtype=torch.float64).reshape(-1, 1)
+    data = bp_core.make_dataset(x, 3 * x - 1, dtype=torch.float64)
+    surface = bp_core.loss_surface(data, (0.0, 6.0), (-4.0, 2.0), 201)
+    assert len(surface) == 201**2
+    xs, ys = x.numpy()[:, 0], (3 * x - 1).numpy()[:, 0]
+    for row in surface.sample(5, random_state=1).itertuples():
+        assert row.loss == pytest.approx(np.mean((row.w * xs + row.b - ys) ** 2), rel=1e-12)
+
+
+def test_parameter_difference_and_predictions_refuse_results_of_different_models():
+    line = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 3)
+    mlp = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 3)
+    with pytest.raises(ValueError, match="a and b must train the same model"):
+        bp_core.parameter_difference(line, mlp)
+    with pytest.raises(ValueError, match="results must all come from the same model"):
+        bp_core.predictions({"manual": line, "autograd": mlp}, bp_core.seed_line())
+
+
+def test_compare_refuses_work_beyond_the_cap_before_training():
+    data = (torch.zeros(10_000, 64), torch.zeros(10_000, 64))
+    with pytest.raises(ValueError, match=r"epochs: 2 run\(s\) x 200 epochs .*MAX_MULTIPLY_ADDS"):
+        bp_core.compare(bp_core.MLP((64,) * 6), data, 0.01, 200, measure_memory=False)

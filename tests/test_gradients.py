@@ -73,9 +73,37 @@ def test_gradcheck_catches_a_wrong_manual_backward(monkeypatch):
     ({"params": {"w": torch.zeros(2, 1), "b": torch.zeros(1, 1)}}, "params"),
     ({"params": {"w": torch.full((1, 1), float("nan")), "b": torch.zeros(1, 1)}}, "params"),
     ({"data": ([[1.0]], [[1.0], [2.0]])}, "x and y"),
+    ({"params": {"w": 0.0, "b": 0.0}}, r"params\['w'\] must be a torch.Tensor"),
+    ({"params": {"w": torch.zeros(1, 1, dtype=torch.int64), "b": torch.zeros(1, 1)}}, r"params\['w'\]"),
+    ({"model": "line"}, "model"),
+    ({"method": "numeric", "epsilon": float("inf")}, "epsilon"),
+    ({"method": "numeric", "epsilon": "abc"}, "epsilon"),
+    ({"method": "numeric", "epsilon": 0.0}, "epsilon"),
+    ({"method": "manual", "epsilon": 1e-3}, "epsilon applies to method='numeric' only"),
 ])
 def test_gradients_reject_bad_arguments_by_name(kwargs, argument):
     call = {"model": bp_core.Line(), "params": bp_core.Line().init_params(), "data": bp_core.seed_line(),
             "method": "manual"} | kwargs
     with pytest.raises(ValueError, match=argument):
         bp_core.gradients(**call)
+
+
+def test_parameters_that_require_grad_give_the_same_gradients_and_stay_out_of_any_graph():
+    params = {k: v.clone().requires_grad_(True) for k, v in bp_core.MLP().init_params().items()}
+    for method in ("manual", "autograd", "numeric"):
+        grads = bp_core.gradients(bp_core.MLP(), params, bp_core.half_adder(), method)
+        expected = bp_core.gradients(bp_core.MLP(), bp_core.MLP().init_params(), bp_core.half_adder(), method)
+        assert all(torch.equal(grads[k], expected[k]) and not grads[k].requires_grad for k in grads)
+    assert all(p.grad is None for p in params.values())
+
+
+def test_finite_differences_beyond_the_work_cap_are_refused_up_front():
+    model = bp_core.MLP((64,) * 6)  # 20,800 parameters: 41,600 forward passes over 1,000 samples
+    params, data = model.init_params(), (torch.zeros(1000, 64), torch.zeros(1000, 64))
+    with pytest.raises(ValueError, match=r"method='numeric': 2 forward passes for each of 20800 parameters"):
+        bp_core.gradients(model, params, data, "numeric")
+    with pytest.raises(ValueError, match=r"params: 4 forward passes .*MAX_MULTIPLY_ADDS"):
+        bp_core.gradient_check(model, params, data)
+    with pytest.raises(ValueError, match="MAX_MULTIPLY_ADDS"):
+        bp_core.gradcheck_manual(model, params, data)
+    assert bp_core.gradients(model, params, data, "manual")["W1"].shape == (64, 64)  # one pass: fine

@@ -93,3 +93,18 @@ def test_a_probe_that_fails_reports_its_last_error_line():
 def test_a_model_travels_to_the_probe_by_its_spec(model):
     assert bp_core.model_from_spec(model.spec()) == model
     assert bp_core.model_from_spec(model.spec()).spec() == model.spec()
+
+
+@pytest.mark.parametrize(("kwargs", "argument"), [
+    ({"isolated": "yes"}, "isolated"), ({"methods": ()}, "methods"), ({"methods": 5}, "methods"),
+    ({"learning_rate": "0.1"}, "learning_rate"), ({"model": bp_core.Line}, "model"), ({"epochs": 1.5}, "epochs"),
+])
+def test_measure_memory_checks_every_argument_before_a_process_starts(monkeypatch, kwargs, argument):
+    def no_process(*args, **kwargs):
+        raise AssertionError("a probe process started before the arguments were checked")
+
+    monkeypatch.setattr(subprocess, "Popen", no_process)
+    call = {"model": bp_core.Line(), "data": bp_core.seed_line(), "methods": ("manual",), "learning_rate": 0.01,
+            "epochs": 10} | kwargs
+    with pytest.raises((ValueError, TypeError), match=argument):
+        bp_core.measure_memory(**call)

@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 import torch
 from hypothesis import given
@@ -52,6 +53,8 @@ def test_path_sums_equal_autograd_for_random_networks(problem, data):
 @pytest.mark.parametrize(("kwargs", "argument"), [
     ({"parameter": "W3[0,0]"}, "parameter"), ({"parameter": "w"}, "parameter"), ({"parameter": "W1[5,0]"}, "parameter"),
     ({"parameter": "b1[0,0]"}, "parameter"), ({"sample": 4}, "sample"), ({"sample": -1}, "sample"),
+    ({"sample": True}, "sample"), ({"sample": 1.0}, "sample"), ({"parameter": "W1[0,0]\n"}, "parameter"),
+    ({"params": {"W1": 0.0}}, "params"),
     ({"model": bp_core.Line(), "params": bp_core.Line().init_params(), "data": bp_core.seed_line()}, "model"),
 ])
 def test_bad_path_requests_raise_value_error_naming_the_argument(kwargs, argument):
@@ -59,3 +62,25 @@ def test_bad_path_requests_raise_value_error_naming_the_argument(kwargs, argumen
             "parameter": "W1[0,0]", "sample": None} | kwargs
     with pytest.raises(ValueError, match=argument):
         bp_core.chain_rule_paths(**call)
+
+
+def test_paths_are_counted_before_any_is_built(monkeypatch):
+    import bp_core.paths
+
+    def refuse(*args):
+        raise AssertionError("a path was built before the count was checked")
+
+    monkeypatch.setattr(bp_core.paths.itertools, "product", refuse)
+    model = bp_core.MLP((64,) * 6)  # a first-layer weight reaches the loss by 64^4 = 16,777,216 paths per sample
+    data = (torch.zeros(3, 64), torch.zeros(3, 64))
+    with pytest.raises(ValueError, match=r"16,777,216 paths per sample, 50,331,648 in all, more than MAX_PATHS"):
+        bp_core.chain_rule_paths(model, model.init_params(), data, "W1[0,0]")
+    with pytest.raises(ValueError, match="pick one sample"):
+        bp_core.chain_rule_paths(bp_core.MLP((2, 64, 64, 2)), bp_core.MLP((2, 64, 64, 2)).init_params(),
+                                 (torch.zeros(1000, 2), torch.zeros(1000, 2)), "W1[0,0]")
+
+
+def test_a_numpy_integer_sample_is_accepted():
+    mlp = bp_core.MLP()
+    result = bp_core.chain_rule_paths(mlp, mlp.init_params(), bp_core.half_adder(), "W2[1,0]", np.int64(1))
+    assert len(result.paths) == 1

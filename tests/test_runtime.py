@@ -21,3 +21,22 @@ def test_measurement_arguments_are_checked(kwargs, argument):
             "epochs": 10} | kwargs
     with pytest.raises(ValueError, match=argument):
         bp_core.measure_runtime(**call)
+
+
+def test_runs_that_diverge_at_epoch_0_measure_no_epoch_and_say_so_with_none():
+    m = bp_core.measure_runtime(bp_core.Line(), ([[1.0], [2.0]], [[1e20], [5.0]]), "manual", 0.01, 50, repeats=2)
+    assert m.epochs_timed == 0
+    assert m.seconds_per_epoch_median is None and m.seconds_per_epoch_p25 is None and m.seconds_per_epoch_p75 is None
+    assert m.total_seconds_median > 0
+
+
+def test_repeats_times_epochs_are_bounded_up_front():
+    with pytest.raises(ValueError, match=r"repeats: \(warmup \+ repeats\) x epochs = \(1 \+ 5\) x 200000"):
+        bp_core.measure_runtime(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 200_000, repeats=5)
+
+
+def test_the_percentiles_count_every_measured_epoch():
+    m = bp_core.measure_runtime(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 20, repeats=3, warmup=0)
+    assert m.epochs_timed == 60 and m.setup_seconds_warm is not None
+    single = bp_core.measure_runtime(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 20, repeats=1, warmup=0)
+    assert single.setup_seconds_warm is None

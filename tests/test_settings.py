@@ -60,3 +60,38 @@ def test_every_text_exists_in_both_languages_with_the_same_placeholders():
         fields = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in ("en", "ko")]
         assert fields[0] == fields[1], key
     assert t("lr_used", "ko", lr=0.5) == "사용한 학습률: 0.5"
+
+
+def _values(**changes):
+    return {"model": "line", "lr": 0.01, "lr_exact": None, "epochs": 1000, "seed": 0, "activation": "sigmoid"} | changes
+
+
+def test_resolve_settings_uses_the_exact_learning_rate_over_the_slider():
+    from ui.settings import resolve_settings
+
+    resolved = resolve_settings(_values(lr_exact=0.119), None, LECTURE_POINTS, None)
+    assert resolved.settings.learning_rate == 0.119 and resolved.messages == []
+
+
+def test_resolve_settings_names_a_bad_learning_rate_and_keeps_the_last_valid_settings():
+    from ui.settings import resolve_settings
+
+    last = Settings(learning_rate=0.05, epochs=300)
+    resolved = resolve_settings(_values(lr_exact=-1.0), None, LECTURE_POINTS, last)
+    assert resolved.settings == last
+    assert resolved.messages == [("bad_lr", {"cap": 100.0, "value": -1.0})]
+    fresh = resolve_settings(_values(model="mlp", lr_exact=1e9), None, LECTURE_POINTS, None)
+    assert fresh.settings.learning_rate == 1.0 and fresh.settings.model == "mlp"  # the network's default
+
+
+def test_resolve_settings_takes_edited_points_or_names_why_not():
+    from ui.settings import resolve_settings
+    from ui.texts import render
+
+    good = pd.DataFrame([[0.0, 1.0], [1.0, 3.0]], columns=["x", "y"])
+    resolved = resolve_settings(_values(), good, LECTURE_POINTS, None)
+    assert resolved.valid_points == ((0.0, 1.0), (1.0, 3.0)) == resolved.settings.points
+    bad = pd.DataFrame([[0.0, 1.0], [1.0, 1e7]], columns=["x", "y"])
+    resolved = resolve_settings(_values(), bad, ((5.0, 5.0),), None)
+    assert resolved.valid_points == ((5.0, 5.0),) and resolved.settings.points == ((5.0, 5.0),)
+    assert "within ±1e+06" in render(resolved.messages[0], "en")

@@ -45,3 +45,44 @@ def test_network_hessian_is_symmetric_and_matches_finite_differences_of_the_grad
         down = bp_core.gradients(mlp, bp_core.unflatten(theta - step, params), bp_core.half_adder(), "manual")
         column = (bp_core.flatten(up) - bp_core.flatten(down)) / (2 * eps)
         torch.testing.assert_close(bound.hessian[:, i], column, rtol=1e-5, atol=1e-8)
+
+
+@pytest.mark.parametrize(("sizes", "activation"), [((2, 3, 2), "sigmoid"), ((2, 8, 8, 2), "tanh"),
+                                                   ((3, 10, 10, 2), "relu"), ((4, 12, 12, 3), "tanh")])
+def test_lanczos_lambda_max_matches_eigvalsh_of_the_exact_hessian(sizes, activation):
+    model = bp_core.MLP(sizes, activation, "identity", seed=1)
+    generator = torch.Generator().manual_seed(1)
+    data = (torch.randn(20, sizes[0], generator=generator), torch.randn(20, sizes[-1], generator=generator))
+    params = {k: v * 3 for k, v in model.init_params().items()}  # away from the start: negative curvature too
+    exact = bp_core.stability_bound(model, params, data, method="exact")
+    iterative = bp_core.stability_bound(model, params, data, method="lanczos")
+    assert exact.eigenvalues[0] < 0 < exact.lambda_max
+    assert iterative.lambda_max == pytest.approx(exact.lambda_max, rel=1e-4)
+    assert iterative.converged and iterative.hessian is None and iterative.eigenvalues.shape == (1,)
+    assert iterative.learning_rate_bound == pytest.approx(exact.learning_rate_bound, rel=1e-4)
+
+
+def test_lanczos_finds_the_largest_algebraic_eigenvalue_when_a_negative_one_is_larger_in_magnitude():
+    from bp_core.stability import lanczos_lambda_max
+
+    eigenvalues = torch.cat([torch.tensor([-50.0, 3.0]), torch.linspace(-2.0, 2.0, 98)]).double()
+    basis, _ = torch.linalg.qr(torch.randn(100, 100, generator=torch.Generator().manual_seed(3), dtype=torch.float64))
+    matrix = basis @ torch.diag(eigenvalues) @ basis.T
+    estimate, products, converged = lanczos_lambda_max(lambda v: matrix @ v, 100)
+    assert estimate == pytest.approx(3.0, rel=1e-8) and converged and products <= 100
+
+
+def test_a_large_network_gets_lambda_max_without_forming_the_hessian():
+    model = bp_core.MLP((64,) * 6)  # 20,800 parameters: the Hessian alone would take 3.5 GB
+    generator = torch.Generator().manual_seed(0)
+    data = (torch.rand(8, 64, generator=generator), torch.rand(8, 64, generator=generator))
+    bound = bp_core.stability_bound(model, None, data)
+    assert bound.method == "lanczos" and bound.hessian is None and bound.converged
+    assert bound.lambda_max > 0 and bound.learning_rate_bound == pytest.approx(2 / bound.lambda_max)
+    with pytest.raises(ValueError, match="method='exact' forms the whole 20800 x 20800 Hessian"):
+        bp_core.stability_bound(model, None, data, method="exact")
+
+
+def test_small_models_keep_the_exact_hessian():
+    assert bp_core.stability_bound(bp_core.MLP(), None, bp_core.half_adder()).method == "exact"
+    assert bp_core.stability_bound(bp_core.Line(), None, bp_core.seed_line()).iterations == 0

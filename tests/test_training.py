@@ -170,6 +170,13 @@ def test_user_data_trains_and_the_model_object_is_unchanged():
     ({"data": "points"}, "data"),
     ({"data": ([["a"]], [[1.0]])}, "x"),
     ({"zero_grad": False}, "zero_grad"),
+    ({"learning_rate": "0.05"}, "learning_rate"),
+    ({"learning_rate": True}, "learning_rate"),
+    ({"zero_grad": "yes"}, "zero_grad"),
+    ({"progress": "abc"}, "progress"),
+    ({"progress": lambda: None}, "progress"),
+    ({"model": bp_core.Line}, "model"),
+    ({"data": ([[1.0, 2.0]], [[1.0]])}, r"shape \(1, 2\).*in_features=1"),
 ])
 def test_bad_arguments_raise_value_error_naming_the_argument(kwargs, argument):
     call = {"model": bp_core.Line(), "data": bp_core.seed_line(), "method": "manual", "learning_rate": 0.01,
@@ -186,3 +193,35 @@ def test_bad_arguments_raise_value_error_naming_the_argument(kwargs, argument):
 def test_bad_network_settings_raise_value_error_naming_the_argument(kwargs, argument):
     with pytest.raises(ValueError, match=argument):
         bp_core.MLP(**kwargs)
+
+
+@pytest.mark.parametrize("method", ["manual", "autograd"])
+def test_a_loss_that_is_not_finite_at_epoch_0_returns_an_empty_history_instead_of_raising(method):
+    data = ([[1.0], [2.0]], [[1e20], [5.0]])  # (1e20)^2 overflows float32: the very first loss is inf
+    result = bp_core.train(bp_core.Line(), data, method, 0.01, 10)
+    assert result.diverged_at == 0 and result.epochs_run == 0
+    assert result.history.columns.tolist() == ["epoch", "loss", "w", "b", "grad_norm"] and len(result.history) == 0
+    assert math.isnan(result.final_loss) and result.seconds_per_epoch_median is None
+    assert all(torch.equal(result.params[k], result.initial_params[k]) for k in result.params)
+
+
+def test_a_history_beyond_the_cap_is_refused_up_front_with_the_estimate():
+    model = bp_core.MLP((2, 64, 64, 2))  # 4,482 parameters: 200,000 epochs would be 7 GB of float64 history
+    with pytest.raises(ValueError, match=r"epochs: 200000 epochs of 4482 parameters .*MAX_HISTORY_CELLS") as raised:
+        bp_core.train(model, bp_core.half_adder(), "manual", 0.1, 200_000)
+    assert f"at most {bp_core.MAX_HISTORY_CELLS // 4482 - 1} epochs" in str(raised.value)
+
+
+def test_arithmetic_beyond_the_cap_is_refused_up_front():
+    model = bp_core.MLP((64,) * 6)  # 20,800 parameters
+    data = (torch.zeros(10_000, 64), torch.zeros(10_000, 64))
+    with pytest.raises(ValueError, match=r"epochs: .*multiply-adds.*MAX_MULTIPLY_ADDS"):
+        bp_core.train(model, data, "manual", 0.1, 900)
+
+
+def test_progress_is_checked_before_training_and_called_with_done_and_total():
+    with pytest.raises(TypeError, match="progress must accept 2 positional arguments"):
+        bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 10, progress=lambda done: None)
+    calls = []
+    bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 10, progress=lambda *args: calls.append(args))
+    assert calls[-1] == (10, 10)

@@ -39,7 +39,7 @@ def _dash(lang: str) -> alt.StrokeDash:
     return alt.StrokeDash("method:N", scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]), legend=None)
 
 
-def _finish(chart: alt.Chart, title: str) -> alt.Chart:
+def _finish(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:
     chart = chart.properties(title=alt.Title(title, limit=0), height=HEIGHT)
     # Sizes that stay legible on a projector
     return (chart.configure(font=FONT).configure_title(anchor="start", fontSize=16)
@@ -60,7 +60,7 @@ def long_history(histories: dict[str, pd.DataFrame], columns: list[str], lang: s
     return pd.concat(frames, ignore_index=True)
 
 
-def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> alt.Chart:
+def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
     data = long_history(histories, ["loss"], lang).rename(columns={"value": "loss"}).drop(columns="parameter")
     if log_scale:
         data = data[data["loss"] > 0]  # log(0) has no place on the axis
@@ -74,7 +74,7 @@ def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = 
     return _finish(chart.interactive(bind_y=False), t("chart_loss", lang))
 
 
-def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> alt.Chart:
+def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> alt.TopLevelMixin:
     data = long_history(histories, parameters, lang)
     pick = alt.selection_point(fields=["parameter"], bind="legend")
     chart = alt.Chart(data).mark_line(strokeWidth=2).encode(
@@ -90,7 +90,7 @@ def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], l
     return _finish(chart, t("chart_params", lang))
 
 
-def difference_chart(difference: pd.DataFrame, lang: str) -> alt.Chart:
+def difference_chart(difference: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     data = thin(difference)[["epoch", "max_abs_param_difference"]]
     chart = alt.Chart(data).mark_area(line={"color": "#6a3d9a"}, color="#cab2d6").encode(
         x=alt.X("epoch:Q", title=t("epoch", lang)),
@@ -100,7 +100,7 @@ def difference_chart(difference: pd.DataFrame, lang: str) -> alt.Chart:
     return _finish(chart, t("chart_difference", lang))
 
 
-def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.Chart:
+def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """``runtime``: method (key), median_us, p25_us, p75_us."""
     data = runtime.assign(method=[t(m, lang) for m in runtime["method"]])
     base = alt.Chart(data).encode(y=alt.Y("method:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)))
@@ -114,7 +114,7 @@ def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.Chart:
     return _finish(alt.layer(bars, spread), t("chart_runtime", lang))
 
 
-def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.Chart:
+def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """``tensor_bytes``: method (key), category (a TensorBytes field name, also its text key), bytes."""
     data = tensor_bytes.assign(method=[t(m, lang) for m in tensor_bytes["method"]],
                                category=[t(c, lang) for c in tensor_bytes["category"]])
@@ -130,7 +130,7 @@ def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.Chart:
     return _finish(chart, t("chart_memory", lang))
 
 
-def surface_chart(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> alt.Chart:
+def surface_chart(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> alt.TopLevelMixin:
     """``surface``: w, b, loss on a grid; ``trajectories``: per method a history with w and b."""
     grid = surface.assign(log_loss=np.log10(surface["loss"].clip(lower=1e-12)))
     step_w = float(np.diff(np.unique(grid["w"]))[0])

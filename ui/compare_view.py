@@ -61,7 +61,7 @@ def _histories(comparison: bp_core.Comparison) -> dict[str, pd.DataFrame]:
     return {method: result.history for method, result in comparison.results.items()}
 
 
-def _surface(comparison: bp_core.Comparison, lang: str, option: Any) -> alt.LayerChart:
+def _surface(comparison: bp_core.Comparison, lang: str, option: Any) -> alt.TopLevelMixin:
     surface = bp_core.loss_surface(comparison.data, *comparison.surface_window(), 41)
     return charts.surface_chart(surface, _histories(comparison), lang)
 
@@ -92,19 +92,32 @@ class Metric:
 
 
 def ratio_words(comparison: bp_core.Comparison, lang: str) -> str:
-    """The speed ratio per epoch in words."""
+    """The speed ratio per epoch in words; when there is none (too few timed epochs), why."""
     ratio = comparison.speed_ratio
+    if ratio is None:
+        fewest = min(comparison.results.values(), key=lambda r: r.epochs_run)
+        if fewest.epochs_run == 0:
+            return t("ratio_missing_none", lang, method=t(fewest.method, lang))
+        return t("ratio_missing_few", lang, method=t(fewest.method, lang), count=fewest.epochs_run,
+                 minimum=bp_core.MIN_TIMED_EPOCHS)
     if ratio >= 1:
         return t("ratio_manual_faster", lang, ratio=ratio)
     return t("ratio_autograd_faster", lang, ratio=1 / ratio)
 
 
+MISSING = "—"  # a metric with no value; its help says why
+
+
 def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> list[list[Metric]]:
     """Two rows of three metrics: final losses and the largest difference; final w, b (or size) and the speed."""
     results = comparison.results
-    top = [Metric(t("final_loss", lang, method=t(m, lang)), f"{r.final_loss:.4g}") for m, r in results.items()]
-    top.append(Metric(t("max_difference", lang), f"{comparison.max_param_difference:.2e}",
-                      t("max_difference_help", lang)))
+    top = [Metric(t("final_loss", lang, method=t(m, lang)), f"{r.final_loss:.4g}") if len(r.history) else
+           Metric(t("final_loss", lang, method=t(m, lang)), MISSING, t("final_loss_missing", lang))
+           for m, r in results.items()]
+    difference = comparison.max_param_difference
+    top.append(Metric(t("max_difference", lang), f"{difference:.2e}", t("max_difference_help", lang))
+               if difference is not None else Metric(t("max_difference", lang), MISSING,
+                                                     t("max_difference_missing", lang)))
     manual, auto = results["manual"], results["autograd"]
     if settings.model == "line":
         bottom = [Metric(t("final_param", lang, name=name), f"{manual.params[name].item():.6f}",
@@ -113,12 +126,15 @@ def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> l
         bottom = [Metric(t("parameter_count", lang), f"{len(manual.parameter_names)}"),
                   Metric(t("epochs_run", lang), f"{manual.epochs_run}")]
     ratio = comparison.speed_ratio
-    bottom.append(Metric(t("speed_ratio", lang), f"{max(ratio, 1 / ratio):.1f}×", ratio_words(comparison, lang)))
+    shown = MISSING if ratio is None else f"{max(ratio, 1 / ratio):.1f}×"
+    bottom.append(Metric(t("speed_ratio", lang), shown, ratio_words(comparison, lang)))
     return [top, bottom]
 
 
 def runtime_sentence(comparison: bp_core.Comparison, lang: str) -> str:
     median = comparison.runtime_table().set_index("method")["median_us"]
+    if len(median) < len(comparison.results):  # a method timed no epoch
+        return t("runtime_missing", lang, reason=ratio_words(comparison, lang))
     return t("runtime_words", lang, manual=median["manual"], autograd=median["autograd"],
              epochs=comparison.results["manual"].epochs_run, ratio_words=ratio_words(comparison, lang))
 

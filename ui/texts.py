@@ -230,6 +230,383 @@ TEXTS: dict[str, dict[str, str]] = {
                              "섞일 수 있습니다."},
     "profile_error": {"en": "The profile could not be made ({error}). Try again, or with fewer epochs.",
                       "ko": "프로파일을 만들지 못했습니다 ({error}). 다시 시도하거나 에폭 수를 줄여 보세요."},
+    # issue 9 (robust): figures that a run cannot give, and why
+    "ratio_missing_none": {"en": "no speed ratio: {method} timed no epoch (the loss was not finite at the start)",
+                           "ko": "속도 비 없음: {method}은(는) 시간을 잰 에폭이 없습니다 (처음부터 손실이 유한하지 "
+                                 "않았습니다)"},
+    "ratio_missing_few": {"en": "no speed ratio: {method} timed only {count} epoch(s); a ratio needs at least "
+                                "{minimum} per method",
+                          "ko": "속도 비 없음: {method}은(는) {count} 에폭만 시간을 쟀습니다. 비를 내려면 방법마다 "
+                                "적어도 {minimum} 에폭이 필요합니다"},
+    "final_loss_missing": {"en": "No finite loss: the loss was not finite at epoch 0, so no update ran.",
+                           "ko": "유한한 손실이 없습니다: 0 에폭에서 손실이 유한하지 않아 한 번도 갱신하지 "
+                                 "않았습니다."},
+    "max_difference_missing": {"en": "No epoch that both methods reached with finite values: nothing to compare.",
+                               "ko": "두 방법이 모두 유한한 값으로 도달한 에폭이 없어 비교할 것이 없습니다."},
+    "runtime_missing": {"en": "No per-epoch times to compare: {reason}.",
+                        "ko": "비교할 에폭당 시간이 없습니다: {reason}."},
+    # teaching pages: chain rule, one step by hand, gradient check, learning rate (issue 7)
+    "page_chain_rule": {"en": "Chain rule, path by path", "ko": "연쇄법칙, 경로별로"},
+    "page_step": {"en": "One step by hand", "ko": "손으로 계산하는 한 단계"},
+    "page_check": {"en": "Gradient check", "ko": "기울기 검증"},
+    "page_sweep": {"en": "Learning rate", "ko": "학습률"},
+    "teach_training": {"en": "Training the lecture's run by hand ({epochs} epochs) ...",
+                       "ko": "강의의 학습을 수동 방법으로 실행하는 중 ({epochs} 에폭) ..."},
+    "teach_bad_param": {"en": "{value} is not one of the parameters; the last valid choice is shown.",
+                        "ko": "{value}은(는) 파라미터가 아닙니다. 마지막으로 유효했던 선택을 보여 줍니다."},
+    "teach_bad_sample": {"en": "Sample {value} does not exist: pick 0 to {high} or the whole batch. The last valid "
+                               "choice is shown.",
+                         "ko": "샘플 {value}은(는) 없습니다: 0 ~ {high} 또는 전체 배치를 고르세요. 마지막으로 "
+                               "유효했던 선택을 보여 줍니다."},
+    "teach_bad_epoch": {"en": "Epoch {value} is outside this run (0 to {high}); the last valid epoch is shown.",
+                        "ko": "에폭 {value}은(는) 이 학습의 범위(0 ~ {high}) 밖입니다. 마지막으로 유효했던 에폭을 "
+                              "보여 줍니다."},
+    "teach_whole_batch": {"en": "whole batch (all 4 samples)", "ko": "전체 배치 (샘플 4개 모두)"},
+    "teach_sample_label": {"en": "sample {number}: x = ({x}), y = ({y})", "ko": "샘플 {number}: x = ({x}), y = ({y})"},
+    "teach_sample_short": {"en": "sample {number}", "ko": "샘플 {number}"},
+    "teach_col_sample": {"en": "sample", "ko": "샘플"},
+    "teach_col_path": {"en": "path", "ko": "경로"},
+    "teach_col_product": {"en": "product", "ko": "곱"},
+    "teach_role_error": {"en": "① output error", "ko": "① 출력 오차"},
+    "teach_role_f_out": {"en": "② f2′(d)", "ko": "② f2′(d)"},
+    "teach_role_weight": {"en": "③ weight", "ko": "③ 가중치"},
+    "teach_role_f_hidden": {"en": "④ f1′(d)", "ko": "④ f1′(d)"},
+    "teach_role_input": {"en": "⑤ input n", "ko": "⑤ 입력 n"},
+    "teach_help_error": {"en": "∂L/∂ŷ = 2(ŷ − y)/(N·K) at the output the path ends in",
+                         "ko": "경로가 끝나는 출력에서의 ∂L/∂ŷ = 2(ŷ − y)/(N·K)"},
+    "teach_help_f_out": {"en": "the output unit's activation derivative f2′ at its d",
+                         "ko": "출력 유닛의 d에서 구한 활성화 함수 미분 f2′"},
+    "teach_help_weight": {"en": "the second-layer weight from the hidden unit to the output on the path",
+                          "ko": "경로 위의 은닉 유닛에서 출력으로 가는 두 번째 층 가중치"},
+    "teach_help_f_hidden": {"en": "the hidden unit's activation derivative f1′ at its d",
+                            "ko": "은닉 유닛의 d에서 구한 활성화 함수 미분 f1′"},
+    "teach_help_input": {"en": "what the parameter multiplies: the n of the unit below (x for the first layer), 1 "
+                               "for a bias",
+                         "ko": "파라미터가 곱해지는 값: 아래 유닛의 n (첫 번째 층은 x), 편향은 1"},
+    "chain_title": {"en": "The chain rule, path by path", "ko": "연쇄법칙, 경로별로 보기"},
+    "chain_intro": {
+        "en": "Forward once to get the values, then backward to get the derivatives. A parameter's gradient is the "
+              "product of the local derivatives along each path from the parameter to the loss, summed over the "
+              "paths. Pick one of the 17 weights and biases of the 2-3-2 network (half adder, trained by hand at "
+              "learning rate 1.0), a sample and an epoch: the graph shows every unit's values and highlights the "
+              "paths, the table multiplies along each path.",
+        "ko": "순전파로 값을 구하고, 역전파로 미분을 구합니다. 한 파라미터의 기울기는 그 파라미터에서 손실까지 가는 "
+              "각 경로를 따라 국소 미분을 곱하고, 그 곱을 모든 경로에 대해 더한 것입니다. 2-3-2 신경망(반가산기, "
+              "학습률 1.0으로 수동 학습)의 가중치와 편향 17개 중 하나와 샘플, 에폭을 고르세요. 그래프는 각 유닛의 "
+              "값을 보여 주고 경로를 강조하며, 표는 경로마다 곱을 계산합니다.",
+    },
+    "chain_param": {"en": "Parameter (17 weights and biases)", "ko": "파라미터 (가중치와 편향 17개)"},
+    "chain_sample": {"en": "Sample", "ko": "샘플"},
+    "chain_epoch": {"en": "Epoch: the parameters after this many updates", "ko": "에폭: 이만큼 갱신한 뒤의 파라미터"},
+    "chain_graph_caption": {
+        "en": "Each box: **d** = what goes into the unit (the weighted sum, 들어가는 것), **n** = what comes out "
+              "(after the activation f, 나가는 것), **b** = its bias; each edge: its weight. Values for {what} at "
+              "epoch {epoch}; the loss of the whole batch L = {loss:.5f}. Red: every path from {param} ({where}) to "
+              "the loss; dark red: the parameter itself.",
+        "ko": "각 상자: **d** = 유닛으로 들어가는 것 (가중합), **n** = 유닛에서 나가는 것 (활성화 함수 f를 거친 값), "
+              "**b** = 편향. 각 화살표: 가중치. {what}의 값, 에폭 {epoch}. 전체 배치의 손실 L = {loss:.5f}. "
+              "빨간색: {param}({where})에서 손실까지의 모든 경로, 진한 빨간색: 그 파라미터 자체.",
+    },
+    "chain_batch_mean": {"en": "the mean over all {n} samples", "ko": "샘플 {n}개의 평균"},
+    "chain_one_sample": {"en": "sample {number}", "ko": "샘플 {number}"},
+    "chain_numbering": {"en": "Units are numbered from 1 as in the lecture (x1, h1, ŷ1); parameter names and samples "
+                              "count from 0 as in bp_core and PyTorch: W1[0,1] is the weight on the edge x2 → h1.",
+                        "ko": "유닛 번호는 강의처럼 1부터 셉니다 (x1, h1, ŷ1). 파라미터 이름과 샘플 번호는 bp_core와 "
+                              "PyTorch처럼 0부터 셉니다: W1[0,1]은 x2 → h1 화살표의 가중치입니다."},
+    "chain_table_title": {"en": "Every path from {param} to the loss", "ko": "{param}에서 손실까지의 모든 경로"},
+    "chain_mnemonic": {
+        "en": "Along each path, read from the loss back: **output error × activation′ × weight × activation′ × "
+              "input**, the lecture's mnemonic **출력 × 액 × 웨 × 액 × 앤**. A second-layer weight has a shorter "
+              "path (output error × f2′ × input); a bias has the input 1.",
+        "ko": "각 경로를 손실에서 거꾸로 읽습니다: **출력 × 액 × 웨 × 액 × 앤** (출력 오차 × 활성화 함수 미분 × "
+              "가중치 × 활성화 함수 미분 × 입력 n). 두 번째 층의 가중치는 경로가 더 짧고 (출력 오차 × f2′ × 입력), "
+              "편향의 입력은 1입니다.",
+    },
+    "chain_sum": {"en": "Sum of the {count} paths", "ko": "경로 {count}개의 합"},
+    "chain_autograd": {"en": "autograd's gradient", "ko": "자동 미분의 기울기"},
+    "chain_difference": {"en": "difference (sum − autograd)", "ko": "차이 (합 − 자동 미분)"},
+    "chain_difference_help": {"en": "The path products are multiplied in float64 from the float32 values of the "
+                                    "forward pass; autograd works in float32. They agree to about 1e-9.",
+                              "ko": "경로의 곱은 순전파의 float32 값을 float64로 곱한 것이고, 자동 미분은 float32로 "
+                                    "계산합니다. 둘은 약 1e-9까지 일치합니다."},
+    "chain_share_sample": {
+        "en": "For one sample the paths give that sample's share of the batch gradient: the output error "
+              "2(ŷ − y)/(N·K) carries the mean's 1/N, and autograd differentiates the same share (this sample's "
+              "term of the loss). Summed over all {n} samples it is the full gradient.",
+        "ko": "샘플 하나에 대해서 경로들은 배치 기울기 중 그 샘플의 몫을 줍니다: 출력 오차 2(ŷ − y)/(N·K)에 평균의 "
+              "1/N이 들어 있고, 자동 미분도 같은 몫(손실 중 이 샘플의 항)을 미분합니다. 샘플 {n}개에 대해 모두 "
+              "더하면 전체 기울기가 됩니다.",
+    },
+    "chain_share_batch": {"en": "Summed over every sample and path: the gradient ∂L/∂{param} that autograd computes "
+                                "for the whole batch.",
+                          "ko": "모든 샘플과 경로에 대해 더한 값: 자동 미분이 전체 배치에 대해 계산하는 기울기 "
+                                "∂L/∂{param}입니다."},
+    "step_title": {"en": "One step by hand", "ko": "손으로 계산하는 한 단계"},
+    "step_intro": {
+        "en": "One epoch of gradient descent with every number on screen: the forward pass gives the values, the "
+              "loss compares them with the targets, the backward pass multiplies local derivatives into the "
+              "gradient, and the update moves each parameter against it: w ← w − lr · g. The parameters come from "
+              "the lecture's run (row e of its history); the step lands exactly on row e + 1.",
+        "ko": "경사하강법 한 에폭의 모든 숫자를 보여 줍니다: 순전파로 값을 구하고, 손실로 목표값과 비교하고, "
+              "역전파로 국소 미분을 곱해 기울기를 구한 뒤, 각 파라미터를 기울기의 반대 방향으로 옮깁니다: "
+              "w ← w − lr · g. 파라미터는 강의 학습 기록의 e행에서 가져오며, 이 한 단계의 결과는 e + 1행과 정확히 "
+              "같습니다.",
+    },
+    "step_previous": {"en": "◀ Previous", "ko": "◀ 이전"},
+    "step_next": {"en": "Next ▶", "ko": "다음 ▶"},
+    "step_reset": {"en": "Reset", "ko": "처음으로"},
+    "step_jump": {"en": "Jump to epoch (0 to {high})", "ko": "에폭으로 이동 (0 ~ {high})"},
+    "step_go": {"en": "Go", "ko": "이동"},
+    "step_bad_jump": {"en": "Epoch {value} cannot be shown: type a whole number from 0 to {high}. The current epoch "
+                            "stays.",
+                      "ko": "에폭 {value}은(는) 보여 줄 수 없습니다: 0 ~ {high} 사이의 정수를 입력하세요. 현재 "
+                            "에폭을 유지합니다."},
+    "step_position": {"en": "Epoch {epoch} of {last}: parameters of history row {epoch} → one step at learning rate "
+                            "{lr:g} → row {next}",
+                      "ko": "에폭 {epoch} / {last}: 기록 {epoch}행의 파라미터 → 학습률 {lr:g}로 한 단계 → "
+                            "{next}행"},
+    "step_forward": {"en": "1. Forward: the values", "ko": "1. 순전파: 값 구하기"},
+    "step_loss": {"en": "2. Loss", "ko": "2. 손실"},
+    "step_local": {"en": "3. Local derivatives", "ko": "3. 국소 미분"},
+    "step_gradient": {"en": "4. Gradient: the lecture's formulas with the numbers",
+                      "ko": "4. 기울기: 강의의 공식에 숫자를 넣어서"},
+    "step_update": {"en": "5. Update: w ← w − lr · g", "ko": "5. 갱신: w ← w − lr · g"},
+    "step_gradient_and_update": {"en": "4–5. Gradient and update of every parameter",
+                                 "ko": "4–5. 모든 파라미터의 기울기와 갱신"},
+    "step_line_local": {
+        "en": "Each point's error reaches the loss through ∂L/∂pred = 2(pred − y)/N (the table's last column). The "
+              "prediction pred = w x + b depends on w through ∂pred/∂w = x and on b through ∂pred/∂b = 1. The "
+              "chain rule multiplies them: dw = Σ x · ∂L/∂pred, db = Σ 1 · ∂L/∂pred.",
+        "ko": "각 점의 오차는 ∂L/∂pred = 2(pred − y)/N (표의 마지막 열)을 통해 손실에 이어집니다. 예측 "
+              "pred = w x + b는 w에 대해 ∂pred/∂w = x, b에 대해 ∂pred/∂b = 1입니다. 연쇄법칙으로 곱하면: "
+              "dw = Σ x · ∂L/∂pred, db = Σ 1 · ∂L/∂pred.",
+    },
+    "step_col_pred": {"en": "pred = w x + b", "ko": "pred = w x + b"},
+    "step_col_error": {"en": "pred − y", "ko": "pred − y"},
+    "step_col_value": {"en": "quantity", "ko": "항목"},
+    "step_network_forward": {"en": "d = what goes into a unit (n of the layer below × W + b), n = what comes out "
+                                   "(n = f(d), the sigmoid). x are the inputs, y the targets; n(ŷ1), n(ŷ2) are the "
+                                   "outputs.",
+                             "ko": "d = 유닛으로 들어가는 것 (아래 층의 n × W + b), n = 유닛에서 나가는 것 (n = f(d), "
+                                   "시그모이드). x는 입력, y는 목표값이며 n(ŷ1), n(ŷ2)가 출력입니다."},
+    "step_network_local": {
+        "en": "From the output down: ∂L/∂n(ŷ) = 2(ŷ − y)/(N·K) is the output error; times f′(d) it becomes ∂L/∂d; "
+              "through the weights it reaches the hidden units' ∂L/∂n. A weight's gradient is ∂L/∂d of the unit it "
+              "enters times the n it multiplies, summed over the samples.",
+        "ko": "출력부터 아래로: ∂L/∂n(ŷ) = 2(ŷ − y)/(N·K)가 출력 오차이고, 여기에 f′(d)를 곱하면 ∂L/∂d가 됩니다. "
+              "이것이 가중치를 거쳐 은닉 유닛의 ∂L/∂n이 됩니다. 가중치의 기울기는 그 가중치가 들어가는 유닛의 "
+              "∂L/∂d에 그 가중치가 곱하는 n을 곱해 모든 샘플에 대해 더한 값입니다.",
+    },
+    "step_network_update": {"en": "17 weights and biases make a 17 × 1 gradient; each is multiplied by the learning "
+                                  "rate {lr:g} and subtracted: new value = value − lr × gradient.",
+                            "ko": "가중치와 편향 17개가 17 × 1 기울기를 이룹니다. 각각에 학습률 {lr:g}를 곱해서 "
+                                  "뺍니다: 새 값 = 값 − lr × 기울기."},
+    "step_metric_loss": {"en": "Loss at epoch {epoch}", "ko": "에폭 {epoch}의 손실"},
+    "step_metric_norm": {"en": "Gradient norm ‖g‖", "ko": "기울기 크기 ‖g‖"},
+    "step_metric_lr": {"en": "Learning rate lr", "ko": "학습률 lr"},
+    "step_col_before": {"en": "value", "ko": "값"},
+    "step_col_gradient": {"en": "gradient g", "ko": "기울기 g"},
+    "step_col_lr_gradient": {"en": "lr × g (lr = {lr:g})", "ko": "lr × g (lr = {lr:g})"},
+    "step_col_after": {"en": "new value", "ko": "새 값"},
+    "step_matches": {"en": "✓ Same as `train()`: this loss is its history's loss one row above, and the new "
+                           "parameters are its row {row}, bit for bit.",
+                     "ko": "✓ `train()`과 같습니다: 이 손실은 학습 기록의 바로 윗행의 손실이고, 새 파라미터는 "
+                           "{row}행과 비트 단위까지 같습니다."},
+    "step_differs": {"en": "✗ This step differs from row {row} of train()'s history: please report it.",
+                     "ko": "✗ 이 단계가 train() 기록의 {row}행과 다릅니다. 알려 주세요."},
+    "check_title": {"en": "Gradient check", "ko": "기울기 검증"},
+    "check_intro": {
+        "en": "Three ways to the same gradient: derived by hand (manual), by autograd (`loss.backward()`), and by "
+              "central finite differences (L(p + ε) − L(p − ε)) / 2ε, one parameter at a time. Choose the "
+              "parameters: the start, the lecture's run at some epoch, or your own numbers.",
+        "ko": "같은 기울기를 세 가지 방법으로 구합니다: 손으로 유도한 식(수동), 자동 미분(`loss.backward()`), 그리고 "
+              "파라미터를 하나씩 움직이는 중심 유한 차분 (L(p + ε) − L(p − ε)) / 2ε. 파라미터를 고르세요: "
+              "시작값, 강의 학습의 특정 에폭, 또는 직접 입력한 값.",
+    },
+    "check_source": {"en": "Parameters", "ko": "파라미터"},
+    "check_source_initial": {"en": "at the start", "ko": "시작값"},
+    "check_source_trained": {"en": "from training, at an epoch", "ko": "학습 중 특정 에폭"},
+    "check_source_typed": {"en": "typed in", "ko": "직접 입력"},
+    "check_epoch": {"en": "Epoch of the lecture's run (learning rate {lr:g})",
+                    "ko": "강의 학습의 에폭 (학습률 {lr:g})"},
+    "check_typed_help": {"en": "Type a number into any value cell (|value| ≤ {limit:g}).",
+                         "ko": "값 칸에 수를 입력하세요 (|값| ≤ {limit:g})."},
+    "check_bad_rows": {"en": "The table must keep one row per parameter.",
+                       "ko": "표에는 파라미터마다 한 행이 있어야 합니다."},
+    "check_bad_cell": {"en": "Cell {name}: “{value}” is not a number.",
+                       "ko": "{name} 칸: “{value}”은(는) 수가 아닙니다."},
+    "check_bad_range": {"en": "Cell {name}: {value} is not a finite number within ±{limit:g}.",
+                        "ko": "{name} 칸: {value}은(는) ±{limit:g} 범위 안의 유한한 수가 아닙니다."},
+    "check_last_valid": {"en": "The tables below still show the last valid parameters; your entries stay in the table "
+                               "so you can fix them.",
+                         "ko": "아래 표는 마지막으로 유효했던 파라미터의 결과입니다. 입력한 내용은 표에 남아 있으니 "
+                               "고칠 수 있습니다."},
+    "check_gradcheck": {"en": "torch.autograd.gradcheck (float64)", "ko": "torch.autograd.gradcheck (float64)"},
+    "check_passed": {"en": "passed", "ko": "통과"},
+    "check_failed": {"en": "failed", "ko": "실패"},
+    "check_gradcheck_help": {"en": "gradcheck wraps the hand-derived backward as an autograd Function and compares it "
+                                   "with its own finite differences in float64.",
+                             "ko": "gradcheck는 손으로 유도한 역전파를 autograd Function으로 감싸 float64에서 자체 "
+                                   "유한 차분과 비교합니다."},
+    "check_summary": {"en": "Rows that pass, {dtype}", "ko": "통과한 행, {dtype}"},
+    "check_table_caption": {
+        "en": "{dtype}: parameters, data and all three gradients in {dtype}; finite-difference step ε = {eps:g}. "
+              "Errors are measured against autograd. Pass: manual agrees with autograd within rounding, and the "
+              "finite difference within 1e-6 relative.",
+        "ko": "{dtype}: 파라미터, 데이터, 세 기울기 모두 {dtype}로 계산; 유한 차분 간격 ε = {eps:g}. 오차는 자동 "
+              "미분 기준입니다. 통과: 수동이 반올림 오차 안에서 자동 미분과 같고, 유한 차분이 상대 오차 1e-6 안에서 "
+              "같음.",
+    },
+    "check_float32_why": {
+        "en": "Why float32 cannot pass a tight finite-difference check: float32 keeps about 7 significant digits. "
+              "L(p + ε) and L(p − ε) agree in their first 3 to 4 digits, so their difference keeps only the last 3 "
+              "to 4, and dividing by the small 2ε enlarges that rounding error: the result is good to about 1e-3, "
+              "not 1e-6. float64 keeps about 16 digits, so the same check passes. Backpropagation has no such "
+              "subtraction: manual and autograd agree in float32 too.",
+        "ko": "float32가 엄격한 유한 차분 검사를 통과할 수 없는 이유: float32의 유효숫자는 약 7자리입니다. "
+              "L(p + ε)와 L(p − ε)는 앞의 3–4자리가 같으므로 그 차이에는 3–4자리만 남고, 작은 2ε로 나누면 "
+              "반올림 오차가 커집니다: 결과는 1e-6이 아니라 약 1e-3까지만 맞습니다. float64는 약 16자리를 유지하므로 "
+              "같은 검사를 통과합니다. 역전파에는 이런 뺄셈이 없어서 float32에서도 수동과 자동 미분이 일치합니다.",
+    },
+    "check_col_parameter": {"en": "parameter", "ko": "파라미터"},
+    "check_col_manual": {"en": "manual", "ko": "수동"},
+    "check_col_autograd": {"en": "autograd", "ko": "자동 미분"},
+    "check_col_numeric": {"en": "finite difference", "ko": "유한 차분"},
+    "check_col_manual_abs_error": {"en": "|manual − auto|", "ko": "|수동 − 자동|"},
+    "check_col_manual_rel_error": {"en": "rel. (manual)", "ko": "상대 (수동)"},
+    "check_col_numeric_abs_error": {"en": "|fin. diff. − auto|", "ko": "|유한 차분 − 자동|"},
+    "check_col_numeric_rel_error": {"en": "rel. (fin. diff.)", "ko": "상대 (유한 차분)"},
+    "check_col_verdict": {"en": "verdict", "ko": "판정"},
+    "check_verdict_pass": {"en": "✓ pass", "ko": "✓ 통과"},
+    "check_verdict_finite_difference_off": {"en": "✗ finite difference off", "ko": "✗ 유한 차분 불일치"},
+    "check_verdict_manual_mismatch": {"en": "✗ manual ≠ autograd", "ko": "✗ 수동 ≠ 자동 미분"},
+    "zero_grad_title": {"en": "Forgot `optimizer.zero_grad()`", "ko": "`optimizer.zero_grad()`를 빠뜨리면"},
+    "zero_grad_intro": {
+        "en": "`loss.backward()` adds the new gradient to what `.grad` already holds. Without `optimizer.zero_grad()` "
+              "each step follows the sum of every gradient so far. The same autograd training, {epochs} epochs at "
+              "learning rate {lr:g}, with and without it:",
+        "ko": "`loss.backward()`는 새 기울기를 `.grad`에 이미 있는 값에 더합니다. `optimizer.zero_grad()`가 없으면 "
+              "매 단계가 지금까지의 모든 기울기의 합을 따라갑니다. 같은 자동 미분 학습({epochs} 에폭, 학습률 "
+              "{lr:g})을 이것이 있을 때와 없을 때 비교합니다:",
+    },
+    "zero_grad_metric": {"en": "Epoch where the run without zero_grad() goes wrong",
+                         "ko": "zero_grad()가 없는 학습이 잘못되는 에폭"},
+    "zero_grad_metric_help": {"en": "The first epoch whose loss is more than 10% above the correct run's loss at the "
+                                    "same epoch, or where the run diverged.",
+                              "ko": "손실이 같은 에폭의 올바른 학습보다 10% 넘게 큰 첫 에폭, 또는 학습이 발산한 "
+                                    "에폭."},
+    "zero_grad_wrong": {"en": "At epoch {epoch} the loss without zero_grad() is {without:.4g}, against {with_:.4g} "
+                              "with it. By the last epoch the gradient it steps with is {ratio:.1f}× the correct "
+                              "gradient's norm: it keeps adding up.",
+                        "ko": "에폭 {epoch}에서 zero_grad()가 없는 학습의 손실은 {without:.4g}, 있는 학습은 "
+                              "{with_:.4g}입니다. 마지막 에폭에서 그 학습이 따르는 기울기의 크기는 올바른 기울기의 "
+                              "{ratio:.1f}배입니다: 계속 쌓이기 때문입니다."},
+    "zero_grad_diverged": {"en": "At epoch {epoch} the run without zero_grad() diverged (loss {without:.4g}, against "
+                                 "{with_:.4g} with it); by then the gradient it stepped with was {ratio:.1f}× the "
+                                 "correct gradient's norm.",
+                           "ko": "에폭 {epoch}에서 zero_grad()가 없는 학습이 발산했습니다 (손실 {without:.4g}, "
+                                 "있는 학습은 {with_:.4g}). 그때까지 따른 기울기의 크기는 올바른 기울기의 "
+                                 "{ratio:.1f}배였습니다."},
+    "zero_grad_never": {"en": "Within {epochs} epochs the loss without zero_grad() never rose more than 10% above the "
+                              "correct run's. It is still wrong: each step follows the sum of all past gradients "
+                              "({ratio:.1f}× the correct gradient's norm at the last epoch), so the weights keep "
+                              "moving one way and the loss curve hides it.",
+                        "ko": "{epochs} 에폭 동안 zero_grad()가 없는 학습의 손실은 올바른 학습보다 10% 넘게 커진 적이 "
+                              "없습니다. 그래도 잘못된 학습입니다: 매 단계가 지금까지의 모든 기울기의 합을 따라가므로 "
+                              "(마지막 에폭에서 올바른 기울기 크기의 {ratio:.1f}배) 가중치가 한 방향으로 계속 "
+                              "움직이고, 손실 곡선만으로는 그것이 보이지 않습니다."},
+    "zero_grad_with": {"en": "with zero_grad()", "ko": "zero_grad() 있음"},
+    "zero_grad_without": {"en": "without zero_grad()", "ko": "zero_grad() 없음"},
+    "zero_grad_loss": {"en": "loss (log)", "ko": "손실 (로그)"},
+    "zero_grad_grad_norm": {"en": "‖.grad‖ (log)", "ko": "‖.grad‖ (로그)"},
+    "zero_grad_chart_loss": {"en": "Loss per epoch", "ko": "에폭별 손실"},
+    "zero_grad_chart_grad_norm": {"en": "Norm of the gradient each step follows",
+                                  "ko": "매 단계가 따르는 기울기의 크기"},
+    "zero_grad_fix": {"en": "**The fix is one line:** call `optimizer.zero_grad()` before `loss.backward()` in every "
+                            "epoch.",
+                      "ko": "**해결책은 한 줄:** 매 에폭 `loss.backward()` 전에 `optimizer.zero_grad()`를 "
+                            "호출하세요."},
+    "sweep_title": {"en": "The learning rate and the stability bound", "ko": "학습률과 안정성 한계"},
+    "sweep_intro": {
+        "en": "The same training by hand at many learning rates, spaced evenly on a log scale. Small rates converge "
+              "slowly, larger ones faster, and past 2/λmax the steps overshoot and the loss blows up. Set the range, "
+              "the number of rates and the epochs, then press **Sweep**.",
+        "ko": "같은 수동 학습을 로그 눈금에서 고르게 나눈 여러 학습률로 실행합니다. 작은 학습률은 천천히, 큰 학습률은 "
+              "빨리 수렴하지만, 2/λmax를 넘으면 한 걸음이 지나쳐서 손실이 폭발합니다. 범위, 학습률 개수, 에폭 수를 "
+              "정하고 **스윕**을 누르세요.",
+    },
+    "sweep_low": {"en": "Smallest learning rate", "ko": "가장 작은 학습률"},
+    "sweep_high": {"en": "Largest learning rate", "ko": "가장 큰 학습률"},
+    "sweep_count": {"en": "Number of rates (2 to {cap})", "ko": "학습률 개수 (2 ~ {cap})"},
+    "sweep_epochs": {"en": "Epochs per run (1 to {cap})", "ko": "학습당 에폭 수 (1 ~ {cap})"},
+    "sweep_button": {"en": "Sweep", "ko": "스윕"},
+    "sweep_bad_rate": {"en": "{which} must be a number in (0, {cap:g}]; you entered {value}.",
+                       "ko": "{which}은(는) (0, {cap:g}] 범위의 수여야 합니다. 입력값: {value}."},
+    "sweep_bad_order": {"en": "The smallest learning rate ({low:g}) must be below the largest ({high:g}).",
+                        "ko": "가장 작은 학습률({low:g})은 가장 큰 학습률({high:g})보다 작아야 합니다."},
+    "sweep_bad_count": {"en": "The number of rates must be a whole number from 2 to {cap}; you entered {value}.",
+                        "ko": "학습률 개수는 2 ~ {cap} 사이의 정수여야 합니다. 입력값: {value}."},
+    "sweep_bad_epochs": {"en": "The epochs per run must be a whole number from 1 to {cap}; you entered {value}.",
+                         "ko": "학습당 에폭 수는 1 ~ {cap} 사이의 정수여야 합니다. 입력값: {value}."},
+    "sweep_too_long": {"en": "{count} rates × {epochs} epochs = {work} epochs of training would take too long here: "
+                             "keep it at most {cap} (fewer rates or fewer epochs).",
+                       "ko": "학습률 {count}개 × {epochs} 에폭 = 총 {work} 에폭은 여기서 너무 오래 걸립니다: {cap} "
+                             "이하가 되도록 학습률 개수나 에폭 수를 줄이세요."},
+    "sweep_last_valid": {"en": "Showing the last valid sweep: {count} rates from {low:g} to {high:g}, {epochs} epochs "
+                               "each.",
+                         "ko": "마지막으로 유효했던 스윕을 보여 줍니다: {low:g}부터 {high:g}까지 학습률 {count}개, "
+                               "각 {epochs} 에폭."},
+    "sweep_running": {"en": "Training run {done} of {total} ...", "ko": "학습 {total}개 중 {done}번째 ..."},
+    "sweep_hessian_sentence": {
+        "en": "Why 2/λmax: near a minimum the loss is a bowl whose steepest curvature is the largest eigenvalue λmax "
+              "of its Hessian (the matrix of second derivatives). Along that direction each step multiplies the "
+              "distance to the minimum by (1 − lr·λmax), which shrinks only while lr < 2/λmax. Here "
+              "λmax = {lam:.4g}, so the bound is 2/λmax = {bound:.4g}.",
+        "ko": "왜 2/λmax인가: 최솟값 근처에서 손실은 그릇 모양이고, 가장 가파른 곡률은 헤시안(2차 미분 행렬)의 가장 "
+              "큰 고윳값 λmax입니다. 그 방향으로는 매 단계 최솟값까지의 거리에 (1 − lr·λmax)가 곱해지며, 이 값의 "
+              "크기는 lr < 2/λmax일 때만 1보다 작습니다. 여기서 λmax = {lam:.4g}이므로 한계는 "
+              "2/λmax = {bound:.4g}입니다.",
+    },
+    "sweep_line_exact": {"en": "For the line the loss is exactly quadratic, so H is the same everywhere (it depends "
+                               "on x only) and the bound is exact: every rate above it diverges.",
+                         "ko": "직선 모델의 손실은 정확히 이차식이라 H가 어디서나 같고 (x에만 의존), 한계도 "
+                               "정확합니다: 그보다 큰 학습률은 모두 발산합니다."},
+    "sweep_network_local": {
+        "en": "For the network, H is taken at the starting parameters, so the bound describes the first steps only: "
+              "the curvature changes as training moves. The sigmoid outputs also keep the loss below 1, so a "
+              "too-large rate stalls or jumps instead of blowing up.",
+        "ko": "신경망에서는 H를 시작 파라미터에서 구하므로 한계는 처음 몇 단계에만 해당합니다: 학습이 진행되면 곡률이 "
+              "변합니다. 또 시그모이드 출력 때문에 손실이 1을 넘지 않아서, 너무 큰 학습률은 폭발하는 대신 멈추거나 "
+              "튑니다.",
+    },
+    "sweep_metric_lambda": {"en": "λmax (largest Hessian eigenvalue)", "ko": "λmax (헤시안의 최대 고윳값)"},
+    "sweep_metric_bound": {"en": "Bound 2/λmax", "ko": "한계 2/λmax"},
+    "sweep_metric_diverging": {"en": "Diverging runs", "ko": "발산한 학습"},
+    "sweep_chart_final": {"en": "Final loss against learning rate", "ko": "학습률에 따른 최종 손실"},
+    "sweep_axis_lr": {"en": "learning rate (log)", "ko": "학습률 (로그)"},
+    "sweep_axis_final": {"en": "loss after {epochs} epochs (log)", "ko": "{epochs} 에폭 후 손실 (로그)"},
+    "sweep_converging": {"en": "converging", "ko": "수렴"},
+    "sweep_diverging": {"en": "diverging (drawn at the top)", "ko": "발산 (맨 위에 표시)"},
+    "sweep_diverged_at": {"en": "diverged at epoch", "ko": "발산한 에폭"},
+    "sweep_rule": {"en": "dashed: the bound 2/λmax = {bound:.4g}", "ko": "점선: 한계 2/λmax = {bound:.4g}"},
+    "sweep_summary": {"en": "{runs} runs of {epochs} epochs; {diverging} diverging (the loss grew above its start or "
+                            "exploded), drawn as triangles at the top of the axis. Hover a point for its numbers.",
+                      "ko": "{epochs} 에폭 학습 {runs}개 중 {diverging}개가 발산했습니다 (손실이 처음보다 커지거나 "
+                            "폭발함). 발산한 학습은 축 맨 위에 삼각형으로 표시합니다. 점에 마우스를 올리면 값이 "
+                            "보입니다."},
+    "sweep_pick_curves": {"en": "Loss curves of these learning rates", "ko": "손실 곡선을 볼 학습률"},
+    "sweep_chart_curves": {"en": "Loss per epoch at the chosen learning rates", "ko": "고른 학습률의 에폭별 손실"},
+    "sweep_curves_caption": {"en": "A diverging run's curve ends where training stopped (the loss non-finite or 10⁸ "
+                                   "times its start).",
+                             "ko": "발산한 학습의 곡선은 학습이 멈춘 곳(손실이 유한하지 않거나 처음의 10⁸배)에서 "
+                                   "끝납니다."},
+    "sweep_table": {"en": "Every run as a table", "ko": "모든 학습을 표로"},
+    "sweep_col_learning_rate": {"en": "learning rate", "ko": "학습률"},
+    "sweep_col_final_loss": {"en": "final loss", "ko": "최종 손실"},
+    "sweep_col_initial_loss": {"en": "initial loss", "ko": "처음 손실"},
+    "sweep_col_epochs_run": {"en": "epochs run", "ko": "실행한 에폭"},
+    "sweep_col_diverged_at": {"en": "diverged at epoch", "ko": "발산한 에폭"},
+    "sweep_col_diverging": {"en": "diverging", "ko": "발산"},
     # issue 8: honest memory on the Compare page, and the Scaling page
     "mem8_tensor_line": {"en": "**{method}**: {counted:,} bytes of tensors, counted in this run (analytic count from "
                                "the shapes: {analytic:,}); {saved:,} of them kept for the backward pass.",
@@ -361,6 +738,26 @@ GLOSSARY = [
      "PyTorch computing gradients from the recorded graph"),
     ("헤시안", "Hessian", "손실의 2차 미분 행렬; 최대 고윳값이 안정한 학습률의 한계를 정함",
      "the matrix of second derivatives; its largest eigenvalue bounds the stable learning rate"),
+    # teaching pages (issue 7)
+    ("경로", "path", "파라미터에서 유닛들을 거쳐 손실까지 가는 길; 기울기는 모든 경로의 곱의 합",
+     "a way from a parameter through the units to the loss; the gradient is the sum of the paths' products"),
+    ("국소 미분", "local derivative", "한 단계의 출력을 그 단계의 입력으로 미분한 값 (예: f′(d), 가중치)",
+     "the derivative of one step's output by its own input (e.g. f′(d), a weight)"),
+    ("순전파 값 d, n", "forward values d, n", "d: 유닛으로 들어가는 것 (가중합), n: 나가는 것 (활성화 함수를 거친 값)",
+     "d: what goes into a unit (the weighted sum); n: what comes out (after the activation)"),
+    ("유한 차분", "finite difference", "파라미터를 ±ε만큼 움직인 손실의 차이로 미분을 근사: (L(p+ε) − L(p−ε)) / 2ε",
+     "approximating a derivative by nudging a parameter by ±ε: (L(p+ε) − L(p−ε)) / 2ε"),
+    ("기울기 검증", "gradient check", "손으로 구한 기울기를 자동 미분과 유한 차분으로 확인",
+     "checking hand-derived gradients against autograd and finite differences"),
+    ("단정밀도 / 배정밀도", "float32 / float64", "유효숫자가 약 7자리 / 약 16자리인 부동소수점",
+     "floating point with about 7 / about 16 significant digits"),
+    ("헤시안 고윳값", "Hessian eigenvalue",
+     "한 방향의 손실 곡률; 가장 큰 값 λmax에 대해 학습률이 2/λmax보다 작아야 안정",
+     "the loss's curvature along one direction; the learning rate must stay below 2/λmax for the largest one"),
+    ("학습률 스윕", "learning-rate sweep", "같은 학습을 여러 학습률로 반복해 결과를 비교",
+     "the same training repeated at many learning rates to compare the results"),
+    ("기울기 누적", "gradient accumulation", "zero_grad() 없이 backward()를 반복하면 .grad에 기울기가 계속 더해짐",
+     "without zero_grad(), every backward() adds to .grad"),
 ]
 
 

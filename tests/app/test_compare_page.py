@@ -2,7 +2,7 @@ import math
 
 import pytest
 from apptest_helpers import chart_data, chart_specs, chart_title
-from lecture_golden import SHOWN_B, SHOWN_W
+from lecture_golden import LOSS_BOUND, SHOWN_B, SHOWN_W
 
 import bp_core
 from ui.texts import TEXTS
@@ -170,10 +170,33 @@ def test_a_link_with_out_of_range_settings_falls_back_and_says_so(app):
     assert final_line(at) == (SHOWN_W, SHOWN_B)
 
 
-def test_downloads_hold_the_history_of_both_methods_and_the_settings(app):
+def test_downloads_hold_the_history_of_both_methods_and_the_settings(app, monkeypatch):
+    import io
+    import json
+
+    import pandas as pd
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files = {}
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        files[filename] = path_or_data
+        return keep(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
     at = app()
-    buttons = {b.key: b for b in at.get("download_button")}
-    assert {"download_csv", "download_json"} <= set(buttons)
+    assert {b.key for b in at.get("download_button")} >= {"download_csv", "download_json"}
+    history = pd.read_csv(io.BytesIO(files["backprop_lab_history.csv"]))
+    expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000).history
+    manual = history[history["method"] == "manual"].reset_index(drop=True)
+    assert len(history) == 2 * 1001 and set(history["method"]) == {"manual", "autograd"}
+    pd.testing.assert_frame_equal(manual[expected.columns.drop("epoch")], expected.drop(columns="epoch"),
+                                  check_dtype=False)
+    summary = json.loads(files["backprop_lab_run.json"])
+    assert summary["settings"]["learning_rate"] == 0.01 and summary["settings"]["epochs"] == 1000
+    assert summary["results"]["manual"]["params"]["w"] == [expected["w"].iloc[-1]]
+    assert summary["stability_bound"]["learning_rate_bound"] == pytest.approx(LOSS_BOUND, abs=1e-5)
 
 
 def test_glossary_page_lists_the_lectures_terms(app):
@@ -195,3 +218,23 @@ def test_switching_language_keeps_the_settings_and_the_results(app):
     assert at.select_slider(key="lr").value == 0.05 and at.number_input(key="epochs").value == 300
     assert (metric(at, "최종 w"), metric(at, "최종 b")) == english
     assert at.query_params["lang"] == "ko" and at.query_params["epochs"] == "300"
+
+
+def test_training_twice_then_visiting_the_glossary_and_back_keeps_every_setting(app):
+    """Plain AppTest reruns a page without app.py (Streamlit's legacy pages/ mode): the page must run the app itself,
+    and settings live under plain keys, so nothing raises and nothing is lost."""
+    at = app()
+    at.select_slider(key="lr").set_value(0.05)
+    at.button(key="train").click().run()
+    at.select_slider(key="lr").set_value(0.1)
+    at.number_input(key="epochs").set_value(400)
+    at.button(key="train").click().run()
+    assert not at.exception
+    assert at.radio(key="lang_radio").value == "en"  # the shell is drawn on a rerun too
+    at.switch_page("pages/glossary.py").run()
+    assert not at.exception and at.dataframe
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception
+    assert at.select_slider(key="lr").value == 0.1 and at.number_input(key="epochs").value == 400
+    expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.1, 400).params
+    assert final_line(at) == expected_line(expected)

@@ -1,5 +1,6 @@
 """A real dashboard: `streamlit run app.py` on a free port, driven by Debian's headless Chromium via Playwright."""
 
+import contextlib
 import os
 import shutil
 import socket
@@ -24,30 +25,45 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server_url():
+@contextlib.contextmanager
+def running_server(log_name: str = "streamlit-e2e.log"):
+    """``streamlit run app.py`` on a free loopback port, answering /_stcore/health; its URL."""
     port = _free_port()
     (ROOT / "artifacts").mkdir(exist_ok=True)
-    log = open(ROOT / "artifacts" / "streamlit-e2e.log", "w")  # the server's own output, kept for a failed run
+    log = open(ROOT / "artifacts" / log_name, "w")  # the server's own output, kept for a failed run
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("streamlit did not answer /_stcore/health within 60 s")
+        yield url
+    finally:
         process.terminate()
-        pytest.fail("streamlit did not answer /_stcore/health within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+        process.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    with running_server() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server_url():
+    """A server that has answered no page yet: its first request is the test's."""
+    with running_server("streamlit-e2e-fresh.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

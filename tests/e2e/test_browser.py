@@ -71,3 +71,30 @@ def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_pa
     wait_until_drawn(app_page)
     assert "lang=ko" in app_page.url
     assert app_page.locator(".st-key-train").inner_text().strip() == "학습"
+
+
+PAGES = {  # url path: (English title, Korean title)
+    "compare": ("Backpropagation two ways", "역전파, 두 가지 방법"),
+    "chain_rule": ("The chain rule, path by path", "연쇄법칙, 경로별로 보기"),
+    "step_by_hand": ("One step by hand", "손으로 계산하는 한 단계"),
+    "gradient_check": ("Gradient check", "기울기 검증"),
+    "learning_rate": ("The learning rate and the stability bound", "학습률과 안정성 한계"),
+    "glossary": ("Glossary", "용어집"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_draws_in_both_languages_and_is_saved_as_a_screenshot(server_url, app_page, path, lang):
+    app_page.goto(f"{server_url}/{path}?lang={lang}")
+    if path == "glossary":  # the one page without headline metrics
+        app_page.wait_for_selector('[data-testid="stDataFrame"]', timeout=90_000)
+    else:
+        wait_until_drawn(app_page)
+    title = PAGES[path][0 if lang == "en" else 1]
+    app_page.wait_for_function("(t) => document.querySelector('h1')?.innerText === t", arg=title, timeout=60_000)
+    assert_no_error_on_page(app_page)
+    if path == "chain_rule":
+        app_page.wait_for_selector('[data-testid="stGraphVizChart"] svg', timeout=60_000)
+    path_png = save_screenshot(app_page, f"page-{path}-{lang}-1366", 1366)
+    assert path_png.stat().st_size > 30_000

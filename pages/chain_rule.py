@@ -1,0 +1,65 @@
+"""The chain rule on the drawn network: every path from one parameter to the loss, factor by factor. Layout only."""
+
+import streamlit as st
+
+import bp_core
+from ui import chain_view as view
+from ui import teaching
+from ui.network_graph import parameter_edge
+from ui.page_state import keep, restore, set_value
+from ui.session import language
+from ui.shell import run_app_if_alone
+from ui.texts import render, t
+
+run_app_if_alone()
+
+state = st.session_state
+lang = language()
+model, data = view.network()
+names = bp_core.scalar_names(model.init_params())
+
+st.title(t("chain_title", lang))
+st.markdown(t("chain_intro", lang))
+last_epoch = teaching.last_epoch(view.RUN)  # trains the lecture's network once per server (progress bar)
+
+# ---- the request; a value out of range (kept from an older run, or crafted) is named and replaced
+WIDGETS = {"param": view.ChainRequest.parameter, "cr_sample": view.ChainRequest.sample, "cr_epoch": 0}
+restore(WIDGETS)
+request, messages = view.resolve_chain(state, names, data.n_samples, last_epoch, state.get("cr_last"))
+for message in messages:
+    st.error(render(message, lang))
+if messages:  # put valid values back before the widgets are drawn
+    for key, value in zip(WIDGETS, (request.parameter, request.sample, request.epoch)):
+        set_value(key, view.BATCH if value is None and key == "cr_sample" else value)
+
+left, middle, right = st.columns([1, 1.3, 1.7])
+left.selectbox(t("chain_param", lang), names, key="param",
+               format_func=lambda name: f"{name}  ({parameter_edge(model, name)})")
+middle.selectbox(t("chain_sample", lang), [*range(data.n_samples), view.BATCH], key="cr_sample",
+                 format_func=lambda s: view.sample_label(s, data, lang))
+right.slider(t("chain_epoch", lang), 0, last_epoch, key="cr_epoch", step=1)
+keep(WIDGETS)
+state["cr_last"] = request
+
+# ---- the network with the paths highlighted
+dot, loss = view.graph(request)
+st.graphviz_chart(dot, width="stretch")
+what = (t("chain_batch_mean", lang, n=data.n_samples) if request.sample is None
+        else t("chain_one_sample", lang, number=request.sample))
+st.caption(t("chain_graph_caption", lang, what=what, epoch=request.epoch, loss=loss, param=request.parameter,
+             where=parameter_edge(model, request.parameter)))
+st.caption(t("chain_numbering", lang))
+
+# ---- the paths, factor by factor, and their sum against autograd
+st.subheader(t("chain_table_title", lang, param=request.parameter))
+st.markdown(t("chain_mnemonic", lang))
+st.dataframe(view.table(request, lang), hide_index=True, width="stretch", key="paths_table",
+             column_config=view.table_columns(lang))
+paths = view.chain_paths(request)
+sum_col, autograd_col, difference_col = st.columns(3)
+sum_col.metric(t("chain_sum", lang, count=len(paths.paths)), f"{paths.total:.9g}")
+autograd_col.metric(t("chain_autograd", lang), f"{paths.autograd:.9g}")
+difference_col.metric(t("chain_difference", lang), f"{paths.total - paths.autograd:.2e}",
+                      help=t("chain_difference_help", lang))
+st.caption(t("chain_share_batch", lang, param=request.parameter) if request.sample is None
+           else t("chain_share_sample", lang, n=data.n_samples))

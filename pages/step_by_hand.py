@@ -1,0 +1,99 @@
+"""One step by hand: forward, loss, local derivatives, gradient and update, numbers plugged in. Layout only."""
+
+import streamlit as st
+
+import bp_core
+from ui import step_view as view
+from ui import teaching
+from ui.page_state import keep, restore
+from ui.session import language
+from ui.shell import run_app_if_alone
+from ui.texts import render, t
+
+run_app_if_alone()
+
+state = st.session_state
+lang = language()
+st.title(t("step_title", lang))
+st.markdown(t("step_intro", lang))
+
+restore({"step_model": "line"})
+st.radio(t("model", lang), list(bp_core.PRESETS), key="step_model", horizontal=True,
+         format_func=lambda m: teaching.model_name(m, lang))
+keep(["step_model"])
+model_key = state["step_model"]
+settings = teaching.RUNS[model_key]
+last_step = teaching.last_epoch(settings) - 1  # a step from row e lands on row e + 1
+
+
+def go_to(epoch: int) -> None:
+    state[view.EPOCH_KEY] = {**state.get(view.EPOCH_KEY, {}), model_key: epoch}
+
+
+def press(action: str) -> None:
+    go_to(view.move(view.current_epoch(state, model_key), action, last_step))
+
+
+# ---- navigation: Previous, Next, Reset, and a jump to a typed epoch (the epoch lives under a plain key)
+columns = st.columns([1, 1, 1, 2.2, 0.8], vertical_alignment="bottom")
+for column, action in zip(columns, view.ACTIONS):
+    column.button(t(f"step_{action}", lang), key=f"step_{action}", on_click=press, args=(action,), width="stretch")
+typed = columns[3].number_input(t("step_jump", lang, high=last_step), value=None, step=1, key="step_jump")
+if columns[4].button(t("step_go", lang), key="step_go", width="stretch"):
+    epoch, problem = view.resolve_jump(typed, last_step)
+    if problem is None:
+        go_to(epoch)
+    else:
+        st.error(render(problem, lang))
+
+epoch = min(view.current_epoch(state, model_key), last_step)
+step = view.step_at(settings, epoch)
+st.progress(epoch / last_step, text=t("step_position", lang, epoch=epoch, last=last_step, next=epoch + 1,
+                                          lr=settings.learning_rate))
+model, _ = settings.build()
+for column, (label, value) in zip(st.columns(3), view.headline(step, epoch, lang)):
+    column.metric(label, value)
+
+
+def table(frame, key: str, digits: int = 5) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", key=key, height=view.table_height(frame),
+                 column_config=view.number_columns(frame, digits))
+
+
+if model_key == "line":
+    w, b = step.params["w"].item(), step.params["b"].item()
+    formulas = view.line_formulas(step)
+    left, right = st.columns([1.1, 1])
+    with left:
+        st.subheader(t("step_forward", lang))
+        st.latex(f"pred = w x + b = {w:.7g}\\,x + {b:.7g}")
+        table(view.line_table(step, lang), "step_line_table")
+    with right:
+        st.subheader(t("step_local", lang))
+        st.markdown(t("step_line_local", lang))
+    st.subheader(t("step_loss", lang))
+    st.latex(formulas["loss"])
+    st.subheader(t("step_gradient", lang))
+    st.latex(formulas["dw"])
+    st.latex(formulas["db"])
+    st.subheader(t("step_update", lang))
+    st.latex(formulas["w"])
+    st.latex(formulas["b"])
+else:
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("step_forward", lang))
+        st.caption(t("step_network_forward", lang))
+        table(view.network_forward_table(step, model, lang), "step_forward_table")
+    with right:
+        st.subheader(t("step_loss", lang))
+        st.latex(f"L = \\frac{{1}}{{N K}} \\sum_{{i,k}} (\\hat y_{{ik}} - y_{{ik}})^2 = {step.loss:.7g}")
+        st.subheader(t("step_local", lang))
+        st.caption(t("step_network_local", lang))
+        table(view.network_local_table(step, model, lang), "step_local_table")
+    st.subheader(t("step_gradient_and_update", lang))
+    st.markdown(t("step_network_update", lang, lr=settings.learning_rate))
+    table(view.update_table(step, lang), "step_update_table", digits=7)
+
+matches, row = view.matches_history(settings, epoch), epoch + 1
+(st.success if matches else st.error)(t("step_matches" if matches else "step_differs", lang, row=row))

@@ -1,0 +1,86 @@
+import pytest
+import torch
+from page_helpers import metric, open_page, texts
+
+import bp_core
+from ui.texts import TEXTS
+
+PAGE = "pages/chain_rule.py"
+MLP, DATA = bp_core.MLP(), bp_core.half_adder()
+
+
+def shown(at) -> tuple[float, float]:
+    """The page's own numbers: the sum of the table's products and autograd's gradient from the metric."""
+    product = "product" if "product" in at.dataframe[0].value else "곱"
+    return float(at.dataframe[0].value[product].sum()), float(metric(at, "autograd's gradient"))
+
+
+def params_at(epoch: int):
+    return bp_core.params_at(bp_core.train(MLP, DATA, "manual", 1.0, 5000), epoch)
+
+
+def test_the_page_shows_two_paths_for_w1_0_1_sample_3_that_sum_to_autograd_within_1e_6():
+    at = open_page(PAGE)
+    assert not at.exception and not at.error
+    assert at.title[0].value == TEXTS["chain_title"]["en"]
+    table = at.dataframe[0].value
+    assert table["path"].tolist() == ["x2 → h1 → ŷ1 → L", "x2 → h1 → ŷ2 → L"]
+    total, autograd = shown(at)
+    assert abs(total - autograd) < 1e-6
+    expected = bp_core.chain_rule_paths(MLP, MLP.init_params(), DATA, "W1[0,1]", 3)
+    assert table["product"].tolist() == expected.paths["product"].tolist()
+    assert autograd == pytest.approx(expected.autograd, rel=1e-8)
+    dot = at.get("graphviz_chart")[0].proto.spec
+    assert "n0_1 -> n1_0 [color=\"#7b0d0d\"" in dot and dot.count("penwidth=3") >= 4
+    assert any("출력 × 액 × 웨 × 액 × 앤" in m for m in texts(at, "markdown"))
+
+
+def test_the_parameter_sample_and_epoch_each_change_the_paths():
+    at = open_page(PAGE)
+    at.selectbox(key="param").set_value("W2[1,0]").run()
+    assert at.dataframe[0].value["path"].tolist() == ["h1 → ŷ2 → L"]
+    at.selectbox(key="cr_sample").set_value("batch").run()
+    assert at.dataframe[0].value["sample"].tolist() == [0, 1, 2, 3]
+    before = shown(at)
+    at.slider(key="cr_epoch").set_value(2000).run()
+    assert not at.exception
+    total, autograd = shown(at)
+    assert (total, autograd) != before and abs(total - autograd) < 1e-6
+    grad = bp_core.gradients(MLP, params_at(2000), DATA, "autograd")["W2"][1, 0].item()
+    assert autograd == pytest.approx(grad, rel=1e-7)
+    assert any("epoch 2000" in c for c in texts(at, "caption"))
+
+
+def test_out_of_range_values_kept_from_before_are_named_and_the_last_valid_view_stays():
+    at = open_page(PAGE)
+    at.slider(key="cr_epoch").set_value(100).run()
+    before = shown(at)
+    at.switch_page("pages/glossary.py").run()  # the widgets' keys are dropped; their kept values come back later
+    at.session_state["teaching_widgets"] = {"param": "W7[0,0]", "cr_sample": 7, "cr_epoch": 99_999}
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    errors = " ".join(texts(at, "error"))
+    assert "W7[0,0]" in errors and "Sample 7" in errors and "99999" in errors
+    assert shown(at) == before
+    assert (at.selectbox(key="param").value, at.selectbox(key="cr_sample").value, at.slider(key="cr_epoch").value) == (
+        "W1[0,1]", 3, 100)
+    at.run()
+    assert not at.error  # the valid values were put back
+
+
+def test_the_choice_survives_a_visit_to_another_page():
+    at = open_page(PAGE)
+    at.selectbox(key="param").set_value("b1[2]").run()
+    at.slider(key="cr_epoch").set_value(321).run()
+    at.switch_page("pages/glossary.py").run()
+    at.switch_page(PAGE).run()
+    assert at.selectbox(key="param").value == "b1[2]" and at.slider(key="cr_epoch").value == 321
+
+
+def test_the_page_speaks_korean():
+    at = open_page(PAGE, "ko")
+    assert not at.exception
+    assert at.title[0].value == TEXTS["chain_title"]["ko"]
+    assert {"경로", "곱", "① 출력 오차"} <= set(at.dataframe[0].value.columns)
+    assert metric(at, "자동 미분의 기울기")
+    assert torch.isfinite(torch.tensor(float(metric(at, "경로 2개의 합"))))

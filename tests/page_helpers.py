@@ -1,0 +1,27 @@
+"""Opening one page of the app under AppTest (no Compare run first), and reading what it drew."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def open_page(page: str, lang: str = "en") -> AppTest:
+    """The whole app (shell, sidebar, navigation) with ``page`` ("pages/x.py") drawn, in ``lang``."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    if lang != "en":
+        at.query_params["lang"] = lang
+    return at.switch_page(page).run()
+
+
+def metric(at, label_start: str) -> str:
+    for m in at.metric:
+        if m.label.startswith(label_start):
+            return m.value
+    raise AssertionError(f"no metric {label_start!r}: {[m.label for m in at.metric]}")
+
+
+def texts(at, kind: str) -> list[str]:
+    """The values of every element of one kind: 'error', 'warning', 'caption', 'markdown', 'latex', ..."""
+    return [element.value for element in getattr(at, kind)]

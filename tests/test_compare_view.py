@@ -1,0 +1,85 @@
+import pytest
+
+import bp_core
+from ui import compare_view as view
+from ui.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def network():
+    settings = Settings("mlp", 1.0, 200)
+    model, data = settings.build()
+    return settings, bp_core.compare(model, data, 1.0, 200, measure_memory=False)
+
+
+def test_every_chart_in_the_mapping_builds_a_titled_spec(network):
+    settings, comparison = network
+    for kind, build in view.CHARTS.items():
+        option = {"loss": True, "parameters": ("W1[0,1]",)}.get(kind)
+        if kind == "surface":
+            continue  # the line only
+        assert build(comparison, "en", option).to_dict()["title"]["text"], kind
+
+
+def test_headline_reads_the_run(network):
+    settings, comparison = network
+    top, bottom = view.headline(comparison, settings, "en")
+    assert top[0].value == f"{comparison.results['manual'].final_loss:.4g}"
+    assert bottom[0].value == "17" and bottom[1].value == "200"
+
+
+def test_outputs_table_names_each_methods_outputs_in_the_language(network):
+    _, comparison = network
+    table = view.outputs_table(comparison, "ko")
+    assert {"수동 ŷ[0]", "자동 미분 ŷ[1]"} <= set(table.columns)
+    assert len(table) == 4
+
+
+def test_default_parameters_are_all_of_the_lines_and_four_of_the_networks():
+    assert view.default_parameters(["w", "b"]) == ["w", "b"]
+    names = bp_core.scalar_names(bp_core.MLP().init_params())
+    assert view.default_parameters(names) == ["W1[0,1]", "W1[1,1]", "W2[0,0]", "W2[1,0]"]
+
+
+# ---- runs that cannot give every figure (issue 9): no "nan", no ratio from too few timed epochs
+LINE = Settings("line", 0.01, 50)
+
+
+@pytest.fixture(scope="module")
+def diverged_at_once():
+    return bp_core.compare(bp_core.Line(), ([[1.0], [2.0]], [[1e20], [5.0]]), 0.01, 50, measure_memory=False)
+
+
+@pytest.fixture(scope="module")
+def short_run():
+    return bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 3, measure_memory=False)
+
+
+def texts(comparison, lang):
+    metrics = [m for row in view.headline(comparison, LINE, lang) for m in row]
+    return metrics, [view.ratio_words(comparison, lang), view.runtime_sentence(comparison, lang)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_run_that_diverged_at_epoch_0_shows_dashes_and_reasons_never_nan(diverged_at_once, lang):
+    metrics, sentences = texts(diverged_at_once, lang)
+    shown = " ".join([m.value for m in metrics] + [m.help or "" for m in metrics] + sentences)
+    assert "nan" not in shown.lower() and "inf" not in shown.lower()
+    values = {m.label: m.value for m in metrics}
+    assert [v for v in values.values() if v == view.MISSING] and values[view.t("speed_ratio", lang)] == view.MISSING
+    assert view.t("ratio_missing_none", lang, method=view.t("manual", lang)) in sentences[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_ratio_from_too_few_timed_epochs_is_not_shown_as_a_ratio(short_run, lang):
+    metrics, sentences = texts(short_run, lang)
+    assert {m.label: m.value for m in metrics}[view.t("speed_ratio", lang)] == view.MISSING
+    assert sentences[0] == view.t("ratio_missing_few", lang, method=view.t("manual", lang), count=3,
+                                  minimum=bp_core.MIN_TIMED_EPOCHS)
+    assert "×" not in " ".join(m.value for m in metrics)
+
+
+@pytest.mark.parametrize("kind", ["loss", "parameters", "difference", "surface", "runtime", "memory"])
+def test_every_chart_builds_from_a_run_with_no_finite_epoch(diverged_at_once, kind):
+    option = ("w", "b") if kind == "parameters" else None
+    assert view.CHARTS[kind](diverged_at_once, "en", option).to_dict()

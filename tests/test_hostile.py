@@ -1,0 +1,341 @@
+"""Every public function of bp_core called as a stranger would: each hostile call raises ValueError or TypeError whose
+message names the argument, and no other exception escapes. Values that are merely unusual are accepted."""
+
+import decimal
+import json
+import math
+import re
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+
+import bp_core
+
+LINE, MLP = bp_core.Line(), bp_core.MLP()
+SEED, ADDER = bp_core.seed_line(), bp_core.half_adder()
+LINE_PARAMS, MLP_PARAMS = LINE.init_params(), MLP.init_params()
+X, Y = SEED.x, SEED.y
+HUGE = 10**400  # a Python int beyond every float
+NAN, INF = float("nan"), float("inf")
+
+
+def grad_tensor(shape):
+    return torch.zeros(shape, requires_grad=True)
+
+
+def line_run(epochs=5):
+    return bp_core.train(LINE, SEED, "manual", 0.01, epochs)
+
+
+RESULT = line_run()
+MLP_RESULT = bp_core.train(MLP, ADDER, "manual", 1.0, 3)
+
+# ---- hostile values by kind, each with a label for the test id
+MODELS = [None, "line", bp_core.Line, bp_core.MLP, 5, {"kind": "line"}, torch.nn.Linear(1, 1), [LINE]]
+REALS = ["0.05", True, False, np.bool_(True), None, NAN, INF, -INF, 0, -0.0, -1, 1e308, HUGE, -HUGE, [0.05],
+         np.array([0.05]), torch.tensor(0.05), complex(0.05, 0), decimal.Decimal("0.05"), np.float64(NAN), b"0.05"]
+INTS = [0, -1, 1.0, 10.5, "10", True, None, HUGE, bp_core.MAX_EPOCHS + 1, np.float64(10), INF, [5], -HUGE]
+METHOD_NAMES = [None, "Manual", "", 5, ["manual"], ("manual",), b"manual", True]
+FLAGS = ["yes", 1, 0, None, "False", 1.0, [True]]
+CALLABLES = ["abc", 1, object(), (lambda: None), (lambda done: None), [print], bp_core.MLP]
+DATA = [None, "points", 5, {"x": [[1.0]], "y": [[1.0]]}, (X,), (X, Y, Y), ([[1.0], ["a"]], [[1.0], [2.0]]),
+        ([[1.0], [2.0, 3.0]], [[1.0], [2.0]]), ([[]], [[]]), ([], []), (np.array([[NAN]]), [[1.0]]),
+        ([[INF]], [[1.0]]), ([[1e308]], [[1.0]]), ([[HUGE]], [[1.0]]), (torch.zeros(2, 1, dtype=torch.bool), Y[:2]),
+        (torch.zeros(4, 1, dtype=torch.complex64), Y), (torch.zeros(4, 1, 1), Y), (torch.zeros(4), Y),
+        (torch.zeros(4, 2), Y), (X, Y[:3]),
+        ([[True], [False]], Y[:2]), ([[None]], [[1.0]]), (X, [["1.5"], ["2"], ["3"], ["4"]]), (X.to_sparse(), Y)]
+DATA_NAMES = r"\b(x|y|data|x and y)\b"
+PARAMS = [None, {"w": 0.0, "b": 0.0}, [torch.zeros(1, 1)] * 2, {"w": torch.zeros(1, 1)},
+          {"w": torch.zeros(1, 1), "b": torch.zeros(1, 1), "c": torch.zeros(1, 1)},
+          {"w": torch.zeros(1, 1, dtype=torch.int64), "b": torch.zeros(1, 1, dtype=torch.int64)},
+          {"w": torch.zeros(1, 1, dtype=torch.bool), "b": torch.zeros(1, 1, dtype=torch.bool)},
+          {"w": torch.zeros(1, 1, dtype=torch.complex64), "b": torch.zeros(1, 1, dtype=torch.complex64)},
+          {"w": torch.zeros(2, 1), "b": torch.zeros(1, 1)}, {"w": torch.zeros(1, 1, 1), "b": torch.zeros(1, 1)},
+          {"w": torch.full((1, 1), NAN), "b": torch.zeros(1, 1)},
+          {"w": torch.full((1, 1), INF), "b": torch.zeros(1, 1)},
+          {"w": torch.zeros(1, 1), "b": torch.zeros(1, 1, dtype=torch.float64)},
+          {"w": np.zeros((1, 1)), "b": np.zeros((1, 1))}, {0: torch.zeros(1, 1), 1: torch.zeros(1, 1)}, "w=0,b=0"]
+
+
+def cases(function, base, argument, values, name=None):
+    """One hostile call per value: ``base`` with ``argument`` replaced; the message must name ``name``."""
+    pattern = name or rf"\b{re.escape(argument)}\b"
+    return [pytest.param(function, {**base, argument: value}, pattern,
+                         id=f"{function.__name__}-{argument}-{type(value).__name__}-{index}")
+            for index, value in enumerate(values)]
+
+
+TRAIN = {"model": LINE, "data": SEED, "method": "manual", "learning_rate": 0.01, "epochs": 5}
+COMPARE = {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5, "measure_memory": False}
+RUNTIME = {"model": LINE, "data": SEED, "method": "manual", "learning_rate": 0.01, "epochs": 5, "repeats": 1,
+           "warmup": 0}
+MEMORY = {"model": LINE, "data": SEED, "methods": ("manual",), "learning_rate": 0.01, "epochs": 5, "isolated": False}
+GRADIENTS = {"model": LINE, "params": LINE_PARAMS, "data": SEED, "method": "manual"}
+CHECK = {"model": LINE, "params": LINE_PARAMS, "data": SEED}
+PATHS = {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "parameter": "W1[0,0]", "sample": None}
+BOUND = {"model": LINE, "params": None, "data": SEED}
+SURFACE = {"data": SEED, "w_range": (0.0, 4.0), "b_range": (-1.0, 3.0), "resolution": 5}
+DATASET = {"x": [[1.0]], "y": [[2.0]]}
+NETWORK = {"sizes": (2, 3, 2), "activation": "sigmoid", "output_activation": "sigmoid", "seed": 0}
+BYTES = {"model": LINE, "data": SEED, "method": "manual"}
+PROFILE = {"epochs": 10, "methods": ("manual",)}
+SWEEP = {"model": LINE, "data": SEED, "low": 0.01, "high": 0.1, "count": 3, "epochs": 5}
+
+HOSTILE = [
+    *cases(bp_core.train, TRAIN, "model", MODELS),
+    *cases(bp_core.train, TRAIN, "data", DATA, DATA_NAMES),
+    *cases(bp_core.train, TRAIN, "method", METHOD_NAMES + ["numeric"]),
+    *cases(bp_core.train, TRAIN, "learning_rate", REALS + [101, 100.0000001]),
+    *cases(bp_core.train, TRAIN, "epochs", INTS),
+    *cases(bp_core.train, TRAIN, "zero_grad", FLAGS),
+    *cases(bp_core.train, TRAIN, "progress", CALLABLES),
+    *cases(bp_core.compare, COMPARE, "model", MODELS[:4]),
+    *cases(bp_core.compare, COMPARE, "data", DATA[:6], DATA_NAMES),
+    *cases(bp_core.compare, COMPARE, "learning_rate", ["0.05", True, NAN, 0]),
+    *cases(bp_core.compare, COMPARE, "epochs", [0, 1.5, "10", None]),
+    *cases(bp_core.compare, COMPARE, "measure_memory", FLAGS[:4]),
+    *cases(bp_core.compare, COMPARE, "progress", CALLABLES),
+    *cases(bp_core.measure_runtime, RUNTIME, "model", MODELS[:3]),
+    *cases(bp_core.measure_runtime, RUNTIME, "method", METHOD_NAMES[:4]),
+    *cases(bp_core.measure_runtime, RUNTIME, "learning_rate", ["0.05", True]),
+    *cases(bp_core.measure_runtime, RUNTIME, "epochs", [0, 2.0]),
+    *cases(bp_core.measure_runtime, RUNTIME, "repeats", [0, 101, -1, 1.5, "3", True, None, HUGE]),
+    *cases(bp_core.measure_runtime, RUNTIME, "warmup", [-1, 11, 0.5, "1", False]),
+    *cases(bp_core.measure_runtime, {**RUNTIME, "epochs": 200_000}, "repeats", [5]),
+    *cases(bp_core.measure_memory, MEMORY, "model", MODELS[:3]),
+    *cases(bp_core.measure_memory, MEMORY, "methods", [5, (), ("x",), ("manual", "manual"), None, ["manual", 5],
+                                                       "both", {"manual": 1}]),
+    *cases(bp_core.measure_memory, MEMORY, "isolated", FLAGS[:4]),
+    *cases(bp_core.measure_memory, MEMORY, "learning_rate", ["0.05", INF]),
+    *cases(bp_core.measure_memory, MEMORY, "epochs", [0, 1.5]),
+    *cases(bp_core.count_tensor_bytes, BYTES, "model", MODELS[:3]),
+    *cases(bp_core.count_tensor_bytes, BYTES, "method", METHOD_NAMES[:3]),
+    *cases(bp_core.count_tensor_bytes, BYTES, "data", DATA[:3], DATA_NAMES),
+    *cases(bp_core.gradients, GRADIENTS, "model", MODELS),
+    *cases(bp_core.gradients, GRADIENTS, "params", PARAMS),
+    *cases(bp_core.gradients, GRADIENTS, "data", DATA[:12], DATA_NAMES),
+    *cases(bp_core.gradients, GRADIENTS, "method", METHOD_NAMES[:4]),
+    *cases(bp_core.gradients, {**GRADIENTS, "method": "numeric"}, "epsilon",
+           ["abc", INF, 0, -1e-3, NAN, True, 2.0, HUGE, [1e-3]]),
+    *cases(bp_core.gradients, GRADIENTS, "epsilon", [1e-3]),  # epsilon applies to the numeric method only
+    *cases(bp_core.gradient_check, CHECK, "model", MODELS[:3]),
+    *cases(bp_core.gradient_check, CHECK, "params", PARAMS[:4]),
+    *cases(bp_core.gradient_check, CHECK, "rtol", [-1, NAN, "x", True]),
+    *cases(bp_core.gradient_check, CHECK, "atol", [-1e-8, INF, None]),
+    *cases(bp_core.gradcheck_manual, CHECK, "model", MODELS[:3]),
+    *cases(bp_core.gradcheck_manual, CHECK, "params", PARAMS[:3]),
+    *cases(bp_core.chain_rule_paths, PATHS, "model", MODELS[:3] + [LINE]),
+    *cases(bp_core.chain_rule_paths, PATHS, "params", [None, {"W1": 0.0}, LINE_PARAMS]),
+    *cases(bp_core.chain_rule_paths, PATHS, "parameter",
+           ["W9[0,0]", "", None, 5, "W1[0,0]\n", " W1[0,0]", "b1[0,0]", "W1[3,0]", "w", "W1[0,-1]", b"W1[0,0]"]),
+    *cases(bp_core.chain_rule_paths, PATHS, "sample", [-1, 4, True, 1.0, "0", HUGE, [0]]),
+    *cases(bp_core.stability_bound, BOUND, "model", MODELS[:4]),
+    *cases(bp_core.stability_bound, BOUND, "params", PARAMS[1:6]),
+    *cases(bp_core.stability_bound, BOUND, "data", DATA[:5], DATA_NAMES),
+    *cases(bp_core.stability_bound, BOUND, "method", ["hessian", None, 1]),
+    *cases(bp_core.loss_surface, SURFACE, "data", DATA[:5] + [ADDER], DATA_NAMES),
+    *cases(bp_core.loss_surface, SURFACE, "resolution", [1, 202, 2.5, "41", True, None, HUGE]),
+    *cases(bp_core.loss_surface, SURFACE, "w_range", [(0,), (0, 1, 2), (1, 0), (0, INF), (NAN, 1), "01", None,
+                                                      ("0", "1"), (True, 2), (-1e308, 1e308), (HUGE, HUGE + 1),
+                                                      np.array(0.5), np.zeros((2, 1))]),
+    *cases(bp_core.loss_surface, SURFACE, "b_range", [(2, 2), 5, {0: 1}]),
+    *cases(bp_core.predictions, {"results": {"manual": RESULT}, "data": SEED}, "results",
+           [None, {}, {"manual": 5}, [RESULT], {"manual": RESULT, "autograd": MLP_RESULT}]),
+    *cases(bp_core.predictions, {"results": {"manual": RESULT}, "data": SEED}, "data", DATA[:4], DATA_NAMES),
+    *cases(bp_core.parameter_difference, {"a": RESULT, "b": RESULT}, "a", [None, "x"]),
+    *cases(bp_core.parameter_difference, {"a": RESULT, "b": RESULT}, "b", [5, MLP_RESULT], r"\bb\b"),
+    *cases(bp_core.update_step_source, {"model": LINE, "method": "manual"}, "model", MODELS[:3]),
+    *cases(bp_core.update_step_source, {"model": LINE, "method": "manual"}, "method", METHOD_NAMES[:3]),
+    *cases(bp_core.make_dataset, DATASET, "x", [None, "abc", [[True]], [[1 + 2j]], [[HUGE]], [1.0], [[[1.0]]], [[]],
+                                               [[1e39]], np.array([["1.5"]])]),
+    *cases(bp_core.make_dataset, DATASET, "y", [None, [[NAN]], [[1.0], [2.0]]], r"\by\b"),
+    *cases(bp_core.make_dataset, DATASET, "dtype", [torch.int64, "float64", np.float64, None, torch.bool,
+                                                   torch.complex64]),
+    *cases(bp_core.make_dataset, DATASET, "in_features", [0, 2, "1", 1.0, True]),
+    *cases(bp_core.make_dataset, DATASET, "out_features", [-1, 3]),
+    *cases(bp_core.make_dataset, DATASET, "name", [None, 5]),
+    *cases(bp_core.MLP, NETWORK, "sizes", [(2,), (2, 0, 2), "232", (2, 3.0, 2), (2, True, 2), (2,) * 7,
+                                           None, (2, HUGE, 2), np.array([2, 3, 2]), ()]),
+    *cases(bp_core.MLP, NETWORK, "activation", ["gelu", None, 5, "Sigmoid", "identity"]),
+    *cases(bp_core.MLP, NETWORK, "output_activation", ["softmax", None]),
+    *cases(bp_core.MLP, NETWORK, "seed", [-1, 2**31, 1.5, "0", True, None]),
+    *cases(bp_core.model_from_spec, {"spec": None}, "spec",
+           [None, "line", {"kind": "cnn"}, {"kind": "mlp"}, {"kind": "line", "extra": 1}, {},
+            {"kind": "mlp", "sizes": 5, "activation": "tanh", "output_activation": "tanh", "seed": 0}],
+           r"\b(spec|sizes)\b"),
+    *cases(bp_core.check_model, {"model": None}, "model", [None, bp_core.MLP]),
+    *cases(bp_core.check_learning_rate, {"learning_rate": 0.1}, "learning_rate", ["0.1", True, NAN]),
+    *cases(bp_core.check_epochs, {"epochs": 1}, "epochs", [1.5, "1", 0]),
+    *cases(bp_core.flatten, {"params": LINE_PARAMS}, "params", [None, {}, {"w": 0.0}, [torch.zeros(1)]]),
+    *cases(bp_core.unflatten, {"vector": torch.zeros(2), "like": LINE_PARAMS}, "vector",
+           [5, torch.zeros(2, 1), torch.zeros(3), None]),
+    *cases(bp_core.unflatten, {"vector": torch.zeros(2), "like": LINE_PARAMS}, "like", [None, {"w": 1.0}]),
+    *cases(bp_core.scalar_names, {"params": LINE_PARAMS}, "params", [None, {"w": 1.0}, "w"]),
+    *cases(bp_core.memory_difference_resolvable, {"a": None, "b": None}, "a", [None, 1.0]),
+    *cases(bp_core.lecture_memory_profile, PROFILE, "epochs", ["100", 0, 5001, None]),
+    *cases(bp_core.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),
+    *cases(bp_core.lecture_memory_profile, PROFILE, "progress", ["abc", lambda: None]),
+    # the teaching pages' functions (issue 7)
+    *cases(bp_core.params_at, {"result": RESULT, "epoch": 0}, "result", [None, "run", {"history": None}, LINE]),
+    *cases(bp_core.params_at, {"result": RESULT, "epoch": 0}, "epoch", INTS[1:8] + [6]),
+    *cases(bp_core.network_values, CHECK | {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "model",
+           MODELS[:4] + [LINE]),
+    *cases(bp_core.network_values, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "params", PARAMS[:6]),
+    *cases(bp_core.network_values, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "data", DATA[:8],
+           DATA_NAMES),
+    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "model", MODELS[:4]),
+    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "params", PARAMS),
+    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "data", DATA[:12], DATA_NAMES),
+    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "learning_rate", REALS + [101]),
+    *cases(bp_core.gradient_table, CHECK, "model", MODELS[:4]),
+    *cases(bp_core.gradient_table, CHECK, "params", PARAMS[:8]),
+    *cases(bp_core.gradient_table, CHECK, "data", DATA[:6], DATA_NAMES),
+    *cases(bp_core.gradient_table, CHECK, "dtype", ["float16", None, torch.float32, "Float64", 64]),
+    *cases(bp_core.gradient_report, CHECK, "model", MODELS[:3]),
+    *cases(bp_core.gradient_report, CHECK, "params", PARAMS[:4]),
+    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "model",
+           MODELS[:4]),
+    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "data",
+           DATA[:6], DATA_NAMES),
+    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
+           "learning_rate", REALS[:10]),
+    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "epochs",
+           INTS),
+    *cases(bp_core.line_hessian, {"data": SEED}, "data", DATA[:12] + [ADDER], DATA_NAMES),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "model", MODELS[:4]),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "data", DATA[:8], DATA_NAMES),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "low", REALS + [0.5, 101]),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "high", ["0.1", NAN, 0, 1e-4, 1e308, HUGE], r"\b(high|low)\b"),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "count", INTS[:8] + [1, bp_core.MAX_RUNS + 1]),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "epochs", INTS[:8] + [bp_core.MAX_SWEEP_EPOCHS + 1]),
+    *cases(bp_core.learning_rate_sweep, SWEEP | {"count": bp_core.MAX_RUNS}, "epochs", [bp_core.MAX_SWEEP_EPOCHS]),
+    *cases(bp_core.learning_rate_sweep, SWEEP, "progress", CALLABLES[:3] + [lambda: None]),
+]
+
+
+def test_the_hostile_table_is_broad():
+    assert len(HOSTILE) >= 300
+    assert {p.values[0].__name__ for p in HOSTILE} >= {
+        name for name in bp_core.__all__ if callable(getattr(bp_core, name)) and name[0].islower()
+        and name not in {"half_adder", "seed_line", "first_optimizer_setup_seconds"}}
+
+
+@pytest.mark.parametrize(("function", "kwargs", "name"), HOSTILE)
+def test_a_hostile_call_raises_value_or_type_error_naming_the_argument(function, kwargs, name):
+    with pytest.raises((ValueError, TypeError)) as raised:  # anything else escapes and fails the test
+        function(**kwargs)
+    assert re.search(name, str(raised.value)), f"message does not name {name!r}: {raised.value}"
+
+
+def test_a_wrong_type_is_a_type_error_that_value_error_handlers_still_catch():
+    with pytest.raises(TypeError, match="learning_rate"):
+        bp_core.train(LINE, SEED, "manual", "0.05", 5)
+    with pytest.raises(ValueError, match="learning_rate"):
+        bp_core.train(LINE, SEED, "manual", True, 5)
+    with pytest.raises(bp_core.ArgumentTypeError, match="params\\['w'\\]"):
+        bp_core.gradients(LINE, {"w": 0.0, "b": 0.0}, SEED)
+
+
+def test_the_class_instead_of_an_instance_says_to_call_it():
+    with pytest.raises(TypeError, match=r"call it: Line\(\)"):
+        bp_core.train(bp_core.Line, SEED)
+
+
+HOSTILE_OBJECTS = [
+    pytest.param(lambda: bp_core.Dataset("a", "b"), r"Dataset\.x", id="Dataset-strings"),
+    pytest.param(lambda: bp_core.Dataset(torch.zeros(2, 1, dtype=torch.int64), torch.zeros(2, 1)), r"Dataset\.x",
+                 id="Dataset-int"),
+    pytest.param(lambda: bp_core.Dataset(X, Y[:2]), "rows", id="Dataset-rows"),
+    pytest.param(lambda: bp_core.Dataset(X, Y, name=5), r"Dataset\.name", id="Dataset-name"),
+    pytest.param(lambda: SEED.to(torch.int64), "dtype", id="Dataset.to-int"),
+    pytest.param(lambda: SEED.to("float64"), "dtype", id="Dataset.to-str"),
+    pytest.param(lambda: LINE.init_params(torch.int64), "dtype", id="Line.init_params-int"),
+    pytest.param(lambda: MLP.init_params("float32"), "dtype", id="MLP.init_params-str"),
+    pytest.param(lambda: bp_core.Preset("k", "d", bp_core.Line, bp_core.seed_line, "0.01", 10), "learning_rate",
+                 id="Preset-learning_rate"),
+    pytest.param(lambda: bp_core.Preset("k", "d", "Line", bp_core.seed_line, 0.01, 10), "make_model",
+                 id="Preset-make_model"),
+    pytest.param(lambda: bp_core.Preset("k", "d", bp_core.Line, bp_core.seed_line, 0.01, 0), "epochs",
+                 id="Preset-epochs"),
+    pytest.param(lambda: bp_core.Preset(5, "d", bp_core.Line, bp_core.seed_line, 0.01, 10), "key", id="Preset-key"),
+    pytest.param(lambda: bp_core.Preset("k", "d", lambda: None, bp_core.seed_line, 0.01, 10).build(), "make_model",
+                 id="Preset.build-model"),
+    pytest.param(lambda: bp_core.Preset("k", "d", bp_core.Line, lambda: ([[1.0]], [[1.0]]), 0.01, 10).build(),
+                 "make_data", id="Preset.build-data"),
+    pytest.param(lambda: bp_core.compare(LINE, SEED, 0.01, 5, measure_memory=False).surface_window(pad=-1), "pad",
+                 id="surface_window-pad"),
+    pytest.param(lambda: bp_core.compare(LINE, SEED, 0.01, 5, measure_memory=False).surface_window(min_pad="1"),
+                 "min_pad", id="surface_window-min_pad"),
+    pytest.param(lambda: bp_core.compare(MLP, ADDER, 1.0, 5, measure_memory=False).surface_window(), "line",
+                 id="surface_window-mlp"),
+]
+
+
+@pytest.mark.parametrize(("call", "name"), HOSTILE_OBJECTS)
+def test_hostile_values_for_constructors_and_methods_raise_naming_the_argument(call, name):
+    with pytest.raises((ValueError, TypeError), match=name):
+        call()
+
+
+@pytest.mark.parametrize("value", [np.float32(0.05), np.float64(0.05), 1, np.int64(1), 0.05])
+def test_real_numbers_of_any_numeric_type_are_accepted(value):
+    result = bp_core.train(LINE, SEED, "manual", value, 3)
+    assert result.learning_rate == float(value)
+
+
+def test_integers_and_numpy_data_are_accepted_and_never_truncated():
+    as_ints = bp_core.train(LINE, ([[1], [2], [3], [4]], np.array([[3], [5], [7], [9]])), "manual", 0.01, 10)
+    assert as_ints.history.equals(bp_core.train(LINE, SEED, "manual", 0.01, 10).history)
+    halves = bp_core.make_dataset(np.array([[1.5]]), [[2.5]], dtype=torch.float64)
+    assert halves.x.item() == 1.5 and halves.y.item() == 2.5
+
+
+def test_tensors_that_require_grad_are_detached_where_they_enter():
+    x, y = X.clone().requires_grad_(True), Y.clone().requires_grad_(True)
+    surface = bp_core.loss_surface((x, y), (0, 4), (-1, 3), 5)
+    assert surface.equals(bp_core.loss_surface(SEED, (0, 4), (-1, 3), 5))
+    table = bp_core.predictions({"manual": RESULT}, (x, y))
+    assert table.equals(bp_core.predictions({"manual": RESULT}, SEED))
+    params = {k: v.clone().requires_grad_(True) for k, v in LINE_PARAMS.items()}
+    for method in ("manual", "autograd", "numeric"):
+        grads = bp_core.gradients(LINE, params, (x, y), method)
+        assert not any(g.requires_grad for g in grads.values())
+    assert bp_core.train(LINE, (x, y), "autograd", 0.01, 3).history.equals(
+        bp_core.train(LINE, SEED, "autograd", 0.01, 3).history)
+    assert x.grad is None and all(p.grad is None for p in params.values())
+
+
+def test_summary_of_a_run_that_diverged_at_once_is_strict_json():
+    comparison = bp_core.compare(LINE, ([[1.0], [2.0]], [[1e20], [5.0]]), 0.01, 10, measure_memory=False)
+    text = json.dumps(comparison.summary(), allow_nan=False)
+    assert json.loads(text)["results"]["manual"]["final_loss"] is None
+    assert math.isnan(comparison.results["manual"].final_loss)
+
+
+junk = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**30, 0), st.integers(bp_core.MAX_EPOCHS + 1, 10**400),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=8), st.binary(max_size=4),
+    st.lists(st.floats(), max_size=3), st.tuples(st.integers(), st.text(max_size=2)),
+    st.dictionaries(st.text(max_size=2), st.floats(), max_size=2),
+    st.sampled_from([bp_core.Line, bp_core.MLP, "manual", "autograd", np.float64(NAN), np.bool_(False),
+                     torch.tensor([1.0]), torch.zeros(4, 1, dtype=torch.int64), object(), print, [[1.0], ["a"]]]),
+)
+data_junk = st.one_of(junk, st.tuples(st.lists(st.lists(st.floats(), min_size=1, max_size=2), min_size=1, max_size=3),
+                                      st.lists(st.lists(st.floats(), min_size=1, max_size=2), min_size=1, max_size=3)))
+
+
+@given(model=st.sampled_from([LINE, MLP]) | junk, data=st.sampled_from([SEED, ADDER]) | data_junk,
+       method=st.sampled_from(["manual", "autograd"]) | junk, learning_rate=st.floats(1e-4, 2.0) | junk,
+       epochs=st.integers(1, 20) | junk, zero_grad=st.just(True) | junk,
+       progress=st.sampled_from([None, lambda done, total: None]) | junk)
+def test_train_given_random_junk_raises_only_value_or_type_errors(model, data, method, learning_rate, epochs,
+                                                                 zero_grad, progress):
+    try:
+        result = bp_core.train(model, data, method, learning_rate, epochs, zero_grad=zero_grad, progress=progress)
+    except (ValueError, TypeError) as error:
+        assert re.search(r"\b(model|data|x|y|method|learning_rate|epochs|zero_grad|progress)\b", str(error))
+    else:
+        assert len(result.history) <= epochs + 1

@@ -1,0 +1,154 @@
+"""What the chain-rule page shows: the request (parameter, sample, epoch) checked, the paths as a table in the
+lecture's order, and the graph, computed once per request (cached on the frozen request and run settings).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import bp_core
+
+from . import teaching
+from .network_graph import network_dot, unit_name
+from .settings import Message, Settings
+from .texts import t
+
+RUN = teaching.RUNS["mlp"]
+BATCH = "batch"
+"""The sample choice that means the whole batch."""
+ROLES = ("error", "f_out", "weight", "f_hidden", "input")
+"""The lecture's order of the factors along a path: output error × f2′ × weight × f1′ × input."""
+_DERIVATIVE = re.compile(r"^f(\d+)'\(z(\d+)\[(\d+)\]\)$")
+
+
+@dataclass(frozen=True)
+class ChainRequest:
+    parameter: str = "W1[0,1]"
+    sample: int | None = 3  # None: the whole batch
+    epoch: int = 0
+
+
+def resolve_chain(values: Mapping[str, Any], names: list[str], n_samples: int, last_epoch: int,
+                  last: ChainRequest | None) -> tuple[ChainRequest, list[Message]]:
+    """The request from the widgets' values (``param``, ``cr_sample``, ``cr_epoch``); what is out of range is named
+    and replaced by the last valid value (else the default)."""
+    fallback = last or ChainRequest()
+    messages: list[Message] = []
+    parameter = values.get("param")
+    if parameter not in names:
+        messages.append(("teach_bad_param", {"value": parameter}))
+        parameter = fallback.parameter
+    sample = values.get("cr_sample")
+    if sample == BATCH:
+        sample = None
+    elif isinstance(sample, bool) or not isinstance(sample, int) or not 0 <= sample < n_samples:
+        messages.append(("teach_bad_sample", {"value": sample, "high": n_samples - 1}))
+        sample = fallback.sample
+    epoch = values.get("cr_epoch")
+    if isinstance(epoch, bool) or not isinstance(epoch, int) or not 0 <= epoch <= last_epoch:
+        messages.append(("teach_bad_epoch", {"value": epoch, "high": last_epoch}))
+        epoch = min(fallback.epoch, last_epoch)
+    return ChainRequest(parameter, sample, epoch), messages
+
+
+def factor_role(label: str, n_layers: int) -> str:
+    """Which of the lecture's factors a ``chain_rule_paths`` label is."""
+    if label.startswith("dL/dŷ"):
+        return "error"
+    match = _DERIVATIVE.match(label)
+    if match:
+        return "f_out" if int(match.group(1)) == n_layers else "f_hidden"
+    return "weight" if label.startswith("W") else "input"
+
+
+def factor_name(label: str, model: bp_core.MLP) -> str:
+    """A factor in the lecture's names: ∂L/∂ŷ2, f2′(ŷ2), W2[1,0], f1′(h1), x2."""
+    if label.startswith("dL/dŷ["):
+        return f"∂L/∂ŷ{int(label[6:-1]) + 1}"
+    match = _DERIVATIVE.match(label)
+    if match:
+        layer, unit = int(match.group(1)), int(match.group(3))
+        return f"f{layer}′({unit_name(model, layer, unit)})"
+    source = re.match(r"^(x|a(\d+))\[(\d+)\]$", label)
+    if source:
+        layer = 0 if source.group(1) == "x" else int(source.group(2))
+        return unit_name(model, layer, int(source.group(3)))
+    return label
+
+
+def paths_table(paths: bp_core.ChainRulePaths, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+    """One row per (sample, path): the path in unit names, the factors' values in the lecture's order (blank where
+    a path has no such factor, e.g. a second-layer weight), and the product."""
+    rows = []
+    for sample, factors, product in zip(paths.paths["sample"], paths.paths["factors"], paths.paths["product"]):
+        row: dict[str, Any] = {"sample": int(sample)}
+        units = [factor_name(label, model) for label, _ in factors if _DERIVATIVE.match(label)]
+        source = factor_name(factors[-1][0], model)
+        start = [source] if source != "1" else []
+        row["path"] = " → ".join([*start, *(u[u.index("(") + 1:-1] for u in reversed(units)), "L"])
+        row |= {role: None for role in ROLES}
+        for label, value in factors:
+            row[factor_role(label, model.n_layers)] = value
+        row["product"] = product
+        rows.append(row)
+    columns = {"sample": t("teach_col_sample", lang), "path": t("teach_col_path", lang),
+               "product": t("teach_col_product", lang)}
+    columns |= {role: t(f"teach_role_{role}", lang) for role in ROLES}
+    return pd.DataFrame(rows).rename(columns=columns)
+
+
+def table_columns(lang: str) -> dict[str, Any]:
+    """Column settings of the paths table: numbers to 6 significant digits, each factor explained on hover."""
+    columns: dict[str, Any] = {t(f"teach_role_{role}", lang): st.column_config.NumberColumn(
+        help=t(f"teach_help_{role}", lang), format="%.6g", width="small") for role in ROLES}
+    columns[t("teach_col_product", lang)] = st.column_config.NumberColumn(format="%.6g", width="small")
+    columns[t("teach_col_sample", lang)] = st.column_config.NumberColumn(width="small")
+    return columns
+
+
+def network(settings: Settings = RUN) -> tuple[bp_core.MLP, bp_core.Dataset]:
+    """The run's network and data (this page draws layered networks only)."""
+    model, data = settings.build()
+    if not isinstance(model, bp_core.MLP):
+        raise ValueError(f"settings must describe a network, got model {settings.model!r}")
+    return model, data
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def chain_paths(request: ChainRequest, settings: Settings = RUN) -> bp_core.ChainRulePaths:
+    model, data = settings.build()
+    return bp_core.chain_rule_paths(model, teaching.params_at(settings, request.epoch), data, request.parameter,
+                                    request.sample)
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def graph(request: ChainRequest, settings: Settings = RUN) -> tuple[str, float]:
+    """The DOT source for the request, and the batch loss at that epoch."""
+    model, data = network(settings)
+    params = teaching.params_at(settings, request.epoch)
+    values = bp_core.network_values(model, params, data)
+    one = values.mean() if request.sample is None else values.sample(request.sample)
+    return network_dot(model, params, one, request.parameter, f"L = {values.loss:.5f}"), values.loss
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def table(request: ChainRequest, lang: str, settings: Settings = RUN) -> pd.DataFrame:
+    model, _ = network(settings)
+    return paths_table(chain_paths(request, settings), model, lang)
+
+
+def sample_label(sample: int | str, data: bp_core.Dataset, lang: str) -> str:
+    """A sample's label, as 'sample 3: x = (1, 1), y = (0, 1)' (counted from 0, as bp_core), or the whole batch."""
+    if sample == BATCH:
+        return t("teach_whole_batch", lang)
+    if isinstance(sample, bool) or not isinstance(sample, int) or not 0 <= sample < data.n_samples:
+        return str(sample)  # a value resolve_chain refuses; the label must not fail before it does
+    x = ", ".join(f"{v:g}" for v in data.x[sample].tolist())
+    y = ", ".join(f"{v:g}" for v in data.y[sample].tolist())
+    return t("teach_sample_label", lang, number=sample, x=x, y=y)

@@ -1,0 +1,130 @@
+"""What the gradient-check page shows: where the parameters come from (the start, an epoch of the lecture's run, or
+typed in), the three gradients in float32 and float64 with a verdict per row, and the forgotten ``zero_grad()``.
+Parsing the typed table is pure and unit-tested; the computations are cached on hashable values.
+"""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+import torch
+
+import bp_core
+
+from . import charts, teaching
+from .settings import Message, Settings
+from .texts import t
+
+SOURCES = ("initial", "trained", "typed")
+PARAMETER_LIMIT = 1e3
+"""Largest |value| a typed parameter may have: beyond it sigmoids saturate and float32 losses lose every digit."""
+ZERO_GRAD_EPOCHS = 200
+Values = tuple[float, ...]
+
+
+def typed_frame(names: list[str], values: Values) -> pd.DataFrame:
+    """The editable table: one row per parameter, its value as text (so anything typed can be read and named)."""
+    return pd.DataFrame({"parameter": names, "value": [repr(float(v)) for v in values]})
+
+
+def parse_typed(frame: pd.DataFrame, names: list[str]) -> tuple[Values | None, list[Message]]:
+    """The typed values in ``names`` order, or None and one message per cell that is not a usable number."""
+    messages: list[Message] = []
+    values = []
+    if list(frame.get("parameter", [])) != names:
+        return None, [("check_bad_rows", {})]
+    for name, cell in zip(names, frame["value"]):
+        empty = cell is None or (not isinstance(cell, str) and pd.isna(cell))  # an emptied cell reads None or NaN
+        try:
+            value = float("empty" if empty else str(cell).strip().replace("−", "-"))
+        except ValueError:
+            messages.append(("check_bad_cell", {"name": name, "value": "" if empty else str(cell)}))
+            continue
+        if not math.isfinite(value) or abs(value) > PARAMETER_LIMIT:
+            messages.append(("check_bad_range", {"name": name, "value": str(cell), "limit": PARAMETER_LIMIT}))
+            continue
+        values.append(value)
+    return (tuple(values), []) if not messages else (None, messages)
+
+
+def valid_epoch(value: object, last: int) -> int:
+    """``value`` if it is an epoch of the run (0..last), the nearest one if it is an integer outside, else 0."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return 0
+    return min(max(value, 0), last)
+
+
+def values_at(settings: Settings, source: str, epoch: int) -> Values:
+    """The parameters of a source as plain floats (hashable for the cache)."""
+    params = teaching.params_at(settings, epoch if source == "trained" else 0)
+    return tuple(bp_core.flatten(params).tolist())
+
+
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def report(settings: Settings, values: Values) -> bp_core.GradientReport:
+    model, data = settings.build()
+    like = model.init_params(torch.float64)
+    params = bp_core.unflatten(torch.tensor(values, dtype=torch.float64), like)
+    return bp_core.gradient_report(model, params, data)
+
+
+def check_table(table: bp_core.GradientTable, lang: str) -> pd.DataFrame:
+    """The table in ``lang``, the verdict next to the parameter: column names and verdicts translated, numbers
+    unchanged."""
+    frame = table.table.assign(verdict=[t(f"check_verdict_{v}", lang) for v in table.table["verdict"]])
+    frame = frame[["parameter", "verdict", *[c for c in frame.columns if c not in ("parameter", "verdict")]]]
+    return frame.rename(columns={c: t(f"check_col_{c}", lang) for c in frame.columns})
+
+
+def table_columns(frame: pd.DataFrame) -> dict:
+    """Gradients to 7 significant digits (float32 holds about 7), errors to 2."""
+    gradient = st.column_config.NumberColumn(format="%.7g")
+    errors = {name: st.column_config.NumberColumn(format="%.1e", width="small", help=name)  # header cut: full on hover
+              for name in frame.columns[5:9]}
+    return {name: gradient for name in frame.columns[2:5]} | errors
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def zero_grad(settings: Settings, epochs: int = ZERO_GRAD_EPOCHS) -> bp_core.ZeroGradComparison:
+    model, data = settings.build()
+    return bp_core.zero_grad_comparison(model, data, settings.learning_rate, epochs)
+
+
+def zero_grad_chart(comparison: bp_core.ZeroGradComparison, quantity: str, lang: str) -> alt.TopLevelMixin:
+    """``quantity`` ("loss" or "grad_norm") per epoch, with and without zero_grad(), on a log axis."""
+    columns = {f"{quantity}_with": t("zero_grad_with", lang), f"{quantity}_without": t("zero_grad_without", lang)}
+    data = (comparison.history[["epoch", *columns]].rename(columns=columns)
+            .melt("epoch", var_name="run", value_name="value").dropna())
+    data = data[data["value"] > 0]  # a log axis has no place for 0
+    colour = alt.Color("run:N", title=None, scale=alt.Scale(domain=list(columns.values()),
+                                                            range=["#1f77b4", "#d62728"]),
+                       legend=alt.Legend(orient="bottom", labelLimit=400))
+    chart = alt.Chart(data).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("epoch:Q", title=t("epoch", lang)),
+        y=alt.Y("value:Q", title=t(f"zero_grad_{quantity}", lang), scale=alt.Scale(type="log")),
+        color=colour, tooltip=["run:N", "epoch:Q", alt.Tooltip("value:Q", format=".6g")])
+    if comparison.went_wrong_at is not None:
+        rule = alt.Chart(pd.DataFrame({"epoch": [comparison.went_wrong_at]})).mark_rule(
+            color="#7b0d0d", strokeDash=[4, 3]).encode(x="epoch:Q")
+        chart = alt.layer(chart, rule)
+    return charts._finish(chart, t(f"zero_grad_chart_{quantity}", lang)).properties(height=340)
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def zero_grad_spec(settings: Settings, quantity: str, lang: str) -> dict:
+    return zero_grad_chart(zero_grad(settings), quantity, lang).to_dict()
+
+
+def zero_grad_sentence(comparison: bp_core.ZeroGradComparison, lang: str) -> str:
+    """When the run without zero_grad() went wrong, in words; or that its loss never rose above the correct one."""
+    last = comparison.history.dropna().iloc[-1]
+    ratio = last["grad_norm_without"] / last["grad_norm_with"]
+    if comparison.went_wrong_at is None:
+        return t("zero_grad_never", lang, epochs=comparison.epochs, ratio=ratio)
+    key = "zero_grad_diverged" if comparison.went_wrong_at == comparison.diverged_at else "zero_grad_wrong"
+    row = comparison.history.set_index("epoch").loc[comparison.went_wrong_at]
+    return t(key, lang, epoch=comparison.went_wrong_at, without=row["loss_without"], with_=row["loss_with"],
+             ratio=ratio)

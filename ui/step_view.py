@@ -1,0 +1,159 @@
+"""What the one-step page shows: the epoch to show (moved by buttons or typed), and one manual step of the lecture's
+run as tables and formulas with the numbers plugged in. The step comes from ``bp_core.manual_step`` at the history's
+row ``e``, so its update equals row ``e + 1`` of ``train()``'s history exactly (tests/test_step_view.py).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+import torch
+
+import bp_core
+
+from . import teaching
+from .network_graph import unit_name
+from .settings import Message, Settings
+from .texts import t
+
+EPOCH_KEY = "step_epochs"  # plain key: the epoch shown, per model, survives reruns and page switches
+ACTIONS = ("previous", "next", "reset")
+
+
+def current_epoch(state: dict[str, Any] | Any, model: str) -> int:
+    return int(state.get(EPOCH_KEY, {}).get(model, 0))
+
+
+def move(epoch: int, action: str, last_step: int) -> int:
+    """The epoch after pressing Previous, Next or Reset; stays within [0, last_step]."""
+    if action == "reset":
+        return 0
+    return min(max(epoch + (1 if action == "next" else -1), 0), last_step)
+
+
+def resolve_jump(value: Any, last_step: int) -> tuple[int | None, Message | None]:
+    """A typed epoch: an integer in [0, last_step], else None and the message that says why."""
+    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if number is None or not math.isfinite(number) or number != int(number) or not 0 <= number <= last_step:
+        return None, ("step_bad_jump", {"value": value, "high": last_step})
+    return int(number), None
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def step_at(settings: Settings, epoch: int) -> bp_core.ManualStep:
+    """One manual step from history row ``epoch`` of the lecture's run."""
+    model, data = settings.build()
+    return bp_core.manual_step(model, teaching.params_at(settings, epoch), data, settings.learning_rate)
+
+
+def headline(step: bp_core.ManualStep, epoch: int, lang: str) -> list[tuple[str, str]]:
+    """The loss, the gradient's norm and the learning rate of the step, as (label, value) metrics."""
+    return [(t("step_metric_loss", lang, epoch=epoch), f"{step.loss:.7g}"),
+            (t("step_metric_norm", lang), f"{step.grad_norm:.7g}"),
+            (t("step_metric_lr", lang), f"{step.learning_rate:g}")]
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def matches_history(settings: Settings, epoch: int) -> bool:
+    """Whether the step's loss is row ``epoch``'s loss and its update row ``epoch + 1``'s parameters, bit for bit."""
+    run, step = teaching.trained(settings), step_at(settings, epoch)
+    after = bp_core.params_at(run, epoch + 1)
+    return step.loss == run.history["loss"].iloc[epoch] and all(
+        bool(torch.equal(step.new_params[name], after[name])) for name in after)
+
+
+def _num(value: float, digits: int = 6) -> str:
+    """A number for a formula, bracketed when negative."""
+    return f"{value:.{digits}g}" if value >= 0 else f"({value:.{digits}g})"
+
+
+def line_table(step: bp_core.ManualStep, lang: str) -> pd.DataFrame:
+    """Per data point: x, y, the prediction, its error and the local derivative ∂L/∂pred."""
+    f = step.forward
+    return pd.DataFrame({"x": f["x"][:, 0].tolist(), "y": f["y"][:, 0].tolist(),
+                         t("step_col_pred", lang): f["pred"][:, 0].tolist(),
+                         t("step_col_error", lang): f["error"][:, 0].tolist(),
+                         "∂L/∂pred = 2(pred − y)/N": step.local["dL/dpred"][:, 0].tolist()})
+
+
+def line_formulas(step: bp_core.ManualStep) -> dict[str, str]:
+    """LaTeX for the loss, both gradients (the lecture's formulas, numbers plugged in) and both updates."""
+    x, error = step.forward["x"][:, 0].tolist(), step.forward["error"][:, 0].tolist()
+    n, lr = len(x), step.learning_rate
+    # the per-point terms to 4 digits, as the table shows them (long sums stay on screen); results in full
+    squares = " + ".join(f"{_num(e, 4)}^2" for e in error)
+    products = " + ".join(f"{_num(a, 4)} \\cdot {_num(e, 4)}" for a, e in zip(x, error))
+    sums = " + ".join(_num(e, 4) for e in error)
+    dw, db = step.gradient["w"].item(), step.gradient["b"].item()
+    w, b = step.params["w"].item(), step.params["b"].item()
+    new_w, new_b = step.new_params["w"].item(), step.new_params["b"].item()
+    return {
+        "loss": _aligned("L", "\\frac{1}{N}\\sum (pred - y)^2", f"\\frac{{1}}{{{n}}}({squares})", f"{step.loss:.6g}"),
+        "dw": _aligned("dw", "\\frac{2}{N} x^T (pred - y)", f"\\frac{{2}}{{{n}}}({products})", f"{dw:.6g}"),
+        "db": _aligned("db", "\\frac{2}{N} \\sum (pred - y)", f"\\frac{{2}}{{{n}}}({sums})", f"{db:.6g}"),
+        "w": f"w \\leftarrow w - lr \\cdot dw = {_num(w)} - {lr:g} \\cdot {_num(dw)} = {new_w:.7g}",
+        "b": f"b \\leftarrow b - lr \\cdot db = {_num(b)} - {lr:g} \\cdot {_num(db)} = {new_b:.7g}",
+    }
+
+
+def _aligned(name: str, *steps: str) -> str:
+    """``name = step1 = step2 = ...``, one step per line, aligned at the equals signs (long sums stay on screen)."""
+    lines = " \\\\ ".join(f"&= {step}" for step in steps)
+    return f"\\begin{{aligned}} {name} {lines} \\end{{aligned}}"
+
+
+def network_forward_table(step: bp_core.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+    """Rows: every unit's d and n (and the targets), in forward order; columns: the samples."""
+    f = step.forward
+    rows = {f"{unit_name(model, 0, i)}": f["x"][:, i] for i in range(model.sizes[0])}
+    for layer in range(1, model.n_layers + 1):
+        for i in range(model.sizes[layer]):
+            name = unit_name(model, layer, i)
+            rows[f"d({name})"] = f[f"d{layer}"][:, i]
+            rows[f"n({name})"] = f[f"n{layer}"][:, i]
+    rows |= {f"y{i + 1}": f["y"][:, i] for i in range(model.sizes[-1])}
+    return _by_sample(rows, lang)
+
+
+def network_local_table(step: bp_core.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+    """Rows: the backward's local derivatives from the output down; columns: the samples."""
+    rows = {}
+    top = model.n_layers
+    for layer in range(top, 0, -1):
+        for i in range(model.sizes[layer]):
+            name = unit_name(model, layer, i)
+            rows[f"∂L/∂n({name})"] = step.local[f"dL/dn{layer}"][:, i]
+            rows[f"f{layer}′(d({name}))"] = step.local[f"f{layer}'"][:, i]
+            rows[f"∂L/∂d({name})"] = step.local[f"dL/dd{layer}"][:, i]
+    return _by_sample(rows, lang)
+
+
+def _by_sample(rows: dict[str, Any], lang: str) -> pd.DataFrame:
+    frame = pd.DataFrame({name: values.tolist() for name, values in rows.items()}).T
+    frame.columns = [t("teach_sample_short", lang, number=i) for i in range(frame.shape[1])]
+    return frame.rename_axis(t("step_col_value", lang)).reset_index()
+
+
+def number_columns(frame: pd.DataFrame, digits: int = 7) -> dict[str, Any]:
+    """Every numeric column to ``digits`` significant digits (Streamlit would round to 4 decimals)."""
+    number = st.column_config.NumberColumn(format=f"%.{digits}g")
+    return {name: number for name in frame.columns if pd.api.types.is_numeric_dtype(frame[name])}
+
+
+def table_height(frame: pd.DataFrame) -> int:
+    """Pixels that show every row without a scroll bar inside the table."""
+    return 35 * (len(frame) + 1) + 3
+
+
+def update_table(step: bp_core.ManualStep, lang: str) -> pd.DataFrame:
+    """One row per scalar parameter: value, gradient, lr × gradient, and the new value (value − lr × gradient)."""
+    names = bp_core.scalar_names(step.params)
+    before, grad = bp_core.flatten(step.params), bp_core.flatten(step.gradient)
+    after = bp_core.flatten(step.new_params)
+    return pd.DataFrame({t("parameter", lang): names, t("step_col_before", lang): before.tolist(),
+                         t("step_col_gradient", lang): grad.tolist(),
+                         t("step_col_lr_gradient", lang, lr=step.learning_rate): (step.learning_rate * grad).tolist(),
+                         t("step_col_after", lang): after.tolist()})

@@ -1,0 +1,180 @@
+"""What the learning-rate page shows: the sweep the learner asked for (checked, with messages), run once per request
+with a progress bar, and its two charts: final loss against learning rate with the bound 2/λmax as a rule and the
+diverging runs marked at the top, and the loss curves of a few chosen rates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import bp_core
+
+from . import charts
+from .settings import Message
+from .texts import t
+
+DEFAULTS = {"line": {"sw_low": 0.001, "sw_high": 0.5, "sw_count": 25, "sw_epochs": 300},
+            "mlp": {"sw_low": 0.1, "sw_high": 100.0, "sw_count": 10, "sw_epochs": 1000}}
+"""Per model: a range that shows both sides of the bound; each default sweep takes a few seconds at most."""
+FIELDS = ("sw_low", "sw_high", "sw_count", "sw_epochs")
+HEIGHT = 400
+"""Whole chart, title, axes and legend included (Streamlit fits the spec into it): a full-width chart wants more
+than the Compare page's half-width 280 to leave its log axis room."""
+
+
+@dataclass(frozen=True)
+class SweepRequest:
+    model: str = "line"
+    low: float = 0.001
+    high: float = 0.5
+    count: int = 25
+    epochs: int = 300
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def _rate(value: Any) -> float | None:
+    """A learning rate in (0, MAX_LEARNING_RATE], else None."""
+    number = _number(value)
+    return number if number is not None and 0 < number <= bp_core.MAX_LEARNING_RATE else None
+
+
+def _whole(value: Any, low: int, high: int) -> int | None:
+    """A whole number in [low, high], else None."""
+    number = _number(value)
+    return int(number) if number is not None and number == int(number) and low <= number <= high else None
+
+
+def resolve_sweep(model: str, values: Mapping[str, Any]) -> tuple[SweepRequest | None, list[Message]]:
+    """The sweep to run from the typed values, or None and every reason it cannot run, in words."""
+    low, high = _rate(values.get("sw_low")), _rate(values.get("sw_high"))
+    count = _whole(values.get("sw_count"), 2, bp_core.MAX_RUNS)
+    epochs = _whole(values.get("sw_epochs"), 1, bp_core.MAX_SWEEP_EPOCHS)
+    cap = bp_core.MAX_LEARNING_RATE
+    messages: list[Message] = []
+    if low is None:
+        messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": values.get("sw_low"), "cap": cap}))
+    if high is None:
+        messages.append(("sweep_bad_rate", {"which": ("sweep_high", {}), "value": values.get("sw_high"), "cap": cap}))
+    if low is not None and high is not None and not low < high:
+        messages.append(("sweep_bad_order", {"low": low, "high": high}))
+    if count is None:
+        messages.append(("sweep_bad_count", {"value": values.get("sw_count"), "cap": bp_core.MAX_RUNS}))
+    if epochs is None:
+        messages.append(("sweep_bad_epochs", {"value": values.get("sw_epochs"), "cap": bp_core.MAX_SWEEP_EPOCHS}))
+    if messages or low is None or high is None or count is None or epochs is None:
+        return None, messages
+    if count * epochs > bp_core.MAX_SWEEP_WORK:
+        return None, [("sweep_too_long", {"count": count, "epochs": epochs, "work": count * epochs,
+                                          "cap": bp_core.MAX_SWEEP_WORK})]
+    return SweepRequest(model, low, high, count, epochs), []
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def run_sweep(request: SweepRequest, _lang: str = "en") -> bp_core.Sweep:
+    """The sweep, with a progress bar while it runs (created here, so a cache hit shows none)."""
+    model, data = bp_core.PRESETS[request.model].build()
+    slot = st.empty()
+
+    def show(done: int, total: int) -> None:
+        slot.progress(done / total, text=t("sweep_running", _lang, done=done, total=total))
+
+    show(0, request.count)
+    sweep = bp_core.learning_rate_sweep(model, data, request.low, request.high, request.count, request.epochs,
+                                        progress=show)
+    slot.empty()
+    return sweep
+
+
+def headline(sweep: bp_core.Sweep, lang: str) -> list[tuple[str, str]]:
+    """λmax, the bound and how many runs diverged, as (label, value) metrics."""
+    diverging = int(sweep.table["diverging"].sum())
+    return [(t("sweep_metric_lambda", lang), f"{sweep.lambda_max:.4g}"),
+            (t("sweep_metric_bound", lang), f"{sweep.learning_rate_bound:.4g}"),
+            (t("sweep_metric_diverging", lang), f"{diverging} / {len(sweep.table)}")]
+
+
+def line_closed_form(data: bp_core.Dataset) -> str:
+    """LaTeX of the line's Hessian (2/N)[[Σx², Σx], [Σx, N]] on ``data``, its λmax and the bound, computed."""
+    closed = bp_core.line_hessian(data)
+    (a, b), (_, c) = closed.hessian.tolist()
+    return (f"H = \\frac{{2}}{{N}}\\begin{{bmatrix}}\\sum x^2 & \\sum x \\\\ \\sum x & N\\end{{bmatrix}} = "
+            f"\\begin{{bmatrix}}{a:g} & {b:g} \\\\ {b:g} & {c:g}\\end{{bmatrix}},\\quad \\lambda_{{max}} = "
+            f"{closed.lambda_max:.4f},\\quad \\frac{{2}}{{\\lambda_{{max}}}} = {closed.learning_rate_bound:.4f}")
+
+
+def ceiling(sweep: bp_core.Sweep) -> float:
+    """Where diverging runs are drawn: a decade above every finite final loss and the starting loss."""
+    ok = sweep.table.loc[~sweep.table["diverging"], "final_loss"]
+    top = max([float(sweep.table["initial_loss"].max()), *ok.tolist()])
+    return 10 ** math.ceil(math.log10(top) + 1)
+
+
+def final_loss_chart(sweep: bp_core.Sweep, lang: str) -> alt.TopLevelMixin:
+    """Final loss against learning rate, both on log axes; diverging runs as triangles at the top; the bound a rule."""
+    top = ceiling(sweep)
+    table = sweep.table.assign(
+        shown=np.where(sweep.table["diverging"], top, sweep.table["final_loss"].clip(lower=1e-30)),
+        status=[t("sweep_diverging" if d else "sweep_converging", lang) for d in sweep.table["diverging"]],
+        diverged_at=sweep.table["diverged_at"].astype("float64"))
+    x = alt.X("learning_rate:Q", title=t("sweep_axis_lr", lang), scale=alt.Scale(type="log"))
+    y = alt.Y("shown:Q", title=t("sweep_axis_final", lang, epochs=sweep.epochs), scale=alt.Scale(type="log"))
+    status = [t("sweep_converging", lang), t("sweep_diverging", lang)]
+    tooltip = [alt.Tooltip("learning_rate:Q", format=".4g"), alt.Tooltip("final_loss:Q", format=".4g"), "status:N",
+               alt.Tooltip("diverged_at:Q", title=t("sweep_diverged_at", lang))]
+    line = alt.Chart(table[~sweep.table["diverging"]]).mark_line(color="#1f77b4").encode(x=x, y=y)
+    points = alt.Chart(table).mark_point(filled=True, size=90).encode(
+        x=x, y=y, tooltip=tooltip,
+        shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=status, range=["circle", "triangle-up"])),
+        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=status, range=["#1f77b4", "#d62728"]),
+                        legend=alt.Legend(orient="bottom", labelLimit=400)))
+    bound = pd.DataFrame({"learning_rate": [sweep.learning_rate_bound]})
+    rule = alt.Chart(bound).mark_rule(color="#7b0d0d", strokeDash=[6, 4], strokeWidth=2).encode(x="learning_rate:Q")
+    title = f'{t("sweep_chart_final", lang)} ({t("sweep_rule", lang, bound=sweep.learning_rate_bound)})'
+    return charts._finish(alt.layer(line, points, rule), title).properties(height=HEIGHT)
+
+
+def default_curves(sweep: bp_core.Sweep) -> list[float]:
+    """Three rates worth comparing: the smallest, the largest converging one, the smallest diverging one."""
+    rates = sweep.table["learning_rate"]
+    converging, diverging = rates[~sweep.table["diverging"]], rates[sweep.table["diverging"]]
+    picks = [rates.iloc[0], *converging.iloc[-1:], *diverging.iloc[:1]]
+    return sorted(dict.fromkeys(float(r) for r in picks))
+
+
+def curves_chart(sweep: bp_core.Sweep, rates: list[float], lang: str) -> alt.TopLevelMixin:
+    """The loss per epoch of the chosen rates on one log axis; a diverging run's curve ends where training stopped."""
+    frames = [charts.thin(sweep.losses[sweep.losses["learning_rate"] == rate]) for rate in rates]
+    data = pd.concat(frames, ignore_index=True) if frames else sweep.losses.iloc[:0]
+    data = data[data["loss"] > 0].assign(rate=[f"lr = {r:.4g}" for r in data["learning_rate"]])
+    chart = alt.Chart(data).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("epoch:Q", title=t("epoch", lang)),
+        y=alt.Y("loss:Q", title=t("loss", lang), scale=alt.Scale(type="log")),
+        color=alt.Color("rate:N", title=None, sort=[f"lr = {r:.4g}" for r in rates],
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=["rate:N", "epoch:Q", alt.Tooltip("loss:Q", format=".4g")])
+    return charts._finish(chart, t("sweep_chart_curves", lang)).properties(height=HEIGHT)
+
+
+def sweep_frame(sweep: bp_core.Sweep, lang: str) -> pd.DataFrame:
+    """The sweep's table with its columns in ``lang``."""
+    return sweep.table.rename(columns={c: t(f"sweep_col_{c}", lang) for c in sweep.table.columns})
+
+
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def chart_spec(kind: str, request: SweepRequest, lang: str, rates: tuple[float, ...] = ()) -> dict:
+    sweep = run_sweep(request, lang)
+    chart = final_loss_chart(sweep, lang) if kind == "final" else curves_chart(sweep, list(rates), lang)
+    return chart.to_dict()

@@ -1,0 +1,49 @@
+"""What the teaching pages share: the lecture's two training runs (cached), and parameters at an epoch of them.
+
+The runs are the presets' (bp_core.PRESETS: the line at lr 0.01 for 1000 epochs, the 2-3-2 network on the half
+adder at lr 1.0 for 5000 epochs), trained by hand; row ``e`` of a history holds the parameters after ``e`` updates.
+Cached functions take the frozen ``Settings`` (Streamlit hashes it), so each run is trained once per server.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import bp_core
+
+from .settings import Settings
+from .texts import t
+
+RUNS = {model: Settings(model, bp_core.PRESETS[model].learning_rate, bp_core.PRESETS[model].epochs)
+        for model in bp_core.PRESETS}
+"""The training run each teaching page reads, per model."""
+
+
+@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+def trained(settings: Settings, _lang: str = "en") -> bp_core.TrainResult:
+    """The manual run for ``settings``; a progress bar while it trains (created here: a cache hit shows none)."""
+    model, data = settings.build()
+    slot = st.empty()
+
+    def show(done: int, total: int) -> None:
+        slot.progress(done / total, text=t("teach_training", _lang, epochs=total))
+
+    result = bp_core.train(model, data, "manual", settings.learning_rate, settings.epochs, progress=show)
+    slot.empty()
+    return result
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def last_epoch(settings: Settings) -> int:
+    """The last history row: the epochs requested, fewer if the run stopped early (cached: a warm rerun reads an
+    int, not the whole run)."""
+    return len(trained(settings).history) - 1
+
+
+def params_at(settings: Settings, epoch: int) -> bp_core.contract.Params:
+    """The parameters after ``epoch`` updates of the run for ``settings``."""
+    return bp_core.params_at(trained(settings), epoch)
+
+
+def model_name(model: str, lang: str) -> str:
+    return t(f"model_{model}", lang)
