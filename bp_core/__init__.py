@@ -24,7 +24,6 @@ from .budget import (
     WorkingSet,
     analytic_tensor_bytes,
     estimate_working_set,
-    memory_budget_bytes,
     set_memory_budget,
 )
 from .by_hand import ManualStep, NetworkValues, manual_step, network_values, params_at
@@ -90,7 +89,7 @@ __all__ = [
     # issue 8: limits from memory, bounded history, isolated RSS
     "DEFAULT_MEMORY_BUDGET_BYTES", "IsolatedMemory", "MeasurementRoom", "MethodMemory", "RSSSpread", "RecordPolicy",
     "WorkingSet", "analytic_tensor_bytes", "estimate_working_set", "isolated_measurement_room",
-    "measure_isolated_memory", "memory_budget_bytes", "record_policy", "rss_difference_resolvable",
+    "measure_isolated_memory", "record_policy", "rss_difference_resolvable",
     "set_memory_budget",
 ]
 __all__ += [  # the teaching pages (issue 7)

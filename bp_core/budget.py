@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import torch
 
-from .contract import Model
+from ._validate import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
+from .contract import Model, check_model
 from .history import RecordPolicy
 
 DEFAULT_MEMORY_BUDGET_BYTES = 2 * 1024**3
@@ -25,8 +26,10 @@ _budget = {"bytes": DEFAULT_MEMORY_BUDGET_BYTES}
 
 
 def _check_bytes(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-        raise ValueError(f"{name} must be a positive integer number of bytes, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ArgumentTypeError(f"{name} must be a positive integer number of bytes, got {shown(value)}")
+    if value < 1:
+        raise ValueError(f"{name} must be a positive integer number of bytes, got {shown(value)}")
     return int(value)
 
 
@@ -37,7 +40,7 @@ def set_memory_budget(budget_bytes: int | None) -> int:
     --------
     >>> import bp_core
     >>> old = bp_core.set_memory_budget(8 * 1024**3)
-    >>> bp_core.memory_budget_bytes()
+    >>> bp_core.budget.memory_budget_bytes()
     8589934592
     >>> _ = bp_core.set_memory_budget(old)
     """
@@ -83,9 +86,11 @@ def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
     >>> analytic_tensor_bytes(bp_core.Line(), 4, "autograd").saved_for_backward_bytes
     64
     """
-    size = torch.empty(0, dtype=dtype).element_size()
+    model = check_model(model)
+    n = check_int_range("n_samples", n_samples, 1, 2**62)
+    method = check_choice("method", method, METHODS)
+    size = torch.empty(0, dtype=check_float_dtype("dtype", dtype)).element_size()
     params = sum(math.prod(s) for s in model.parameter_shapes().values())
-    n = n_samples
     if not getattr(model, "layered", False):  # the line: [x, 1] @ theta
         saved = 3 * n if method == "manual" else 4 * n
         return TensorBytes(params * size, params * size, saved * size, 0)
@@ -115,12 +120,24 @@ class WorkingSet:
 
 def estimate_working_set(model: Model, n_samples: int, method: str, epochs: int, policy: RecordPolicy,
                          dtype: torch.dtype = torch.float32) -> WorkingSet:
-    """What one run of ``train`` needs, estimated from the shapes (nothing is allocated)."""
+    """What one run of ``train`` needs, estimated from the shapes (nothing is allocated).
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> policy = bp_core.record_policy(bp_core.Line(), "auto", 1000)
+    >>> estimate_working_set(bp_core.Line(), 4, "manual", 1000, policy).data_bytes
+    64
+    """
+    tensors = analytic_tensor_bytes(model, n_samples, method, dtype)  # checks model, n_samples, method, dtype
+    epochs = check_int_range("epochs", epochs, 1, 2**62)
+    if not isinstance(policy, RecordPolicy):
+        raise ArgumentTypeError(f"policy must be a bp_core.RecordPolicy (from bp_core.record_policy), got "
+                                f"{shown(policy)}")
     size = torch.empty(0, dtype=dtype).element_size()
     widths = _widths(model)
     design_extra = 0 if getattr(model, "layered", False) else 2 * n_samples  # the line's [x, 1]
     data = (n_samples * (widths[0] + widths[-1]) + design_extra) * size
-    tensors = analytic_tensor_bytes(model, n_samples, method, dtype)
     params = tensors.parameter_bytes // size
     temporaries = (3 * n_samples * max(widths + [2]) + 2 * params) * size
     return WorkingSet(data, tensors, temporaries, policy.history_bytes_estimate(epochs))
@@ -158,8 +175,10 @@ def check_memory_budget(working: WorkingSet, method: str, budget_bytes: int | No
 
 def check_device(device: object) -> torch.device:
     """Return ``device`` as a torch.device if it is the CPU or an available CUDA device; ValueError otherwise."""
+    if not isinstance(device, (str, torch.device)):
+        raise ArgumentTypeError(f"device must be 'cpu' or 'cuda' (a str or torch.device), got {shown(device)}")
     try:
-        resolved = torch.device(device)  # type: ignore[arg-type]
+        resolved = torch.device(device)
     except (TypeError, RuntimeError, ValueError):
         raise ValueError(f"device must be 'cpu' or 'cuda', got {device!r}") from None
     if resolved.type == "cuda" and not torch.cuda.is_available():

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .contract import Model
+from ._validate import MAX_EPOCHS, check_int_range
+from .contract import Model, check_model
 from .models import scalar_names
 
 HISTORY_VALUE_CAP = 1_000_000
@@ -85,6 +86,8 @@ def record_policy(model: Model, record_params: object, epochs: int) -> RecordPol
     >>> record_policy(bp_core.MLP((2, 1024, 2)), 10, 1000).stride
     10
     """
+    model = check_model(model)
+    epochs = check_int_range("epochs", epochs, 1, MAX_EPOCHS)
     shapes = model.parameter_shapes()
     count = sum(math.prod(s) for s in shapes.values())
     if isinstance(record_params, str) and record_params in ("auto", "all"):
@@ -101,9 +104,7 @@ def record_policy(model: Model, record_params: object, epochs: int) -> RecordPol
         recorded = count if index is None else len(index)
         stride = 1 if record_params == "all" else max(1, math.ceil((epochs + 1) * recorded / HISTORY_VALUE_CAP))
     elif isinstance(record_params, int) and not isinstance(record_params, bool):
-        if record_params < 1:
-            raise ValueError(f"record_params as a stride must be an integer >= 1, got {record_params}")
-        names, index, stride = None, None, int(record_params)
+        names, index, stride = None, None, check_int_range("record_params", record_params, 1, MAX_EPOCHS)
     elif isinstance(record_params, (list, tuple)) and record_params:
         index = sorted(set(_scalar_position(shapes, name) for name in record_params))
         names, stride = None, 1

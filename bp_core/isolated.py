@@ -13,7 +13,15 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from ._validate import METHODS, check_epochs, check_int_range, check_learning_rate
+from ._validate import (
+    METHODS,
+    ArgumentTypeError,
+    check_epochs,
+    check_int_range,
+    check_learning_rate,
+    check_real,
+    shown,
+)
 from .contract import Model, check_model
 from .data import as_dataset
 from .memory import RSS_RESOLUTION_MIB, _finish_probe, _start_probe
@@ -55,6 +63,10 @@ def rss_difference_resolvable(a: RSSSpread, b: RSSSpread, resolution_mib: float 
     >>> rss_difference_resolvable(RSSSpread("manual", (1.0, 5.0, 1.1)), RSSSpread("autograd", (4.0, 9.5, 9.2)))
     False
     """
+    for name, spread in (("a", a), ("b", b)):
+        if not isinstance(spread, RSSSpread):
+            raise ArgumentTypeError(f"{name} must be a bp_core.RSSSpread, got {shown(spread)}")
+    resolution_mib = check_real("resolution_mib", resolution_mib, 0.0)
     apart = a.high_mib < b.low_mib or b.high_mib < a.low_mib
     return apart and abs(a.median_mib - b.median_mib) >= resolution_mib
 
@@ -86,6 +98,7 @@ def isolated_measurement_room(processes: int = len(METHODS)) -> MeasurementRoom:
     """Available memory (psutil) against ``processes`` x PROBE_PROCESS_MIB plus the same again as a margin."""
     import psutil
 
+    processes = check_int_range("processes", processes, 1, 64)
     available = psutil.virtual_memory().available / 2**20
     needed = 2 * processes * PROBE_PROCESS_MIB
     return MeasurementRoom(available >= needed, float(available), float(needed))

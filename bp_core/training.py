@@ -113,7 +113,7 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
         Where the tensors live; "cuda" needs an available GPU (ValueError otherwise). Results come back on the CPU.
     memory_budget_bytes : int, optional
         Refuse the run (ValueError naming what is too large) when its estimated working set exceeds this; default
-        ``bp_core.memory_budget_bytes()`` (2 GiB unless ``bp_core.set_memory_budget`` changed it).
+        ``bp_core.budget.memory_budget_bytes()`` (2 GiB unless ``bp_core.set_memory_budget`` changed it).
 
     A loss that is non-finite or explodes, at any epoch including the first, stops training and returns the
     finite rows with ``diverged_at`` set; nothing is raised. Non-finite at epoch 0: no rows, ``params`` are the
@@ -137,9 +137,9 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
     target = check_device(device)
     policy = record_policy(model, record_params, epochs)
     dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
-    check_training_size(model, dataset.n_samples, epochs, history_cells=policy.rows(epochs) * len(policy.names))
     working = estimate_working_set(model, dataset.n_samples, method, epochs, policy, dataset.x.dtype)
-    check_memory_budget(working, method, memory_budget_bytes)
+    check_memory_budget(working, method, memory_budget_bytes)  # memory first: it names what is too large
+    check_training_size(model, dataset.n_samples, epochs, history_cells=policy.rows(epochs) * len(policy.names))
     initial = model.init_params(dtype=dataset.x.dtype)
     if target.type != "cpu":
         dataset = Dataset(dataset.x.to(target), dataset.y.to(target), dataset.name)

@@ -33,7 +33,7 @@ def test_the_budget_can_be_raised_for_the_process_and_set_back():
         assert bp_core.train(bp_core.Line(), data, "manual", 0.01, 2, memory_budget_bytes=2**30).epochs_run == 2
     finally:
         bp_core.set_memory_budget(old)
-    assert bp_core.memory_budget_bytes() == bp_core.DEFAULT_MEMORY_BUDGET_BYTES
+    assert bp_core.budget.memory_budget_bytes() == bp_core.DEFAULT_MEMORY_BUDGET_BYTES
 
 
 @pytest.mark.parametrize("budget", [0, -1, 1.5, "lots", True, float("nan")])

@@ -207,9 +207,14 @@ def test_a_loss_that_is_not_finite_at_epoch_0_returns_an_empty_history_instead_o
 
 def test_a_history_beyond_the_cap_is_refused_up_front_with_the_estimate():
     model = bp_core.MLP((2, 64, 64, 2))  # 4,482 parameters: 200,000 epochs would be 7 GB of float64 history
+    with pytest.raises(ValueError, match=r"record_params is too large .*history 10 GiB"):  # the memory budget first
+        bp_core.train(model, bp_core.half_adder(), "manual", 0.1, 200_000, record_params="all")
     with pytest.raises(ValueError, match=r"epochs: 200000 epochs of 4482 parameters .*MAX_HISTORY_CELLS") as raised:
-        bp_core.train(model, bp_core.half_adder(), "manual", 0.1, 200_000)
+        bp_core.train(model, bp_core.half_adder(), "manual", 0.1, 200_000, record_params="all",
+                      memory_budget_bytes=2**40)
     assert f"at most {bp_core.MAX_HISTORY_CELLS // 4482 - 1} epochs" in str(raised.value)
+    bounded = bp_core.record_policy(model, "auto", 200_000)  # the default records at a stride instead (issue 8)
+    assert bounded.rows(200_000) * len(bounded.names) <= bp_core.MAX_HISTORY_CELLS
 
 
 def test_arithmetic_beyond_the_cap_is_refused_up_front():
