@@ -103,6 +103,17 @@ def lecture_line(args) -> None:
 
 
 def million_points(args) -> None:
+    # one thread: on a shared 2-core machine a second intra-op thread waits for a core another process holds, and a
+    # 24 MB copy then took 8 ms with 2 threads against 0.9-5.8 ms with 1 (seen); the dashboard runs with 1 too
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        _million_points(args)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _million_points(args) -> None:
     n = 1_000_000
     x = torch.linspace(0, 1, n).reshape(n, 1)
     data = bp_core.make_dataset(x, 2 * x + 1)
@@ -118,7 +129,8 @@ def million_points(args) -> None:
             result = bp_core.train(line, data, method, 0.1, args.big_epochs, record_params="all")
             per_epoch[method].append(float(statistics.median(result.epoch_seconds[1:])))  # epoch 0 warms up
     floor = {name: statistics.median(values) for name, values in floors.items()}
-    print(f"Part 2: the line on N = {n:,} points, {args.big_epochs} epochs, median of {args.big_repeats} rounds; "
+    print(f"Part 2 (1 torch thread): the line on N = {n:,} points, {args.big_epochs} epochs, median of "
+          f"{args.big_repeats} rounds; "
           f"bandwidth floors, torch copy (Timer) of the bytes an epoch must read and write:")
     for name, seconds in floor.items():
         print(f"  floor, {name:<28} {seconds * 1e3:8.2f} ms")

@@ -57,7 +57,7 @@ class TrainResult:
     setup_seconds: float  # building loss and optimizer objects: one-time costs land here, never in epoch_seconds
     diverged_at: int | None  # first epoch whose loss was non-finite or exploded; None if training stayed finite
     parameter_names: list[str] = field(default_factory=list)  # the recorded scalars (all of them unless bounded)
-    parameter_history: pd.DataFrame | None = None  # epoch + recorded scalars, at epochs 0, stride, ... and the last
+    strided_parameters: pd.DataFrame | None = None  # record_stride > 1: epoch + recorded scalars at the stride
     record_stride: int = 1
     device: str = "cpu"
 
@@ -76,10 +76,17 @@ class TrainResult:
         return float(np.median(self.epoch_seconds)) if len(self.epoch_seconds) else None
 
     @property
+    def parameter_history(self) -> pd.DataFrame:
+        """Epoch and the recorded scalars, at epochs 0, stride, 2 stride, ... and the last (every epoch at stride 1)."""
+        if self.strided_parameters is not None:
+            return self.strided_parameters
+        return self.history[["epoch", *self.parameter_names]]
+
+    @property
     def history_bytes(self) -> int:
         """Bytes the history holds (both frames, as pandas counts them)."""
-        frames = [self.history] if self.record_stride == 1 else [self.history, self.parameter_history]
-        return int(sum(f.memory_usage(index=True, deep=True).sum() for f in frames if f is not None))
+        frames = [self.history] if self.strided_parameters is None else [self.history, self.strided_parameters]
+        return int(sum(f.memory_usage(index=True, deep=True).sum() for f in frames))
 
 
 def train(model: Model, data: object, method: str = "manual", learning_rate: float = 0.01, epochs: int = 1000, *,
@@ -221,6 +228,6 @@ def _result(recorder: Recorder, model: Model, method: str, learning_rate: float,
         initial_params={k: v.detach().cpu().clone() for k, v in initial.items()},
         params={k: v.clone() for k, v in model.unpack(last).items()},
         history=history, epoch_seconds=seconds, setup_seconds=setup_seconds, diverged_at=recorder.diverged_at,
-        parameter_names=list(recorder.policy.names), parameter_history=parameters,
+        parameter_names=list(recorder.policy.names), strided_parameters=parameters,
         record_stride=recorder.policy.stride, device=str(start.device),
     )
