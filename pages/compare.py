@@ -120,10 +120,10 @@ with st.expander(t("code_title", lang)):
 
 # ---- export and share
 st.subheader(t("downloads", lang))
-dl_left, dl_right = st.columns(2)
-dl_left.download_button(t("download_csv", lang), comparison.history_csv(), "backprop_lab_history.csv", "text/csv",
+dl_left, dl_right = st.columns(2)  # files made on click only (a callable): a rerun builds no CSV
+dl_left.download_button(t("download_csv", lang), comparison.history_csv, "backprop_lab_history.csv", "text/csv",
                         key="download_csv", on_click="ignore")
-summary = json.dumps({"settings": settings.as_dict()} | comparison.summary(), indent=2)
+summary = lambda: json.dumps({"settings": settings.as_dict()} | comparison.summary(), indent=2)
 dl_right.download_button(t("download_json", lang), summary, "backprop_lab_run.json", "application/json",
                          key="download_json", on_click="ignore")
 st.caption(t("share", lang))

@@ -113,3 +113,14 @@ def test_the_bound_sentence_promises_divergence_only_for_the_line():
 def test_every_sentence_renders_in_korean(converging, diverging, split_network):
     for comparison in (converging, diverging, split_network):
         assert all(text and "{" not in text for text in every_sentence(comparison, "ko"))
+
+
+def test_a_run_that_diverged_at_the_start_has_sentences_and_no_figure_it_cannot_give(converging):
+    results = {m: dataclasses.replace(r, epoch_seconds=np.zeros(0), history=r.history.iloc[:0], diverged_at=0)
+               for m, r in converging.results.items()}
+    at_start = dataclasses.replace(converging, results=results, difference=converging.difference.iloc[:0])
+    for lang in ("en", "ko"):
+        said = every_sentence(at_start, lang)
+        assert not any("nan" in text.lower() for text in said), said
+    assert "no path to draw" in sentences.surface_sentence(at_start, "en")
+    assert sentences.split_epoch(at_start) is None and sentences.ratio_value(at_start) == sentences.MISSING

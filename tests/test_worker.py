@@ -2,7 +2,7 @@ import threading
 
 import pytest
 
-from ui.worker import MAX_WORKERS, Job, Worker, default_workers, give_back_memory
+from ui.worker import DEFAULT_WORKERS, WORKERS_VARIABLE, Job, Worker, default_workers, give_back_memory
 
 
 @pytest.fixture
@@ -27,10 +27,16 @@ def blocked_run(gate: threading.Event, value=None):
     return compute
 
 
-def test_one_run_per_core_at_most_two():
-    assert 1 <= default_workers() <= MAX_WORKERS
+def test_one_run_at_a_time_unless_the_server_says_otherwise(monkeypatch):
+    monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
+    assert default_workers() == DEFAULT_WORKERS == 1
     with pytest.raises(ValueError, match="workers"):
         Worker(workers=0)
+    monkeypatch.setenv(WORKERS_VARIABLE, "4")
+    assert default_workers() == 4
+    for junk in ("0", "65", "-1", "two", "١", ""):
+        monkeypatch.setenv(WORKERS_VARIABLE, junk)
+        assert default_workers() == DEFAULT_WORKERS
 
 
 def test_a_queued_run_knows_how_many_runs_are_ahead_of_it(worker):
@@ -108,10 +114,16 @@ def test_kept_results_are_bounded_and_expire(worker):
 
 def test_freed_memory_is_given_back_after_every_run(worker):
     trims = []
-    w = worker(workers=1, trim=lambda: trims.append(1))
+    w = worker(workers=1, trim=lambda: trims.append(1), trim_every_seconds=None)
     w.submit("a", lambda report: 1).result()
     with pytest.raises(ZeroDivisionError):
         w.submit("b", lambda report: 1 / 0).result()
     w.shutdown()  # the trim runs after the result is handed over: wait for the pool
     assert len(trims) == 2
     assert give_back_memory() in (True, False)
+
+
+def test_memory_is_also_given_back_now_and_then_while_no_run_finishes(worker):
+    trims = threading.Semaphore(0)
+    worker(workers=1, trim=trims.release, trim_every_seconds=0.01)
+    assert trims.acquire(timeout=10) and trims.acquire(timeout=10)

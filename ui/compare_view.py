@@ -21,15 +21,19 @@ import bp_core
 from . import charts, sentences
 from .settings import Settings
 from .texts import t
-from .worker import Report, Worker
+from .worker import Report, Worker, favour_short_gil_turns
 
 WAIT_POLL_SECONDS = 0.25
-"""How often a waiting page redraws its queue position or progress bar."""
+"""How often a waiting page looks at its queue position and progress (it redraws only what changed)."""
+LAST_RUN_KEY = "last_run"
+"""Session state: (settings, comparison) of this session's last run. A rerun with the same settings never waits for
+the worker, even after the worker's few kept results moved on to other learners' runs; it goes with the session."""
 
 
 @st.cache_resource(show_spinner=False)
 def training_worker() -> Worker:
-    """The server's one worker, shared by every session."""
+    """The server's one worker, shared by every session; short GIL turns, so runs and pages share the cores."""
+    favour_short_gil_turns()
     return Worker()
 
 
@@ -44,12 +48,19 @@ def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
 
     Should the run raise, the learner reads why in their language and the page stops there (no traceback).
     """
+    kept = st.session_state.get(LAST_RUN_KEY)
+    if kept is not None and kept[0] == settings:  # this learner's own rerun: a toggle, a language, Train again
+        return kept[1]
     worker = training_worker()
     job = worker.submit(settings, lambda report: _compute(settings, report))
     if not job.done():
-        slot = st.empty()
-        while not job.wait(WAIT_POLL_SECONDS):  # each redraw also lets Streamlit stop or rerun this script
+        slot, shown = st.empty(), None
+        while not job.wait(WAIT_POLL_SECONDS):
             ahead = worker.ahead(job)
+            now = ("ahead", ahead) if ahead else ("training", job.stage, round(job.fraction, 2))
+            if now == shown:
+                continue  # redraw only what changed: twenty waiting pages must not keep the server busy
+            shown = now  # each redraw also lets Streamlit stop or rerun this script
             if ahead:
                 slot.info(t("queue_one" if ahead == 1 else "queue_many", lang, ahead=ahead, workers=worker.workers))
             else:
@@ -57,10 +68,12 @@ def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
                 slot.progress(job.fraction, text=t("training", lang, method=stage))
         slot.empty()
     try:
-        return job.result()
+        comparison = job.result()
     except Exception as error:  # a learner gets a sentence in their language, never a traceback
         st.error(t("run_failed", lang, error=f"{type(error).__name__}: {error}"))
         st.stop()
+    st.session_state[LAST_RUN_KEY] = (settings, comparison)
+    return comparison
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -97,9 +110,10 @@ CHARTS: dict[str, Callable[[bp_core.Comparison, str, Any], alt.TopLevelMixin]] =
 @st.cache_data(max_entries=64, show_spinner=False)
 def chart_spec(kind: str, settings: Settings, lang: str, option: Any, _comparison: bp_core.Comparison
                ) -> dict[str, Any]:
-    """One chart of the run for ``settings`` as a Vega-Lite dict, built (and validated by Altair) once per run,
-    language and option. The run is passed in, not fetched: an evicted run is never recomputed for a chart."""
-    return CHARTS[kind](_comparison, lang, option).to_dict()
+    """One chart of the run for ``settings`` as a Vega-Lite dict, built once per run, language and option. The run
+    is passed in, not fetched: an evicted run is never recomputed for a chart. Not validated against the Vega-Lite
+    schema here (a third of the chart's cost on a cold page): tests/test_charts.py validates every builder."""
+    return CHARTS[kind](_comparison, lang, option).to_dict(validate=False)
 
 
 @dataclass(frozen=True)
@@ -112,9 +126,13 @@ class Metric:
 def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> list[list[Metric]]:
     """Two rows of three metrics: final losses and the largest difference; final w, b (or size) and the speed."""
     results = comparison.results
-    top = [Metric(t("final_loss", lang, method=t(m, lang)), f"{r.final_loss:.4g}") for m, r in results.items()]
-    top.append(Metric(t("max_difference", lang), f"{comparison.max_param_difference:.2e}",
-                      sentences.max_difference_help(comparison, lang)))
+    top = [Metric(t("final_loss", lang, method=t(m, lang)), f"{r.final_loss:.4g}") if len(r.history) else
+           Metric(t("final_loss", lang, method=t(m, lang)), sentences.MISSING, t("loss_missing_help", lang))
+           for m, r in results.items()]
+    difference = comparison.max_param_difference  # None (or NaN before issue 9) when no epoch is shared
+    top.append(Metric(t("max_difference", lang), f"{difference:.2e}", sentences.max_difference_help(comparison, lang))
+               if difference is not None and difference == difference else
+               Metric(t("max_difference", lang), sentences.MISSING, t("difference_none", lang)))
     manual, auto = results["manual"], results["autograd"]
     if settings.model == "line":
         bottom = [Metric(t("final_param", lang, name=name), f"{manual.params[name].item():.6f}",

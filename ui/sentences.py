@@ -16,9 +16,11 @@ import bp_core
 
 from .texts import t
 
-MIN_TIMED_EPOCHS = getattr(bp_core, "MIN_TIMED_EPOCHS", 10)
+MIN_TIMED_EPOCHS = getattr(bp_core, "MIN_TIMED_EPOCHS", 20)  # bp_core defines it from issue 9 on
 """A per-epoch median (and so a speed ratio) needs at least this many timed epochs per method; fewer are noise
 (the first epochs also carry warm-up costs: 1 or 2 timed epochs once read "342.1x")."""
+MISSING = "—"
+"""A headline figure the run cannot give; its help says why."""
 SPLIT_TOLERANCE = 1e-3
 """The runs count as split once they differ by more than this fraction of the parameters' size (at least 1):
 float32 rounding alone moves them by about 1e-7 of their size per step."""
@@ -63,7 +65,7 @@ def ratio_words(comparison: bp_core.Comparison, lang: str) -> str:
 def ratio_value(comparison: bp_core.Comparison) -> str:
     """The headline metric: the larger median over the smaller, or a dash when there is no ratio."""
     ratio = speed_ratio(comparison)
-    return "—" if ratio is None else f"{max(ratio, 1 / ratio):.1f}×"
+    return MISSING if ratio is None else f"{max(ratio, 1 / ratio):.1f}×"
 
 
 def runtime_sentence(comparison: bp_core.Comparison, lang: str) -> str:
@@ -136,14 +138,17 @@ def max_difference_help(comparison: bp_core.Comparison, lang: str) -> str:
 
 def surface_sentence(comparison: bp_core.Comparison, lang: str) -> str:
     """The caption under the loss surface: where the paths start and end, and whether they overlap."""
-    manual = comparison.results["manual"]
-    start = manual.history.iloc[0]
-    last = min(int(r.history["epoch"].iloc[-1]) for r in comparison.results.values())
+    start = comparison.results["manual"].initial_params
+    last = min(len(r.history) for r in comparison.results.values()) - 1  # the last epoch both paths reach
     split = split_epoch(comparison)
     together = (t("surface_overlap", lang) if split is None else t("surface_apart", lang, epoch=split))
-    end = (t("surface_end_diverged", lang, epoch=last) if _diverged_at(comparison) is not None
-           else t("surface_end", lang, epoch=last))
-    return t("surface_words", lang, w=float(start["w"]), b=float(start["b"]), end=end, together=together)
+    if last < 0:
+        end = t("surface_end_none", lang)
+    elif _diverged_at(comparison) is not None:
+        end = t("surface_end_diverged", lang, epoch=last)
+    else:
+        end = t("surface_end", lang, epoch=last)
+    return t("surface_words", lang, w=float(start["w"].item()), b=float(start["b"].item()), end=end, together=together)
 
 
 def one_time_sentence(comparison: bp_core.Comparison, lang: str) -> str:

@@ -622,6 +622,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                     "{autograd:.1f} µs ({autograd_epochs} 에폭의 중앙값) 걸렸습니다: {ratio_words}."},
     "difference_none": {"en": "No epoch after the start was run by both methods: there is no difference to show.",
                         "ko": "시작 이후 두 방법이 모두 실행한 에폭이 없어 보여 줄 차이가 없습니다."},
+    "loss_missing_help": {"en": "No finite loss: the loss was not finite at the start, so no update ran.",
+                          "ko": "유한한 손실이 없습니다: 처음부터 손실이 유한하지 않아 한 번도 갱신하지 않았습니다."},
     "difference_identical": {"en": "In this run the two methods produced bit-identical parameters at every epoch "
                                    "(epochs compared: {epochs}).",
                              "ko": "이번 실행에서 두 방법은 모든 에폭에서 비트 단위까지 같은 파라미터를 냈습니다 "
@@ -671,6 +673,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "surface_end": {"en": "to epoch {epoch}", "ko": "에폭 {epoch}까지"},
     "surface_end_diverged": {"en": "to epoch {epoch}, the last finite one before the divergence",
                              "ko": "발산 전 마지막 유한한 에폭 {epoch}까지"},
+    "surface_end_none": {"en": "(no epoch was finite, so there is no path to draw)",
+                         "ko": "(유한한 에폭이 없어 그릴 경로가 없음)"},
     "surface_overlap": {"en": "the two methods' paths overlap", "ko": "두 방법의 경로는 겹칩니다"},
     "surface_apart": {"en": "the two paths separate from epoch {epoch}", "ko": "두 경로는 에폭 {epoch}부터 갈라집니다"},
     "one_time_first": {"en": "One-time costs, not counted per epoch: the first autograd set-up in this server process "

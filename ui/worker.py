@@ -1,10 +1,10 @@
 """One bounded pool of training runs for the whole server: every session's Train goes through it.
 
 A class opens the same link at once. Without a bound, twenty script threads would train side by side on one or two
-cores, each slower than the last, and the server's memory would hold twenty runs in flight. ``Worker`` runs at most
-``workers`` runs at a time (about one per core), tells a waiting learner how many runs are ahead of theirs, computes
-a run once however many sessions ask for the same key at the same moment (single flight), keeps a few finished runs
-for the next learner with the same settings, and gives freed memory back to the operating system after each run.
+cores, each slower than the last, and the server's memory would hold twenty runs in flight. ``Worker`` trains at most
+``workers`` runs at a time (one by default: see DEFAULT_WORKERS), tells a waiting learner how many runs are ahead of
+theirs, computes a run once however many sessions ask for the same key at the same moment (single flight), keeps a
+few finished runs for the next learner with the same settings, and gives freed memory back to the operating system.
 
 No Streamlit here: ``ui/compare_view.py`` holds the one instance (``st.cache_resource``) and draws the waiting.
 """
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import itertools
 import os
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -23,20 +25,37 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-MAX_WORKERS = 2
-"""At most this many runs train at once; a training run holds the GIL for most of its small torch operations."""
+DEFAULT_WORKERS = 1
+"""Runs trained at once unless BACKPROP_LAB_WORKERS says otherwise. Measured here (2 cores, 20 learners at once,
+benchmarks/bench_load.py): one worker brought the last result in 79 s using 75 CPU-seconds of the server, two workers
+in 84 s using 89: a run holds the GIL for most of its small torch operations, so a second run at the same time adds
+contention, not speed, and one worker leaves the other core to drawing the learners' pages."""
+
+SWITCH_INTERVAL_SECONDS = 0.0002
+"""How long a Python thread may hold the GIL while another waits (Python's default is 0.005 s). A training run
+releases the GIL in every small torch operation and then waits for it again: with a page being drawn in another
+thread it waited up to the full interval each time (seen here: a 2,000-epoch network run took 17.6 s instead of
+2.4 s next to one busy thread at 5 ms, 4.2 s at 0.2 ms, and the busy thread also did more work)."""
 
 Report = Callable[[float, str], None]
 """What a run calls to say how far it is: a fraction in [0, 1] and the stage's name (e.g. the method)."""
 
 
+WORKERS_VARIABLE = "BACKPROP_LAB_WORKERS"
+"""Environment variable that sets the number of runs trained at once (an integer in [1, 64]), for a larger server."""
+
+
 def default_workers() -> int:
-    """About one run per core, at most MAX_WORKERS (Streamlit Community Cloud gives an app 1-2 cores)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(MAX_WORKERS, cores))
+    """DEFAULT_WORKERS, or the environment variable BACKPROP_LAB_WORKERS when it holds an integer in [1, 64]."""
+    chosen = os.environ.get(WORKERS_VARIABLE, "")
+    if chosen.isascii() and chosen.isdigit() and 1 <= int(chosen) <= 64:
+        return int(chosen)
+    return DEFAULT_WORKERS
+
+
+def favour_short_gil_turns() -> None:
+    """Set the interpreter's GIL switch interval to SWITCH_INTERVAL_SECONDS (process-wide; once per server)."""
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
 
 
 def _load_libc() -> Any:
@@ -108,11 +127,15 @@ class Worker:
     """
 
     def __init__(self, workers: int | None = None, keep: int = 8, ttl_seconds: float = 3600.0,
-                 trim: Callable[[], Any] = give_back_memory) -> None:
+                 trim: Callable[[], Any] = give_back_memory, trim_every_seconds: float | None = 30.0) -> None:
         self.workers = default_workers() if workers is None else workers
         if not (isinstance(self.workers, int) and 1 <= self.workers <= 64):
             raise ValueError(f"workers must be an integer in [1, 64], got {workers!r}")
         self.keep, self.ttl_seconds, self._trim = keep, ttl_seconds, trim
+        self._stopped = threading.Event()
+        if trim_every_seconds is not None:  # sessions that close free memory with no run to trim after
+            threading.Thread(target=self._trim_now_and_then, args=(trim_every_seconds,), daemon=True,
+                             name="give-back-memory").start()
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="training-run")
         self._lock = threading.Lock()
         self._in_flight: dict[Hashable, Job] = {}  # queued or running
@@ -154,7 +177,15 @@ class Worker:
             self._results.clear()
 
     def shutdown(self) -> None:
+        self._stopped.set()
         self._pool.shutdown(wait=True)
+
+    def _trim_now_and_then(self, seconds: float) -> None:
+        """Every ``seconds``: collect reference cycles (Streamlit's collection after each script run is switched off
+        in .streamlit/config.toml) and give the freed memory back."""
+        while not self._stopped.wait(seconds):
+            gc.collect()
+            self._trim()
 
     def _kept(self, key: Hashable) -> Any:
         """A kept result for ``key`` that is younger than ttl_seconds (refreshed as the newest), else None."""
