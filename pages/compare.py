@@ -1,7 +1,5 @@
 """Compare: the same model trained by hand (chain rule) and by autograd, side by side. Layout only."""
 
-import json
-
 import streamlit as st
 
 import bp_core
@@ -123,7 +121,6 @@ st.subheader(t("downloads", lang))
 dl_left, dl_right = st.columns(2)  # files made on click only (a callable): a rerun builds no CSV
 dl_left.download_button(t("download_csv", lang), comparison.history_csv, "backprop_lab_history.csv", "text/csv",
                         key="download_csv", on_click="ignore")
-summary = lambda: json.dumps({"settings": settings.as_dict()} | comparison.summary(), indent=2)
-dl_right.download_button(t("download_json", lang), summary, "backprop_lab_run.json", "application/json",
-                         key="download_json", on_click="ignore")
+dl_right.download_button(t("download_json", lang), lambda: view.export_json(settings, comparison),
+                         "backprop_lab_run.json", "application/json", key="download_json", on_click="ignore")
 st.caption(t("share", lang))

@@ -225,7 +225,8 @@ def test_resolve_settings_names_a_bad_learning_rate_and_keeps_the_last_valid_set
     last = Settings(learning_rate=0.05, epochs=300)
     resolved = resolve_settings(_values(lr_exact=-1.0), None, LECTURE_POINTS, last)
     assert resolved.settings == last
-    assert resolved.messages == [("bad_lr", {"cap": 100.0, "value": -1.0})]
+    assert resolved.messages == [("bad_lr", {"value": "-1.0", "reason": ("reason_lr_range",
+                                                                           {"low": LR_MIN, "high": 100.0})})]
     fresh = resolve_settings(_values(model="mlp", lr_exact=1e9), None, LECTURE_POINTS, None)
     assert fresh.settings.learning_rate == 1.0 and fresh.settings.model == "mlp"  # the network's default
 
@@ -234,10 +235,10 @@ def test_resolve_settings_takes_edited_points_or_names_why_not():
     from ui.settings import resolve_settings
     from ui.texts import render
 
-    good = pd.DataFrame([[0.0, 1.0], [1.0, 3.0]], columns=["x", "y"])
+    good = cells(["0.0", "1.0"], ["1", "3"])
     resolved = resolve_settings(_values(), good, LECTURE_POINTS, None)
     assert resolved.valid_points == ((0.0, 1.0), (1.0, 3.0)) == resolved.settings.points
-    bad = pd.DataFrame([[0.0, 1.0], [1.0, 1e7]], columns=["x", "y"])
+    bad = cells(["0.0", "1.0"], ["1.0", "1e7"])
     resolved = resolve_settings(_values(), bad, ((5.0, 5.0),), None)
     assert resolved.valid_points == ((5.0, 5.0),) and resolved.settings.points == ((5.0, 5.0),)
-    assert "within ±1e+06" in render(resolved.messages[0], "en")
+    assert "row 2, y “1e7”: beyond ±1e+06" in render(resolved.messages[0], "en")

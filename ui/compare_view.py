@@ -8,6 +8,7 @@ kept for whoever asks next. The worker's results are shared, not copied: nothing
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -91,7 +92,7 @@ def _histories(comparison: bp_core.Comparison) -> dict[str, pd.DataFrame]:
     return {method: result.history for method, result in comparison.results.items()}
 
 
-def _surface(comparison: bp_core.Comparison, lang: str, option: Any) -> alt.LayerChart:
+def _surface(comparison: bp_core.Comparison, lang: str, option: Any) -> alt.TopLevelMixin:
     surface = bp_core.loss_surface(comparison.data, *comparison.surface_window(), 41)
     return charts.surface_chart(surface, _histories(comparison), lang)
 
@@ -127,12 +128,12 @@ def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> l
     """Two rows of three metrics: final losses and the largest difference; final w, b (or size) and the speed."""
     results = comparison.results
     top = [Metric(t("final_loss", lang, method=t(m, lang)), f"{r.final_loss:.4g}") if len(r.history) else
-           Metric(t("final_loss", lang, method=t(m, lang)), sentences.MISSING, t("loss_missing_help", lang))
+           Metric(t("final_loss", lang, method=t(m, lang)), sentences.MISSING, t("final_loss_missing", lang))
            for m, r in results.items()]
     difference = comparison.max_param_difference  # None (or NaN before issue 9) when no epoch is shared
     top.append(Metric(t("max_difference", lang), f"{difference:.2e}", sentences.max_difference_help(comparison, lang))
                if difference is not None and difference == difference else
-               Metric(t("max_difference", lang), sentences.MISSING, t("difference_none", lang)))
+               Metric(t("max_difference", lang), sentences.MISSING, t("max_difference_missing", lang)))
     manual, auto = results["manual"], results["autograd"]
     if settings.model == "line":
         bottom = [Metric(t("final_param", lang, name=name), f"{manual.params[name].item():.6f}",
@@ -143,6 +144,11 @@ def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> l
     bottom.append(Metric(t("speed_ratio", lang), sentences.ratio_value(comparison),
                          sentences.ratio_words(comparison, lang)))
     return [top, bottom]
+
+
+def export_json(settings: Settings, comparison: bp_core.Comparison) -> str:
+    """The JSON download: the settings and the run's headline results (built when the learner clicks)."""
+    return json.dumps({"settings": settings.as_dict()} | comparison.summary(), indent=2)
 
 
 def outputs_table(comparison: bp_core.Comparison, lang: str) -> pd.DataFrame:

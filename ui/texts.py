@@ -203,20 +203,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "profile_error": {"en": "The profile could not be made ({error}). Try again, or with fewer epochs.",
                       "ko": "프로파일을 만들지 못했습니다 ({error}). 다시 시도하거나 에폭 수를 줄여 보세요."},
     # issue 9 (robust): figures that a run cannot give, and why
-    "ratio_missing_none": {"en": "no speed ratio: {method} timed no epoch (the loss was not finite at the start)",
-                           "ko": "속도 비 없음: {method}은(는) 시간을 잰 에폭이 없습니다 (처음부터 손실이 유한하지 "
-                                 "않았습니다)"},
-    "ratio_missing_few": {"en": "no speed ratio: {method} timed only {count} epoch(s); a ratio needs at least "
-                                "{minimum} per method",
-                          "ko": "속도 비 없음: {method}은(는) {count} 에폭만 시간을 쟀습니다. 비를 내려면 방법마다 "
-                                "적어도 {minimum} 에폭이 필요합니다"},
     "final_loss_missing": {"en": "No finite loss: the loss was not finite at epoch 0, so no update ran.",
                            "ko": "유한한 손실이 없습니다: 0 에폭에서 손실이 유한하지 않아 한 번도 갱신하지 "
                                  "않았습니다."},
     "max_difference_missing": {"en": "No epoch that both methods reached with finite values: nothing to compare.",
                                "ko": "두 방법이 모두 유한한 값으로 도달한 에폭이 없어 비교할 것이 없습니다."},
-    "runtime_missing": {"en": "No per-epoch times to compare: {reason}.",
-                        "ko": "비교할 에폭당 시간이 없습니다: {reason}."},
     # teaching pages: chain rule, one step by hand, gradient check, learning rate (issue 7)
     "page_chain_rule": {"en": "Chain rule, path by path", "ko": "연쇄법칙, 경로별로"},
     "page_step": {"en": "One step by hand", "ko": "손으로 계산하는 한 단계"},
@@ -622,8 +613,6 @@ TEXTS: dict[str, dict[str, str]] = {
                                     "{autograd:.1f} µs ({autograd_epochs} 에폭의 중앙값) 걸렸습니다: {ratio_words}."},
     "difference_none": {"en": "No epoch after the start was run by both methods: there is no difference to show.",
                         "ko": "시작 이후 두 방법이 모두 실행한 에폭이 없어 보여 줄 차이가 없습니다."},
-    "loss_missing_help": {"en": "No finite loss: the loss was not finite at the start, so no update ran.",
-                          "ko": "유한한 손실이 없습니다: 처음부터 손실이 유한하지 않아 한 번도 갱신하지 않았습니다."},
     "difference_identical": {"en": "In this run the two methods produced bit-identical parameters at every epoch "
                                    "(epochs compared: {epochs}).",
                              "ko": "이번 실행에서 두 방법은 모든 에폭에서 비트 단위까지 같은 파라미터를 냈습니다 "

@@ -149,14 +149,15 @@ class Worker:
         with self._lock:
             kept = self._kept(key)
             if kept is not None:
-                job = Job(key, -1, started=True, fraction=1.0)
-                job.future.set_result(kept)
-                return job
-            job = self._in_flight.get(key)
-            if job is None:
-                job = Job(key, next(self._numbers))
-                self._in_flight[key] = job
-                self._pool.submit(self._run, job, compute)
+                served = Job(key, -1, started=True, fraction=1.0)
+                served.future.set_result(kept)
+                return served
+            in_flight = self._in_flight.get(key)
+            if in_flight is not None:
+                return in_flight
+            job = Job(key, next(self._numbers))
+            self._in_flight[key] = job
+            self._pool.submit(self._run, job, compute)
             return job
 
     def ahead(self, job: Job) -> int:

@@ -171,30 +171,26 @@ def test_a_link_with_out_of_range_settings_falls_back_and_says_so(app):
     assert final_line(at) == (SHOWN_W, SHOWN_B)
 
 
-def test_downloads_hold_the_history_of_both_methods_and_the_settings(app, monkeypatch):
+def test_downloads_are_built_on_click_and_hold_the_history_of_both_methods_and_the_settings(app):
     import io
     import json
 
     import pandas as pd
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-    files = {}
-    keep = MemoryMediaFileStorage.load_and_get_id
+    from ui import compare_view as view
 
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        files[filename] = path_or_data
-        return keep(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
     at = app()
-    assert {b.key for b in at.get("download_button")} >= {"download_csv", "download_json"}
-    history = pd.read_csv(io.BytesIO(files["backprop_lab_history.csv"]))
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert all(buttons[key].proto.deferred_file_id and not buttons[key].proto.url  # nothing built before a click
+               for key in ("download_csv", "download_json"))
+    settings, comparison = at.session_state["last_run"]  # what the page's two callables build on a click
+    history = pd.read_csv(io.StringIO(comparison.history_csv()))
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000).history
     manual = history[history["method"] == "manual"].reset_index(drop=True)
     assert len(history) == 2 * 1001 and set(history["method"]) == {"manual", "autograd"}
     pd.testing.assert_frame_equal(manual[expected.columns.drop("epoch")], expected.drop(columns="epoch"),
                                   check_dtype=False)
-    summary = json.loads(files["backprop_lab_run.json"])
+    summary = json.loads(view.export_json(settings, comparison))
     assert summary["settings"]["learning_rate"] == 0.01 and summary["settings"]["epochs"] == 1000
     assert summary["results"]["manual"]["params"]["w"] == [expected["w"].iloc[-1]]
     assert summary["stability_bound"]["learning_rate_bound"] == pytest.approx(LOSS_BOUND, abs=1e-5)
