@@ -1,11 +1,10 @@
 """Compare: the same model trained by hand (chain rule) and by autograd, side by side. Layout only."""
 
-import json
-
 import streamlit as st
 
 import bp_core
 from ui import compare_view as view
+from ui import sentences as say
 from ui.memory_view import memory_section
 from ui.profile_view import lecture_profile_expander
 from ui.session import language, reset_for_model, save_widgets
@@ -20,8 +19,8 @@ lang = language()
 
 st.title(t("compare_title", lang))
 st.markdown(t("compare_intro", lang))
-for name in state.get("url_problems", []):
-    st.warning(t("bad_url", lang, name=name))
+for problem in state.get("url_problems", []):  # a link's setting that cannot be used: named, its default used
+    st.warning(render(problem, lang))
 
 # ---- controls: model switch (instant), everything else in a form (no training run per slider tick)
 with st.sidebar:
@@ -37,9 +36,9 @@ with st.sidebar:
             st.number_input(t("seed", lang), min_value=0, max_value=bp_core.MAX_SEED, step=1, key="seed")
             st.selectbox(t("activation", lang), ACTIVATIONS, key="activation")
             st.caption(t("data_mlp", lang))
-        else:
+        else:  # text cells, parsed by ui.settings: nothing typed is silently turned into a number
             edited = st.data_editor(state["points_base"], key="points_editor", num_rows="dynamic", hide_index=True,
-                                    width="stretch")
+                                    width="stretch", column_config={c: st.column_config.TextColumn(c) for c in "xy"})
             st.caption(t("data", lang))
         st.form_submit_button(t("train", lang), type="primary", key="train", width="stretch")
 save_widgets()
@@ -51,29 +50,27 @@ for message in resolved.messages:
 settings = resolved.settings
 state["valid_points"] = resolved.valid_points
 if state["lr_exact"] is not None:
-    st.caption(t("lr_used", lang, lr=settings.learning_rate))
+    st.caption(t("lr_used", lang, lr=repr(settings.learning_rate)))
 
 above_bound, bound_text = view.bound_sentence(settings, lang)
 (st.warning if above_bound else st.caption)(bound_text)
 
-comparison = view.run_comparison(settings, lang)
+comparison = view.run_comparison(settings, lang)  # the server's worker: queue position, progress; stops on error
 state["last_valid"] = settings
 st.query_params.from_dict(to_query_params(settings, lang))
 results = comparison.results
 
-for text in view.divergence_sentences(comparison, lang):  # divergence, explained after training
-    st.error(text)
+for level, text in say.after_training(comparison, lang):  # divergence (or its absence above the bound)
+    getattr(st, level)(text)
 
 # ---- headline numbers
 for row in view.headline(comparison, settings, lang):
     for col, metric in zip(st.columns(3), row):
         col.metric(metric.label, metric.value, help=metric.help)
-st.caption(view.ratio_words(comparison, lang))
+st.caption(say.ratio_words(comparison, lang))
 
-
-def draw(kind: str, option=None) -> None:
-    st.vega_lite_chart(view.chart_spec(kind, settings, lang, option), width="stretch")
-
+draw = lambda kind, option=None: st.vega_lite_chart(view.chart_spec(kind, settings, lang, option, comparison),
+                                                    width="stretch")
 
 # ---- charts, two per row
 left, right = st.columns(2)
@@ -88,11 +85,11 @@ with right:
 left, right = st.columns(2)
 with left:
     draw("difference")
-    st.caption(t("difference_caption", lang))
+    st.caption(say.difference_sentence(comparison, lang))
 with right:
     if settings.model == "line":
         draw("surface")
-        st.caption(t("surface_caption", lang))
+        st.caption(say.surface_sentence(comparison, lang))
     else:
         st.markdown(f"**{t('outputs_title', lang)}**")
         st.dataframe(view.outputs_table(comparison, lang), hide_index=True, width="stretch", key="outputs")
@@ -101,10 +98,9 @@ with right:
 left, right = st.columns(2)
 with left:
     draw("runtime")
-    st.markdown(view.runtime_sentence(comparison, lang))
+    st.markdown(say.runtime_sentence(comparison, lang))
     st.caption(t("runtime_note", lang))
-    st.caption(t("one_time", lang, seconds=bp_core.first_optimizer_setup_seconds() or 0.0,
-                 this=results["autograd"].setup_seconds))
+    st.caption(say.one_time_sentence(comparison, lang))
 with right:
     draw("memory")
     memory_section(comparison, settings, lang)  # exact tensor bytes; peak RSS only from isolated runs
@@ -113,17 +109,15 @@ lecture_profile_expander(lang)  # the lecture's memory_profiler tables, on deman
 
 # ---- the code behind the numbers
 with st.expander(t("code_title", lang)):
-    model = comparison.results["manual"].model
     for col, method in zip(st.columns(2), results):
         col.markdown(f"**{t(method, lang)}**")
-        col.code(bp_core.update_step_source(model, method), language="python")
+        col.code(bp_core.update_step_source(results["manual"].model, method), language="python")
 
 # ---- export and share
 st.subheader(t("downloads", lang))
-summary = {"settings": settings.as_dict()} | comparison.summary()
-dl_left, dl_right = st.columns(2)
-dl_left.download_button(t("download_csv", lang), comparison.history_csv(), "backprop_lab_history.csv", "text/csv",
+dl_left, dl_right = st.columns(2)  # files made on click only (a callable): a rerun builds no CSV
+dl_left.download_button(t("download_csv", lang), comparison.history_csv, "backprop_lab_history.csv", "text/csv",
                         key="download_csv", on_click="ignore")
-dl_right.download_button(t("download_json", lang), json.dumps(summary, indent=2), "backprop_lab_run.json",
-                         "application/json", key="download_json", on_click="ignore")
+dl_right.download_button(t("download_json", lang), lambda: view.export_json(settings, comparison),
+                         "backprop_lab_run.json", "application/json", key="download_json", on_click="ignore")
 st.caption(t("share", lang))

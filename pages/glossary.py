@@ -14,4 +14,5 @@ st.title(t("glossary_title", lang))
 st.markdown(t("glossary_intro", lang))
 columns = ["한국어", "English", "뜻 (설명)" if lang == "ko" else "meaning"]
 rows = [(ko, en, ko_text if lang == "ko" else en_text) for ko, en, ko_text, en_text in GLOSSARY]
-st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch",
+             height=36 * (len(rows) + 1) + 2)  # every term visible, no scrolling inside the table

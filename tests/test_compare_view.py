@@ -2,6 +2,7 @@ import pytest
 
 import bp_core
 from ui import compare_view as view
+from ui import sentences
 from ui.settings import Settings
 
 
@@ -57,25 +58,25 @@ def short_run():
 
 def texts(comparison, lang):
     metrics = [m for row in view.headline(comparison, LINE, lang) for m in row]
-    return metrics, [view.ratio_words(comparison, lang), view.runtime_sentence(comparison, lang)]
+    return metrics, [sentences.ratio_words(comparison, lang), sentences.runtime_sentence(comparison, lang)]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_run_that_diverged_at_epoch_0_shows_dashes_and_reasons_never_nan(diverged_at_once, lang):
-    metrics, sentences = texts(diverged_at_once, lang)
-    shown = " ".join([m.value for m in metrics] + [m.help or "" for m in metrics] + sentences)
+    metrics, said = texts(diverged_at_once, lang)
+    shown = " ".join([m.value for m in metrics] + [m.help or "" for m in metrics] + said)
     assert "nan" not in shown.lower() and "inf" not in shown.lower()
     values = {m.label: m.value for m in metrics}
-    assert [v for v in values.values() if v == view.MISSING] and values[view.t("speed_ratio", lang)] == view.MISSING
-    assert view.t("ratio_missing_none", lang, method=view.t("manual", lang)) in sentences[1]
+    assert [v for v in values.values() if v == sentences.MISSING]
+    assert values[view.t("speed_ratio", lang)] == sentences.MISSING
+    assert said[1] == view.t("ratio_missing", lang, manual=0, autograd=0, least=sentences.MIN_TIMED_EPOCHS)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_ratio_from_too_few_timed_epochs_is_not_shown_as_a_ratio(short_run, lang):
-    metrics, sentences = texts(short_run, lang)
-    assert {m.label: m.value for m in metrics}[view.t("speed_ratio", lang)] == view.MISSING
-    assert sentences[0] == view.t("ratio_missing_few", lang, method=view.t("manual", lang), count=3,
-                                  minimum=bp_core.MIN_TIMED_EPOCHS)
+    metrics, said = texts(short_run, lang)
+    assert {m.label: m.value for m in metrics}[view.t("speed_ratio", lang)] == sentences.MISSING
+    assert said[0] == view.t("ratio_missing", lang, manual=3, autograd=3, least=bp_core.MIN_TIMED_EPOCHS)
     assert "×" not in " ".join(m.value for m in metrics)
 
 

@@ -1,10 +1,14 @@
-"""What the Compare page draws, computed from one cached run: the charts (chosen from a mapping), the headline
-metrics and the sentences that read them. The cached functions take the ``Settings`` object itself (Streamlit hashes
-frozen dataclasses), so one run serves every rerun, language and chart option.
+"""What the Compare page draws, computed from one run: the run itself (through the server's one training worker),
+the charts (chosen from a mapping), the headline metrics. The sentences that read them live in ui/sentences.py.
+
+Runs go through ``ui.worker.Worker``: at most one per core trains at a time, a waiting learner sees how many runs
+are ahead of theirs, twenty sessions asking for the same settings at once share one run, and the last few runs are
+kept for whoever asks next. The worker's results are shared, not copied: nothing here changes a ``Comparison``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,22 +19,61 @@ import streamlit as st
 
 import bp_core
 
-from . import charts
+from . import charts, sentences
 from .settings import Settings
 from .texts import t
+from .worker import Report, Worker, favour_short_gil_turns
+
+WAIT_POLL_SECONDS = 0.25
+"""How often a waiting page looks at its queue position and progress (it redraws only what changed)."""
+LAST_RUN_KEY = "last_run"
+"""Session state: (settings, comparison) of this session's last run. A rerun with the same settings never waits for
+the worker, even after the worker's few kept results moved on to other learners' runs; it goes with the session."""
 
 
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def run_comparison(settings: Settings, _lang: str = "en") -> bp_core.Comparison:
-    """Both methods, measured; a progress bar while they train (created here, so a cache hit replays nothing)."""
+@st.cache_resource(show_spinner=False)
+def training_worker() -> Worker:
+    """The server's one worker, shared by every session; short GIL turns, so runs and pages share the cores."""
+    favour_short_gil_turns()
+    return Worker()
+
+
+def _compute(settings: Settings, report: Report) -> bp_core.Comparison:
+    """In a worker thread: both methods, measured."""
     model, data = settings.build()
-    slot = st.empty()
+    return bp_core.compare(model, data, settings.learning_rate, settings.epochs, progress=report)
 
-    def show(fraction: float, method: str) -> None:
-        slot.progress(min(fraction, 1.0), text=t("training", _lang, method=t(method, _lang)))
 
-    comparison = bp_core.compare(model, data, settings.learning_rate, settings.epochs, progress=show)
-    slot.empty()
+def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
+    """The run for ``settings``, from the worker; while it waits, the queue position, then a progress bar.
+
+    Should the run raise, the learner reads why in their language and the page stops there (no traceback).
+    """
+    kept = st.session_state.get(LAST_RUN_KEY)
+    if kept is not None and kept[0] == settings:  # this learner's own rerun: a toggle, a language, Train again
+        return kept[1]
+    worker = training_worker()
+    job = worker.submit(settings, lambda report: _compute(settings, report))
+    if not job.done():
+        slot, shown = st.empty(), None
+        while not job.wait(WAIT_POLL_SECONDS):
+            ahead = worker.ahead(job)
+            now = ("ahead", ahead) if ahead else ("training", job.stage, round(job.fraction, 2))
+            if now == shown:
+                continue  # redraw only what changed: twenty waiting pages must not keep the server busy
+            shown = now  # each redraw also lets Streamlit stop or rerun this script
+            if ahead:
+                slot.info(t("queue_one" if ahead == 1 else "queue_many", lang, ahead=ahead, workers=worker.workers))
+            else:
+                stage = t(job.stage, lang) if job.stage in ("manual", "autograd") else "..."
+                slot.progress(job.fraction, text=t("training", lang, method=stage))
+        slot.empty()
+    try:
+        comparison = job.result()
+    except Exception as error:  # a learner gets a sentence in their language, never a traceback
+        st.error(t("run_failed", lang, error=f"{type(error).__name__}: {error}"))
+        st.stop()
+    st.session_state[LAST_RUN_KEY] = (settings, comparison)
     return comparison
 
 
@@ -42,19 +85,7 @@ def stability(settings: Settings) -> bp_core.StabilityBound:
 
 def bound_sentence(settings: Settings, lang: str) -> tuple[bool, str]:
     """Before training: whether the learning rate is above the stability bound 2/λmax, and the sentence that says so."""
-    bound = stability(settings)
-    if settings.learning_rate > bound.learning_rate_bound:
-        return True, t("bound_before", lang, lr=settings.learning_rate, bound=bound.learning_rate_bound,
-                       lam=bound.lambda_max)
-    exact = t("bound_exact_line" if settings.model == "line" else "bound_near_mlp", lang)
-    return False, t("bound_info", lang, bound=bound.learning_rate_bound, exact=exact)
-
-
-def divergence_sentences(comparison: bp_core.Comparison, lang: str) -> list[str]:
-    """After training: one sentence per method that diverged, with the epoch and the bound."""
-    return [t("diverged", lang, method=t(method, lang), epoch=result.diverged_at,
-              bound=comparison.bound.learning_rate_bound)
-            for method, result in comparison.results.items() if result.diverged_at is not None]
+    return sentences.bound_sentence(stability(settings), settings.model, settings.learning_rate, lang)
 
 
 def _histories(comparison: bp_core.Comparison) -> dict[str, pd.DataFrame]:
@@ -78,10 +109,12 @@ CHARTS: dict[str, Callable[[bp_core.Comparison, str, Any], alt.TopLevelMixin]] =
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def chart_spec(kind: str, settings: Settings, lang: str, option: Any = None) -> dict[str, Any]:
-    """One chart of the cached run as a Vega-Lite dict, built (and validated by Altair) once per run, language and
-    option: a rerun that changes nothing redraws from here instead of rebuilding every chart."""
-    return CHARTS[kind](run_comparison(settings), lang, option).to_dict()
+def chart_spec(kind: str, settings: Settings, lang: str, option: Any, _comparison: bp_core.Comparison
+               ) -> dict[str, Any]:
+    """One chart of the run for ``settings`` as a Vega-Lite dict, built once per run, language and option. The run
+    is passed in, not fetched: an evicted run is never recomputed for a chart. Not validated against the Vega-Lite
+    schema here (a third of the chart's cost on a cold page): tests/test_charts.py validates every builder."""
+    return CHARTS[kind](_comparison, lang, option).to_dict(validate=False)
 
 
 @dataclass(frozen=True)
@@ -91,33 +124,16 @@ class Metric:
     help: str | None = None
 
 
-def ratio_words(comparison: bp_core.Comparison, lang: str) -> str:
-    """The speed ratio per epoch in words; when there is none (too few timed epochs), why."""
-    ratio = comparison.speed_ratio
-    if ratio is None:
-        fewest = min(comparison.results.values(), key=lambda r: r.epochs_run)
-        if fewest.epochs_run == 0:
-            return t("ratio_missing_none", lang, method=t(fewest.method, lang))
-        return t("ratio_missing_few", lang, method=t(fewest.method, lang), count=fewest.epochs_run,
-                 minimum=bp_core.MIN_TIMED_EPOCHS)
-    if ratio >= 1:
-        return t("ratio_manual_faster", lang, ratio=ratio)
-    return t("ratio_autograd_faster", lang, ratio=1 / ratio)
-
-
-MISSING = "—"  # a metric with no value; its help says why
-
-
 def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> list[list[Metric]]:
     """Two rows of three metrics: final losses and the largest difference; final w, b (or size) and the speed."""
     results = comparison.results
     top = [Metric(t("final_loss", lang, method=t(m, lang)), f"{r.final_loss:.4g}") if len(r.history) else
-           Metric(t("final_loss", lang, method=t(m, lang)), MISSING, t("final_loss_missing", lang))
+           Metric(t("final_loss", lang, method=t(m, lang)), sentences.MISSING, t("final_loss_missing", lang))
            for m, r in results.items()]
-    difference = comparison.max_param_difference
-    top.append(Metric(t("max_difference", lang), f"{difference:.2e}", t("max_difference_help", lang))
-               if difference is not None else Metric(t("max_difference", lang), MISSING,
-                                                     t("max_difference_missing", lang)))
+    difference = comparison.max_param_difference  # None (or NaN before issue 9) when no epoch is shared
+    top.append(Metric(t("max_difference", lang), f"{difference:.2e}", sentences.max_difference_help(comparison, lang))
+               if difference is not None and difference == difference else
+               Metric(t("max_difference", lang), sentences.MISSING, t("max_difference_missing", lang)))
     manual, auto = results["manual"], results["autograd"]
     if settings.model == "line":
         bottom = [Metric(t("final_param", lang, name=name), f"{manual.params[name].item():.6f}",
@@ -125,18 +141,14 @@ def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> l
     else:
         bottom = [Metric(t("parameter_count", lang), f"{len(manual.parameter_names)}"),
                   Metric(t("epochs_run", lang), f"{manual.epochs_run}")]
-    ratio = comparison.speed_ratio
-    shown = MISSING if ratio is None else f"{max(ratio, 1 / ratio):.1f}×"
-    bottom.append(Metric(t("speed_ratio", lang), shown, ratio_words(comparison, lang)))
+    bottom.append(Metric(t("speed_ratio", lang), sentences.ratio_value(comparison),
+                         sentences.ratio_words(comparison, lang)))
     return [top, bottom]
 
 
-def runtime_sentence(comparison: bp_core.Comparison, lang: str) -> str:
-    median = comparison.runtime_table().set_index("method")["median_us"]
-    if len(median) < len(comparison.results):  # a method timed no epoch
-        return t("runtime_missing", lang, reason=ratio_words(comparison, lang))
-    return t("runtime_words", lang, manual=median["manual"], autograd=median["autograd"],
-             epochs=comparison.results["manual"].epochs_run, ratio_words=ratio_words(comparison, lang))
+def export_json(settings: Settings, comparison: bp_core.Comparison) -> str:
+    """The JSON download: the settings and the run's headline results (built when the learner clicks)."""
+    return json.dumps({"settings": settings.as_dict()} | comparison.summary(), indent=2)
 
 
 def outputs_table(comparison: bp_core.Comparison, lang: str) -> pd.DataFrame:

@@ -16,13 +16,18 @@ WIDGET_KEYS = ("model", "lr", "lr_exact", "epochs", "seed", "activation")
 """The Compare page's widgets whose values outlive the page."""
 
 
+def _query_params() -> dict[str, list[str]]:
+    """Every value of every key in the URL: a key given twice is seen twice (``st.query_params[k]`` keeps the last)."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
 def init_session() -> None:
     """Every run, on every page: fill session state once from the URL (or the defaults), then restore the widget
     values that Streamlit dropped while their page was not drawn."""
     state = st.session_state
     if not state.get("_initialised"):
-        url, bad = read_query_params(st.query_params)
-        state["url_problems"] = bad
+        url, problems = read_query_params(_query_params())
+        state["url_problems"] = problems
         model = url.get("model", "line")
         lr = url.get("lr", DEFAULTS[model]["lr"])
         state["lang"] = url.get("lang", "en")

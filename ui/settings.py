@@ -1,11 +1,17 @@
-"""Settings of the Compare page as pure data: defaults, limits, the shareable URL, and the rules that turn what the
-learner entered into the settings to run, with messages a learner can act on. No Streamlit here: all of it is
-unit-tested (tests/test_settings.py); ui/session.py holds the Streamlit glue.
+"""Settings of the Compare page as pure data: defaults, limits, the shareable URL, the data table's cells, and the
+rules that turn what the learner entered into the settings to run, with messages a learner can act on. No Streamlit
+here: all of it is unit-tested (tests/test_settings.py); ui/session.py holds the Streamlit glue.
+
+Numbers typed by a person or carried by a link follow one grammar (ASCII digits, an optional sign, point and
+exponent: ``2``, ``-0.5``, ``1e-3``) and are checked the way float32 training will use them. Nothing is silently
+rounded, clamped or read as zero: a value that cannot be used is named with the reason, and a default (or the last
+valid value) is used instead.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -26,10 +32,28 @@ LECTURE_POINTS = tuple((float(x), float(y)) for x, y in zip(bp_core.seed_line().
 MAX_POINTS = 200
 POINT_LIMIT = 1e6
 """Largest |x| or |y| a data point may have: squared errors of larger values overflow float32 training."""
+LR_MIN = float(np.finfo(np.float32).tiny)
+"""Smallest learning rate: training is float32, where anything smaller is subnormal or rounds to 0 (no update)."""
+MAX_TEXT = 40
+"""Longest number a cell or a link may spell (a float64's repr needs at most 24 characters)."""
+SHOWN_CHARS = 30
+"""What a message quotes of a value the learner typed, at most."""
+CELLS_SHOWN = 5
+"""A message names at most this many unusable cells, then counts the rest."""
+IGNORED = {"line": ("seed", "act"), "mlp": ("pts",)}
+"""Link parameters that the other model uses: named as ignored, never an error."""
 
 Points = tuple[tuple[float, float], ...]
 Message = tuple[str, dict[str, Any]]
-"""A text key of ui/texts and its values; a value that is itself a Message is rendered first."""
+"""A text key of ui/texts and its values; a value that is itself a Message (or a list of them) is rendered first."""
+
+
+class Unusable(ValueError):
+    """A value that cannot be used, with the reason as a Message (rendered in the learner's language)."""
+
+    def __init__(self, reason: Message):
+        super().__init__(reason[0])
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -53,57 +77,133 @@ class Settings:
         return asdict(self)
 
 
+# ---- numbers: one grammar for cells and links
+_REAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NATURAL = re.compile(r"[0-9]+")
+_NON_FINITE = {"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "+nan", "-nan"}
+
+
+def shown(text: Any) -> str:
+    """What the learner typed, quoted safely for a Markdown message: at most SHOWN_CHARS characters, the characters
+    that Markdown would read as markup escaped, so a crafted link cannot draw a link or an image."""
+    text = str(text)
+    if len(text) > SHOWN_CHARS:
+        text = text[:SHOWN_CHARS] + "…"
+    text = "".join(c if c.isprintable() else "�" for c in text)
+    return re.sub(r"([\\`*_{}\[\]()<>#!|~$])", r"\\\1", text)
+
+
+def parse_real(text: str) -> float:
+    """A finite float64 from ``text`` written in the grammar above; raises ``Unusable`` naming why not."""
+    if text == "":
+        raise Unusable(("reason_empty", {}))
+    if len(text) > MAX_TEXT:
+        raise Unusable(("reason_too_long", {"cap": MAX_TEXT}))
+    if text.lower() in _NON_FINITE:
+        raise Unusable(("reason_not_finite", {}))
+    if not _REAL.fullmatch(text):
+        raise Unusable(("reason_not_a_number", {}))
+    value = float(text)
+    if not math.isfinite(value):
+        raise Unusable(("reason_not_finite", {}))
+    return value
+
+
+def parse_natural(text: str, low: int, high: int) -> int:
+    """An integer in [low, high] written with ASCII digits only (no sign, point, exponent or separator)."""
+    if text == "":
+        raise Unusable(("reason_empty", {}))
+    if len(text) > MAX_TEXT or not _NATURAL.fullmatch(text):
+        raise Unusable(("reason_not_whole", {"low": low, "high": high}))
+    value = int(text)
+    if not low <= value <= high:
+        raise Unusable(("reason_int_range", {"low": low, "high": high}))
+    return value
+
+
+def check_point_value(value: float) -> float:
+    """``value`` if |value| <= POINT_LIMIT (so float32 training and its squared errors stay finite)."""
+    if abs(value) > POINT_LIMIT:
+        raise Unusable(("reason_beyond_limit", {"limit": POINT_LIMIT}))
+    return value
+
+
+def check_ui_learning_rate(value: Any) -> float:
+    """A learning rate the dashboard trains with: a real number (not bool, not text) in [LR_MIN, MAX_LEARNING_RATE]."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise Unusable(("reason_not_a_number", {}))
+    value = float(value)
+    if not math.isfinite(value):
+        raise Unusable(("reason_not_finite", {}))
+    if not LR_MIN <= value <= bp_core.MAX_LEARNING_RATE:
+        raise Unusable(("reason_lr_range", {"low": LR_MIN, "high": bp_core.MAX_LEARNING_RATE}))
+    return value
+
+
+# ---- the data table: text cells, parsed here, every bad cell named
 def points_frame(points: Points) -> pd.DataFrame:
-    return pd.DataFrame(list(points), columns=["x", "y"], dtype="float64")
+    """The editor's table: each number as its shortest round-trip text, so what is shown is what trains."""
+    return pd.DataFrame([(repr(x), repr(y)) for x, y in points], columns=["x", "y"], dtype=object)
 
 
-def points_problem(frame: pd.DataFrame) -> Message | None:
-    """Why edited points cannot be used, as a text key and values; None if they can."""
+def cell_value(cell: Any) -> float:
+    """One table cell as a usable coordinate; raises ``Unusable`` naming why not."""
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA:
+        raise Unusable(("reason_empty", {}))
+    if isinstance(cell, bool):
+        raise Unusable(("reason_not_a_number", {}))
+    if isinstance(cell, (int, float, np.integer, np.floating)):
+        value = float(cell)
+        if not math.isfinite(value):
+            raise Unusable(("reason_not_finite", {}))
+        return check_point_value(value)
+    return check_point_value(parse_real(str(cell).strip()))
+
+
+def parse_points_table(frame: pd.DataFrame) -> tuple[Points | None, list[Message]]:
+    """The (x, y) pairs of an edited table, or None and one message per unusable cell (row counted from 1)."""
     if len(frame) == 0:
-        return "reason_no_rows", {}
+        return None, [("reason_no_rows", {})]
     if len(frame) > MAX_POINTS:
-        return "reason_too_many", {"cap": MAX_POINTS}
-    values = frame[["x", "y"]].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
-    if not np.isfinite(values).all():
-        return "reason_not_numbers", {}
-    if np.abs(values).max() > POINT_LIMIT:
-        return "reason_too_large", {"limit": POINT_LIMIT}
-    return None
-
-
-def frame_points(frame: pd.DataFrame) -> Points:
-    """The (x, y) pairs of a frame that ``points_problem`` accepted."""
-    return tuple((float(x), float(y)) for x, y in frame[["x", "y"]].to_numpy(dtype=float))
+        return None, [("reason_too_many", {"cap": MAX_POINTS})]
+    points, problems = [], []
+    for row, (x_cell, y_cell) in enumerate(zip(frame["x"].tolist(), frame["y"].tolist()), start=1):
+        pair = []
+        for column, cell in (("x", x_cell), ("y", y_cell)):
+            try:
+                pair.append(cell_value(cell))
+            except Unusable as bad:
+                typed = "" if cell is None or cell is pd.NA or (isinstance(cell, float) and math.isnan(cell)) \
+                    else shown(cell)
+                problems.append(("cell_problem", {"row": row, "column": column, "typed": typed,
+                                                  "reason": bad.reason}))
+        if len(pair) == 2:
+            points.append((pair[0], pair[1]))
+    return (None, problems) if problems else (tuple(points), [])
 
 
 # ---- links: every query parameter parsed the way the library will use it; values written exactly (repr)
-def _float(text: str, low: float, high: float) -> float:
-    value = float(text)
-    if not (math.isfinite(value) and low < value <= high):
-        raise ValueError(text)
-    return value
-
-
-def _int(text: str, low: int, high: int) -> int:
-    value = int(text)
-    if not low <= value <= high:
-        raise ValueError(text)
-    return value
-
-
 def _points(text: str) -> Points:
-    pairs = tuple(tuple(float(v) for v in pair.split(":")) for pair in text.split(","))
-    if not 1 <= len(pairs) <= MAX_POINTS or any(len(p) != 2 for p in pairs):
-        raise ValueError(text)
-    if points_problem(pd.DataFrame(pairs, columns=["x", "y"])) is not None:
-        raise ValueError(text)
-    return tuple((p[0], p[1]) for p in pairs)
+    if text == "":
+        raise Unusable(("reason_empty", {}))
+    if len(text) > MAX_POINTS * (2 * MAX_TEXT + 2):
+        raise Unusable(("reason_too_many", {"cap": MAX_POINTS}))
+    pairs = text.split(",")
+    if len(pairs) > MAX_POINTS:
+        raise Unusable(("reason_too_many", {"cap": MAX_POINTS}))
+    points = []
+    for pair in pairs:
+        parts = pair.split(":")
+        if len(parts) != 2:
+            raise Unusable(("reason_pts_format", {}))
+        points.append(tuple(check_point_value(parse_real(part)) for part in parts))
+    return tuple((x, y) for x, y in points)
 
 
 def _choice(allowed: tuple[str, ...]) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if value not in allowed:
-            raise ValueError(value)
+            raise Unusable(("reason_choice", {"allowed": ", ".join(allowed)}))
         return value
 
     return parse
@@ -111,25 +211,45 @@ def _choice(allowed: tuple[str, ...]) -> Callable[[str], str]:
 
 PARSERS: dict[str, Callable[[str], Any]] = {
     "model": _choice(tuple(bp_core.PRESETS)),
-    "lr": lambda v: _float(v, 0.0, bp_core.MAX_LEARNING_RATE),
-    "epochs": lambda v: _int(v, 1, EPOCHS_CAP),
-    "seed": lambda v: _int(v, 0, bp_core.MAX_SEED),
+    "lr": lambda v: check_ui_learning_rate(parse_real(v)),
+    "epochs": lambda v: parse_natural(v, 1, EPOCHS_CAP),
+    "seed": lambda v: parse_natural(v, 0, bp_core.MAX_SEED),
     "act": _choice(ACTIVATIONS),
     "pts": _points,
     "lang": _choice(("en", "ko")),
 }
 
 
-def read_query_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Parse the URL's settings; return the valid ones and the names of those that were out of range."""
-    valid, bad = {}, []
+def _one_value(value: Any) -> str:
+    """A parameter's text; a key repeated with different values cannot be trusted (Streamlit would keep the last)."""
+    if isinstance(value, (list, tuple)):
+        if len(set(map(str, value))) > 1:
+            raise Unusable(("reason_repeated", {}))
+        value = value[-1] if value else ""
+    if not isinstance(value, str):
+        raise Unusable(("reason_not_a_number", {}))
+    return value
+
+
+def read_query_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[Message]]:
+    """Parse the URL's settings: the valid ones, and one message per parameter that cannot be used (named, with what
+    it held and why) or that the link's model does not use. A value may be a list: a key the link repeats."""
+    valid: dict[str, Any] = {}
+    problems: list[Message] = []
     for name, parse in PARSERS.items():
-        if name in params:
-            try:
-                valid[name] = parse(params[name])
-            except (ValueError, TypeError, OverflowError):
-                bad.append(name)
-    return valid, bad
+        if name not in params:
+            continue
+        model = valid.get("model", "line")  # "model" is parsed first
+        if name in IGNORED[model]:
+            problems.append(("link_param_ignored", {"name": name, "model": (f"model_{model}", {})}))
+            continue
+        raw = params[name]
+        try:
+            valid[name] = parse(_one_value(raw))
+        except Unusable as bad:
+            typed = shown(raw[-1] if isinstance(raw, (list, tuple)) and raw else raw)
+            problems.append(("bad_link_param", {"name": name, "value": typed, "reason": bad.reason}))
+    return valid, problems
 
 
 def to_query_params(settings: Settings, lang: str) -> dict[str, str]:
@@ -162,24 +282,26 @@ def resolve_settings(values: Mapping[str, Any], edited_points: pd.DataFrame | No
     """Turn the widgets' values into the settings to run.
 
     ``values`` holds the widget values: model, lr (slider), lr_exact (None or a number, overrides the slider), epochs,
-    seed, activation. Edited points that cannot be used are named and the last valid points used; a learning rate
-    out of range is named and the last valid settings (else the model's default) used. What the learner typed is
-    never changed here: the widgets keep it.
+    seed, activation. Edited points that cannot be used are named cell by cell and the last valid points used; a
+    learning rate out of range is named and the last valid settings (else the model's default) used. What the
+    learner typed is never changed here: the widgets keep it.
     """
     messages: list[Message] = []
     if edited_points is not None:
-        problem = points_problem(edited_points)
-        if problem is None:
-            valid_points = frame_points(edited_points)
+        points, problems = parse_points_table(edited_points)
+        if points is not None:
+            valid_points = points
         else:
-            messages.append(("bad_data", {"reason": problem}))
+            shown_cells = problems[:CELLS_SHOWN] + [("cells_more", {"count": len(problems) - CELLS_SHOWN})] * (
+                len(problems) > CELLS_SHOWN)
+            messages.append(("bad_data", {"cells": shown_cells}))
     lr_entered = values["lr_exact"] if values.get("lr_exact") is not None else values["lr"]
     settings = Settings(values["model"], lr_entered, int(values["epochs"]), int(values["seed"]),
                         values["activation"], valid_points)
     try:
-        bp_core.check_learning_rate(lr_entered)
-    except (TypeError, ValueError):
-        messages.append(("bad_lr", {"cap": bp_core.MAX_LEARNING_RATE, "value": lr_entered}))
+        settings = replace(settings, learning_rate=check_ui_learning_rate(lr_entered))
+    except Unusable as bad:
+        messages.append(("bad_lr", {"value": shown(lr_entered), "reason": bad.reason}))
         fallback = replace(settings, learning_rate=DEFAULTS[settings.model]["lr"])
         settings = last_valid if last_valid is not None else fallback
     return Resolved(settings, messages, valid_points)

@@ -38,23 +38,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "data_mlp": {"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
                  "ko": "데이터: 반가산기, 입력 (a, b), 목표 [합 = a XOR b, 자리올림 = a AND b]."},
     "train": {"en": "Train", "ko": "학습"},
-    "lr_used": {"en": "Learning rate used: {lr:g}", "ko": "사용한 학습률: {lr:g}"},
-    "bad_lr": {"en": "The learning rate must be a number in (0, {cap:g}]. You entered {value}. The last valid "
-                     "settings are still shown.",
-               "ko": "학습률은 (0, {cap:g}] 범위의 수여야 합니다. 입력값: {value}. 마지막으로 유효했던 설정의 "
-                     "결과를 보여 줍니다."},
-    "bad_data": {"en": "These data points cannot be used: {reason}. The last valid points are used instead; your "
+    "lr_used": {"en": "Learning rate used: {lr}", "ko": "사용한 학습률: {lr}"},
+    "bad_lr": {"en": "The exact learning rate {value} cannot be used: {reason}. The last valid settings are still "
+                     "shown; the box keeps what you typed.",
+               "ko": "정확한 학습률 {value}은(는) 사용할 수 없습니다: {reason}. 마지막으로 유효했던 설정의 결과를 "
+                     "보여 주며, 입력한 값은 칸에 남아 있습니다."},
+    "bad_data": {"en": "These data points cannot be used: {cells}. The last valid points are used instead; your "
                        "edits stay in the table so you can fix them.",
-                 "ko": "이 데이터 점은 사용할 수 없습니다: {reason}. 마지막으로 유효했던 데이터를 대신 사용합니다. "
+                 "ko": "이 데이터 점은 사용할 수 없습니다: {cells}. 마지막으로 유효했던 데이터를 대신 사용합니다. "
                        "수정한 내용은 표에 남아 있으니 고칠 수 있습니다."},
-    "bad_url": {"en": "The link held a setting that is out of range ({name}); its default is used.",
-                "ko": "링크의 설정 값이 범위를 벗어났습니다 ({name}). 기본값을 사용합니다."},
     "reason_no_rows": {"en": "at least one row is needed", "ko": "적어도 한 행이 필요합니다"},
     "reason_too_many": {"en": "at most {cap} rows are allowed", "ko": "최대 {cap}행까지 허용됩니다"},
-    "reason_not_numbers": {"en": "a cell is empty or not a finite number",
-                           "ko": "비어 있거나 유한한 수가 아닌 칸이 있습니다"},
-    "reason_too_large": {"en": "every x and y must lie within ±{limit:g}",
-                         "ko": "모든 x와 y는 ±{limit:g} 범위 안에 있어야 합니다"},
     "training": {"en": "Training: {method} ...", "ko": "학습 중: {method} ..."},
     "manual": {"en": "manual (chain rule)", "ko": "수동 (연쇄법칙)"},
     "autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
@@ -65,55 +59,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "parameter_count": {"en": "Parameters (weights and biases)", "ko": "파라미터 수 (가중치와 편향)"},
     "epochs_run": {"en": "Epochs run", "ko": "실행한 에폭"},
     "max_difference": {"en": "Max parameter difference", "ko": "최대 파라미터 차이"},
-    "max_difference_help": {"en": "Largest |manual - autograd| over all parameters and epochs: float32 rounding.",
-                            "ko": "모든 파라미터와 에폭에서 |수동 - 자동 미분|의 최댓값: float32 반올림 오차입니다."},
     "speed_ratio": {"en": "Speed ratio per epoch", "ko": "에폭당 속도 비"},
     "ratio_manual_faster": {"en": "manual {ratio:.1f}x faster", "ko": "수동이 {ratio:.1f}배 빠름"},
     "ratio_autograd_faster": {"en": "autograd {ratio:.1f}x faster", "ko": "자동 미분이 {ratio:.1f}배 빠름"},
     # divergence
-    "bound_before": {"en": "This learning rate ({lr:g}) is above the stability bound 2/λmax = {bound:.4g} "
-                           "(λmax = {lam:.4g}, the largest curvature of the loss at the start). Expect the loss to "
-                           "blow up.",
-                     "ko": "이 학습률({lr:g})은 안정성 한계 2/λmax = {bound:.4g}보다 큽니다 (λmax = {lam:.4g}, "
-                           "시작점에서 손실의 최대 곡률). 손실이 발산할 것입니다."},
-    "bound_info": {"en": "Stability bound for this model and data: learning rates below 2/λmax = {bound:.4g} "
-                         "converge{exact}.",
-                   "ko": "이 모델과 데이터의 안정성 한계: 학습률이 2/λmax = {bound:.4g}보다 작으면 "
-                         "수렴합니다{exact}."},
-    "bound_exact_line": {"en": " (exact for the line: its loss is quadratic)",
-                         "ko": " (직선 모델에서는 정확함: 손실이 이차식)"},
-    "bound_near_mlp": {"en": " near the starting point (the network's curvature changes as it trains)",
-                       "ko": " (시작점 근처에서; 신경망의 곡률은 학습 중에 변함)"},
-    "diverged": {"en": "Training diverged: with {method} the loss exploded at epoch {epoch} (non-finite, or more "
-                       "than 10⁸ times its start). Training stopped there; the charts show the finite part. Lower the "
-                       "learning rate below {bound:.4g}.",
-                 "ko": "학습이 발산했습니다: {method}에서 에폭 {epoch}에 손실이 폭발했습니다 (유한하지 않거나 "
-                       "처음의 10⁸배 초과). 학습은 거기서 멈췄고, 차트는 유한한 부분만 보여 줍니다. "
-                       "학습률을 {bound:.4g}보다 낮추세요."},
+    "bound_info": {"en": "Stability bound for this model and data: 2/λmax = {bound:.4g}{exact}.",
+                   "ko": "이 모델과 데이터의 안정성 한계: 2/λmax = {bound:.4g}{exact}."},
+    "bound_exact_line": {"en": ". For the line it is exact: the loss is quadratic, so every learning rate below it "
+                               "converges",
+                         "ko": ". 직선 모델에서는 정확합니다: 손실이 이차식이므로 이보다 작은 학습률은 모두 "
+                               "수렴합니다"},
+    "bound_near_mlp": {"en": ". For the network it describes the start only: learning rates below it take stable "
+                             "steps near the starting parameters, and the curvature changes as the network trains",
+                       "ko": ". 신경망에서는 시작점에서만 맞습니다: 이보다 작은 학습률은 시작 파라미터 근처에서 "
+                             "안정적으로 움직이며, 곡률은 학습 중에 변합니다"},
     # charts
     "chart_loss": {"en": "Loss per epoch", "ko": "에폭별 손실"},
     "log_scale": {"en": "Log scale for the loss", "ko": "손실을 로그 눈금으로"},
     "chart_params": {"en": "Parameters per epoch", "ko": "에폭별 파라미터"},
     "choose_params": {"en": "Parameters to draw", "ko": "그릴 파라미터"},
     "chart_difference": {"en": "Max |manual − autograd| per epoch", "ko": "에폭별 최대 |수동 − 자동 미분|"},
-    "difference_caption": {"en": "Both methods compute the same gradient; in float32 their rounding differs in the "
-                                 "last bits, so the parameters drift apart by about 10⁻⁷ to 10⁻⁵, not more.",
-                           "ko": "두 방법은 같은 기울기를 계산합니다. float32에서는 마지막 자리의 반올림이 달라 "
-                                 "파라미터가 약 10⁻⁷~10⁻⁵ 정도 차이 나며, 그 이상은 아닙니다."},
     "chart_runtime": {"en": "Time per epoch (median; whiskers 25th-75th pct.)",
                       "ko": "에폭당 시간 (중앙값; 수염 25~75 백분위)"},
-    "runtime_words": {"en": "Per epoch, the manual method took {manual:.1f} µs and autograd {autograd:.1f} µs "
-                            "(median over {epochs} epochs): {ratio_words}.",
-                      "ko": "에폭당 수동 방법은 {manual:.1f} µs, 자동 미분은 {autograd:.1f} µs 걸렸습니다 "
-                            "({epochs} 에폭의 중앙값): {ratio_words}."},
-    "runtime_note": {"en": "Times come from the very runs shown above, clocked epoch by epoch; other work on the "
-                           "machine adds noise, so read the median and the spread, not one epoch.",
-                     "ko": "시간은 위에 보인 바로 그 학습에서 에폭마다 잰 값입니다. 컴퓨터의 다른 작업도 잡음을 "
-                           "더하니 한 에폭이 아니라 중앙값과 범위를 보세요."},
-    "one_time": {"en": "One-time cost, not counted per epoch: the first `torch.optim.SGD` in this server process "
-                       "took {seconds:.2f} s (it imports torch._dynamo). This run's set-up took {this:.4f} s.",
-                 "ko": "에폭마다 세지 않는 1회성 비용: 이 서버 프로세스에서 처음 만든 `torch.optim.SGD`는 "
-                       "{seconds:.2f}초 걸렸습니다 (torch._dynamo를 불러옴). 이번 실행의 준비 시간은 {this:.4f}초."},
+    "runtime_note": {"en": "Times come from the very runs shown above, clocked epoch by epoch. Other work on the "
+                           "server, such as other learners' runs, adds noise: read the median and the spread, not "
+                           "one epoch.",
+                     "ko": "시간은 위에 보인 바로 그 학습에서 에폭마다 잰 값입니다. 다른 학습자의 실행 같은 서버의 "
+                           "다른 작업도 잡음을 더하니 한 에폭이 아니라 중앙값과 범위를 보세요."},
     "chart_memory": {"en": "Tensor bytes per method", "ko": "방법별 텐서 바이트"},
     "parameter_bytes": {"en": "parameters", "ko": "파라미터"},
     "gradient_bytes": {"en": "gradients", "ko": "기울기"},
@@ -123,9 +95,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "manual_short": {"en": "manual", "ko": "수동"},
     "autograd_short": {"en": "autograd", "ko": "자동 미분"},
     "rss_help": {"en": "memory_profiler: peak resident memory of this server process during the run, minus just "
-                       "before it (after a one-epoch warm-up).",
+                       "before it (after a one-epoch warm-up). The process is shared: whatever else it did during "
+                       "the run, such as other learners' pages, counts too.",
                  "ko": "memory_profiler: 학습 중 이 서버 프로세스의 최대 상주 메모리에서 학습 직전 값을 뺀 값 "
-                       "(1 에폭 워밍업 후)."},
+                       "(1 에폭 워밍업 후). 프로세스는 함께 쓰므로, 그동안 다른 학습자의 페이지 같은 다른 작업도 "
+                       "함께 셉니다."},
     "rss_below_resolution": {"en": "The two peak-RSS deltas differ by less than {res:g} MiB, which RSS cannot "
                                    "resolve here: treat them as equal. The exact tensor bytes (chart) show where the "
                                    "methods differ: autograd also keeps the tensors its graph saved for backward.",
@@ -134,10 +108,6 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "그래프가 역전파용으로 저장한 텐서도 유지합니다."},
     "chart_surface": {"en": "Loss surface over (w, b) with both trajectories",
                       "ko": "(w, b)에 대한 손실 곡면과 두 학습 경로"},
-    "surface_caption": {"en": "Colour: log10 of the loss. Lines: the path of (w, b) during training, from the start "
-                              "(0, 0) to the end; the two methods overlap.",
-                        "ko": "색: 손실의 log10. 선: 학습 중 (w, b)의 경로, 시작점 (0, 0)부터 끝까지. "
-                              "두 방법의 경로는 겹칩니다."},
     "outputs_title": {"en": "What the network outputs after training", "ko": "학습 후 신경망의 출력"},
     "outputs_caption": {"en": "x[0], x[1]: the inputs a, b. y[0]: sum (XOR), y[1]: carry (AND). ŷ: each method's "
                               "output with its final parameters.",
@@ -231,20 +201,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "profile_error": {"en": "The profile could not be made ({error}). Try again, or with fewer epochs.",
                       "ko": "프로파일을 만들지 못했습니다 ({error}). 다시 시도하거나 에폭 수를 줄여 보세요."},
     # issue 9 (robust): figures that a run cannot give, and why
-    "ratio_missing_none": {"en": "no speed ratio: {method} timed no epoch (the loss was not finite at the start)",
-                           "ko": "속도 비 없음: {method}은(는) 시간을 잰 에폭이 없습니다 (처음부터 손실이 유한하지 "
-                                 "않았습니다)"},
-    "ratio_missing_few": {"en": "no speed ratio: {method} timed only {count} epoch(s); a ratio needs at least "
-                                "{minimum} per method",
-                          "ko": "속도 비 없음: {method}은(는) {count} 에폭만 시간을 쟀습니다. 비를 내려면 방법마다 "
-                                "적어도 {minimum} 에폭이 필요합니다"},
     "final_loss_missing": {"en": "No finite loss: the loss was not finite at epoch 0, so no update ran.",
                            "ko": "유한한 손실이 없습니다: 0 에폭에서 손실이 유한하지 않아 한 번도 갱신하지 "
                                  "않았습니다."},
     "max_difference_missing": {"en": "No epoch that both methods reached with finite values: nothing to compare.",
                                "ko": "두 방법이 모두 유한한 값으로 도달한 에폭이 없어 비교할 것이 없습니다."},
-    "runtime_missing": {"en": "No per-epoch times to compare: {reason}.",
-                        "ko": "비교할 에폭당 시간이 없습니다: {reason}."},
     # teaching pages: chain rule, one step by hand, gradient check, learning rate (issue 7)
     "page_chain_rule": {"en": "Chain rule, path by path", "ko": "연쇄법칙, 경로별로"},
     "page_step": {"en": "One step by hand", "ko": "손으로 계산하는 한 단계"},
@@ -607,6 +568,138 @@ TEXTS: dict[str, dict[str, str]] = {
     "sweep_col_epochs_run": {"en": "epochs run", "ko": "실행한 에폭"},
     "sweep_col_diverged_at": {"en": "diverged at epoch", "ko": "발산한 에폭"},
     "sweep_col_diverging": {"en": "diverging", "ko": "발산"},
+    # a class at once (issue 9): links, table cells, the shared worker, sentences computed from the run
+    "bad_link_param": {"en": "The link's setting {name} = “{value}” cannot be used: {reason}. Its default is used.",
+                       "ko": "링크의 설정 {name} = “{value}”은(는) 사용할 수 없습니다: {reason}. 기본값을 사용합니다."},
+    "link_param_ignored": {"en": "The link's setting {name} does not apply to the {model}: it is ignored.",
+                           "ko": "링크의 설정 {name}은(는) {model}에는 해당하지 않아 무시합니다."},
+    "reason_empty": {"en": "empty", "ko": "비어 있음"},
+    "reason_too_long": {"en": "longer than {cap} characters", "ko": "{cap}자보다 김"},
+    "reason_not_finite": {"en": "not a finite number", "ko": "유한한 수가 아님"},
+    "reason_not_a_number": {"en": "not a number (write digits 0-9 with an optional sign, point and exponent, e.g. 2.5 "
+                                  "or -1e-3)",
+                            "ko": "수가 아님 (0-9 숫자와 선택적인 부호, 소수점, 지수로 쓰세요. 예: 2.5, -1e-3)"},
+    "reason_not_whole": {"en": "not a whole number from {low} to {high} written with digits 0-9",
+                         "ko": "0-9 숫자로 쓴 {low} ~ {high}의 정수가 아님"},
+    "reason_int_range": {"en": "outside {low} to {high}", "ko": "{low} ~ {high} 범위 밖"},
+    "reason_beyond_limit": {"en": "beyond ±{limit:g} (larger values overflow float32 training)",
+                            "ko": "±{limit:g} 범위 밖 (더 큰 값은 float32 학습에서 넘침)"},
+    "reason_lr_range": {"en": "outside [{low:.3g}, {high:g}] (training is float32: a smaller rate rounds to 0)",
+                        "ko": "[{low:.3g}, {high:g}] 범위 밖 (학습은 float32: 더 작은 학습률은 0이 됨)"},
+    "reason_choice": {"en": "not one of {allowed}", "ko": "{allowed} 중 하나가 아님"},
+    "reason_repeated": {"en": "given more than once with different values", "ko": "서로 다른 값으로 여러 번 주어짐"},
+    "reason_pts_format": {"en": "not x:y pairs separated by commas (e.g. 1:3,2:5)",
+                          "ko": "쉼표로 구분한 x:y 쌍이 아님 (예: 1:3,2:5)"},
+    "cell_problem": {"en": "row {row}, {column} “{typed}”: {reason}", "ko": "{row}행 {column} “{typed}”: {reason}"},
+    "cells_more": {"en": "and {count} more cells", "ko": "그 밖에 {count}칸"},
+    "queue_one": {"en": "Waiting: 1 run ahead of yours (this server trains {workers} at a time).",
+                  "ko": "대기 중: 앞에 실행 1개가 있습니다 (이 서버는 한 번에 {workers}개씩 학습합니다)."},
+    "queue_many": {"en": "Waiting: {ahead} runs ahead of yours (this server trains {workers} at a time).",
+                   "ko": "대기 중: 앞에 실행 {ahead}개가 있습니다 (이 서버는 한 번에 {workers}개씩 학습합니다)."},
+    "run_failed": {"en": "This run could not be computed ({error}). Your settings stay in the sidebar: change them "
+                         "and press Train again.",
+                   "ko": "이 실행을 계산하지 못했습니다 ({error}). 설정은 사이드바에 남아 있으니 바꾼 뒤 다시 "
+                         "학습을 누르세요."},
+    "ratio_missing": {"en": "no speed ratio: a median needs at least {least} timed epochs per method, and this run "
+                            "timed {manual} (manual) and {autograd} (autograd)",
+                      "ko": "속도 비 없음: 중앙값에는 방법마다 시간을 잰 에폭이 {least}개 이상 필요한데, 이번 실행은 "
+                            "{manual}개(수동)와 {autograd}개(자동 미분)였습니다"},
+    "runtime_words_counted": {"en": "Per epoch, the manual method took {manual:.1f} µs (median of {manual_epochs} "
+                                    "epochs) and autograd {autograd:.1f} µs (median of {autograd_epochs}): "
+                                    "{ratio_words}.",
+                              "ko": "에폭당 수동 방법은 {manual:.1f} µs ({manual_epochs} 에폭의 중앙값), 자동 미분은 "
+                                    "{autograd:.1f} µs ({autograd_epochs} 에폭의 중앙값) 걸렸습니다: {ratio_words}."},
+    "difference_none": {"en": "No epoch after the start was run by both methods: there is no difference to show.",
+                        "ko": "시작 이후 두 방법이 모두 실행한 에폭이 없어 보여 줄 차이가 없습니다."},
+    "difference_identical": {"en": "In this run the two methods produced bit-identical parameters at every epoch "
+                                   "(epochs compared: {epochs}).",
+                             "ko": "이번 실행에서 두 방법은 모든 에폭에서 비트 단위까지 같은 파라미터를 냈습니다 "
+                                   "(비교한 에폭: {epochs})."},
+    "difference_rounding": {"en": "Both methods compute the same gradient; in float32 their rounding differs in the "
+                                  "last bits. In this run the parameters differ by {low} to {high} over "
+                                  "{epochs} epochs, at most {relative} of the parameters' size.",
+                            "ko": "두 방법은 같은 기울기를 계산하지만 float32에서는 마지막 자리의 반올림이 다릅니다. "
+                                  "이번 실행에서 파라미터 차이는 {epochs} 에폭 동안 {low} ~ {high}이며, "
+                                  "파라미터 크기의 최대 {relative}배입니다."},
+    "difference_diverged_close": {"en": "Up to the divergence at epoch {epoch} the parameters differ by {low} to "
+                                        "{high}: float32 rounding in the last bits, which grows with the "
+                                        "parameters as they blow up.",
+                                  "ko": "에폭 {epoch}의 발산까지 파라미터 차이는 {low} ~ {high}입니다: "
+                                        "float32 마지막 자리의 반올림 차이이며, 파라미터가 폭발하면서 함께 "
+                                        "커집니다."},
+    "difference_split": {"en": "From epoch {epoch} on, the two runs are apart by more than {tolerance:g} of the "
+                               "parameters' size (largest difference {high:.3g}, at epoch {at}): {cause}.",
+                         "ko": "에폭 {epoch}부터 두 실행은 파라미터 크기의 {tolerance:g}배보다 더 벌어집니다 "
+                               "(최대 차이 {high:.3g}, 에폭 {at}): {cause}."},
+    "split_cause_bound": {"en": "the learning rate {lr} is above the stability bound {bound:.4g}, so the steps "
+                                "amplify the tiny float32 rounding differences between the methods instead of damping "
+                                "them; while training is unstable they grow exponentially",
+                          "ko": "학습률 {lr}이(가) 안정성 한계 {bound:.4g}보다 커서, 각 단계가 두 방법 사이의 작은 "
+                                "float32 반올림 차이를 줄이지 않고 키웁니다. 학습이 불안정한 동안 이 차이는 "
+                                "지수적으로 커집니다"},
+    "split_cause_diverged": {"en": "training diverged at epoch {epoch}, and in a diverging run the tiny float32 "
+                                   "rounding differences between the methods grow exponentially",
+                             "ko": "학습이 에폭 {epoch}에서 발산했고, 발산하는 학습에서는 두 방법 사이의 작은 "
+                                   "float32 반올림 차이가 지수적으로 커집니다"},
+    "split_cause_dynamics": {"en": "training amplified the tiny float32 rounding differences between the methods "
+                                   "(both compute the same gradient; only the last bits differ)",
+                             "ko": "학습 과정이 두 방법 사이의 작은 float32 반올림 차이를 키웠습니다 (두 방법은 같은 "
+                                   "기울기를 계산하며 마지막 자리만 다름)"},
+    "max_difference_help_rounding": {"en": "Largest |manual − autograd| over all parameters and epochs: in this run "
+                                           "only float32 rounding.",
+                                     "ko": "모든 파라미터와 에폭에서 |수동 − 자동 미분|의 최댓값: 이번 실행에서는 "
+                                           "float32 반올림 오차뿐입니다."},
+    "max_difference_help_split": {"en": "Largest |manual − autograd| over all parameters and epochs: the runs split "
+                                        "apart from epoch {epoch} (see the caption under the difference chart).",
+                                  "ko": "모든 파라미터와 에폭에서 |수동 − 자동 미분|의 최댓값: 두 실행은 에폭 "
+                                        "{epoch}부터 갈라집니다 (차이 차트 아래 설명 참고)."},
+    "surface_words": {"en": "Colour: log10 of the loss. Lines: the path of (w, b) during training, from the start "
+                            "({w:g}, {b:g}) {end}; {together}.",
+                      "ko": "색: 손실의 log10. 선: 학습 중 (w, b)의 경로, 시작점 ({w:g}, {b:g})부터 {end}. "
+                            "{together}."},
+    "surface_end": {"en": "to epoch {epoch}", "ko": "에폭 {epoch}까지"},
+    "surface_end_diverged": {"en": "to epoch {epoch}, the last finite one before the divergence",
+                             "ko": "발산 전 마지막 유한한 에폭 {epoch}까지"},
+    "surface_end_none": {"en": "(no epoch was finite, so there is no path to draw)",
+                         "ko": "(유한한 에폭이 없어 그릴 경로가 없음)"},
+    "surface_overlap": {"en": "the two methods' paths overlap", "ko": "두 방법의 경로는 겹칩니다"},
+    "surface_apart": {"en": "the two paths separate from epoch {epoch}", "ko": "두 경로는 에폭 {epoch}부터 갈라집니다"},
+    "one_time_first": {"en": "One-time costs, not counted per epoch: the first autograd set-up in this server process "
+                             "took {seconds:.2f} s (the first `torch.optim.SGD` imports torch._dynamo). This run's "
+                             "set-up took {this:.4f} s.",
+                       "ko": "에폭마다 세지 않는 1회성 비용: 이 서버 프로세스의 첫 자동 미분 준비는 {seconds:.2f}초 "
+                             "걸렸습니다 (처음 만드는 `torch.optim.SGD`가 torch._dynamo를 불러옴). 이번 실행의 "
+                             "준비 시간은 {this:.4f}초."},
+    "one_time_this": {"en": "One-time costs are not counted per epoch: this run's set-up took {this:.4f} s.",
+                      "ko": "1회성 비용은 에폭마다 세지 않습니다: 이번 실행의 준비 시간은 {this:.4f}초."},
+    "bound_above": {"en": "This learning rate ({lr}) is above the stability bound 2/λmax = {bound:.4g} (λmax = "
+                          "{lam:.4g}, the largest curvature of the loss at the start). {expect}",
+                    "ko": "이 학습률({lr})은 안정성 한계 2/λmax = {bound:.4g}보다 큽니다 (λmax = {lam:.4g}, "
+                          "시작점에서 손실의 최대 곡률). {expect}"},
+    "bound_expect_line": {"en": "The line's loss is quadratic: expect it to blow up.",
+                          "ko": "직선의 손실은 이차식이므로 발산할 것입니다."},
+    "bound_expect_mlp": {"en": "Expect the loss to oscillate or blow up. The bound describes the start only: the "
+                               "network may also move to flatter ground and settle.",
+                         "ko": "손실이 진동하거나 발산할 수 있습니다. 한계는 시작점에서만 맞으므로, 신경망이 더 "
+                               "평평한 곳으로 옮겨 가 수렴할 수도 있습니다."},
+    "diverged_at": {"en": "Training diverged: with {method} the loss exploded at epoch {epoch} (non-finite, or more "
+                          "than {factor} times max(its start, 1)). Training stopped there; the charts show the finite "
+                          "part. {advice}",
+                    "ko": "학습이 발산했습니다: {method}에서 에폭 {epoch}에 손실이 폭발했습니다 (유한하지 않거나 "
+                          "max(처음 값, 1)의 {factor}배 초과). 학습은 거기서 멈췄고, 차트는 유한한 부분만 보여 "
+                          "줍니다. {advice}"},
+    "advice_below_bound": {"en": "Lower the learning rate below {bound:.4g}.",
+                           "ko": "학습률을 {bound:.4g}보다 낮추세요."},
+    "advice_curvature_grew": {"en": "The learning rate was below the bound at the start ({bound:.4g}), but the "
+                                    "curvature grew as the network trained: lower it further.",
+                              "ko": "학습률은 시작점의 한계({bound:.4g})보다 작았지만 학습 중에 곡률이 커졌습니다: "
+                                    "더 낮추세요."},
+    "above_bound_finite": {"en": "Above the bound at the start, yet this run stayed finite: over {epochs} epochs the "
+                                 "loss went from {start:.4g} to {final:.4g} and never passed {factor} times max(its "
+                                 "start, 1).",
+                           "ko": "시작점에서 한계보다 컸지만 이번 실행은 유한하게 남았습니다: {epochs} 에폭 동안 "
+                                 "손실은 {start:.4g}에서 {final:.4g}이(가) 되었고 max(처음 값, 1)의 {factor}배를 넘지 "
+                                 "않았습니다."},
     # issue 8: honest memory on the Compare page, and the Scaling page
     "mem8_tensor_line": {"en": "**{method}**: {counted:,} bytes of tensors, counted in this run (analytic count from "
                                "the shapes: {analytic:,}); {saved:,} of them kept for the backward pass.",
@@ -771,4 +864,13 @@ def t(key: str, lang: str = "en", **values: Any) -> str:
 def render(message: tuple[str, dict[str, Any]], lang: str) -> str:
     """A (key, values) message in ``lang``; a value that is itself such a pair is rendered first."""
     key, values = message
-    return t(key, lang, **{name: render(v, lang) if isinstance(v, tuple) else v for name, v in values.items()})
+    return t(key, lang, **{name: _rendered(v, lang) for name, v in values.items()})
+
+
+def _rendered(value: Any, lang: str) -> Any:
+    """A message value: a (key, values) pair rendered, a list of them rendered and joined with "; "."""
+    if isinstance(value, tuple):
+        return render(value, lang)
+    if isinstance(value, list):
+        return "; ".join(render(v, lang) for v in value)
+    return value

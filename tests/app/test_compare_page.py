@@ -72,7 +72,8 @@ def test_an_invalid_exact_learning_rate_is_explained_and_kept_in_the_box(app):
     at.number_input(key="lr_exact").set_value(-1.0)
     at.button(key="train").click().run()
     assert not at.exception
-    assert any("must be a number in (0, 100]" in e.value and "-1.0" in e.value for e in at.error)
+    assert any("exact learning rate -1.0 cannot be used" in e.value and "outside [1.18e-38, 100]" in e.value
+               for e in at.error)
     assert at.number_input(key="lr_exact").value == -1.0
     assert final_line(at) == before
 
@@ -140,16 +141,16 @@ def test_the_network_trains_with_its_own_defaults(app):
 def test_editing_the_points_retrains_and_bad_edits_keep_the_last_valid_points(app):
     at = app()
     editor_key = "points_editor"
-    at.session_state[editor_key] = {"edited_rows": {"3": {"y": 10.0}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[editor_key] = {"edited_rows": {"3": {"y": "10"}}, "added_rows": [], "deleted_rows": []}
     at.button(key="train").click().run()
     assert not at.exception
     expected = bp_core.train(bp_core.Line(), ([[1.0], [2.0], [3.0], [4.0]], [[3.0], [5.0], [7.0], [10.0]]),
                              "manual", 0.01, 1000).params
     assert final_line(at) == expected_line(expected)
-    at.session_state[editor_key] = {"edited_rows": {}, "added_rows": [{"x": 5.0}], "deleted_rows": []}
+    at.session_state[editor_key] = {"edited_rows": {}, "added_rows": [{"x": "5.0"}], "deleted_rows": []}
     at.button(key="train").click().run()
     assert not at.exception
-    assert any("cannot be used" in e.value for e in at.error)
+    assert any("cannot be used" in e.value and "row 5, y “”: empty" in e.value for e in at.error)
     assert at.session_state["valid_points"] == ((1.0, 3.0), (2.0, 5.0), (3.0, 7.0), (4.0, 10.0))
     assert final_line(at) == expected_line(expected)
 
@@ -166,34 +167,30 @@ def test_a_link_with_out_of_range_settings_falls_back_and_says_so(app):
     at = app({"lr": "-3", "epochs": "999999999"})
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
-    assert "(lr)" in warnings and "(epochs)" in warnings
+    assert "setting lr = “-3” cannot be used" in warnings and "setting epochs = “999999999”" in warnings
     assert final_line(at) == (SHOWN_W, SHOWN_B)
 
 
-def test_downloads_hold_the_history_of_both_methods_and_the_settings(app, monkeypatch):
+def test_downloads_are_built_on_click_and_hold_the_history_of_both_methods_and_the_settings(app):
     import io
     import json
 
     import pandas as pd
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-    files = {}
-    keep = MemoryMediaFileStorage.load_and_get_id
+    from ui import compare_view as view
 
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        files[filename] = path_or_data
-        return keep(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
     at = app()
-    assert {b.key for b in at.get("download_button")} >= {"download_csv", "download_json"}
-    history = pd.read_csv(io.BytesIO(files["backprop_lab_history.csv"]))
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert all(buttons[key].proto.deferred_file_id and not buttons[key].proto.url  # nothing built before a click
+               for key in ("download_csv", "download_json"))
+    settings, comparison = at.session_state["last_run"]  # what the page's two callables build on a click
+    history = pd.read_csv(io.StringIO(comparison.history_csv()))
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000).history
     manual = history[history["method"] == "manual"].reset_index(drop=True)
     assert len(history) == 2 * 1001 and set(history["method"]) == {"manual", "autograd"}
     pd.testing.assert_frame_equal(manual[expected.columns.drop("epoch")], expected.drop(columns="epoch"),
                                   check_dtype=False)
-    summary = json.loads(files["backprop_lab_run.json"])
+    summary = json.loads(view.export_json(settings, comparison))
     assert summary["settings"]["learning_rate"] == 0.01 and summary["settings"]["epochs"] == 1000
     assert summary["results"]["manual"]["params"]["w"] == [expected["w"].iloc[-1]]
     assert summary["stability_bound"]["learning_rate_bound"] == pytest.approx(LOSS_BOUND, abs=1e-5)

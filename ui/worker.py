@@ -1,0 +1,222 @@
+"""One bounded pool of training runs for the whole server: every session's Train goes through it.
+
+A class opens the same link at once. Without a bound, twenty script threads would train side by side on one or two
+cores, each slower than the last, and the server's memory would hold twenty runs in flight. ``Worker`` trains at most
+``workers`` runs at a time (one by default: see DEFAULT_WORKERS), tells a waiting learner how many runs are ahead of
+theirs, computes a run once however many sessions ask for the same key at the same moment (single flight), keeps a
+few finished runs for the next learner with the same settings, and gives freed memory back to the operating system.
+
+No Streamlit here: ``ui/compare_view.py`` holds the one instance (``st.cache_resource``) and draws the waiting.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import gc
+import itertools
+import os
+import sys
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_WORKERS = 1
+"""Runs trained at once unless BACKPROP_LAB_WORKERS says otherwise. Measured here (2 cores, 20 learners at once,
+benchmarks/bench_load.py): one worker brought the last result in 79 s using 75 CPU-seconds of the server, two workers
+in 84 s using 89: a run holds the GIL for most of its small torch operations, so a second run at the same time adds
+contention, not speed, and one worker leaves the other core to drawing the learners' pages."""
+
+SWITCH_INTERVAL_SECONDS = 0.0002
+"""How long a Python thread may hold the GIL while another waits (Python's default is 0.005 s). A training run
+releases the GIL in every small torch operation and then waits for it again: with a page being drawn in another
+thread it waited up to the full interval each time (seen here: a 2,000-epoch network run took 17.6 s instead of
+2.4 s next to one busy thread at 5 ms, 4.2 s at 0.2 ms, and the busy thread also did more work)."""
+
+Report = Callable[[float, str], None]
+"""What a run calls to say how far it is: a fraction in [0, 1] and the stage's name (e.g. the method)."""
+
+
+WORKERS_VARIABLE = "BACKPROP_LAB_WORKERS"
+"""Environment variable that sets the number of runs trained at once (an integer in [1, 64]), for a larger server."""
+
+
+def default_workers() -> int:
+    """DEFAULT_WORKERS, or the environment variable BACKPROP_LAB_WORKERS when it holds an integer in [1, 64]."""
+    chosen = os.environ.get(WORKERS_VARIABLE, "")
+    if chosen.isascii() and chosen.isdigit() and 1 <= int(chosen) <= 64:
+        return int(chosen)
+    return DEFAULT_WORKERS
+
+
+def favour_short_gil_turns() -> None:
+    """Set the interpreter's GIL switch interval to SWITCH_INTERVAL_SECONDS (process-wide; once per server)."""
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
+
+
+def _load_libc() -> Any:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name or "libc.so.6")
+        libc.malloc_trim.argtypes = [ctypes.c_size_t]
+        return libc
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        return None
+
+
+_LIBC = _load_libc()
+
+
+def give_back_memory() -> bool:
+    """Return freed heap pages to the operating system (glibc ``malloc_trim(0)``); False where there is no glibc.
+
+    glibc keeps memory that Python and torch freed in its arenas (one per thread that allocated), so a server's
+    resident memory stays at its peak after the sessions that needed it have gone.
+    """
+    if _LIBC is None:
+        return False
+    _LIBC.malloc_trim(0)
+    return True
+
+
+@dataclass(eq=False)
+class Job:
+    """One run: queued, then running, then done (its ``future`` holds the result or the exception)."""
+
+    key: Hashable
+    number: int  # order of submission
+    future: Future = field(default_factory=Future)
+    started: bool = False
+    fraction: float = 0.0  # how far the run is, as last reported
+    stage: str = ""  # what the run last reported doing
+
+    def report(self, fraction: float, stage: str) -> None:
+        """Called from the worker thread by the run itself; the waiting script threads read it."""
+        self.fraction, self.stage = min(max(float(fraction), 0.0), 1.0), stage
+
+    def done(self) -> bool:
+        return self.future.done()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait up to ``timeout`` seconds; True once the run has finished (or failed)."""
+        try:
+            self.future.exception(timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    def result(self) -> Any:
+        """The run's result; raises the run's exception in whoever asks for it."""
+        return self.future.result()
+
+
+class Worker:
+    """At most ``workers`` runs at once, one run per key at a time, the last ``keep`` results kept ``ttl_seconds``.
+
+    Examples
+    --------
+    >>> worker = Worker(workers=1)
+    >>> job = worker.submit("square of 3", lambda report: 3 * 3)
+    >>> job.result(), worker.submit("square of 3", lambda report: 0).result()  # the second is served from the first
+    (9, 9)
+    >>> worker.shutdown()
+    """
+
+    def __init__(self, workers: int | None = None, keep: int = 8, ttl_seconds: float = 3600.0,
+                 trim: Callable[[], Any] = give_back_memory, trim_every_seconds: float | None = 30.0) -> None:
+        self.workers = default_workers() if workers is None else workers
+        if not (isinstance(self.workers, int) and 1 <= self.workers <= 64):
+            raise ValueError(f"workers must be an integer in [1, 64], got {workers!r}")
+        self.keep, self.ttl_seconds, self._trim = keep, ttl_seconds, trim
+        self._stopped = threading.Event()
+        if trim_every_seconds is not None:  # sessions that close free memory with no run to trim after
+            threading.Thread(target=self._trim_now_and_then, args=(trim_every_seconds,), daemon=True,
+                             name="give-back-memory").start()
+        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="training-run")
+        self._lock = threading.Lock()
+        self._in_flight: dict[Hashable, Job] = {}  # queued or running
+        self._results: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()  # key -> (finished at, result)
+        self._numbers = itertools.count()
+        self.runs_computed = 0  # how many runs actually trained (not served from another caller's run)
+
+    def submit(self, key: Hashable, compute: Callable[[Report], Any]) -> Job:
+        """The job that computes ``compute(report)`` for ``key``: a kept result, the run already in flight for this
+        key, or a new run queued behind the others."""
+        with self._lock:
+            kept = self._kept(key)
+            if kept is not None:
+                served = Job(key, -1, started=True, fraction=1.0)
+                served.future.set_result(kept)
+                return served
+            in_flight = self._in_flight.get(key)
+            if in_flight is not None:
+                return in_flight
+            job = Job(key, next(self._numbers))
+            self._in_flight[key] = job
+            self._pool.submit(self._run, job, compute)
+            return job
+
+    def ahead(self, job: Job) -> int:
+        """How many runs, submitted before ``job`` and not finished, it waits for; 0 once it runs."""
+        with self._lock:
+            if job.started or job.done():
+                return 0
+            return sum(1 for other in self._in_flight.values() if other.number < job.number)
+
+    def queued(self) -> int:
+        """Runs in flight: queued or running."""
+        with self._lock:
+            return len(self._in_flight)
+
+    def forget(self) -> None:
+        """Drop every kept result (runs in flight finish and are kept)."""
+        with self._lock:
+            self._results.clear()
+
+    def shutdown(self) -> None:
+        self._stopped.set()
+        self._pool.shutdown(wait=True)
+
+    def _trim_now_and_then(self, seconds: float) -> None:
+        """Every ``seconds``: collect reference cycles (Streamlit's collection after each script run is switched off
+        in .streamlit/config.toml) and give the freed memory back."""
+        while not self._stopped.wait(seconds):
+            gc.collect()
+            self._trim()
+
+    def _kept(self, key: Hashable) -> Any:
+        """A kept result for ``key`` that is younger than ttl_seconds (refreshed as the newest), else None."""
+        entry = self._results.get(key)
+        if entry is None:
+            return None
+        if time.monotonic() - entry[0] > self.ttl_seconds:
+            del self._results[key]
+            return None
+        self._results.move_to_end(key)
+        return entry[1]
+
+    def _run(self, job: Job, compute: Callable[[Report], Any]) -> None:
+        """In a pool thread: compute, keep the result, wake every caller; a failure reaches this key's callers only."""
+        with self._lock:
+            job.started = True
+        try:
+            result = compute(job.report)
+        except BaseException as error:  # noqa: BLE001 - handed to the callers, the pool thread goes on serving
+            with self._lock:
+                del self._in_flight[job.key]
+            job.future.set_exception(error)
+        else:
+            with self._lock:
+                self.runs_computed += 1
+                self._results[job.key] = (time.monotonic(), result)
+                while len(self._results) > self.keep:
+                    self._results.popitem(last=False)
+                del self._in_flight[job.key]
+            job.future.set_result(result)
+        finally:
+            del job  # the run's temporaries are gone: give their pages back
+            self._trim()
