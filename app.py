@@ -25,8 +25,8 @@ pages = [
     st.Page("pages/gradient_check.py", title=t("page_check", lang), icon=":material/fact_check:",
             url_path="gradient_check"),
     st.Page("pages/learning_rate.py", title=t("page_sweep", lang), icon=":material/speed:", url_path="learning_rate"),
-    st.Page("pages/glossary.py", title=t("page_glossary", lang), icon=":material/menu_book:", url_path="glossary"),
     st.Page("pages/scaling.py", title=t("page_scaling", lang), icon=":material/trending_up:", url_path="scaling"),
+    st.Page("pages/glossary.py", title=t("page_glossary", lang), icon=":material/menu_book:", url_path="glossary"),
 ]
 with app_running():
     st.navigation(pages).run()

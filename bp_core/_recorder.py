@@ -52,7 +52,8 @@ class Recorder:
         else:
             self.rows = torch.empty((policy.rows(epochs), width), dtype=start.dtype, device=start.device)
         self.current = self.previous = start
-        self.slot_chunk, self.slot_views = -1, ()
+        self.slot_chunk = -1
+        self.slot_views: tuple[torch.Tensor, ...] = ()
         self.pending_losses: list[torch.Tensor] = []
         self.pending_grads: list[torch.Tensor] = []
         self.losses: list[torch.Tensor] = []  # float64 on the CPU, one tensor per block
@@ -153,6 +154,7 @@ class Recorder:
         param_epochs = np.arange(0, kept, stride, dtype=np.int64)
         values = self.rows[:len(param_epochs)].reshape(len(param_epochs), len(names)).detach().cpu().double().numpy()
         if stride > 1 and kept and param_epochs[-1] != kept - 1:  # the last kept row, always
+            assert last is not None  # kept > 0
             flat = last.reshape(-1)
             final = (flat if self.index is None else flat[self.index]).detach().cpu().double().numpy()
             param_epochs = np.append(param_epochs, kept - 1)

@@ -22,7 +22,7 @@ import bp_core
 from . import charts, sentences
 from .settings import Settings
 from .texts import t
-from .worker import Report, Worker, favour_short_gil_turns
+from .worker import Report, Worker, favour_short_gil_turns, freeze_startup_objects
 
 WAIT_POLL_SECONDS = 0.25
 """How often a waiting page looks at its queue position and progress (it redraws only what changed)."""
@@ -33,8 +33,10 @@ the worker, even after the worker's few kept results moved on to other learners'
 
 @st.cache_resource(show_spinner=False)
 def training_worker() -> Worker:
-    """The server's one worker, shared by every session; short GIL turns, so runs and pages share the cores."""
+    """The server's one worker, shared by every session; short GIL turns, so runs and pages share the cores, and
+    the imported modules frozen out of garbage collection, so the worker's periodic collection is cheap."""
     favour_short_gil_turns()
+    freeze_startup_objects()
     return Worker()
 
 

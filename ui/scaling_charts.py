@@ -17,7 +17,7 @@ def _x(axis: str, lang: str) -> alt.X:
     return alt.X("size:Q", title=t(f"scaling_size_{axis}", lang), scale=alt.Scale(type="log"))
 
 
-def time_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
+def time_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     """Median seconds per epoch against size, a line per (model, method), the 25th-75th percentile band."""
     data = _labelled(table, lang)
     base = alt.Chart(data).encode(x=_x(axis, lang), color=_method_colour(lang),
@@ -31,7 +31,7 @@ def time_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
     return _finish(alt.layer(band, lines), t("scaling_chart_time", lang))
 
 
-def memory_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
+def memory_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     """Bytes saved for the backward pass (counted; the analytic count in the tooltip) against size."""
     data = _labelled(table, lang)
     chart = alt.Chart(data).mark_line(point=True).encode(
@@ -43,7 +43,7 @@ def memory_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
     return _finish(chart, t("scaling_chart_memory", lang))
 
 
-def rss_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
+def rss_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     """Peak RSS Δ from fresh processes (median, range as error bars) against size; rows without RSS are left out."""
     data = _labelled(table.dropna(subset=["peak_rss_delta_mib_median"]), lang)
     base = alt.Chart(data).encode(x=_x(axis, lang), color=_method_colour(lang))
@@ -68,7 +68,7 @@ def ratios(table: pd.DataFrame) -> pd.DataFrame:
     return frame.melt(["model", "size"], var_name="quantity", value_name="ratio")
 
 
-def ratio_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.Chart:
+def ratio_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     """autograd / manual against size, for time and for saved bytes; 1 marks equality."""
     data = ratios(table)
     data = data.assign(quantity=[t(q, lang) for q in data["quantity"]])

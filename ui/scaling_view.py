@@ -94,7 +94,7 @@ def reading(table: pd.DataFrame, axis: str, lang: str) -> list[str]:
             spreads = [RSSSpread(m, (r["peak_rss_delta_mib_low"], r["peak_rss_delta_mib_median"],
                                      r["peak_rss_delta_mib_high"]))
                        for m, r in (("autograd", auto), ("manual", manual))]
-            verdict = (t("scaling_resolvable", lang) if rss_difference_resolvable(*spreads)
+            verdict = (t("scaling_resolvable", lang) if rss_difference_resolvable(spreads[0], spreads[1])
                        else t("scaling_not_resolvable", lang, res=RSS_RESOLUTION_MIB))
             sentences[-1] += " " + t(
                 "scaling_reading_rss", lang, auto=auto["peak_rss_delta_mib_median"],

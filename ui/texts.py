@@ -868,9 +868,13 @@ def render(message: tuple[str, dict[str, Any]], lang: str) -> str:
 
 
 def _rendered(value: Any, lang: str) -> Any:
-    """A message value: a (key, values) pair rendered, a list of them rendered and joined with "; "."""
+    """A message value: a (key, values) pair rendered, a list of such pairs rendered and joined with "; "."""
     if isinstance(value, tuple):
         return render(value, lang)
-    if isinstance(value, list):
+    if isinstance(value, list) and value and all(_is_message(v) for v in value):
         return "; ".join(render(v, lang) for v in value)
     return value
+
+
+def _is_message(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], dict)
