@@ -1,15 +1,23 @@
 """Links in a real browser: a page that does not exist, a crash link, and an exact learning rate through Train."""
 
+import contextlib
+
 import pytest
 from e2e.conftest import wait_until_drawn
 from e2e.test_browser import assert_no_error_on_page, metric_value
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.e2e
 
 
 def press_train_and_wait(page) -> None:
+    """Press Train, then wait for the rerun to end. A cached rerun can start and end between two polls of the
+    'running' state (seen on a loaded machine), so not seeing it is no failure; the short pause covers that case."""
     page.locator(".st-key-train").get_by_role("button").click()
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=10_000, state="attached")
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=5_000,
+                               state="attached")
+    page.wait_for_timeout(500)
     wait_until_drawn(page)
 
 
