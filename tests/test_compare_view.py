@@ -7,6 +7,13 @@ from ui.settings import Settings
 
 
 @pytest.fixture(scope="module")
+def line_run():
+    settings = Settings("line", 0.01, 300)
+    model, data = settings.build()
+    return settings, bp_core.compare(model, data, 0.01, 300, measure_memory=False)
+
+
+@pytest.fixture(scope="module")
 def network():
     settings = Settings("mlp", 1.0, 200)
     model, data = settings.build()
@@ -15,11 +22,27 @@ def network():
 
 def test_every_chart_in_the_mapping_builds_a_titled_spec(network):
     settings, comparison = network
-    for kind, build in view.CHARTS.items():
+    for kind in view.FRAMES:
         option = {"loss": True, "parameters": ("W1[0,1]",)}.get(kind)
         if kind == "surface":
             continue  # the line only
-        assert build(comparison, "en", option).to_dict()["title"]["text"], kind
+        assert view.chart(kind, comparison, "en", option).to_dict()["title"]["text"], kind
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("kind", "option"), [("loss", True), ("loss", False), ("parameters", ("w", "b")),
+                                              ("difference", None), ("surface", None), ("runtime", None),
+                                              ("memory", None)])
+def test_what_the_page_sends_is_the_whole_altair_chart_skeleton_and_data(line_run, kind, option, lang):
+    """The page's fast path (a skeleton built once, this run's frames added) gives the dict Altair builds whole."""
+    settings, comparison = line_run
+    sent = view.chart_spec(kind, settings, lang, option, comparison)
+    whole = view.chart(kind, comparison, lang, option).to_dict()  # validated against the Vega-Lite schema
+    sent["datasets"] = {name: frame.to_dict(orient="records") for name, frame in sent["datasets"].items()}
+    assert sent == whole
+    again = view.chart_spec(kind, settings, lang, option, comparison)
+    again.pop("datasets")  # what Streamlit does with the dict it is given: the next chart still has its data
+    assert "datasets" in view.chart_spec(kind, settings, lang, option, comparison)
 
 
 def test_headline_reads_the_run(network):
@@ -83,4 +106,4 @@ def test_a_ratio_from_too_few_timed_epochs_is_not_shown_as_a_ratio(short_run, la
 @pytest.mark.parametrize("kind", ["loss", "parameters", "difference", "surface", "runtime", "memory"])
 def test_every_chart_builds_from_a_run_with_no_finite_epoch(diverged_at_once, kind):
     option = ("w", "b") if kind == "parameters" else None
-    assert view.CHARTS[kind](diverged_at_once, "en", option).to_dict()
+    assert view.chart(kind, diverged_at_once, "en", option).to_dict()

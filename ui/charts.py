@@ -1,10 +1,22 @@
 """Chart builders: pure functions from data frames to ``alt.Chart``, titles and axes in the chosen language.
 
+Each chart comes in two halves: its *frames* (``*_frames``: the data, computed per run) and its *skeleton*
+(``*_skeleton``: marks, encodings, titles; every layer reads a named dataset). A skeleton depends only on the language
+and a structural option (the loss axis), so the page turns it into a Vega-Lite dict once per server and, per run, only
+adds the frames (``spec``): building and serialising the Altair objects cost about 70 ms a chart, six charts a page, on
+every new run (seen with a class of twenty). ``loss_chart`` and the other ``*_chart`` functions join the two halves
+into an ``alt`` chart for tests and notebooks; both paths give the same Vega-Lite dict (tests/test_charts.py).
+
 Long histories are thinned for display (``thin``): at most ``MAX_POINTS`` epochs per series, first and last kept.
 The full history stays available for download.
 """
 
 from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import Callable
+from typing import Any
 
 import altair as alt
 import numpy as np
@@ -60,12 +72,25 @@ def long_history(histories: dict[str, pd.DataFrame], columns: list[str], lang: s
     return pd.concat(frames, ignore_index=True)
 
 
-def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
+Frames = dict[str, pd.DataFrame]
+"""The datasets of one chart, by the name its skeleton reads them under."""
+
+
+def with_data(skeleton: alt.TopLevelMixin, frames: Frames) -> alt.TopLevelMixin:
+    """The skeleton with its datasets inlined as records: a complete chart, as Altair would have built it."""
+    return skeleton.properties(datasets={name: frame.to_dict(orient="records") for name, frame in frames.items()})
+
+
+def loss_frames(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> Frames:
     data = long_history(histories, ["loss"], lang).rename(columns={"value": "loss"}).drop(columns="parameter")
     if log_scale:
         data = data[data["loss"] > 0]  # log(0) has no place on the axis
+    return {"loss": data}
+
+
+def loss_skeleton(lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
     scale = alt.Scale(type="log") if log_scale else alt.Scale(type="linear")
-    chart = alt.Chart(data).mark_line(strokeWidth=2.5).encode(
+    chart = alt.Chart(alt.NamedData(name="loss")).mark_line(strokeWidth=2.5).encode(
         x=alt.X("epoch:Q", title=t("epoch", lang)),
         y=alt.Y("loss:Q", title=t("loss", lang), scale=scale),
         color=_method_colour(lang), strokeDash=_dash(lang),
@@ -74,10 +99,17 @@ def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = 
     return _finish(chart.interactive(bind_y=False), t("chart_loss", lang))
 
 
-def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> alt.TopLevelMixin:
-    data = long_history(histories, parameters, lang)
+def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
+    return with_data(loss_skeleton(lang, log_scale), loss_frames(histories, lang, log_scale))
+
+
+def parameter_frames(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> Frames:
+    return {"parameters": long_history(histories, parameters, lang)}
+
+
+def parameter_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     pick = alt.selection_point(fields=["parameter"], bind="legend")
-    chart = alt.Chart(data).mark_line(strokeWidth=2).encode(
+    chart = alt.Chart(alt.NamedData(name="parameters")).mark_line(strokeWidth=2).encode(
         x=alt.X("epoch:Q", title=t("epoch", lang)),
         y=alt.Y("value:Q", title=t("value", lang)),
         color=alt.Color("parameter:N", title=t("parameter", lang), scale=alt.Scale(scheme="category10"),
@@ -90,9 +122,16 @@ def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], l
     return _finish(chart, t("chart_params", lang))
 
 
-def difference_chart(difference: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    data = thin(difference)[["epoch", "max_abs_param_difference"]]
-    chart = alt.Chart(data).mark_area(line={"color": "#6a3d9a"}, color="#cab2d6").encode(
+def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> alt.TopLevelMixin:
+    return with_data(parameter_skeleton(lang), parameter_frames(histories, parameters, lang))
+
+
+def difference_frames(difference: pd.DataFrame) -> Frames:
+    return {"difference": thin(difference)[["epoch", "max_abs_param_difference"]]}
+
+
+def difference_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
+    chart = alt.Chart(alt.NamedData(name="difference")).mark_area(line={"color": "#6a3d9a"}, color="#cab2d6").encode(
         x=alt.X("epoch:Q", title=t("epoch", lang)),
         y=alt.Y("max_abs_param_difference:Q", title=t("difference", lang), axis=alt.Axis(format=".1e")),
         tooltip=["epoch:Q", alt.Tooltip("max_abs_param_difference:Q", format=".3e")],
@@ -100,10 +139,18 @@ def difference_chart(difference: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     return _finish(chart, t("chart_difference", lang))
 
 
-def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+def difference_chart(difference: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    return with_data(difference_skeleton(lang), difference_frames(difference))
+
+
+def runtime_frames(runtime: pd.DataFrame, lang: str) -> Frames:
     """``runtime``: method (key), median_us, p25_us, p75_us."""
-    data = runtime.assign(method=[t(m, lang) for m in runtime["method"]])
-    base = alt.Chart(data).encode(y=alt.Y("method:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)))
+    return {"runtime": runtime.assign(method=[t(m, lang) for m in runtime["method"]])}
+
+
+def runtime_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
+    base = alt.Chart(alt.NamedData(name="runtime")).encode(
+        y=alt.Y("method:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)))
     bars = base.mark_bar(height=28).encode(
         x=alt.X("median_us:Q", title=t("microseconds", lang)), color=_method_colour(lang),
         tooltip=["method:N", alt.Tooltip("median_us:Q", format=".2f"), alt.Tooltip("p25_us:Q", format=".2f"),
@@ -114,12 +161,20 @@ def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     return _finish(alt.layer(bars, spread), t("chart_runtime", lang))
 
 
-def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """``runtime``: method (key), median_us, p25_us, p75_us."""
+    return with_data(runtime_skeleton(lang), runtime_frames(runtime, lang))
+
+
+def memory_frames(tensor_bytes: pd.DataFrame, lang: str) -> Frames:
     """``tensor_bytes``: method (key), category (a TensorBytes field name, also its text key), bytes."""
-    data = tensor_bytes.assign(method=[t(m, lang) for m in tensor_bytes["method"]],
-                               category=[t(c, lang) for c in tensor_bytes["category"]])
+    return {"memory": tensor_bytes.assign(method=[t(m, lang) for m in tensor_bytes["method"]],
+                                          category=[t(c, lang) for c in tensor_bytes["category"]])}
+
+
+def memory_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     order = [t(c, lang) for c in TENSOR_BYTE_CATEGORIES]
-    chart = alt.Chart(data).mark_bar(height=28).encode(
+    chart = alt.Chart(alt.NamedData(name="memory")).mark_bar(height=28).encode(
         y=alt.Y("method:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
         x=alt.X("sum(bytes):Q", title=t("bytes", lang)),
         color=alt.Color("category:N", title=t("category", lang), sort=order,
@@ -130,25 +185,58 @@ def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     return _finish(chart, t("chart_memory", lang))
 
 
-def surface_chart(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> alt.TopLevelMixin:
+def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """``tensor_bytes``: method (key), category (a TensorBytes field name, also its text key), bytes."""
+    return with_data(memory_skeleton(lang), memory_frames(tensor_bytes, lang))
+
+
+def surface_frames(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> Frames:
     """``surface``: w, b, loss on a grid; ``trajectories``: per method a history with w and b."""
     grid = surface.assign(log_loss=np.log10(surface["loss"].clip(lower=1e-12)))
     step_w = float(np.diff(np.unique(grid["w"]))[0])
     step_b = float(np.diff(np.unique(grid["b"]))[0])
     grid = grid.assign(w2=grid["w"] + step_w, b2=grid["b"] + step_b)
-    heat = alt.Chart(grid).mark_rect().encode(
+    paths = pd.concat([thin(h)[["epoch", "w", "b"]].assign(method=t(m, lang)) for m, h in trajectories.items()],
+                      ignore_index=True)
+    return {"grid": grid, "paths": paths, "ends": paths.groupby("method", as_index=False).last()}
+
+
+def surface_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
+    heat = alt.Chart(alt.NamedData(name="grid")).mark_rect().encode(
         x=alt.X("w:Q", title="w"), x2="w2:Q", y=alt.Y("b:Q", title="b"), y2="b2:Q",
         color=alt.Color("log_loss:Q", title=t("log10_loss", lang), scale=alt.Scale(scheme="viridis")),
         tooltip=[alt.Tooltip("w:Q", format=".2f"), alt.Tooltip("b:Q", format=".2f"),
                  alt.Tooltip("loss:Q", format=".4g")],
     )
-    paths = pd.concat([thin(h)[["epoch", "w", "b"]].assign(method=t(m, lang)) for m, h in trajectories.items()],
-                      ignore_index=True)
-    lines = alt.Chart(paths).mark_line(strokeWidth=2.5, point=False).encode(
+    lines = alt.Chart(alt.NamedData(name="paths")).mark_line(strokeWidth=2.5, point=False).encode(
         x="w:Q", y="b:Q", order="epoch:Q", color=_method_colour(lang), strokeDash=_dash(lang),
         tooltip=["method:N", "epoch:Q", alt.Tooltip("w:Q", format=".5f"), alt.Tooltip("b:Q", format=".5f")],
     )
-    ends = alt.Chart(paths.groupby("method", as_index=False).last()).mark_point(
+    ends = alt.Chart(alt.NamedData(name="ends")).mark_point(
         shape="diamond", size=120, filled=True, color="white").encode(x="w:Q", y="b:Q")
     chart = alt.layer(heat, lines, ends).resolve_scale(color="independent")
     return _finish(chart, t("chart_surface", lang))
+
+
+def surface_chart(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> alt.TopLevelMixin:
+    """``surface``: w, b, loss on a grid; ``trajectories``: per method a history with w and b."""
+    return with_data(surface_skeleton(lang), surface_frames(surface, trajectories, lang))
+
+
+SKELETONS: dict[str, Callable[[str, Any], alt.TopLevelMixin]] = {
+    "loss": loss_skeleton, "parameters": parameter_skeleton, "difference": difference_skeleton,
+    "runtime": runtime_skeleton, "memory": memory_skeleton, "surface": surface_skeleton,
+}
+"""Each chart's skeleton, from the language and its structural option (the loss chart's log axis; None otherwise)."""
+
+
+@functools.lru_cache(maxsize=64)
+def _skeleton_dict(kind: str, lang: str, structure: Any) -> dict[str, Any]:
+    # Not validated here (a third of a build's cost): tests/test_charts.py validates every chart, data included
+    return SKELETONS[kind](lang, structure).to_dict(validate=False)
+
+
+def spec(kind: str, lang: str, structure: Any, frames: Frames) -> dict[str, Any]:
+    """A Vega-Lite dict for Streamlit: the cached skeleton (a fresh copy: Streamlit takes ``datasets`` out of the dict
+    it is given) with the frames as its datasets, which Streamlit sends as Arrow tables."""
+    return {**copy.deepcopy(_skeleton_dict(kind, lang, structure)), "datasets": dict(frames)}

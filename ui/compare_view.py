@@ -94,29 +94,40 @@ def _histories(comparison: bp_core.Comparison) -> dict[str, pd.DataFrame]:
     return {method: result.history for method, result in comparison.results.items()}
 
 
-def _surface(comparison: bp_core.Comparison, lang: str, option: Any) -> alt.TopLevelMixin:
+def _surface_frames(comparison: bp_core.Comparison, lang: str, option: Any) -> charts.Frames:
     surface = bp_core.loss_surface(comparison.data, *comparison.surface_window(), 41)
-    return charts.surface_chart(surface, _histories(comparison), lang)
+    return charts.surface_frames(surface, _histories(comparison), lang)
 
 
-CHARTS: dict[str, Callable[[bp_core.Comparison, str, Any], alt.TopLevelMixin]] = {
-    "loss": lambda c, lang, log_scale: charts.loss_chart(_histories(c), lang, log_scale),
-    "parameters": lambda c, lang, names: charts.parameter_chart(_histories(c), list(names), lang),
-    "difference": lambda c, lang, _: charts.difference_chart(c.difference, lang),
-    "surface": _surface,
-    "runtime": lambda c, lang, _: charts.runtime_chart(c.runtime_table(), lang),
-    "memory": lambda c, lang, _: charts.memory_chart(c.tensor_bytes_table(), lang),
+FRAMES: dict[str, Callable[[bp_core.Comparison, str, Any], charts.Frames]] = {
+    "loss": lambda c, lang, log_scale: charts.loss_frames(_histories(c), lang, log_scale),
+    "parameters": lambda c, lang, names: charts.parameter_frames(_histories(c), list(names), lang),
+    "difference": lambda c, lang, _: charts.difference_frames(c.difference),
+    "surface": _surface_frames,
+    "runtime": lambda c, lang, _: charts.runtime_frames(c.runtime_table(), lang),
+    "memory": lambda c, lang, _: charts.memory_frames(c.tensor_bytes_table(), lang),
 }
-"""Each chart of the Compare page, from the run, the language and the chart's one option."""
+"""The data of each chart of the Compare page, from the run, the language and the chart's one option."""
+
+
+def structure(kind: str, option: Any) -> Any:
+    """The part of a chart's option that changes its skeleton: the loss chart's log axis; nothing else."""
+    return bool(option) if kind == "loss" else None
+
+
+def chart(kind: str, comparison: bp_core.Comparison, lang: str, option: Any) -> alt.TopLevelMixin:
+    """One chart of the run as a complete Altair chart (what ``chart_spec`` sends, for tests and notebooks)."""
+    skeleton = charts.SKELETONS[kind](lang, structure(kind, option))
+    return charts.with_data(skeleton, FRAMES[kind](comparison, lang, option))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def chart_spec(kind: str, settings: Settings, lang: str, option: Any, _comparison: bp_core.Comparison
                ) -> dict[str, Any]:
-    """One chart of the run for ``settings`` as a Vega-Lite dict, built once per run, language and option. The run
-    is passed in, not fetched: an evicted run is never recomputed for a chart. Not validated against the Vega-Lite
-    schema here (a third of the chart's cost on a cold page): tests/test_charts.py validates every builder."""
-    return CHARTS[kind](_comparison, lang, option).to_dict(validate=False)
+    """One chart of the run for ``settings`` as a Vega-Lite dict, built once per run, language and option: the
+    chart's skeleton (built once per server) with this run's frames. The run is passed in, not fetched: an evicted
+    run is never recomputed for a chart."""
+    return charts.spec(kind, lang, structure(kind, option), FRAMES[kind](_comparison, lang, option))
 
 
 @dataclass(frozen=True)
