@@ -1,6 +1,7 @@
 """The history a training loop fills, with few operations per epoch and an exact divergence epoch.
 
-Per epoch the loop hands over the loss and gradient tensors (references, no ``.item()``) and one clock reading. The
+Per epoch the loop makes one call (``row``): the clock reading taken as the epoch began, the loss and gradient tensors
+(references, no ``.item()``) and the parameters. The
 checks run once per block of epochs: one ``torch.stack`` of the block's losses and one of its gradients, then the
 first non-finite or exploding row is found exactly and everything after it is dropped. Training may run up to one
 block past that row; those rows never reach the history. When every parameter is kept every epoch, the parameters
@@ -77,11 +78,12 @@ class Recorder:
         """Where the manual update of ``epoch`` goes: history row ``epoch + 1``, or a new tensor (None)."""
         return self._slot(epoch + 1) if self.every_row else None
 
-    def start(self, now: float) -> None:
+    def row(self, epoch: int, now: float, loss: torch.Tensor, theta: torch.Tensor, grad: torch.Tensor) -> bool:
+        """Hand over row ``epoch``, whose epoch began at ``now`` (so the previous epoch's update ended then); False
+        when training must stop (diverged, or this was the last row). One call per epoch: the loop's only overhead."""
         self.stamps.append(now)
-
-    def row(self, epoch: int, loss: torch.Tensor, theta: torch.Tensor, grad: torch.Tensor) -> bool:
-        """Hand over row ``epoch``; False when training must stop (diverged, or this was the last row)."""
+        if self.progress is not None and epoch and (epoch % self.report_every == 0 or epoch == self.epochs):
+            self.progress(epoch, self.epochs)  # epoch updates are done
         self.pending_losses.append(loss)
         self.pending_grads.append(grad)
         if self.every_row:
@@ -94,12 +96,6 @@ class Recorder:
         if len(self.pending_losses) < self.block and epoch < self.epochs:
             return True
         return self._check_block(epoch) and epoch < self.epochs
-
-    def tick(self, now: float) -> None:
-        self.stamps.append(now)
-        done = len(self.stamps) - 1
-        if self.progress is not None and (done % self.report_every == 0 or done == self.epochs):
-            self.progress(done, self.epochs)
 
     def _keep_strided(self, slot: int, theta: torch.Tensor) -> None:
         flat = theta.reshape(-1)

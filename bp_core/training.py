@@ -173,15 +173,14 @@ def _train_manual(model: Model, data: Dataset, initial: Params, learning_rate: f
     x, y = model.design(data.x), data.y
     recorder = Recorder(model.pack(initial), epochs, policy, progress, updates_in_place=False)
     theta = recorder.first_theta()
-    recorder.start(clock())
     with torch.no_grad():  # nothing here needs a graph; this guards against inputs that require grad
         for epoch in range(epochs + 1):
+            began = clock()
             loss, grad = model.manual_packed(theta, x, y)  # forward, then backward by hand
-            if not recorder.row(epoch, loss, theta, grad):
+            if not recorder.row(epoch, began, loss, theta, grad):
                 break  # diverged, or the last row (after the last update) is recorded
             # gradient descent, theta - learning_rate * grad, written into a new tensor (the next history row)
             theta = torch.sub(theta, learning_rate * grad, out=recorder.next_slot(epoch))
-            recorder.tick(clock())
     return _result(recorder, model, "manual", learning_rate, epochs, zero_grad, initial, 0.0)
 
 
@@ -200,10 +199,10 @@ def _train_autograd(model: Model, data: Dataset, initial: Params, learning_rate:
         _first_optimizer_setup_seconds = setup_seconds
     values = theta.detach()  # shares theta's memory: the recorder copies each row from it before step()
     recorder = Recorder(values, epochs, policy, progress, updates_in_place=True)
-    recorder.start(now)
     for epoch in range(epochs + 1):
+        began = clock()
         pred = model.predict_packed(theta, x)
-        loss = criterion(pred, y)
+        loss = criterion.forward(pred, y)  # MSELoss itself; forward() skips the hook dispatch of criterion(...)
         if zero_grad:
             optimizer.zero_grad()  # without it, backward() adds to the previous gradient
         loss.backward()
@@ -211,10 +210,9 @@ def _train_autograd(model: Model, data: Dataset, initial: Params, learning_rate:
         grad = theta.grad
         assert grad is not None  # backward() just filled it
         grad = grad if zero_grad else grad.clone()
-        if not recorder.row(epoch, loss.detach(), values, grad):
+        if not recorder.row(epoch, began, loss.detach(), values, grad):
             break
         optimizer.step()
-        recorder.tick(clock())
     return _result(recorder, model, "autograd", learning_rate, epochs, zero_grad, initial, setup_seconds)
 
 
