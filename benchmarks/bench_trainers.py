@@ -145,7 +145,7 @@ def _million_points(args) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=11)
+    parser.add_argument("--repeats", type=int, default=21)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--big-epochs", type=int, default=20)
     parser.add_argument("--big-repeats", type=int, default=5)
