@@ -1,12 +1,12 @@
 """The history a training loop fills, with few operations per epoch and an exact divergence epoch.
 
 Per epoch the loop makes one call (``row``): the clock reading taken as the epoch began, the loss and gradient tensors
-(references, no ``.item()``) and the parameters. The
-checks run once per block of epochs: one ``torch.stack`` of the block's losses and one of its gradients, then the
-first non-finite or exploding row is found exactly and everything after it is dropped. Training may run up to one
-block past that row; those rows never reach the history. When every parameter is kept every epoch, the parameters
-live in one preallocated tensor, row ``e`` at epoch ``e``: the manual loop writes each update straight into the next
-row (``out=``), the autograd loop copies its parameter (updated in place by ``optimizer.step()``) into it.
+(references, no ``.item()``) and the parameters. The checks run once per block of epochs: one ``torch.stack`` of the
+block's losses and one of its gradients, then the first non-finite or exploding row is found exactly and everything
+after it is dropped. Training may run up to one block past that row; those rows never reach the history. When every
+parameter is kept every epoch, the parameters live in one preallocated tensor, row ``e`` at epoch ``e``: the manual
+loop writes each update straight into the next row (``out=``), the autograd loop copies its parameter (updated in
+place by ``optimizer.step()``) into it.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ ProgressCallback = Callable[[int, int], None]
 
 
 class Recorder:
-    """One run's history: filled by ``row`` and ``tick`` from the loop, turned into frames by ``finish``."""
+    """One run's history: filled by ``row`` from the loop, once an epoch; turned into frames by ``finish``."""
 
     def __init__(self, start: torch.Tensor, epochs: int, policy: RecordPolicy, progress: ProgressCallback | None,
                  updates_in_place: bool):
@@ -80,7 +80,7 @@ class Recorder:
 
     def row(self, epoch: int, now: float, loss: torch.Tensor, theta: torch.Tensor, grad: torch.Tensor) -> bool:
         """Hand over row ``epoch``, whose epoch began at ``now`` (so the previous epoch's update ended then); False
-        when training must stop (diverged, or this was the last row). One call per epoch: the loop's only overhead."""
+        when training must stop (diverged, or this was the last row). The loop's one recording call per epoch."""
         self.stamps.append(now)
         if self.progress is not None and epoch and (epoch % self.report_every == 0 or epoch == self.epochs):
             self.progress(epoch, self.epochs)  # epoch updates are done
