@@ -73,11 +73,7 @@ st.info(t("check_float32_why", lang))
 
 # ---- forgot optimizer.zero_grad(): its own model choice, the line by default (it goes wrong within a few epochs)
 st.subheader(t("zero_grad_title", lang))
-restore({"zg_model": "line"})
-st.radio(t("model", lang), list(bp_core.PRESETS), key="zg_model", horizontal=True,
-         format_func=lambda m: teaching.model_name(m, lang))
-keep(["zg_model"])
-zero_grad_run = teaching.RUNS[state["zg_model"]]
+zero_grad_run = teaching.choose_run("zg_model", lang)
 st.markdown(t("zero_grad_intro", lang, lr=zero_grad_run.learning_rate, epochs=view.ZERO_GRAD_EPOCHS))
 comparison = view.zero_grad(zero_grad_run)
 wrong = comparison.went_wrong_at

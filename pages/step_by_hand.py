@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-import bp_core
 from ui import step_view as view
 from ui import teaching
-from ui.page_state import keep, restore
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.texts import render, t
@@ -17,12 +15,8 @@ lang = language()
 st.title(t("step_title", lang))
 st.markdown(t("step_intro", lang))
 
-restore({"step_model": "line"})
-st.radio(t("model", lang), list(bp_core.PRESETS), key="step_model", horizontal=True,
-         format_func=lambda m: teaching.model_name(m, lang))
-keep(["step_model"])
-model_key = state["step_model"]
-settings = teaching.RUNS[model_key]
+settings = teaching.choose_run("step_model", lang)
+model_key = settings.model
 last_step = teaching.last_epoch(settings) - 1  # a step from row e lands on row e + 1
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 import bp_core
 
+from .page_state import keep, restore
 from .settings import Settings
 from .texts import t
 
@@ -47,3 +48,12 @@ def params_at(settings: Settings, epoch: int) -> bp_core.contract.Params:
 
 def model_name(model: str, lang: str) -> str:
     return t(f"model_{model}", lang)
+
+
+def choose_run(key: str, lang: str) -> Settings:
+    """A model switch (the line by default, kept across pages under ``key``) and the run it picks."""
+    restore({key: "line"})
+    st.radio(t("model", lang), list(bp_core.PRESETS), key=key, horizontal=True,
+             format_func=lambda m: model_name(m, lang))
+    keep([key])
+    return RUNS[st.session_state[key]]
