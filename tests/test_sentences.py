@@ -81,10 +81,15 @@ def test_a_ratio_from_too_few_timed_epochs_is_not_shown_as_a_ratio():
     assert "bit-identical" in sentences.difference_sentence(one_epoch, "en")
 
 
+def diverged_at_epoch_0(comparison, rows_kept):
+    """``comparison`` as if both methods diverged at epoch 0, keeping ``rows_kept`` history rows and no timed epoch."""
+    results = {m: dataclasses.replace(r, epoch_seconds=np.zeros(0), history=r.history.iloc[:rows_kept], diverged_at=0)
+               for m, r in comparison.results.items()}
+    return dataclasses.replace(comparison, results=results, difference=comparison.difference.iloc[:rows_kept])
+
+
 def test_a_run_with_no_timed_epoch_has_no_ratio_and_no_nan(converging):
-    results = {m: dataclasses.replace(r, epoch_seconds=np.zeros(0), history=r.history.iloc[:1], diverged_at=0)
-               for m, r in converging.results.items()}
-    at_once = dataclasses.replace(converging, results=results, difference=converging.difference.iloc[:1])
+    at_once = diverged_at_epoch_0(converging, rows_kept=1)
     for lang in ("en", "ko"):
         said = every_sentence(at_once, lang)
         assert not any("nan" in text.lower() for text in said), said
@@ -116,9 +121,7 @@ def test_every_sentence_renders_in_korean(converging, diverging, split_network):
 
 
 def test_a_run_that_diverged_at_the_start_has_sentences_and_no_figure_it_cannot_give(converging):
-    results = {m: dataclasses.replace(r, epoch_seconds=np.zeros(0), history=r.history.iloc[:0], diverged_at=0)
-               for m, r in converging.results.items()}
-    at_start = dataclasses.replace(converging, results=results, difference=converging.difference.iloc[:0])
+    at_start = diverged_at_epoch_0(converging, rows_kept=0)
     for lang in ("en", "ko"):
         said = every_sentence(at_start, lang)
         assert not any("nan" in text.lower() for text in said), said
