@@ -1,12 +1,13 @@
 """The history a training loop fills, with few operations per epoch and an exact divergence epoch.
 
-Per epoch the loop makes one call (``row``): the clock reading taken as the epoch began, the loss and gradient tensors
-(references, no ``.item()``) and the parameters. The checks run once per block of epochs: one ``torch.stack`` of the
-block's losses and one of its gradients, then the first non-finite or exploding row is found exactly and everything
-after it is dropped. Training may run up to one block past that row; those rows never reach the history. When every
-parameter is kept every epoch, the parameters live in one preallocated tensor, row ``e`` at epoch ``e``: the manual
-loop writes each update straight into the next row (``out=``), the autograd loop copies its parameter (updated in
-place by ``optimizer.step()``) into it.
+Per epoch the loop makes one call (``row``): the clock reading taken as the epoch began, the loss (kept as its
+``.item()``, a Python float: cheaper than holding the tensor and stacking a block of 0-d tensors, which is one view op
+each) and the gradient tensor (a reference) and the parameters. The checks run once per block of epochs: the block's
+losses become one float64 tensor and its gradients one ``torch.cat``, then the first non-finite or exploding row is
+found exactly and everything after it is dropped. Training may run up to one block past that row; those rows never
+reach the history. When every parameter is kept every epoch, the parameters live in one preallocated tensor, row ``e``
+at epoch ``e``: the manual loop writes each update straight into the next row (``out=``), the autograd loop copies its
+parameter (updated in place by ``optimizer.step()``) into it.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class Recorder:
         self.current = self.previous = start
         self.slot_chunk = -1
         self.slot_views: tuple[torch.Tensor, ...] = ()
-        self.pending_losses: list[torch.Tensor] = []
+        self.pending_losses: list[float] = []
         self.pending_grads: list[torch.Tensor] = []
         self.losses: list[torch.Tensor] = []  # float64 on the CPU, one tensor per block
         self.grad_norms: list[torch.Tensor] = []
@@ -84,7 +85,7 @@ class Recorder:
         self.stamps.append(now)
         if self.progress is not None and epoch and (epoch % self.report_every == 0 or epoch == self.epochs):
             self.progress(epoch, self.epochs)  # epoch updates are done
-        self.pending_losses.append(loss)
+        self.pending_losses.append(loss.item())  # on a GPU this waits for the epoch, as the clock does
         self.pending_grads.append(grad)
         if self.every_row:
             if self.in_place:
@@ -105,14 +106,15 @@ class Recorder:
         """Check rows ``kept .. last``; keep the finite ones and note the divergence epoch, if any."""
         first = self.kept
         with torch.no_grad():
-            losses = torch.stack(self.pending_losses).reshape(-1).double()
-            grads = torch.stack(self.pending_grads).reshape(len(self.pending_grads), -1).double()
+            losses = torch.tensor(self.pending_losses, dtype=torch.float64)  # exact: a float32 widens exactly
+            # cat, not stack: stack makes a view of each gradient first; every gradient has theta's shape
+            grads = torch.cat(self.pending_grads).reshape(len(self.pending_grads), -1).double()
             norms = torch.linalg.vector_norm(grads, dim=1)
             params_ok = (torch.isfinite(self.rows[first:last + 1]).reshape(last + 1 - first, -1).all(dim=1)
                          if self.every_row else torch.isfinite(self.current).all().reshape(1))
         self.pending_losses.clear()
         self.pending_grads.clear()
-        losses, norms, params_ok = losses.cpu(), norms.cpu(), params_ok.cpu()
+        norms, params_ok = norms.cpu(), params_ok.cpu()
         if first == 0:
             initial = float(losses[0])
             self.threshold = DIVERGENCE_FACTOR * max(initial, 1.0) if math.isfinite(initial) else math.inf

@@ -111,7 +111,7 @@ class Line(Model):
         return torch.cat([x, torch.ones_like(x)], dim=1)
 
     def predict_packed(self, theta: torch.Tensor, x1: torch.Tensor) -> torch.Tensor:
-        return x1 @ theta  # (N, 1) = (N, 2) @ (2, 1), i.e. x w + b
+        return torch.mm(x1, theta)  # (N, 1) = (N, 2) @ (2, 1), i.e. x w + b
 
     def manual_packed(self, theta: torch.Tensor, x1: torch.Tensor,
                       y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:

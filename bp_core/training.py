@@ -197,6 +197,7 @@ def _train_autograd(model: Model, data: Dataset, initial: Params, learning_rate:
     global _first_optimizer_setup_seconds
     if _first_optimizer_setup_seconds is None:
         _first_optimizer_setup_seconds = setup_seconds
+    one = torch.ones((), dtype=theta.dtype, device=theta.device)  # dL/dL, made once (backward() makes it each call)
     values = theta.detach()  # shares theta's memory: the recorder copies each row from it before step()
     recorder = Recorder(values, epochs, policy, progress, updates_in_place=True)
     for epoch in range(epochs + 1):
@@ -205,12 +206,12 @@ def _train_autograd(model: Model, data: Dataset, initial: Params, learning_rate:
         loss = criterion.forward(pred, y)  # MSELoss itself; forward() skips the hook dispatch of criterion(...)
         if zero_grad:
             optimizer.zero_grad()  # without it, backward() adds to the previous gradient
-        loss.backward()
+        loss.backward(one)
         # zero_grad() leaves a fresh .grad each time; without it .grad is updated in place, so keep a copy
         grad = theta.grad
         assert grad is not None  # backward() just filled it
         grad = grad if zero_grad else grad.clone()
-        if not recorder.row(epoch, began, loss.detach(), values, grad):
+        if not recorder.row(epoch, began, loss, values, grad):
             break
         optimizer.step()
     return _result(recorder, model, "autograd", learning_rate, epochs, zero_grad, initial, setup_seconds)

@@ -69,7 +69,7 @@ def test_update_step_source_is_the_code_that_ran():
     assert "grad_pred = 2 * error / n  # dL/dpred" in manual and "grad = x1.T @ grad_pred" in manual
     assert "theta - learning_rate * grad" in manual
     auto = bp_core.update_step_source(bp_core.Line(), "autograd")
-    assert "loss.backward()" in auto and "optimizer.step()" in auto and "optimizer.zero_grad()" in auto
+    assert "loss.backward(" in auto and "optimizer.step()" in auto and "optimizer.zero_grad()" in auto
     assert "def backward" in bp_core.update_step_source(bp_core.MLP(), "manual")
 
 

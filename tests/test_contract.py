@@ -114,7 +114,7 @@ def test_the_library_serves_every_model_with_no_model_specific_code(model):
         tensor_bytes = bp_core.count_tensor_bytes(model, data, method)
         assert tensor_bytes.parameter_bytes == sum(p.numel() for p in model.init_params().values()) * 4
         source = bp_core.update_step_source(model, method)
-        assert ("manual_packed" if method == "manual" else "loss.backward()") in source
+        assert ("manual_packed" if method == "manual" else "loss.backward(") in source
     comparison = bp_core.compare(model, data, 0.05, 20, measure_memory=False)
     assert comparison.max_param_difference < 1e-4
     assert bp_core.stability_bound(model, None, data).lambda_max > 0
