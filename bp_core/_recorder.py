@@ -7,7 +7,7 @@ losses become one float64 tensor and its gradients one ``torch.cat``, then the f
 found exactly and everything after it is dropped. Training may run up to one block past that row; those rows never
 reach the history. When every parameter is kept every epoch, the parameters live in one preallocated tensor, row ``e``
 at epoch ``e``: the manual loop writes each update straight into the next row (``out=``), the autograd loop copies its
-parameter (updated in place by ``optimizer.step()``) into it.
+parameter (updated in place by ``optimizer.step()``) into it, through NumPy views of both on the CPU.
 """
 
 from __future__ import annotations
@@ -35,6 +35,11 @@ SLOT_CHUNK = 1024
 ProgressCallback = Callable[[int, int], None]
 
 
+def numpy_views_fit(start: torch.Tensor) -> bool:
+    """Whether the in-place rows may be copied through NumPy views: a CPU tensor NumPy can view, without a graph."""
+    return start.device.type == "cpu" and start.dtype in (torch.float32, torch.float64) and not start.requires_grad
+
+
 class Recorder:
     """One run's history: filled by ``row`` from the loop, once an epoch; turned into frames by ``finish``."""
 
@@ -54,6 +59,12 @@ class Recorder:
         else:
             self.rows = torch.empty((policy.rows(epochs), width), dtype=start.dtype, device=start.device)
         self.current = self.previous = start
+        # in place (the autograd loop): row() gets the same parameter tensor every epoch, updated by step(). On the
+        # CPU, NumPy views of it and of the rows make each epoch's copy a NumPy assignment, a far shorter path than
+        # torch's copy_ (dispatch, TensorIterator); bit for bit the same values
+        self.numpy_rows: np.ndarray | None = None
+        if self.every_row and updates_in_place and numpy_views_fit(start):
+            self.numpy_rows, self.numpy_theta = self.rows.numpy(), start.numpy()
         self.slot_chunk = -1
         self.slot_views: tuple[torch.Tensor, ...] = ()
         self.pending_losses: list[float] = []
@@ -88,7 +99,9 @@ class Recorder:
         self.pending_losses.append(loss.item())  # on a GPU this waits for the epoch, as the clock does
         self.pending_grads.append(grad)
         if self.every_row:
-            if self.in_place:
+            if self.numpy_rows is not None:
+                self.numpy_rows[epoch] = self.numpy_theta  # theta's values now, through the view made at the start
+            elif self.in_place:
                 self._slot(epoch).copy_(theta)
         else:
             self.previous, self.current = self.current, theta.clone() if self.in_place else theta

@@ -230,3 +230,38 @@ def test_progress_is_checked_before_training_and_called_with_done_and_total():
     calls = []
     bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 10, progress=lambda *args: calls.append(args))
     assert calls[-1] == (10, 10)
+
+
+def _reference_autograd_rows(model, data, lr, epochs):
+    """A plain MSELoss + SGD loop that clones the parameters and keeps loss.item() before every step."""
+    x1 = model.design(data.x)
+    theta = model.pack(model.init_params(dtype=data.x.dtype)).clone().requires_grad_(True)
+    optimizer = torch.optim.SGD([theta], lr=lr)
+    rows, losses = [], []
+    for epoch in range(epochs + 1):
+        loss = torch.nn.MSELoss()(model.predict_packed(theta, x1), data.y)
+        rows.append(theta.detach().clone().reshape(-1).double().numpy())
+        losses.append(loss.item())
+        if epoch < epochs:
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+    return np.stack(rows), np.array(losses)
+
+
+@pytest.mark.parametrize("numpy_views", [True, False], ids=["numpy views", "torch copy_"])
+@pytest.mark.parametrize("model, dtype, lr",
+                         [(bp_core.Line(), torch.float32, 0.05), (bp_core.MLP(), torch.float64, 2.0)],
+                         ids=["line float32", "2-3-2 float64"])
+def test_autograd_history_rows_are_the_parameters_before_each_step_bit_for_bit(monkeypatch, numpy_views, model,
+                                                                                 dtype, lr):
+    # the recorder copies the parameter that step() updates in place: through NumPy views on the CPU, else copy_
+    if not numpy_views:
+        monkeypatch.setattr(bp_core._recorder, "numpy_views_fit", lambda start: False)
+    data = bp_core.seed_line() if model.kind == "line" else bp_core.half_adder()
+    data = bp_core.make_dataset(data.x.to(dtype), data.y.to(dtype))
+    result = bp_core.train(model, data, "autograd", lr, 40)
+    assert result.diverged_at is None
+    rows, losses = _reference_autograd_rows(model, data, lr, 40)
+    np.testing.assert_array_equal(result.history[result.parameter_names].to_numpy(), rows)
+    np.testing.assert_array_equal(result.history["loss"].to_numpy(), losses)
