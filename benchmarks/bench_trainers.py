@@ -29,6 +29,11 @@ from lecture_loops import lecture_autograd, lecture_manual  # noqa: E402
 
 import bp_core  # noqa: E402
 
+TARGETS = (  # issue 8: (label, candidate, reference, target ratio)
+    ("bp_core manual / lecture manual loop", "bp_core manual", "lecture manual loop", 0.5),
+    ("bp_core autograd / lecture autograd loop", "bp_core autograd", "lecture autograd loop", 0.9),
+)
+
 
 def timed(fn) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process) of one call."""
@@ -85,10 +90,7 @@ def lecture_line(args) -> None:
           "rounds, median (min-max):")
     for name, values in samples.items():
         print(f"  {name:<26} {medians[name] * 1e3:9.2f} ms   ({min(values) * 1e3:.2f}-{max(values) * 1e3:.2f})")
-    for label, top, bottom, target in (
-        ("bp_core manual / lecture manual loop", "bp_core manual", "lecture manual loop", 0.5),
-        ("bp_core autograd / lecture autograd loop", "bp_core autograd", "lecture autograd loop", 0.9),
-    ):
+    for label, top, bottom, target in TARGETS:
         ratio = paired_ratio(samples, top, bottom)
         print(f"{label} = {ratio:.3f}  {verdict(ratio, target)}   [same ratio in CPU time: "
               f"{paired_ratio(cpu, top, bottom):.3f}; ratio of wall medians: {medians[top] / medians[bottom]:.3f}]")
