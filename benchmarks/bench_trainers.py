@@ -156,6 +156,11 @@ def main() -> None:
     parser.add_argument("--big-epochs", type=int, default=20)
     parser.add_argument("--big-repeats", type=int, default=5)
     args = parser.parse_args()
+    for name, least in (("repeats", 1), ("adder_repeats", 1), ("big_epochs", 2), ("big_repeats", 1)):
+        if getattr(args, name) < least:  # big epochs: the first warms up and is left out of the median
+            parser.error(f"--{name.replace('_', '-')} must be at least {least}, got {getattr(args, name)}")
+    if args.warmup < 0:
+        parser.error(f"--warmup must be 0 or more, got {args.warmup}")
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, {load()}")
     lecture_line(args)
     million_points(args)

@@ -54,6 +54,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=300)
     args = parser.parse_args()
+    if args.epochs < 1:
+        parser.error(f"--epochs must be a whole number of at least 1, got {args.epochs}")
     if shutil.which("valgrind") is None:
         sys.exit("count_trainers.py needs valgrind (apt-get install valgrind); nothing was counted")
     # collect_callgrind starts `python` from PATH: make it this interpreter (a virtual environment's, say)
