@@ -5,6 +5,6 @@ two things differ from the note: the code sits in functions so it can be timed, 
 the caller passes (the benchmark passes an in-memory one).
 """
 
-from bp_core.lecture_profile import lecture_autograd, lecture_manual
+from bp_core.measure.lecture_profile import lecture_autograd, lecture_manual
 
 __all__ = ["lecture_autograd", "lecture_manual"]

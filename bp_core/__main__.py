@@ -10,8 +10,11 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from . import PRESETS, TrainResult, measure_memory, measure_runtime, memory_difference_resolvable, train
-from ._validate import MAX_EPOCHS, MAX_LEARNING_RATE
+from .limits import MAX_EPOCHS, MAX_LEARNING_RATE
+from .measure.memory import measure_memory, memory_difference_resolvable
+from .measure.runtime import measure_runtime
+from .presets import PRESETS
+from .training import TrainResult, train
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -54,7 +57,7 @@ def _print_run(result: TrainResult, epochs: int, out: TextIO) -> None:
 
 def _print_profile(args: argparse.Namespace, out: TextIO) -> int:
     """The lecture's memory_profiler tables of its two loops, their run times traced and untraced, tensor bytes."""
-    from .lecture_profile import lecture_memory_profile  # late: only --profile needs memory_profiler's tracer
+    from .measure.lecture_profile import lecture_memory_profile  # late: only --profile needs memory_profiler's tracer
 
     methods = ("manual", "autograd") if args.method == "both" else (args.method,)
     try:

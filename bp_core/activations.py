@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import torch
 
+__all__ = ["ACTIVATIONS", "HIDDEN_ACTIVATIONS", "OUTPUT_ACTIVATIONS", "Activation"]
+
 
 @dataclass(frozen=True)
 class Activation:

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 
 import torch
 
-from ._validate import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
 from .contract import Model, check_model
 from .history import RecordPolicy
+from .limits import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
+
+__all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "estimate_working_set", "memory_budget_bytes",
+           "set_memory_budget", "TensorBytes", "WorkingSet"]
 
 DEFAULT_MEMORY_BUDGET_BYTES = 2 * 1024**3
 """The working set a run may need unless the budget is changed: 2 GiB."""
@@ -39,10 +42,10 @@ def set_memory_budget(budget_bytes: int | None) -> int:
     Examples
     --------
     >>> import bp_core
-    >>> old = bp_core.set_memory_budget(8 * 1024**3)
+    >>> old = bp_core.budget.set_memory_budget(8 * 1024**3)
     >>> bp_core.budget.memory_budget_bytes()
     8589934592
-    >>> _ = bp_core.set_memory_budget(old)
+    >>> _ = bp_core.budget.set_memory_budget(old)
     """
     old = _budget["bytes"]
     _budget["bytes"] = DEFAULT_MEMORY_BUDGET_BYTES if budget_bytes is None else _check_bytes("budget_bytes",
@@ -125,15 +128,15 @@ def estimate_working_set(model: Model, n_samples: int, method: str, epochs: int,
     Examples
     --------
     >>> import bp_core
-    >>> policy = bp_core.record_policy(bp_core.Line(), "auto", 1000)
+    >>> policy = bp_core.history.record_policy(bp_core.Line(), "auto", 1000)
     >>> estimate_working_set(bp_core.Line(), 4, "manual", 1000, policy).data_bytes
     64
     """
     tensors = analytic_tensor_bytes(model, n_samples, method, dtype)  # checks model, n_samples, method, dtype
     epochs = check_int_range("epochs", epochs, 1, 2**62)
     if not isinstance(policy, RecordPolicy):
-        raise ArgumentTypeError(f"policy must be a bp_core.RecordPolicy (from bp_core.record_policy), got "
-                                f"{shown(policy)}")
+        raise ArgumentTypeError(f"policy must be a bp_core.history.RecordPolicy (from bp_core.history."
+                                f"record_policy), got {shown(policy)}")
     size = torch.empty(0, dtype=dtype).element_size()
     widths = _widths(model)
     design_extra = 0 if getattr(model, "layered", False) else 2 * n_samples  # the line's [x, 1]
@@ -170,7 +173,7 @@ def check_memory_budget(working: WorkingSet, method: str, budget_bytes: int | No
         f"{_gib(t.parameter_bytes + t.gradient_bytes)}, saved for backward {_gib(t.saved_for_backward_bytes)}, "
         f"temporaries {_gib(working.temporaries_bytes)}, history {_gib(working.history_bytes)}), above the budget "
         f"of {_gib(budget)}. Use {hint}, or raise the budget with memory_budget_bytes= or "
-        "bp_core.set_memory_budget().")
+        "bp_core.budget.set_memory_budget().")
 
 
 def check_device(device: object) -> torch.device:

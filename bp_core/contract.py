@@ -12,7 +12,9 @@ from typing import Any, ClassVar
 
 import torch
 
-from ._validate import ArgumentTypeError, shown
+from .limits import ArgumentTypeError, shown
+
+__all__ = ["check_model", "Model", "model_from_spec"]
 
 Params = dict[str, torch.Tensor]
 

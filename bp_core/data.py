@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 import torch
 
-from ._validate import ArgumentTypeError, check_float_dtype, check_int_range, check_matrix
+from .limits import ArgumentTypeError, check_float_dtype, check_int_range, check_matrix
+
+__all__ = ["Dataset", "half_adder", "make_dataset", "seed_line"]
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,21 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 import torch
 
-from ._validate import MAX_EPOCHS, check_int_range
-from .contract import Model, check_model
+from .contract import Model, Params, check_model
+from .limits import MAX_EPOCHS, check_int_range
 from .models import scalar_names
+
+__all__ = ["AUTO_SUBSET_ABOVE", "AUTO_SUBSET_PER_TENSOR", "DIVERGENCE_FACTOR", "HISTORY_VALUE_CAP", "record_policy",
+           "RecordPolicy", "TrainResult"]
+
+DIVERGENCE_FACTOR = 1e8
+"""Training counts as diverged once the loss is non-finite or above DIVERGENCE_FACTOR x max(initial loss, 1)."""
 
 HISTORY_VALUE_CAP = 1_000_000
 """At most this many parameter values are recorded under ``record_params="auto"`` (8 MB as float64)."""
@@ -129,3 +136,51 @@ def _flat_names(shapes: dict[str, tuple[int, ...]], index: list[int]) -> list[st
             position = next(wanted, None)
         offset += size
     return names
+
+
+@dataclass(frozen=True, eq=False)
+class TrainResult:
+    """What one training run produced. Times are wall-clock seconds from ``time.perf_counter``."""
+
+    model: Model
+    method: str  # "manual" or "autograd"
+    learning_rate: float
+    epochs: int  # requested number of updates
+    zero_grad: bool  # False only for the autograd method run without optimizer.zero_grad()
+    initial_params: Params
+    params: Params  # parameters of the last finite history row (on the CPU)
+    history: pd.DataFrame  # every epoch: epoch, loss, the recorded parameters when record_stride == 1, grad_norm
+    epoch_seconds: np.ndarray  # wall time of each update that ran, (epochs_run,)
+    setup_seconds: float  # building loss and optimizer objects: one-time costs land here, never in epoch_seconds
+    diverged_at: int | None  # first epoch whose loss was non-finite or exploded; None if training stayed finite
+    parameter_names: list[str] = field(default_factory=list)  # the recorded scalars (all of them unless bounded)
+    strided_parameters: pd.DataFrame | None = None  # record_stride > 1: epoch + recorded scalars at the stride
+    record_stride: int = 1
+    device: str = "cpu"
+
+    @property
+    def epochs_run(self) -> int:
+        return len(self.epoch_seconds)
+
+    @property
+    def final_loss(self) -> float:
+        """The loss of the last finite history row; NaN when there is none (the loss was non-finite at epoch 0)."""
+        return float(self.history["loss"].iloc[-1]) if len(self.history) else math.nan
+
+    @property
+    def seconds_per_epoch_median(self) -> float | None:
+        """Median wall time of the updates that ran; None when none ran (diverged at epoch 0)."""
+        return float(np.median(self.epoch_seconds)) if len(self.epoch_seconds) else None
+
+    @property
+    def parameter_history(self) -> pd.DataFrame:
+        """Epoch and the recorded scalars, at epochs 0, stride, 2 stride, ... and the last (every epoch at stride 1)."""
+        if self.strided_parameters is not None:
+            return self.strided_parameters
+        return self.history[["epoch", *self.parameter_names]]
+
+    @property
+    def history_bytes(self) -> int:
+        """Bytes the history holds (both frames, as pandas counts them)."""
+        frames = [self.history] if self.strided_parameters is None else [self.history, self.strided_parameters]
+        return int(sum(f.memory_usage(index=True, deep=True).sum() for f in frames))

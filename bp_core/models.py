@@ -15,9 +15,11 @@ from typing import Any
 
 import torch
 
-from ._validate import MAX_SEED, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Activation
 from .contract import Model, Params
+from .limits import MAX_SEED, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
+
+__all__ = ["MAX_WIDTH", "MLP", "flatten", "Line", "scalar_names", "unflatten"]
 
 MAX_WIDTH = 2**31 - 1
 """Largest layer width a network may declare (a torch dimension); what actually trains is bounded by memory."""

@@ -19,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._validate import ArgumentTypeError, check_epochs, check_learning_rate, shown
 from .contract import Model, check_model
 from .data import Dataset, half_adder, seed_line
+from .limits import ArgumentTypeError, check_epochs, check_learning_rate, shown
 from .models import MLP, Line
+
+__all__ = ["PRESETS", "Preset"]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ run_app_if_alone()
 state = st.session_state
 lang = language()
 model, data = view.network()
-names = bp_core.scalar_names(model.init_params())
+names = bp_core.models.scalar_names(model.init_params())
 
 st.title(t("chain_title", lang))
 st.markdown(t("chain_intro", lang))

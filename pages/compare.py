@@ -33,7 +33,7 @@ with st.sidebar:
         st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1, max_value=EPOCHS_CAP, step=100, key="epochs")
         edited = None
         if state["model"] == "mlp":
-            st.number_input(t("seed", lang), min_value=0, max_value=bp_core.MAX_SEED, step=1, key="seed")
+            st.number_input(t("seed", lang), min_value=0, max_value=bp_core.limits.MAX_SEED, step=1, key="seed")
             st.selectbox(t("activation", lang), ACTIVATIONS, key="activation")
             st.caption(t("data_mlp", lang))
         else:  # text cells, parsed by ui.settings: nothing typed is silently turned into a number
@@ -109,9 +109,14 @@ lecture_profile_expander(lang)  # the lecture's memory_profiler tables, on deman
 
 # ---- the code behind the numbers
 with st.expander(t("code_title", lang)):
+    st.caption(t("code_caption", lang))
     for col, method in zip(st.columns(2), results):
         col.markdown(f"**{t(method, lang)}**")
-        col.code(bp_core.update_step_source(results["manual"].model, method), language="python")
+        col.code(bp_core.training.update_step_source(results["manual"].model, method), language="python")
+    if st.toggle(t("code_tuned", lang), key="code_tuned"):
+        for col, method in zip(st.columns(2), results):
+            col.code(bp_core.training.update_step_source(results["manual"].model, method, tuned=True),
+                     language="python")
 
 # ---- export and share
 st.subheader(t("downloads", lang))

@@ -36,7 +36,7 @@ if source == "trained":
 keep(WIDGETS)
 
 model, _ = settings.build()
-names = bp_core.scalar_names(model.init_params())
+names = bp_core.models.scalar_names(model.init_params())
 values = view.values_at(settings, source, state[epoch_key])
 if source == "typed":  # what was typed is kept as typed (even when it is not a number) under plain keys
     editor_key, base_key, kept_key = (f"gc_{name}_{model_key}" for name in ("editor", "base", "typed"))

@@ -33,8 +33,8 @@ with st.form("sweep_form"):
     columns = st.columns(4)
     columns[0].number_input(t("sweep_low", lang), key="sw_low", format="%g", step=0.001)
     columns[1].number_input(t("sweep_high", lang), key="sw_high", format="%g", step=0.1)
-    columns[2].number_input(t("sweep_count", lang, cap=bp_core.MAX_RUNS), key="sw_count", step=1)
-    columns[3].number_input(t("sweep_epochs", lang, cap=bp_core.MAX_SWEEP_EPOCHS), key="sw_epochs", step=100)
+    columns[2].number_input(t("sweep_count", lang, cap=bp_core.teaching.MAX_RUNS), key="sw_count", step=1)
+    columns[3].number_input(t("sweep_epochs", lang, cap=bp_core.teaching.MAX_SWEEP_EPOCHS), key="sw_epochs", step=100)
     st.form_submit_button(t("sweep_button", lang), type="primary", key="sweep_run")
 keep(WIDGETS)
 model_key = state["sw_model"]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bp_core.scaling import AXES
+from bp_core.measure.scaling import AXES
 from ui import scaling_view as view
 from ui.session import language
 from ui.shell import run_app_if_alone

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd  # noqa: E402
 import torch  # noqa: E402
 
-from bp_core import scaling  # noqa: E402
+from bp_core.measure import scaling  # noqa: E402
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ import pytest
 import torch
 
 import bp_core
+from bp_core import budget, history, measure
 
 
 def test_the_library_accepts_more_rows_and_wider_layers_than_the_dashboard_allows():
@@ -26,28 +27,28 @@ def test_a_model_too_wide_for_the_budget_is_refused_naming_the_model_before_anyt
 
 def test_the_budget_can_be_raised_for_the_process_and_set_back():
     data = (torch.rand(100_000, 1), torch.rand(100_000, 1))
-    old = bp_core.set_memory_budget(1024**2)
+    old = budget.set_memory_budget(1024**2)
     try:
         with pytest.raises(ValueError, match="budget"):
             bp_core.train(bp_core.Line(), data, "manual", 0.01, 2)
         assert bp_core.train(bp_core.Line(), data, "manual", 0.01, 2, memory_budget_bytes=2**30).epochs_run == 2
     finally:
-        bp_core.set_memory_budget(old)
-    assert bp_core.budget.memory_budget_bytes() == bp_core.DEFAULT_MEMORY_BUDGET_BYTES
+        budget.set_memory_budget(old)
+    assert budget.memory_budget_bytes() == budget.DEFAULT_MEMORY_BUDGET_BYTES
 
 
-@pytest.mark.parametrize("budget", [0, -1, 1.5, "lots", True, float("nan")])
-def test_a_bad_budget_is_refused_naming_it(budget):
+@pytest.mark.parametrize("bad", [0, -1, 1.5, "lots", True, float("nan")])
+def test_a_bad_budget_is_refused_naming_it(bad):
     with pytest.raises(ValueError, match="memory_budget_bytes"):
-        bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 2, memory_budget_bytes=budget)
+        bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 2, memory_budget_bytes=bad)
     with pytest.raises(ValueError, match="budget_bytes"):
-        bp_core.set_memory_budget(budget)
+        budget.set_memory_budget(bad)
 
 
 def test_the_working_set_estimate_adds_its_categories_and_grows_with_rows():
-    policy = bp_core.record_policy(bp_core.Line(), "auto", 100)
-    small = bp_core.estimate_working_set(bp_core.Line(), 10, "autograd", 100, policy)
-    large = bp_core.estimate_working_set(bp_core.Line(), 10_000, "autograd", 100, policy)
+    policy = history.record_policy(bp_core.Line(), "auto", 100)
+    small = budget.estimate_working_set(bp_core.Line(), 10, "autograd", 100, policy)
+    large = budget.estimate_working_set(bp_core.Line(), 10_000, "autograd", 100, policy)
     assert small.total_bytes == (small.data_bytes + small.tensor_bytes.total_bytes + small.temporaries_bytes
                                  + small.history_bytes)
     assert large.data_bytes == 1000 * small.data_bytes and large.history_bytes == small.history_bytes
@@ -60,14 +61,14 @@ def test_the_analytic_tensor_bytes_equal_the_bytes_counted_from_the_tensors(size
     model = bp_core.MLP(sizes, activation, output)
     for n in (1, 4, 10):
         data = (torch.rand(n, sizes[0]), torch.rand(n, sizes[-1]))
-        assert bp_core.analytic_tensor_bytes(model, n, method) == bp_core.count_tensor_bytes(model, data, method)
+        assert budget.analytic_tensor_bytes(model, n, method) == measure.count_tensor_bytes(model, data, method)
 
 
 @pytest.mark.parametrize("method", ["manual", "autograd"])
 def test_the_lines_analytic_tensor_bytes_equal_the_counted_ones(method):
     for n in (1, 4, 1000):
         data = (torch.rand(n, 1), torch.rand(n, 1))
-        assert bp_core.analytic_tensor_bytes(bp_core.Line(), n, method) == bp_core.count_tensor_bytes(
+        assert budget.analytic_tensor_bytes(bp_core.Line(), n, method) == measure.count_tensor_bytes(
             bp_core.Line(), data, method)
 
 

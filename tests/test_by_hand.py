@@ -2,6 +2,7 @@ import pytest
 import torch
 
 import bp_core
+from bp_core import models, teaching
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +16,8 @@ def runs():
 def test_a_step_from_history_row_e_lands_exactly_on_row_e_plus_1(runs, model_key, epoch):
     run = runs[model_key]
     preset = bp_core.PRESETS[model_key]
-    step = bp_core.manual_step(run.model, bp_core.params_at(run, epoch), preset.make_data(), preset.learning_rate)
-    after = bp_core.params_at(run, epoch + 1)
+    step = teaching.manual_step(run.model, teaching.params_at(run, epoch), preset.make_data(), preset.learning_rate)
+    after = teaching.params_at(run, epoch + 1)
     assert all(torch.equal(step.new_params[name], after[name]) for name in after)
     assert step.loss == run.history["loss"].iloc[epoch]
     assert step.grad_norm == pytest.approx(run.history["grad_norm"].iloc[epoch], rel=1e-12)
@@ -24,17 +25,17 @@ def test_a_step_from_history_row_e_lands_exactly_on_row_e_plus_1(runs, model_key
 
 def test_params_at_reads_the_history_row_in_the_runs_dtype(runs):
     run = runs["mlp"]
-    params = bp_core.params_at(run, 10)
+    params = teaching.params_at(run, 10)
     assert {k: (v.dtype, v.shape) for k, v in params.items()} == {
         k: (v.dtype, v.shape) for k, v in run.initial_params.items()}
-    assert bp_core.flatten(params).double().tolist() == run.history[run.parameter_names].iloc[10].tolist()
-    assert all(torch.equal(bp_core.params_at(run, 0)[k], run.initial_params[k]) for k in params)
+    assert models.flatten(params).double().tolist() == run.history[run.parameter_names].iloc[10].tolist()
+    assert all(torch.equal(teaching.params_at(run, 0)[k], run.initial_params[k]) for k in params)
 
 
 def test_the_lines_step_shows_the_lectures_formulas():
     data = bp_core.seed_line()
     params = {"w": torch.tensor([[0.5]], dtype=torch.float64), "b": torch.tensor([[-0.25]], dtype=torch.float64)}
-    step = bp_core.manual_step(bp_core.Line(), params, data, 0.01)
+    step = teaching.manual_step(bp_core.Line(), params, data, 0.01)
     x, y = data.x.double(), data.y.double()
     pred = 0.5 * x - 0.25
     torch.testing.assert_close(step.forward["pred"], pred)
@@ -49,7 +50,7 @@ def test_the_lines_step_shows_the_lectures_formulas():
 def test_the_networks_local_derivatives_multiply_into_autograds_gradient():
     mlp, data = bp_core.MLP(), bp_core.half_adder()
     params = mlp.init_params(torch.float64)
-    step = bp_core.manual_step(mlp, params, data, 1.0)
+    step = teaching.manual_step(mlp, params, data, 1.0)
     auto = bp_core.gradients(mlp, params, data, "autograd")
     local, forward = step.local, step.forward
     torch.testing.assert_close(local["dL/dd2"], local["dL/dn2"] * local["f2'"])
@@ -65,7 +66,7 @@ def test_the_networks_local_derivatives_multiply_into_autograds_gradient():
 def test_network_values_hold_d_and_n_of_every_unit_and_the_batch_loss():
     mlp, data = bp_core.MLP(), bp_core.half_adder()
     params = mlp.init_params()
-    values = bp_core.network_values(mlp, params, data)
+    values = teaching.network_values(mlp, params, data)
     torch.testing.assert_close(values.d[0], data.x @ params["W1"].T + params["b1"])
     torch.testing.assert_close(values.n[1], torch.sigmoid(values.d[0]))
     assert torch.equal(values.n[2], mlp.predict(params, data.x))
@@ -77,19 +78,19 @@ def test_network_values_hold_d_and_n_of_every_unit_and_the_batch_loss():
 
 
 @pytest.mark.parametrize(("call", "error", "argument"), [
-    (lambda run: bp_core.params_at(run, 301), ValueError, "epoch"),
-    (lambda run: bp_core.params_at(run, -1), ValueError, "epoch"),
-    (lambda run: bp_core.params_at(run, True), ValueError, "epoch"),
-    (lambda run: bp_core.params_at(run, 2.0), ValueError, "epoch"),
-    (lambda run: bp_core.params_at("run", 0), TypeError, "result"),
-    (lambda run: bp_core.manual_step(run.model, run.params, bp_core.seed_line(), 0.0), ValueError, "learning_rate"),
-    (lambda run: bp_core.manual_step(run.model, run.params, bp_core.seed_line(), float("nan")), ValueError,
+    (lambda run: teaching.params_at(run, 301), ValueError, "epoch"),
+    (lambda run: teaching.params_at(run, -1), ValueError, "epoch"),
+    (lambda run: teaching.params_at(run, True), ValueError, "epoch"),
+    (lambda run: teaching.params_at(run, 2.0), ValueError, "epoch"),
+    (lambda run: teaching.params_at("run", 0), TypeError, "result"),
+    (lambda run: teaching.manual_step(run.model, run.params, bp_core.seed_line(), 0.0), ValueError, "learning_rate"),
+    (lambda run: teaching.manual_step(run.model, run.params, bp_core.seed_line(), float("nan")), ValueError,
      "learning_rate"),
-    (lambda run: bp_core.manual_step(run.model, {"w": torch.zeros(1, 1)}, bp_core.seed_line(), 0.1), ValueError,
+    (lambda run: teaching.manual_step(run.model, {"w": torch.zeros(1, 1)}, bp_core.seed_line(), 0.1), ValueError,
      "params"),
-    (lambda run: bp_core.manual_step("line", run.params, bp_core.seed_line(), 0.1), TypeError, "model"),
-    (lambda run: bp_core.network_values(run.model, run.params, bp_core.seed_line()), ValueError, "model"),
-    (lambda run: bp_core.network_values(bp_core.MLP(), bp_core.MLP().init_params(), bp_core.half_adder()
+    (lambda run: teaching.manual_step("line", run.params, bp_core.seed_line(), 0.1), TypeError, "model"),
+    (lambda run: teaching.network_values(run.model, run.params, bp_core.seed_line()), ValueError, "model"),
+    (lambda run: teaching.network_values(bp_core.MLP(), bp_core.MLP().init_params(), bp_core.half_adder()
                                         ).sample(4), ValueError, "sample"),
 ])
 def test_bad_arguments_raise_naming_the_argument(runs, call, error, argument):

@@ -5,7 +5,7 @@ from ui import chain_view as view
 from ui.texts import render, t
 
 MLP, DATA = bp_core.MLP(), bp_core.half_adder()
-NAMES = bp_core.scalar_names(MLP.init_params())
+NAMES = bp_core.models.scalar_names(MLP.init_params())
 ROLE_COLUMNS = [t(f"teach_role_{role}", "en") for role in view.ROLES]
 
 
@@ -35,9 +35,9 @@ def test_a_second_layer_weight_has_no_hidden_factors_and_a_bias_has_input_one():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_parameters_paths_sum_to_autograd_over_the_batch(name):
-    params = bp_core.params_at(bp_core.train(MLP, DATA, "manual", 1.0, 50), 50)
+    params = bp_core.teaching.params_at(bp_core.train(MLP, DATA, "manual", 1.0, 50), 50)
     paths, table = table_for(name, None, params)
-    auto = bp_core.flatten(bp_core.gradients(MLP, params, DATA, "autograd"))[NAMES.index(name)].item()
+    auto = bp_core.models.flatten(bp_core.gradients(MLP, params, DATA, "autograd"))[NAMES.index(name)].item()
     assert table["product"].sum() == pytest.approx(auto, abs=1e-6)
     assert paths.total == pytest.approx(paths.autograd, abs=1e-8)
 
@@ -89,7 +89,7 @@ def test_sample_labels_show_the_inputs_and_targets():
 def test_the_graph_and_paths_of_a_request_use_the_parameters_at_its_epoch():
     request = view.ChainRequest("W1[1,0]", 2, 3)
     run = bp_core.train(*view.RUN.build(), "manual", view.RUN.learning_rate, view.RUN.epochs)
-    expected = bp_core.chain_rule_paths(MLP, bp_core.params_at(run, 3), DATA, "W1[1,0]", 2)
+    expected = bp_core.chain_rule_paths(MLP, bp_core.teaching.params_at(run, 3), DATA, "W1[1,0]", 2)
     assert view.chain_paths(request).paths["product"].tolist() == expected.paths["product"].tolist()
     dot, loss = view.graph(request)
     assert loss == run.history["loss"].iloc[3]

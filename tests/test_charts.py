@@ -86,7 +86,7 @@ def test_memory_chart_stacks_the_counted_tensor_bytes():
 
 
 def test_surface_chart_layers_the_heatmap_the_paths_and_their_ends(comparison):
-    surface = bp_core.loss_surface(bp_core.seed_line(), (-0.5, 2.5), (-0.5, 1.5), 11)
+    surface = bp_core.teaching.loss_surface(bp_core.seed_line(), (-0.5, 2.5), (-0.5, 1.5), 11)
     histories = {m: r.history for m, r in comparison.results.items()}
     spec = charts.surface_chart(surface, histories, "en").to_dict()
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in layers(spec)]

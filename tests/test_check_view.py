@@ -16,8 +16,8 @@ def frame(values):
 
 
 def test_typed_values_round_trip_exactly():
-    values = tuple(bp_core.flatten(bp_core.MLP().init_params()).tolist())
-    names = bp_core.scalar_names(bp_core.MLP().init_params())
+    values = tuple(bp_core.models.flatten(bp_core.MLP().init_params()).tolist())
+    names = bp_core.models.scalar_names(bp_core.MLP().init_params())
     assert view.parse_typed(view.typed_frame(names, values), names) == (values, [])
 
 
@@ -54,10 +54,10 @@ def test_the_check_tables_on_the_page_are_bp_cores_report_at_the_chosen_paramete
     settings = teaching.RUNS["mlp"]
     values = view.values_at(settings, "trained", 300)
     model, data = settings.build()
-    params = bp_core.params_at(teaching.trained(settings), 300)
-    assert values == tuple(bp_core.flatten(params).tolist())
+    params = bp_core.teaching.params_at(teaching.trained(settings), 300)
+    assert values == tuple(bp_core.models.flatten(params).tolist())
     report = view.report(settings, values)
-    expected = bp_core.gradient_report(model, params, data)
+    expected = bp_core.teaching.gradient_report(model, params, data)
     assert report.gradcheck_passed == expected.gradcheck_passed
     for dtype in ("float32", "float64"):
         shown = view.check_table(report.tables[dtype], "ko")
@@ -83,7 +83,7 @@ def test_the_zero_grad_section_names_the_epoch_or_says_why_there_is_none():
 
 
 def test_a_diverged_run_without_zero_grad_is_said_so():
-    runs = bp_core.zero_grad_comparison(bp_core.Line(), bp_core.seed_line(), 1.0, 50)
+    runs = bp_core.teaching.zero_grad_comparison(bp_core.Line(), bp_core.seed_line(), 1.0, 50)
     assert "diverged" in view.zero_grad_sentence(runs, "en")
 
 

@@ -45,7 +45,7 @@ def test_cli_bad_arguments_give_one_line_and_exit_status_2(argv):
 def test_cli_says_so_when_no_epoch_was_timed(monkeypatch):
     import bp_core.__main__ as cli
 
-    untimed = bp_core.RuntimeMeasurement("manual", 50, 3, None, None, None, 0.002, 0.0, 0.0, 0)
+    untimed = bp_core.measure.RuntimeMeasurement("manual", 50, 3, None, None, None, 0.002, 0.0, 0.0, 0)
     monkeypatch.setattr(cli, "measure_runtime", lambda *args, **kwargs: untimed)
     out = io.StringIO()
     assert main(["--method", "manual", "--epochs", "50"], out) == 0

@@ -5,7 +5,9 @@ import torch
 from lecture_golden import AUTOGRAD_W, MANUAL_W
 
 import bp_core
-from bp_core.compare import least_squares_line
+from bp_core import measure, teaching, training
+from bp_core.comparison import MIN_TIMED_EPOCHS
+from bp_core.teaching import least_squares_line
 
 
 def test_compare_trains_both_methods_from_the_same_start_and_measures_each_run():
@@ -15,7 +17,7 @@ def test_compare_trains_both_methods_from_the_same_start_and_measures_each_run()
     assert auto.params["w"].item() == AUTOGRAD_W
     assert manual.history.loc[0, ["w", "b"]].tolist() == auto.history.loc[0, ["w", "b"]].tolist() == [0.0, 0.0]
     assert set(comparison.memory) == {"manual", "autograd"}
-    assert comparison.memory["autograd"].tensor_bytes == bp_core.count_tensor_bytes(
+    assert comparison.memory["autograd"].tensor_bytes == measure.count_tensor_bytes(
         bp_core.Line(), bp_core.seed_line(), "autograd")
     assert comparison.speed_ratio == pytest.approx(auto.seconds_per_epoch_median / manual.seconds_per_epoch_median)
     assert not comparison.above_bound
@@ -48,7 +50,7 @@ def test_progress_reaches_one_across_both_methods():
 
 
 def test_loss_surface_matches_the_closed_form_mse():
-    surface = bp_core.loss_surface(bp_core.seed_line(), (-1.0, 3.0), (-2.0, 2.0), 9)
+    surface = teaching.loss_surface(bp_core.seed_line(), (-1.0, 3.0), (-2.0, 2.0), 9)
     x, y = np.array([1.0, 2.0, 3.0, 4.0]), np.array([3.0, 5.0, 7.0, 9.0])
     for row in surface.sample(10, random_state=0).itertuples():
         assert row.loss == pytest.approx(np.mean((row.w * x + row.b - y) ** 2), rel=1e-12)
@@ -57,7 +59,7 @@ def test_loss_surface_matches_the_closed_form_mse():
 
 def test_predictions_are_the_models_outputs_at_the_final_parameters():
     comparison = bp_core.compare(bp_core.MLP(), bp_core.half_adder(), 1.0, 100, measure_memory=False)
-    table = bp_core.predictions(comparison.results, bp_core.half_adder())
+    table = teaching.predictions(comparison.results, bp_core.half_adder())
     result = comparison.results["autograd"]
     expected = result.model.predict(result.params, bp_core.half_adder().x)
     np.testing.assert_allclose(table[["autograd ŷ[0]", "autograd ŷ[1]"]].to_numpy(), expected.numpy(), rtol=1e-6)
@@ -65,12 +67,12 @@ def test_predictions_are_the_models_outputs_at_the_final_parameters():
 
 
 def test_update_step_source_is_the_code_that_ran():
-    manual = bp_core.update_step_source(bp_core.Line(), "manual")
+    manual = training.update_step_source(bp_core.Line(), "manual")
     assert "grad_pred = 2 * error / n  # dL/dpred" in manual and "grad = x1.T @ grad_pred" in manual
     assert "theta - learning_rate * grad" in manual
-    auto = bp_core.update_step_source(bp_core.Line(), "autograd")
+    auto = training.update_step_source(bp_core.Line(), "autograd")
     assert "loss.backward(" in auto and "optimizer.step()" in auto and "optimizer.zero_grad()" in auto
-    assert "def backward" in bp_core.update_step_source(bp_core.MLP(), "manual")
+    assert "def backward" in training.update_step_source(bp_core.MLP(), "manual")
 
 
 @pytest.mark.parametrize(("kwargs", "argument"), [({"learning_rate": 0}, "learning_rate"), ({"epochs": 0}, "epochs"),
@@ -87,7 +89,7 @@ def test_compare_checks_its_arguments(kwargs, argument):
 def test_loss_surface_checks_its_arguments(kwargs, argument):
     call = {"data": bp_core.seed_line(), "w_range": (0, 1), "b_range": (0, 1), "resolution": 5} | kwargs
     with pytest.raises(ValueError, match=argument):
-        bp_core.loss_surface(**call)
+        teaching.loss_surface(**call)
 
 
 def test_history_frames_are_plain_pandas():
@@ -112,7 +114,7 @@ def test_runtime_table_is_the_percentiles_of_each_runs_epoch_times(measured):
 def test_tensor_bytes_table_adds_up_to_the_counted_bytes(measured):
     table = measured.tensor_bytes_table()
     for method in ("manual", "autograd"):
-        counted = bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), method).total_bytes
+        counted = measure.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), method).total_bytes
         assert table[table.method == method]["bytes"].sum() == counted
 
 
@@ -175,12 +177,12 @@ def test_a_run_that_diverges_at_epoch_0_compares_without_raising_and_says_what_i
 
 
 def test_a_speed_ratio_needs_enough_timed_epochs_per_method():
-    few = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, bp_core.MIN_TIMED_EPOCHS - 1,
+    few = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, MIN_TIMED_EPOCHS - 1,
                           measure_memory=False)
     assert few.speed_ratio is None
-    assert few.speed_ratio_missing.endswith(f"timed only {bp_core.MIN_TIMED_EPOCHS - 1} epoch(s) (the run was "
-                                            f"short); a ratio needs at least {bp_core.MIN_TIMED_EPOCHS} per method")
-    enough = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, bp_core.MIN_TIMED_EPOCHS,
+    assert few.speed_ratio_missing.endswith(f"timed only {MIN_TIMED_EPOCHS - 1} epoch(s) (the run was "
+                                            f"short); a ratio needs at least {MIN_TIMED_EPOCHS} per method")
+    enough = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, MIN_TIMED_EPOCHS,
                              measure_memory=False)
     assert enough.speed_ratio > 0 and enough.speed_ratio_missing is None
     diverged = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.5, 1000, measure_memory=False)
@@ -195,7 +197,7 @@ def test_runtime_table_counts_the_epochs_behind_each_median():
 def test_loss_surface_over_many_samples_is_computed_in_chunks_and_matches_the_closed_form():
     x = torch.linspace(-1, 1, 10_000, dtype=torch.float64).reshape(-1, 1)
     data = bp_core.make_dataset(x, 3 * x - 1, dtype=torch.float64)
-    surface = bp_core.loss_surface(data, (0.0, 6.0), (-4.0, 2.0), 201)
+    surface = teaching.loss_surface(data, (0.0, 6.0), (-4.0, 2.0), 201)
     assert len(surface) == 201**2
     xs, ys = x.numpy()[:, 0], (3 * x - 1).numpy()[:, 0]
     for row in surface.sample(5, random_state=1).itertuples():
@@ -206,9 +208,9 @@ def test_parameter_difference_and_predictions_refuse_results_of_different_models
     line = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 3)
     mlp = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 3)
     with pytest.raises(ValueError, match="a and b must train the same model"):
-        bp_core.parameter_difference(line, mlp)
+        bp_core.comparison.parameter_difference(line, mlp)
     with pytest.raises(ValueError, match="results must all come from the same model"):
-        bp_core.predictions({"manual": line, "autograd": mlp}, bp_core.seed_line())
+        teaching.predictions({"manual": line, "autograd": mlp}, bp_core.seed_line())
 
 
 def test_compare_refuses_work_beyond_the_cap_before_training():

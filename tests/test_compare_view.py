@@ -61,7 +61,7 @@ def test_outputs_table_names_each_methods_outputs_in_the_language(network):
 
 def test_default_parameters_are_all_of_the_lines_and_four_of_the_networks():
     assert view.default_parameters(["w", "b"]) == ["w", "b"]
-    names = bp_core.scalar_names(bp_core.MLP().init_params())
+    names = bp_core.models.scalar_names(bp_core.MLP().init_params())
     assert view.default_parameters(names) == ["W1[0,1]", "W1[1,1]", "W2[0,0]", "W2[1,0]"]
 
 
@@ -99,7 +99,7 @@ def test_a_run_that_diverged_at_epoch_0_shows_dashes_and_reasons_never_nan(diver
 def test_a_ratio_from_too_few_timed_epochs_is_not_shown_as_a_ratio(short_run, lang):
     metrics, said = texts(short_run, lang)
     assert {m.label: m.value for m in metrics}[view.t("speed_ratio", lang)] == sentences.MISSING
-    assert said[0] == view.t("ratio_missing", lang, manual=3, autograd=3, least=bp_core.MIN_TIMED_EPOCHS)
+    assert said[0] == view.t("ratio_missing", lang, manual=3, autograd=3, least=bp_core.comparison.MIN_TIMED_EPOCHS)
     assert "×" not in " ".join(m.value for m in metrics)
 
 

@@ -32,10 +32,10 @@ class Regression1H(Model):
                 "d": torch.zeros(1, dtype=dtype)}
 
     def pack(self, params: Params) -> torch.Tensor:
-        return bp_core.flatten(params)
+        return bp_core.models.flatten(params)
 
     def unpack(self, theta: torch.Tensor) -> Params:
-        return bp_core.unflatten(theta, self.init_params(theta.dtype))
+        return bp_core.models.unflatten(theta, self.init_params(theta.dtype))
 
     def design(self, x: torch.Tensor) -> torch.Tensor:
         return x
@@ -51,7 +51,7 @@ class Regression1H(Model):
         grad_y = 2 * (y_hat - y) / y.numel()  # dL/dy_hat (N, 1)
         grad_z = (grad_y @ p["v"].unsqueeze(0)) * (1 - h * h)  # (N, H)
         grads = {"W": grad_z.T @ x1, "c": grad_z.sum(0), "v": (grad_y * h).sum(0), "d": grad_y.sum(0)}
-        return ((y_hat - y) ** 2).mean(), bp_core.flatten(grads)
+        return ((y_hat - y) ** 2).mean(), bp_core.models.flatten(grads)
 
     def backward_keeps(self, theta, x1, y):
         return [x1, torch.tanh(x1 @ self.unpack(theta)["W"].T)]
@@ -98,11 +98,11 @@ def test_the_hand_derived_gradient_equals_autograd_in_float64(model):
     auto = bp_core.gradients(model, params, data, "autograd")
     for name in params:
         torch.testing.assert_close(manual[name], auto[name], rtol=1e-9, atol=1e-12)
-    assert bp_core.gradcheck_manual(model, params, data)
+    assert bp_core.teaching.gradcheck_manual(model, params, data)
 
 
 def test_the_spec_rebuilds_an_equal_model(model):
-    rebuilt = bp_core.model_from_spec(model.spec())
+    rebuilt = bp_core.contract.model_from_spec(model.spec())
     assert rebuilt == model and type(rebuilt) is type(model)
 
 
@@ -111,9 +111,9 @@ def test_the_library_serves_every_model_with_no_model_specific_code(model):
     for method in ("manual", "autograd"):
         result = bp_core.train(model, data, method, 0.05, 20)
         assert result.epochs_run == 20 and len(result.history) == 21
-        tensor_bytes = bp_core.count_tensor_bytes(model, data, method)
+        tensor_bytes = bp_core.measure.count_tensor_bytes(model, data, method)
         assert tensor_bytes.parameter_bytes == sum(p.numel() for p in model.init_params().values()) * 4
-        source = bp_core.update_step_source(model, method)
+        source = bp_core.training.update_step_source(model, method)
         assert ("manual_packed" if method == "manual" else "loss.backward(") in source
     comparison = bp_core.compare(model, data, 0.05, 20, measure_memory=False)
     assert comparison.max_param_difference < 1e-4

@@ -46,7 +46,7 @@ def test_gradients_keep_the_dtype_and_shape_of_the_parameters(dtype):
 def test_gradient_check_table_has_every_parameter_and_passes_gradcheck():
     model = bp_core.MLP()
     check = bp_core.gradient_check(model, model.init_params(), bp_core.half_adder())
-    assert check.table["parameter"].tolist() == bp_core.scalar_names(model.init_params())
+    assert check.table["parameter"].tolist() == bp_core.models.scalar_names(model.init_params())
     assert len(check.table) == 17
     assert set(check.table["verdict"]) <= {"exact", "close"}
     assert check.gradcheck_passed
@@ -62,7 +62,7 @@ def test_gradcheck_catches_a_wrong_manual_backward(monkeypatch):
         return loss, grad * 1.01
 
     monkeypatch.setattr(model, "manual_packed", off_by_a_factor)
-    assert not bp_core.gradcheck_manual(model, model.init_params(), bp_core.seed_line())
+    assert not bp_core.teaching.gradcheck_manual(model, model.init_params(), bp_core.seed_line())
     check = bp_core.gradient_check(model, model.init_params(), bp_core.seed_line())
     assert set(check.table["verdict"]) == {"MISMATCH"}
 
@@ -105,5 +105,5 @@ def test_finite_differences_beyond_the_work_cap_are_refused_up_front():
     with pytest.raises(ValueError, match=r"params: 4 forward passes .*MAX_MULTIPLY_ADDS"):
         bp_core.gradient_check(model, params, data)
     with pytest.raises(ValueError, match="MAX_MULTIPLY_ADDS"):
-        bp_core.gradcheck_manual(model, params, data)
+        bp_core.teaching.gradcheck_manual(model, params, data)
     assert bp_core.gradients(model, params, data, "manual")["W1"].shape == (64, 64)  # one pass: fine

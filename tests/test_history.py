@@ -4,18 +4,19 @@ import pytest
 import torch
 
 import bp_core
+from bp_core import history, training
 from bp_core.history import AUTO_SUBSET_ABOVE, HISTORY_VALUE_CAP
 
 
 def test_auto_records_every_parameter_every_epoch_for_the_lectures_models():
-    assert bp_core.record_policy(bp_core.Line(), "auto", 1000) == bp_core.RecordPolicy(("w", "b"), None, 1)
-    policy = bp_core.record_policy(bp_core.MLP(), "auto", 10_000)
+    assert history.record_policy(bp_core.Line(), "auto", 1000) == history.RecordPolicy(("w", "b"), None, 1)
+    policy = history.record_policy(bp_core.MLP(), "auto", 10_000)
     assert len(policy.names) == 17 and policy.stride == 1 and policy.index is None
 
 
 def test_a_width_1024_network_records_a_bounded_subset_not_a_million_numbers_per_epoch():
     model = bp_core.MLP((2, 1024, 1024, 2))
-    policy = bp_core.record_policy(model, "auto", 200_000)
+    policy = history.record_policy(model, "auto", 200_000)
     assert sum(p.numel() for p in model.init_params().values()) > AUTO_SUBSET_ABOVE
     assert len(policy.names) <= 4 * 6 and policy.names[:2] == ("W1[0,0]", "W1[0,1]")
     assert policy.rows(200_000) * len(policy.names) <= HISTORY_VALUE_CAP + 2 * len(policy.names)
@@ -62,7 +63,7 @@ def test_divergence_inside_a_block_is_found_at_its_exact_epoch():
     """The checks run once per block of epochs; a loss that explodes mid-block must still stop the history there."""
     result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.5, 1000)
     losses = result.history["loss"].to_numpy()
-    threshold = bp_core.DIVERGENCE_FACTOR * max(losses[0], 1.0)
+    threshold = training.DIVERGENCE_FACTOR * max(losses[0], 1.0)
     assert result.diverged_at == len(losses) - 1 and losses[-1] > threshold and (losses[:-1] <= threshold).all()
     assert 0 < result.diverged_at < 200  # mid-block: the block is 256 epochs long for two parameters
 

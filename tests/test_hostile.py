@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bp_core
+from bp_core import budget, contract, history, limits, measure, models, teaching, training
 
 LINE, MLP = bp_core.Line(), bp_core.MLP()
 SEED, ADDER = bp_core.seed_line(), bp_core.half_adder()
@@ -37,7 +38,7 @@ MLP_RESULT = bp_core.train(MLP, ADDER, "manual", 1.0, 3)
 MODELS = [None, "line", bp_core.Line, bp_core.MLP, 5, {"kind": "line"}, torch.nn.Linear(1, 1), [LINE]]
 REALS = ["0.05", True, False, np.bool_(True), None, NAN, INF, -INF, 0, -0.0, -1, 1e308, HUGE, -HUGE, [0.05],
          np.array([0.05]), torch.tensor(0.05), complex(0.05, 0), decimal.Decimal("0.05"), np.float64(NAN), b"0.05"]
-INTS = [0, -1, 1.0, 10.5, "10", True, None, HUGE, bp_core.MAX_EPOCHS + 1, np.float64(10), INF, [5], -HUGE]
+INTS = [0, -1, 1.0, 10.5, "10", True, None, HUGE, limits.MAX_EPOCHS + 1, np.float64(10), INF, [5], -HUGE]
 METHOD_NAMES = [None, "Manual", "", 5, ["manual"], ("manual",), b"manual", True]
 FLAGS = ["yes", 1, 0, None, "False", 1.0, [True]]
 CALLABLES = ["abc", 1, object(), (lambda: None), (lambda done: None), [print], bp_core.MLP]
@@ -79,6 +80,7 @@ PATHS = {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "parameter": "W1[0,0
 BOUND = {"model": LINE, "params": None, "data": SEED}
 SURFACE = {"data": SEED, "w_range": (0.0, 4.0), "b_range": (-1.0, 3.0), "resolution": 5}
 DATASET = {"x": [[1.0]], "y": [[2.0]]}
+PLAIN = {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 3}
 NETWORK = {"sizes": (2, 3, 2), "activation": "sigmoid", "output_activation": "sigmoid", "seed": 0}
 BYTES = {"model": LINE, "data": SEED, "method": "manual"}
 PROFILE = {"epochs": 10, "methods": ("manual",)}
@@ -98,22 +100,22 @@ HOSTILE = [
     *cases(bp_core.compare, COMPARE, "epochs", [0, 1.5, "10", None]),
     *cases(bp_core.compare, COMPARE, "measure_memory", FLAGS[:4]),
     *cases(bp_core.compare, COMPARE, "progress", CALLABLES),
-    *cases(bp_core.measure_runtime, RUNTIME, "model", MODELS[:3]),
-    *cases(bp_core.measure_runtime, RUNTIME, "method", METHOD_NAMES[:4]),
-    *cases(bp_core.measure_runtime, RUNTIME, "learning_rate", ["0.05", True]),
-    *cases(bp_core.measure_runtime, RUNTIME, "epochs", [0, 2.0]),
-    *cases(bp_core.measure_runtime, RUNTIME, "repeats", [0, 101, -1, 1.5, "3", True, None, HUGE]),
-    *cases(bp_core.measure_runtime, RUNTIME, "warmup", [-1, 11, 0.5, "1", False]),
-    *cases(bp_core.measure_runtime, {**RUNTIME, "epochs": 200_000}, "repeats", [5]),
-    *cases(bp_core.measure_memory, MEMORY, "model", MODELS[:3]),
-    *cases(bp_core.measure_memory, MEMORY, "methods", [5, (), ("x",), ("manual", "manual"), None, ["manual", 5],
+    *cases(measure.measure_runtime, RUNTIME, "model", MODELS[:3]),
+    *cases(measure.measure_runtime, RUNTIME, "method", METHOD_NAMES[:4]),
+    *cases(measure.measure_runtime, RUNTIME, "learning_rate", ["0.05", True]),
+    *cases(measure.measure_runtime, RUNTIME, "epochs", [0, 2.0]),
+    *cases(measure.measure_runtime, RUNTIME, "repeats", [0, 101, -1, 1.5, "3", True, None, HUGE]),
+    *cases(measure.measure_runtime, RUNTIME, "warmup", [-1, 11, 0.5, "1", False]),
+    *cases(measure.measure_runtime, {**RUNTIME, "epochs": 200_000}, "repeats", [5]),
+    *cases(measure.measure_memory, MEMORY, "model", MODELS[:3]),
+    *cases(measure.measure_memory, MEMORY, "methods", [5, (), ("x",), ("manual", "manual"), None, ["manual", 5],
                                                        "both", {"manual": 1}]),
-    *cases(bp_core.measure_memory, MEMORY, "isolated", FLAGS[:4]),
-    *cases(bp_core.measure_memory, MEMORY, "learning_rate", ["0.05", INF]),
-    *cases(bp_core.measure_memory, MEMORY, "epochs", [0, 1.5]),
-    *cases(bp_core.count_tensor_bytes, BYTES, "model", MODELS[:3]),
-    *cases(bp_core.count_tensor_bytes, BYTES, "method", METHOD_NAMES[:3]),
-    *cases(bp_core.count_tensor_bytes, BYTES, "data", DATA[:3], DATA_NAMES),
+    *cases(measure.measure_memory, MEMORY, "isolated", FLAGS[:4]),
+    *cases(measure.measure_memory, MEMORY, "learning_rate", ["0.05", INF]),
+    *cases(measure.measure_memory, MEMORY, "epochs", [0, 1.5]),
+    *cases(measure.count_tensor_bytes, BYTES, "model", MODELS[:3]),
+    *cases(measure.count_tensor_bytes, BYTES, "method", METHOD_NAMES[:3]),
+    *cases(measure.count_tensor_bytes, BYTES, "data", DATA[:3], DATA_NAMES),
     *cases(bp_core.gradients, GRADIENTS, "model", MODELS),
     *cases(bp_core.gradients, GRADIENTS, "params", PARAMS),
     *cases(bp_core.gradients, GRADIENTS, "data", DATA[:12], DATA_NAMES),
@@ -125,8 +127,8 @@ HOSTILE = [
     *cases(bp_core.gradient_check, CHECK, "params", PARAMS[:4]),
     *cases(bp_core.gradient_check, CHECK, "rtol", [-1, NAN, "x", True]),
     *cases(bp_core.gradient_check, CHECK, "atol", [-1e-8, INF, None]),
-    *cases(bp_core.gradcheck_manual, CHECK, "model", MODELS[:3]),
-    *cases(bp_core.gradcheck_manual, CHECK, "params", PARAMS[:3]),
+    *cases(teaching.gradcheck_manual, CHECK, "model", MODELS[:3]),
+    *cases(teaching.gradcheck_manual, CHECK, "params", PARAMS[:3]),
     *cases(bp_core.chain_rule_paths, PATHS, "model", MODELS[:3] + [LINE]),
     *cases(bp_core.chain_rule_paths, PATHS, "params", [None, {"W1": 0.0}, LINE_PARAMS]),
     *cases(bp_core.chain_rule_paths, PATHS, "parameter",
@@ -136,19 +138,43 @@ HOSTILE = [
     *cases(bp_core.stability_bound, BOUND, "params", PARAMS[1:6]),
     *cases(bp_core.stability_bound, BOUND, "data", DATA[:5], DATA_NAMES),
     *cases(bp_core.stability_bound, BOUND, "method", ["hessian", None, 1]),
-    *cases(bp_core.loss_surface, SURFACE, "data", DATA[:5] + [ADDER], DATA_NAMES),
-    *cases(bp_core.loss_surface, SURFACE, "resolution", [1, 202, 2.5, "41", True, None, HUGE]),
-    *cases(bp_core.loss_surface, SURFACE, "w_range", [(0,), (0, 1, 2), (1, 0), (0, INF), (NAN, 1), "01", None,
+    *cases(teaching.loss_surface, SURFACE, "data", DATA[:5] + [ADDER], DATA_NAMES),
+    *cases(teaching.loss_surface, SURFACE, "resolution", [1, 202, 2.5, "41", True, None, HUGE]),
+    *cases(teaching.loss_surface, SURFACE, "w_range", [(0,), (0, 1, 2), (1, 0), (0, INF), (NAN, 1), "01", None,
                                                       ("0", "1"), (True, 2), (-1e308, 1e308), (HUGE, HUGE + 1),
                                                       np.array(0.5), np.zeros((2, 1))]),
-    *cases(bp_core.loss_surface, SURFACE, "b_range", [(2, 2), 5, {0: 1}]),
-    *cases(bp_core.predictions, {"results": {"manual": RESULT}, "data": SEED}, "results",
+    *cases(teaching.loss_surface, SURFACE, "b_range", [(2, 2), 5, {0: 1}]),
+    *cases(teaching.predictions, {"results": {"manual": RESULT}, "data": SEED}, "results",
            [None, {}, {"manual": 5}, [RESULT], {"manual": RESULT, "autograd": MLP_RESULT}]),
-    *cases(bp_core.predictions, {"results": {"manual": RESULT}, "data": SEED}, "data", DATA[:4], DATA_NAMES),
-    *cases(bp_core.parameter_difference, {"a": RESULT, "b": RESULT}, "a", [None, "x"]),
-    *cases(bp_core.parameter_difference, {"a": RESULT, "b": RESULT}, "b", [5, MLP_RESULT], r"\bb\b"),
-    *cases(bp_core.update_step_source, {"model": LINE, "method": "manual"}, "model", MODELS[:3]),
-    *cases(bp_core.update_step_source, {"model": LINE, "method": "manual"}, "method", METHOD_NAMES[:3]),
+    *cases(teaching.predictions, {"results": {"manual": RESULT}, "data": SEED}, "data", DATA[:4], DATA_NAMES),
+    *cases(bp_core.comparison.parameter_difference, {"a": RESULT, "b": RESULT}, "a", [None, "x"]),
+    *cases(bp_core.comparison.parameter_difference, {"a": RESULT, "b": RESULT}, "b", [5, MLP_RESULT], r"\bb\b"),
+    *cases(training.update_step_source, {"model": LINE, "method": "manual"}, "model", MODELS[:3]),
+    *cases(training.update_step_source, {"model": LINE, "method": "manual"}, "method", METHOD_NAMES[:3]),
+    *cases(training.update_step_source, {"model": LINE, "method": "manual"}, "tuned", FLAGS),
+    *cases(training.by_hand_loop, PLAIN, "model", MODELS),
+    *cases(training.by_hand_loop, PLAIN, "data", DATA[:12], DATA_NAMES),
+    *cases(training.by_hand_loop, PLAIN, "learning_rate", REALS),
+    *cases(training.by_hand_loop, PLAIN, "epochs", INTS),
+    *cases(training.autograd_loop, PLAIN, "model", MODELS[:4]),
+    *cases(training.autograd_loop, PLAIN, "data", DATA[:6], DATA_NAMES),
+    *cases(training.autograd_loop, PLAIN, "learning_rate", REALS[:8]),
+    *cases(training.autograd_loop, PLAIN, "epochs", INTS[:8]),
+    *cases(training.autograd_loop, {**PLAIN, "data": ADDER}, "model", [bp_core.MLP((2, 20000, 20000, 2))],
+           "data|model"),
+    *cases(teaching.least_squares_line, {"data": SEED}, "data", DATA[:8] + [ADDER], DATA_NAMES),
+    *cases(measure.shipped_table, {}, "folder", [None, 5, ["tables"], b"tables"]),
+    *cases(measure.log_sizes, {"low": 4, "high": 100, "points": 3}, "low", [0, -1, 2.5, "4", None, HUGE, True]),
+    *cases(measure.log_sizes, {"low": 4, "high": 100, "points": 3}, "high", [3, 10**10], r"\b(high|low)\b"),
+    *cases(measure.log_sizes, {"low": 4, "high": 100, "points": 3}, "points", [0, 13, 1.5, None]),
+    *cases(measure.scaling_study, {"axis": "n_samples", "sizes": [4], "families": ["line"], "epochs": 2,
+                                   "repeats": 1, "rss_repeats": 0}, "axis", [None, "rows", 5]),
+    *cases(measure.scaling_study, {"axis": "n_samples", "sizes": [4], "families": ["line"], "epochs": 2,
+                                   "repeats": 1, "rss_repeats": 0}, "sizes", [[], [0], ["4"], 5, [10**12]]),
+    *cases(measure.scaling_study, {"axis": "n_samples", "sizes": [4], "families": ["line"], "epochs": 2,
+                                   "repeats": 1, "rss_repeats": 0}, "families", [["cnn"], "line", 5]),
+    *cases(measure.scaling_study, {"axis": "n_samples", "sizes": [4], "families": ["line"], "epochs": 2,
+                                   "repeats": 1, "rss_repeats": 0}, "progress", CALLABLES[:3]),
     *cases(bp_core.make_dataset, DATASET, "x", [None, "abc", [[True]], [[1 + 2j]], [[HUGE]], [1.0], [[[1.0]]], [[]],
                                                [[1e39]], np.array([["1.5"]])]),
     *cases(bp_core.make_dataset, DATASET, "y", [None, [[NAN]], [[1.0], [2.0]]], r"\by\b"),
@@ -162,101 +188,103 @@ HOSTILE = [
     *cases(bp_core.MLP, NETWORK, "activation", ["gelu", None, 5, "Sigmoid", "identity"]),
     *cases(bp_core.MLP, NETWORK, "output_activation", ["softmax", None]),
     *cases(bp_core.MLP, NETWORK, "seed", [-1, 2**31, 1.5, "0", True, None]),
-    *cases(bp_core.model_from_spec, {"spec": None}, "spec",
+    *cases(contract.model_from_spec, {"spec": None}, "spec",
            [None, "line", {"kind": "cnn"}, {"kind": "mlp"}, {"kind": "line", "extra": 1}, {},
             {"kind": "mlp", "sizes": 5, "activation": "tanh", "output_activation": "tanh", "seed": 0}],
            r"\b(spec|sizes)\b"),
-    *cases(bp_core.check_model, {"model": None}, "model", [None, bp_core.MLP]),
-    *cases(bp_core.check_learning_rate, {"learning_rate": 0.1}, "learning_rate", ["0.1", True, NAN]),
-    *cases(bp_core.check_epochs, {"epochs": 1}, "epochs", [1.5, "1", 0]),
-    *cases(bp_core.flatten, {"params": LINE_PARAMS}, "params", [None, {}, {"w": 0.0}, [torch.zeros(1)]]),
-    *cases(bp_core.unflatten, {"vector": torch.zeros(2), "like": LINE_PARAMS}, "vector",
+    *cases(contract.check_model, {"model": None}, "model", [None, bp_core.MLP]),
+    *cases(limits.check_learning_rate, {"learning_rate": 0.1}, "learning_rate", ["0.1", True, NAN]),
+    *cases(limits.check_epochs, {"epochs": 1}, "epochs", [1.5, "1", 0]),
+    *cases(models.flatten, {"params": LINE_PARAMS}, "params", [None, {}, {"w": 0.0}, [torch.zeros(1)]]),
+    *cases(models.unflatten, {"vector": torch.zeros(2), "like": LINE_PARAMS}, "vector",
            [5, torch.zeros(2, 1), torch.zeros(3), None]),
-    *cases(bp_core.unflatten, {"vector": torch.zeros(2), "like": LINE_PARAMS}, "like", [None, {"w": 1.0}]),
-    *cases(bp_core.scalar_names, {"params": LINE_PARAMS}, "params", [None, {"w": 1.0}, "w"]),
-    *cases(bp_core.memory_difference_resolvable, {"a": None, "b": None}, "a", [None, 1.0]),
-    *cases(bp_core.lecture_memory_profile, PROFILE, "epochs", ["100", 0, 5001, None]),
-    *cases(bp_core.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),
-    *cases(bp_core.lecture_memory_profile, PROFILE, "progress", ["abc", lambda: None]),
+    *cases(models.unflatten, {"vector": torch.zeros(2), "like": LINE_PARAMS}, "like", [None, {"w": 1.0}]),
+    *cases(models.scalar_names, {"params": LINE_PARAMS}, "params", [None, {"w": 1.0}, "w"]),
+    *cases(measure.memory_difference_resolvable, {"a": None, "b": None}, "a", [None, 1.0]),
+    *cases(measure.lecture_memory_profile, PROFILE, "epochs", ["100", 0, 5001, None]),
+    *cases(measure.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),
+    *cases(measure.lecture_memory_profile, PROFILE, "progress", ["abc", lambda: None]),
     # the teaching pages' functions (issue 7)
-    *cases(bp_core.params_at, {"result": RESULT, "epoch": 0}, "result", [None, "run", {"history": None}, LINE]),
-    *cases(bp_core.params_at, {"result": RESULT, "epoch": 0}, "epoch", INTS[1:8] + [6]),
-    *cases(bp_core.network_values, CHECK | {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "model",
+    *cases(teaching.params_at, {"result": RESULT, "epoch": 0}, "result", [None, "run", {"history": None}, LINE]),
+    *cases(teaching.params_at, {"result": RESULT, "epoch": 0}, "epoch", INTS[1:8] + [6]),
+    *cases(teaching.network_values, CHECK | {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "model",
            MODELS[:4] + [LINE]),
-    *cases(bp_core.network_values, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "params", PARAMS[:6]),
-    *cases(bp_core.network_values, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "data", DATA[:8],
+    *cases(teaching.network_values, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "params", PARAMS[:6]),
+    *cases(teaching.network_values, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "data", DATA[:8],
            DATA_NAMES),
-    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "model", MODELS[:4]),
-    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "params", PARAMS),
-    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "data", DATA[:12], DATA_NAMES),
-    *cases(bp_core.manual_step, CHECK | {"learning_rate": 0.01}, "learning_rate", REALS + [101]),
-    *cases(bp_core.gradient_table, CHECK, "model", MODELS[:4]),
-    *cases(bp_core.gradient_table, CHECK, "params", PARAMS[:8]),
-    *cases(bp_core.gradient_table, CHECK, "data", DATA[:6], DATA_NAMES),
-    *cases(bp_core.gradient_table, CHECK, "dtype", ["float16", None, torch.float32, "Float64", 64]),
-    *cases(bp_core.gradient_report, CHECK, "model", MODELS[:3]),
-    *cases(bp_core.gradient_report, CHECK, "params", PARAMS[:4]),
-    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "model",
+    *cases(teaching.manual_step, CHECK | {"learning_rate": 0.01}, "model", MODELS[:4]),
+    *cases(teaching.manual_step, CHECK | {"learning_rate": 0.01}, "params", PARAMS),
+    *cases(teaching.manual_step, CHECK | {"learning_rate": 0.01}, "data", DATA[:12], DATA_NAMES),
+    *cases(teaching.manual_step, CHECK | {"learning_rate": 0.01}, "learning_rate", REALS + [101]),
+    *cases(teaching.gradient_table, CHECK, "model", MODELS[:4]),
+    *cases(teaching.gradient_table, CHECK, "params", PARAMS[:8]),
+    *cases(teaching.gradient_table, CHECK, "data", DATA[:6], DATA_NAMES),
+    *cases(teaching.gradient_table, CHECK, "dtype", ["float16", None, torch.float32, "Float64", 64]),
+    *cases(teaching.gradient_report, CHECK, "model", MODELS[:3]),
+    *cases(teaching.gradient_report, CHECK, "params", PARAMS[:4]),
+    *cases(teaching.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "model",
            MODELS[:4]),
-    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "data",
+    *cases(teaching.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "data",
            DATA[:6], DATA_NAMES),
-    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
+    *cases(teaching.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
            "learning_rate", REALS[:10]),
-    *cases(bp_core.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "epochs",
+    *cases(teaching.zero_grad_comparison, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5}, "epochs",
            INTS),
-    *cases(bp_core.line_hessian, {"data": SEED}, "data", DATA[:12] + [ADDER], DATA_NAMES),
-    *cases(bp_core.learning_rate_sweep, SWEEP, "model", MODELS[:4]),
-    *cases(bp_core.learning_rate_sweep, SWEEP, "data", DATA[:8], DATA_NAMES),
-    *cases(bp_core.learning_rate_sweep, SWEEP, "low", REALS + [0.5, 101]),
-    *cases(bp_core.learning_rate_sweep, SWEEP, "high", ["0.1", NAN, 0, 1e-4, 1e308, HUGE], r"\b(high|low)\b"),
-    *cases(bp_core.learning_rate_sweep, SWEEP, "count", INTS[:8] + [1, bp_core.MAX_RUNS + 1]),
-    *cases(bp_core.learning_rate_sweep, SWEEP, "epochs", INTS[:8] + [bp_core.MAX_SWEEP_EPOCHS + 1]),
-    *cases(bp_core.learning_rate_sweep, SWEEP | {"count": bp_core.MAX_RUNS}, "epochs", [bp_core.MAX_SWEEP_EPOCHS]),
-    *cases(bp_core.learning_rate_sweep, SWEEP, "progress", CALLABLES[:3] + [lambda: None]),
+    *cases(teaching.line_hessian, {"data": SEED}, "data", DATA[:12] + [ADDER], DATA_NAMES),
+    *cases(teaching.learning_rate_sweep, SWEEP, "model", MODELS[:4]),
+    *cases(teaching.learning_rate_sweep, SWEEP, "data", DATA[:8], DATA_NAMES),
+    *cases(teaching.learning_rate_sweep, SWEEP, "low", REALS + [0.5, 101]),
+    *cases(teaching.learning_rate_sweep, SWEEP, "high", ["0.1", NAN, 0, 1e-4, 1e308, HUGE], r"\b(high|low)\b"),
+    *cases(teaching.learning_rate_sweep, SWEEP, "count", INTS[:8] + [1, teaching.MAX_RUNS + 1]),
+    *cases(teaching.learning_rate_sweep, SWEEP, "epochs", INTS[:8] + [teaching.MAX_SWEEP_EPOCHS + 1]),
+    *cases(teaching.learning_rate_sweep, SWEEP | {"count": teaching.MAX_RUNS}, "epochs", [teaching.MAX_SWEEP_EPOCHS]),
+    *cases(teaching.learning_rate_sweep, SWEEP, "progress", CALLABLES[:3] + [lambda: None]),
     # issue 8: bounded history, limits from memory, isolated RSS
     *cases(bp_core.train, TRAIN, "record_params", ["most", 0, -3, 2.5, True, [], ["W9"], [None], {}, None, HUGE]),
     *cases(bp_core.train, TRAIN, "device", ["tpu", 3, None, "gpu", "cuda:x", b"cpu"]),
     *cases(bp_core.train, TRAIN, "memory_budget_bytes", [0, -1, 1.5, "lots", True, NAN, 100]),
     *cases(bp_core.train, {**TRAIN, "model": bp_core.MLP((2, 100_000, 100_000, 2)), "data": ADDER}, "model",
            [bp_core.MLP((2, 100_000, 100_000, 2))]),
-    *cases(bp_core.set_memory_budget, {"budget_bytes": 2**31}, "budget_bytes", [0, -5, 2.5, "1e9", True, NAN]),
-    *cases(bp_core.record_policy, {"model": LINE, "record_params": "auto", "epochs": 10}, "model", MODELS[:3]),
-    *cases(bp_core.record_policy, {"model": LINE, "record_params": "auto", "epochs": 10}, "record_params",
+    *cases(budget.set_memory_budget, {"budget_bytes": 2**31}, "budget_bytes", [0, -5, 2.5, "1e9", True, NAN]),
+    *cases(history.record_policy, {"model": LINE, "record_params": "auto", "epochs": 10}, "model", MODELS[:3]),
+    *cases(history.record_policy, {"model": LINE, "record_params": "auto", "epochs": 10}, "record_params",
            ["x", 0, [], ["v"], 1.5]),
-    *cases(bp_core.record_policy, {"model": LINE, "record_params": "auto", "epochs": 10}, "epochs", INTS[:8]),
-    *cases(bp_core.analytic_tensor_bytes, {"model": LINE, "n_samples": 4, "method": "manual"}, "model", MODELS[:3]),
-    *cases(bp_core.analytic_tensor_bytes, {"model": LINE, "n_samples": 4, "method": "manual"}, "n_samples",
+    *cases(history.record_policy, {"model": LINE, "record_params": "auto", "epochs": 10}, "epochs", INTS[:8]),
+    *cases(budget.analytic_tensor_bytes, {"model": LINE, "n_samples": 4, "method": "manual"}, "model", MODELS[:3]),
+    *cases(budget.analytic_tensor_bytes, {"model": LINE, "n_samples": 4, "method": "manual"}, "n_samples",
            INTS[:7]),
-    *cases(bp_core.analytic_tensor_bytes, {"model": LINE, "n_samples": 4, "method": "manual"}, "method",
+    *cases(budget.analytic_tensor_bytes, {"model": LINE, "n_samples": 4, "method": "manual"}, "method",
            METHOD_NAMES[:3]),
-    *cases(bp_core.analytic_tensor_bytes, {"model": LINE, "n_samples": 4, "method": "manual"}, "dtype",
+    *cases(budget.analytic_tensor_bytes, {"model": LINE, "n_samples": 4, "method": "manual"}, "dtype",
            [torch.int64, "float32", None]),
-    *cases(bp_core.estimate_working_set, {"model": LINE, "n_samples": 4, "method": "manual", "epochs": 5,
-                                          "policy": bp_core.record_policy(LINE, "auto", 5)}, "policy",
+    *cases(budget.estimate_working_set, {"model": LINE, "n_samples": 4, "method": "manual", "epochs": 5,
+                                          "policy": history.record_policy(LINE, "auto", 5)}, "policy",
            [None, "auto", {"stride": 1}]),
-    *cases(bp_core.estimate_working_set, {"model": LINE, "n_samples": 4, "method": "manual", "epochs": 5,
-                                          "policy": bp_core.record_policy(LINE, "auto", 5)}, "epochs", INTS[:6]),
-    *cases(bp_core.isolated_measurement_room, {"processes": 2}, "processes", [0, 65, 1.5, "2", True, None]),
-    *cases(bp_core.measure_isolated_memory, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
+    *cases(budget.estimate_working_set, {"model": LINE, "n_samples": 4, "method": "manual", "epochs": 5,
+                                          "policy": history.record_policy(LINE, "auto", 5)}, "epochs", INTS[:6]),
+    *cases(measure.isolated_measurement_room, {"processes": 2}, "processes", [0, 65, 1.5, "2", True, None]),
+    *cases(measure.measure_isolated_memory, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
            "repeats", [0, 2, 21, 3.0, "3", True]),
-    *cases(bp_core.measure_isolated_memory, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
+    *cases(measure.measure_isolated_memory, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
            "model", MODELS[:3]),
-    *cases(bp_core.measure_isolated_memory, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
+    *cases(measure.measure_isolated_memory, {"model": LINE, "data": SEED, "learning_rate": 0.01, "epochs": 5},
            "epochs", [0, 1.5]),
-    *cases(bp_core.rss_difference_resolvable, {"a": bp_core.RSSSpread("manual", (1.0, 2.0, 3.0)),
-                                               "b": bp_core.RSSSpread("autograd", (1.0, 2.0, 3.0))}, "b",
+    *cases(measure.rss_difference_resolvable, {"a": measure.RSSSpread("manual", (1.0, 2.0, 3.0)),
+                                               "b": measure.RSSSpread("autograd", (1.0, 2.0, 3.0))}, "b",
            [None, 5.0, (1.0, 2.0)]),
-    *cases(bp_core.rss_difference_resolvable, {"a": bp_core.RSSSpread("manual", (1.0, 2.0, 3.0)),
-                                               "b": bp_core.RSSSpread("autograd", (1.0, 2.0, 3.0))},
+    *cases(measure.rss_difference_resolvable, {"a": measure.RSSSpread("manual", (1.0, 2.0, 3.0)),
+                                               "b": measure.RSSSpread("autograd", (1.0, 2.0, 3.0))},
            "resolution_mib", [-1.0, NAN, "2", True]),
 ]
 
 
 def test_the_hostile_table_is_broad():
+    """Every public function with arguments (the front door, the teaching and measuring tools, training) is in it."""
     assert len(HOSTILE) >= 300
-    assert {p.values[0].__name__ for p in HOSTILE} >= {
-        name for name in bp_core.__all__ if callable(getattr(bp_core, name)) and name[0].islower()
-        and name not in {"half_adder", "seed_line", "first_optimizer_setup_seconds"}}
+    public = {name for module in (bp_core, teaching, measure, training) for name in module.__all__
+              if callable(getattr(module, name)) and name[0].islower()}
+    no_arguments = {"half_adder", "seed_line", "first_optimizer_setup_seconds"}
+    assert {p.values[0].__name__ for p in HOSTILE} >= public - no_arguments
 
 
 @pytest.mark.parametrize(("function", "kwargs", "name"), HOSTILE)
@@ -331,10 +359,10 @@ def test_integers_and_numpy_data_are_accepted_and_never_truncated():
 
 def test_tensors_that_require_grad_are_detached_where_they_enter():
     x, y = X.clone().requires_grad_(True), Y.clone().requires_grad_(True)
-    surface = bp_core.loss_surface((x, y), (0, 4), (-1, 3), 5)
-    assert surface.equals(bp_core.loss_surface(SEED, (0, 4), (-1, 3), 5))
-    table = bp_core.predictions({"manual": RESULT}, (x, y))
-    assert table.equals(bp_core.predictions({"manual": RESULT}, SEED))
+    surface = teaching.loss_surface((x, y), (0, 4), (-1, 3), 5)
+    assert surface.equals(teaching.loss_surface(SEED, (0, 4), (-1, 3), 5))
+    table = teaching.predictions({"manual": RESULT}, (x, y))
+    assert table.equals(teaching.predictions({"manual": RESULT}, SEED))
     params = {k: v.clone().requires_grad_(True) for k, v in LINE_PARAMS.items()}
     for method in ("manual", "autograd", "numeric"):
         grads = bp_core.gradients(LINE, params, (x, y), method)
@@ -352,7 +380,7 @@ def test_summary_of_a_run_that_diverged_at_once_is_strict_json():
 
 
 junk = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**30, 0), st.integers(bp_core.MAX_EPOCHS + 1, 10**400),
+    st.none(), st.booleans(), st.integers(-10**30, 0), st.integers(limits.MAX_EPOCHS + 1, 10**400),
     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=8), st.binary(max_size=4),
     st.lists(st.floats(), max_size=3), st.tuples(st.integers(), st.text(max_size=2)),
     st.dictionaries(st.text(max_size=2), st.floats(), max_size=2),

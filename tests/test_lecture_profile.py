@@ -10,9 +10,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import bp_core
-from bp_core import lecture_profile
+from bp_core import measure
 from bp_core.__main__ import main
-from bp_core.lecture_profile import COLUMNS, LOOPS, lecture_memory_profile
+from bp_core.measure import lecture_profile
+from bp_core.measure.lecture_profile import COLUMNS, LOOPS, lecture_memory_profile
 from ui.texts import TEXTS
 
 HEADER = "Line #    Mem usage    Increment  Occurrences   Line Contents"
@@ -78,7 +79,7 @@ def test_times_and_tensor_bytes_are_reported_for_each_method(profile):
     for method in ("manual", "autograd"):
         assert profile.traced_seconds[method] > 0 and profile.untraced_seconds[method] > 0
         assert profile.warmup_rss_mib[method] >= -1000  # a float, possibly 0 once the one-time costs are paid
-        assert profile.tensor_bytes[method] == bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), method)
+        assert profile.tensor_bytes[method] == measure.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), method)
 
 
 def test_format_table_prints_exactly_what_memory_profiler_show_results_prints():

@@ -3,16 +3,16 @@ import subprocess
 import pytest
 
 import bp_core
-import bp_core.memory
+import bp_core.measure.memory
 
 
 def test_tensor_bytes_are_counted_from_the_tensors_themselves():
-    line = bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "manual")
+    line = bp_core.measure.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "manual")
     assert line.parameter_bytes == 2 * 4 and line.gradient_bytes == 2 * 4
     assert line.saved_for_backward_bytes == (4 * 2 + 4 * 1) * 4  # [x, 1] and pred - y, float32
-    auto = bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "autograd")
+    auto = bp_core.measure.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "autograd")
     assert auto.optimizer_state_bytes == 0  # plain SGD keeps no state
-    mlp = bp_core.count_tensor_bytes(bp_core.MLP(), bp_core.half_adder(), "manual")
+    mlp = bp_core.measure.count_tensor_bytes(bp_core.MLP(), bp_core.half_adder(), "manual")
     assert mlp.parameter_bytes == 17 * 4
     # the cache: x (4x2), z1 and f(z1) (4x3 each), z2 and f(z2) (4x2 each)
     assert mlp.saved_for_backward_bytes == (8 + 12 + 12 + 8 + 8) * 4
@@ -20,29 +20,29 @@ def test_tensor_bytes_are_counted_from_the_tensors_themselves():
 
 
 def test_memory_in_this_process_measures_a_delta_and_the_tensor_bytes():
-    result = bp_core.measure_memory(bp_core.Line(), bp_core.seed_line(), ("manual", "autograd"), 0.01, 200,
+    result = bp_core.measure.measure_memory(bp_core.Line(), bp_core.seed_line(), ("manual", "autograd"), 0.01, 200,
                                     isolated=False)
     for method, m in result.items():
         assert m.method == method and not m.isolated
         assert m.baseline_rss_mib > 10
-        assert m.peak_rss_delta_mib >= -bp_core.RSS_RESOLUTION_MIB
-        assert m.tensor_bytes == bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), method)
+        assert m.peak_rss_delta_mib >= -bp_core.measure.RSS_RESOLUTION_MIB
+        assert m.tensor_bytes == bp_core.measure.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), method)
 
 
 def test_memory_in_fresh_processes_reports_the_one_time_cost_of_the_first_optimizer():
-    result = bp_core.measure_memory(bp_core.Line(), bp_core.seed_line(), ("manual", "autograd"), 0.01, 100)
+    result = bp_core.measure.measure_memory(bp_core.Line(), bp_core.seed_line(), ("manual", "autograd"), 0.01, 100)
     assert result["autograd"].isolated and result["manual"].isolated
     assert result["autograd"].setup_seconds_cold > result["manual"].setup_seconds_cold
     assert result["manual"].setup_seconds_cold == 0.0
 
 
 def test_memory_difference_below_resolution_is_flagged():
-    tb = bp_core.TensorBytes(8, 8, 48, 0)
-    a = bp_core.MemoryMeasurement("manual", 1.0, 300.0, 0.0, 0.0, True, tb)
-    b = bp_core.MemoryMeasurement("autograd", 1.5, 300.0, 80.0, 1.0, True, tb)
-    c = bp_core.MemoryMeasurement("autograd", 9.0, 300.0, 80.0, 1.0, True, tb)
-    assert not bp_core.memory_difference_resolvable(a, b)
-    assert bp_core.memory_difference_resolvable(a, c)
+    tb = bp_core.budget.TensorBytes(8, 8, 48, 0)
+    a = bp_core.measure.MemoryMeasurement("manual", 1.0, 300.0, 0.0, 0.0, True, tb)
+    b = bp_core.measure.MemoryMeasurement("autograd", 1.5, 300.0, 80.0, 1.0, True, tb)
+    c = bp_core.measure.MemoryMeasurement("autograd", 9.0, 300.0, 80.0, 1.0, True, tb)
+    assert not bp_core.measure.memory_difference_resolvable(a, b)
+    assert bp_core.measure.memory_difference_resolvable(a, c)
 
 
 def test_peak_rss_sees_a_short_lived_allocation():
@@ -50,8 +50,8 @@ def test_peak_rss_sees_a_short_lived_allocation():
 
     import torch
 
-    with bp_core.memory.PeakRSS() as peak:
-        baseline = bp_core.memory.current_rss_mib()
+    with bp_core.measure.memory.PeakRSS() as peak:
+        baseline = bp_core.measure.memory.current_rss_mib()
         block = torch.ones(64 * 1024 * 1024 // 4 * 4)  # 256 MiB, touched
         time.sleep(0.05)
         del block
@@ -86,13 +86,13 @@ def test_a_probe_that_fails_reports_its_last_error_line():
     process = subprocess.Popen(["python3", "-c", "import sys; sys.stderr.write('x' * 200000 + '\\nboom'); sys.exit(3)"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     with pytest.raises(RuntimeError, match="boom"):  # 200 kB of stderr: communicate() drains it, no deadlock
-        bp_core.memory._finish_probe(process)
+        bp_core.measure.memory.finish_probe(process)
 
 
 @pytest.mark.parametrize("model", [bp_core.Line(), bp_core.MLP((2, 4, 3, 2), "tanh", "identity", seed=5)])
 def test_a_model_travels_to_the_probe_by_its_spec(model):
-    assert bp_core.model_from_spec(model.spec()) == model
-    assert bp_core.model_from_spec(model.spec()).spec() == model.spec()
+    assert bp_core.contract.model_from_spec(model.spec()) == model
+    assert bp_core.contract.model_from_spec(model.spec()).spec() == model.spec()
 
 
 @pytest.mark.parametrize(("kwargs", "argument"), [
@@ -107,4 +107,4 @@ def test_measure_memory_checks_every_argument_before_a_process_starts(monkeypatc
     call = {"model": bp_core.Line(), "data": bp_core.seed_line(), "methods": ("manual",), "learning_rate": 0.01,
             "epochs": 10} | kwargs
     with pytest.raises((ValueError, TypeError), match=argument):
-        bp_core.measure_memory(**call)
+        bp_core.measure.measure_memory(**call)

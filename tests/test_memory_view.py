@@ -34,7 +34,7 @@ def test_the_live_figures_are_the_counted_tensor_bytes_with_the_analytic_count_b
 
 
 def spread(method, *values):
-    return bp_core.RSSSpread(method, values)
+    return bp_core.measure.RSSSpread(method, values)
 
 
 def test_rss_is_called_resolvable_only_when_the_ranges_do_not_overlap_and_exceed_the_resolution():
@@ -46,7 +46,7 @@ def test_rss_is_called_resolvable_only_when_the_ranges_do_not_overlap_and_exceed
     assert memory_view.presented(comparison, overlapping, "en")[-1].startswith("Not resolvable")
     assert "autograd (backward) used 8.40 MiB more than manual (chain rule)" in memory_view.presented(
         comparison, apart, "en")[-1]
-    assert not bp_core.rss_difference_resolvable(spread("a", 1.0, 1.2, 1.1), spread("b", 2.0, 2.1, 2.2))
+    assert not bp_core.measure.rss_difference_resolvable(spread("a", 1.0, 1.2, 1.1), spread("b", 2.0, 2.1, 2.2))
 
 
 def test_rss_from_the_shipped_table_names_its_source_and_applies_only_to_the_same_model_and_size():
@@ -69,7 +69,7 @@ def test_the_isolated_measurement_is_refused_when_the_machine_lacks_the_memory(m
         available = 100 * 2**20
 
     monkeypatch.setattr(psutil, "virtual_memory", lambda: Tight())
-    room = bp_core.isolated_measurement_room()
+    room = bp_core.measure.isolated_measurement_room()
     assert not room.allowed and room.available_mib == 100 and room.needed_mib == 1200
     with pytest.raises(MemoryError, match="1200 MiB"):
-        bp_core.measure_isolated_memory(bp_core.Line(), bp_core.seed_line(), 0.01, 10)
+        bp_core.measure.measure_isolated_memory(bp_core.Line(), bp_core.seed_line(), 0.01, 10)

@@ -7,7 +7,7 @@ from ui.network_graph import PARAMETER_COLOUR, PATH_COLOUR, network_dot, paramet
 
 MLP = bp_core.MLP()
 PARAMS = MLP.init_params()
-VALUES = bp_core.network_values(MLP, PARAMS, bp_core.half_adder())
+VALUES = bp_core.teaching.network_values(MLP, PARAMS, bp_core.half_adder())
 
 
 def edges(dot: str) -> dict[tuple[str, str], str]:
@@ -54,7 +54,7 @@ def test_a_bias_marks_its_unit_and_the_paths_from_there():
     assert re.search(rf'n2_1 \[label="[^"]*", fillcolor="[^"]*", color="{PATH_COLOUR}", penwidth=3\]', dot)
 
 
-@pytest.mark.parametrize("name", bp_core.scalar_names(PARAMS))
+@pytest.mark.parametrize("name", bp_core.models.scalar_names(PARAMS))
 def test_every_parameter_gives_one_path_per_output_it_can_reach(name):
     path, _, weight = path_edges(MLP, name)
     to_loss = sum(1 for _, b in path if b == "loss")

@@ -21,8 +21,8 @@ def test_a_first_layer_weight_of_the_lecture_net_has_two_paths_per_sample():
 def test_whole_batch_paths_sum_to_the_gradient_for_every_parameter_of_the_lecture_net():
     mlp = bp_core.MLP()
     params = mlp.init_params(torch.float64)
-    grads = bp_core.flatten(bp_core.gradients(mlp, params, bp_core.half_adder(), "autograd"))
-    for name, gradient in zip(bp_core.scalar_names(params), grads.tolist()):
+    grads = bp_core.models.flatten(bp_core.gradients(mlp, params, bp_core.half_adder(), "autograd"))
+    for name, gradient in zip(bp_core.models.scalar_names(params), grads.tolist()):
         result = bp_core.chain_rule_paths(mlp, params, bp_core.half_adder(), name)
         expected_paths = 4 * (2 if name.startswith(("W1", "b1")) else 1)
         assert len(result.paths) == expected_paths
@@ -43,7 +43,7 @@ def test_path_factors_multiply_to_the_path_product():
 @given(problems(), st.data())
 def test_path_sums_equal_autograd_for_random_networks(problem, data):
     model, params, dataset = problem
-    names = bp_core.scalar_names(params)
+    names = bp_core.models.scalar_names(params)
     name = data.draw(st.sampled_from(names))
     sample = data.draw(st.none() | st.integers(0, dataset.n_samples - 1))
     result = bp_core.chain_rule_paths(model, params, dataset, name, sample)
@@ -65,12 +65,12 @@ def test_bad_path_requests_raise_value_error_naming_the_argument(kwargs, argumen
 
 
 def test_paths_are_counted_before_any_is_built(monkeypatch):
-    import bp_core.paths
+    import bp_core.teaching.paths
 
     def refuse(*args):
         raise AssertionError("a path was built before the count was checked")
 
-    monkeypatch.setattr(bp_core.paths.itertools, "product", refuse)
+    monkeypatch.setattr(bp_core.teaching.paths.itertools, "product", refuse)
     model = bp_core.MLP((64,) * 6)  # a first-layer weight reaches the loss by 64^4 = 16,777,216 paths per sample
     data = (torch.zeros(3, 64), torch.zeros(3, 64))
     with pytest.raises(ValueError, match=r"16,777,216 paths per sample, 50,331,648 in all, more than MAX_PATHS"):

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import bp_core
-from bp_core import scaling
+from bp_core.measure import scaling
 
 
 def test_a_tiny_study_has_one_tidy_row_per_model_size_and_method_with_units_in_the_names():
@@ -39,14 +39,14 @@ def test_saved_activations_grow_with_the_rows_for_both_methods():
 
 def test_rss_is_measured_in_a_fresh_process_per_run_three_times_per_method(monkeypatch):
     pids = []
-    real_start = scaling._start_probe
+    real_start = scaling.start_probe
 
     def spy(*args, **kwargs):
         process = real_start(*args, **kwargs)
         pids.append(process.pid)
         return process
 
-    monkeypatch.setattr(scaling, "_start_probe", spy)
+    monkeypatch.setattr(scaling, "start_probe", spy)
     points = scaling.measure_point("line", "n_samples", 4, epochs=2, repeats=1, rss_repeats=3)
     assert len(pids) == 2 * 3 and len(set(pids)) == 6 and os.getpid() not in pids
     for point in points:

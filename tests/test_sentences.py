@@ -99,7 +99,7 @@ def test_a_run_with_no_timed_epoch_has_no_ratio_and_no_nan(converging):
 
 def test_the_one_time_sentence_quotes_the_first_set_up_only_when_it_is_known(converging, monkeypatch):
     assert "first autograd set-up" in sentences.one_time_sentence(converging, "en")
-    monkeypatch.setattr(bp_core, "first_optimizer_setup_seconds", lambda: None)
+    monkeypatch.setattr(bp_core.training, "first_optimizer_setup_seconds", lambda: None)
     assert sentences.one_time_sentence(converging, "en") == t(
         "one_time_this", "en", this=converging.results["autograd"].setup_seconds)
 

@@ -60,7 +60,7 @@ def problem_names(problems) -> list[str]:
     ("epochs", str(EPOCHS_CAP + 1)), ("epochs", "0"), ("epochs", "-0"), ("epochs", "ten"), ("epochs", "1e3"),
     ("epochs", "1_000"), ("epochs", " 5 "), ("epochs", "5.0"), ("epochs", "0x10"), ("epochs", "٥"), ("epochs", ""),
     ("epochs", "9" * 5000), ("epochs", "+5"),
-    ("seed", "-1"), ("seed", "-0"), ("seed", str(bp_core.MAX_SEED + 1)), ("seed", "1.5"), ("seed", ""),
+    ("seed", "-1"), ("seed", "-0"), ("seed", str(bp_core.limits.MAX_SEED + 1)), ("seed", "1.5"), ("seed", ""),
     ("model", "cnn"), ("model", ""), ("model", "LINE"), ("act", "gelu"), ("lang", "fr"), ("lang", "xx"),
     ("pts", "1:2:3"), ("pts", "1:inf"), ("pts", "1:nan"), ("pts", "1:3,2:1e308"), ("pts", "1:1e20,2:5"),
     ("pts", "1:3,"), ("pts", ""), ("pts", "1"), ("pts", "a:b"), ("pts", "1:2;3:4"),

@@ -36,14 +36,14 @@ def test_network_hessian_is_symmetric_and_matches_finite_differences_of_the_grad
     bound = bp_core.stability_bound(mlp, params, bp_core.half_adder())
     assert bound.hessian.shape == (17, 17)
     torch.testing.assert_close(bound.hessian, bound.hessian.T)
-    theta = bp_core.flatten(params)
+    theta = bp_core.models.flatten(params)
     eps = 1e-5
     for i in (0, 8, 16):
         step = torch.zeros_like(theta)
         step[i] = eps
-        up = bp_core.gradients(mlp, bp_core.unflatten(theta + step, params), bp_core.half_adder(), "manual")
-        down = bp_core.gradients(mlp, bp_core.unflatten(theta - step, params), bp_core.half_adder(), "manual")
-        column = (bp_core.flatten(up) - bp_core.flatten(down)) / (2 * eps)
+        up = bp_core.gradients(mlp, bp_core.models.unflatten(theta + step, params), bp_core.half_adder(), "manual")
+        down = bp_core.gradients(mlp, bp_core.models.unflatten(theta - step, params), bp_core.half_adder(), "manual")
+        column = (bp_core.models.flatten(up) - bp_core.models.flatten(down)) / (2 * eps)
         torch.testing.assert_close(bound.hessian[:, i], column, rtol=1e-5, atol=1e-8)
 
 
@@ -63,7 +63,7 @@ def test_lanczos_lambda_max_matches_eigvalsh_of_the_exact_hessian(sizes, activat
 
 
 def test_lanczos_finds_the_largest_algebraic_eigenvalue_when_a_negative_one_is_larger_in_magnitude():
-    from bp_core.stability import lanczos_lambda_max
+    from bp_core.teaching.stability import lanczos_lambda_max
 
     eigenvalues = torch.cat([torch.tensor([-50.0, 3.0]), torch.linspace(-2.0, 2.0, 98)]).double()
     basis, _ = torch.linalg.qr(torch.randn(100, 100, generator=torch.Generator().manual_seed(3), dtype=torch.float64))

@@ -37,7 +37,7 @@ def test_a_typed_epoch_in_range_is_taken(value, expected):
 def test_the_lines_numbers_on_the_page_are_the_histories(runs, epoch):
     run, settings = runs["line"], teaching.RUNS["line"]
     step = view.step_at(settings, epoch)
-    after = bp_core.params_at(run, epoch + 1)
+    after = bp_core.teaching.params_at(run, epoch + 1)
     assert view.matches_history(settings, epoch)
     table = view.line_table(step, "en")
     assert table["x"].tolist() == [1.0, 2.0, 3.0, 4.0] and table["y"].tolist() == [3.0, 5.0, 7.0, 9.0]

@@ -5,13 +5,13 @@ import pytest
 import torch
 
 import bp_core
-from bp_core.sweep import check_sweep, learning_rates
+from bp_core.teaching.sweep import check_sweep, learning_rates
 
 
 @pytest.mark.parametrize("x", [[1.0, 2.0, 3.0, 4.0], [-2.5, 0.0, 7.0], [3.0]])
 def test_the_lines_closed_form_hessian_equals_stability_bounds(x):
     data = bp_core.make_dataset([[v] for v in x], [[2 * v - 1] for v in x], 1, 1)
-    closed = bp_core.line_hessian(data)
+    closed = bp_core.teaching.line_hessian(data)
     measured = bp_core.stability_bound(bp_core.Line(), None, data)
     torch.testing.assert_close(closed.hessian, measured.hessian, rtol=1e-12, atol=1e-12)
     assert closed.lambda_max == pytest.approx(measured.lambda_max, rel=1e-12)
@@ -19,7 +19,7 @@ def test_the_lines_closed_form_hessian_equals_stability_bounds(x):
 
 
 def test_the_lectures_line_has_the_lectures_hessian_and_bound():
-    closed = bp_core.line_hessian(bp_core.seed_line())
+    closed = bp_core.teaching.line_hessian(bp_core.seed_line())
     assert closed.hessian.tolist() == [[15.0, 5.0], [5.0, 2.0]]
     assert closed.lambda_max == pytest.approx(16.70, abs=0.005)
     assert closed.learning_rate_bound == pytest.approx(0.1198, abs=5e-5)
@@ -32,7 +32,7 @@ def test_learning_rates_are_log_spaced_with_exact_ends():
 
 
 def test_on_the_line_every_rate_below_the_bound_converges_and_every_rate_above_diverges():
-    sweep = bp_core.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.001, 0.5, 25, 300)
+    sweep = bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.001, 0.5, 25, 300)
     table = sweep.table
     assert len(table) == 25 and sweep.exact_bound
     below = table["learning_rate"] < sweep.learning_rate_bound
@@ -45,7 +45,7 @@ def test_on_the_line_every_rate_below_the_bound_converges_and_every_rate_above_d
 
 
 def test_each_run_of_a_sweep_is_train_at_that_rate():
-    sweep = bp_core.learning_rate_sweep(bp_core.MLP(), bp_core.half_adder(), 0.5, 8.0, 3, 50)
+    sweep = bp_core.teaching.learning_rate_sweep(bp_core.MLP(), bp_core.half_adder(), 0.5, 8.0, 3, 50)
     assert not sweep.exact_bound
     for rate, final in zip(sweep.table["learning_rate"], sweep.table["final_loss"]):
         assert final == bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", rate, 50).final_loss
@@ -55,7 +55,7 @@ def test_each_run_of_a_sweep_is_train_at_that_rate():
 
 def test_progress_is_reported_once_per_run():
     calls = []
-    bp_core.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.01, 0.1, 4, 5,
+    bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.01, 0.1, 4, 5,
                                 progress=lambda *done: calls.append(done))
     assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
@@ -71,4 +71,4 @@ def test_a_sweep_out_of_range_is_refused_naming_the_argument(args, argument):
     with pytest.raises(ValueError, match=argument):
         check_sweep(*args)
     with pytest.raises(ValueError, match=argument):
-        bp_core.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), *args)
+        bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), *args)

@@ -12,7 +12,7 @@ GOOD = {"sw_low": 0.001, "sw_high": 0.5, "sw_count": 25, "sw_epochs": 300}
 
 @pytest.fixture(scope="module")
 def sweep():
-    return bp_core.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.001, 0.5, 25, 300)
+    return bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.001, 0.5, 25, 300)
 
 
 @pytest.mark.parametrize("model", ["line", "mlp"])
@@ -42,9 +42,9 @@ def test_a_sweep_that_cannot_run_is_refused_with_every_reason(changes, keys):
 
 def test_the_work_cap_is_bp_cores():
     message = view.resolve_sweep("line", GOOD | {"sw_count": 40, "sw_epochs": 2000})[1][0]
-    assert str(bp_core.MAX_SWEEP_WORK) in render(message, "en")
+    assert str(bp_core.teaching.MAX_SWEEP_WORK) in render(message, "en")
     with pytest.raises(ValueError, match="too long"):
-        bp_core.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.001, 0.5, 40, 2000)
+        bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.001, 0.5, 40, 2000)
 
 
 def test_diverging_runs_are_drawn_at_the_top_not_dropped_and_the_bound_is_a_rule(sweep):

@@ -50,7 +50,7 @@ def test_mlp_history_names_every_scalar_parameter():
     result = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "autograd", 0.5, 3)
     names = result.history.columns.tolist()[2:-1]
     assert names[:2] == ["W1[0,0]", "W1[0,1]"] and names[-1] == "b2[1]" and len(names) == 17
-    initial = bp_core.flatten(bp_core.MLP().init_params()).double().numpy()
+    initial = bp_core.models.flatten(bp_core.MLP().init_params()).double().numpy()
     assert np.array_equal(result.history.loc[0, names].to_numpy(dtype=float), initial)
 
 
@@ -134,7 +134,7 @@ def test_autograd_setup_time_is_reported_apart_from_epoch_times(monkeypatch):
         clock.now += 100.0
         return real_sgd(*args, **kwargs)
 
-    monkeypatch.setattr(bp_core.training, "time", clock)
+    monkeypatch.setattr(bp_core.tuned.loops, "time", clock)
     monkeypatch.setattr(torch.optim, "SGD", slow_sgd)
     result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 5)
     assert result.setup_seconds == 101.0
@@ -156,7 +156,7 @@ def test_user_data_trains_and_the_model_object_is_unchanged():
     ({"learning_rate": 101}, "learning_rate"),
     ({"learning_rate": "fast"}, "learning_rate"),
     ({"epochs": 0}, "epochs"),
-    ({"epochs": bp_core.MAX_EPOCHS + 1}, "epochs"),
+    ({"epochs": bp_core.limits.MAX_EPOCHS + 1}, "epochs"),
     ({"epochs": 10.5}, "epochs"),
     ({"epochs": True}, "epochs"),
     ({"method": "symbolic"}, "method"),
@@ -212,9 +212,9 @@ def test_a_history_beyond_the_cap_is_refused_up_front_with_the_estimate():
     with pytest.raises(ValueError, match=r"epochs: 200000 epochs of 4482 parameters .*MAX_HISTORY_CELLS") as raised:
         bp_core.train(model, bp_core.half_adder(), "manual", 0.1, 200_000, record_params="all",
                       memory_budget_bytes=2**40)
-    assert f"at most {bp_core.MAX_HISTORY_CELLS // 4482 - 1} epochs" in str(raised.value)
-    bounded = bp_core.record_policy(model, "auto", 200_000)  # the default records at a stride instead (issue 8)
-    assert bounded.rows(200_000) * len(bounded.names) <= bp_core.MAX_HISTORY_CELLS
+    assert f"at most {bp_core.limits.MAX_HISTORY_CELLS // 4482 - 1} epochs" in str(raised.value)
+    bounded = bp_core.history.record_policy(model, "auto", 200_000)  # the default records at a stride instead (issue 8)
+    assert bounded.rows(200_000) * len(bounded.names) <= bp_core.limits.MAX_HISTORY_CELLS
 
 
 def test_arithmetic_beyond_the_cap_is_refused_up_front():
@@ -257,7 +257,7 @@ def test_autograd_history_rows_are_the_parameters_before_each_step_bit_for_bit(m
                                                                                  dtype, lr):
     # the recorder copies the parameter that step() updates in place: through NumPy views on the CPU, else copy_
     if not numpy_views:
-        monkeypatch.setattr(bp_core._recorder, "numpy_views_fit", lambda start: False)
+        monkeypatch.setattr(bp_core.tuned.recorder, "numpy_views_fit", lambda start: False)
     data = bp_core.seed_line() if model.kind == "line" else bp_core.half_adder()
     data = bp_core.make_dataset(data.x.to(dtype), data.y.to(dtype))
     result = bp_core.train(model, data, "autograd", lr, 40)

@@ -82,7 +82,7 @@ def factor_name(label: str, model: bp_core.MLP) -> str:
     return label
 
 
-def paths_table(paths: bp_core.ChainRulePaths, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+def paths_table(paths: bp_core.teaching.ChainRulePaths, model: bp_core.MLP, lang: str) -> pd.DataFrame:
     """One row per (sample, path): the path in unit names, the factors' values in the lecture's order (blank where
     a path has no such factor, e.g. a second-layer weight), and the product."""
     rows = []
@@ -121,7 +121,7 @@ def network(settings: Settings = RUN) -> tuple[bp_core.MLP, bp_core.Dataset]:
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def chain_paths(request: ChainRequest, settings: Settings = RUN) -> bp_core.ChainRulePaths:
+def chain_paths(request: ChainRequest, settings: Settings = RUN) -> bp_core.teaching.ChainRulePaths:
     model, data = settings.build()
     return bp_core.chain_rule_paths(model, teaching.params_at(settings, request.epoch), data, request.parameter,
                                     request.sample)
@@ -132,7 +132,7 @@ def graph(request: ChainRequest, settings: Settings = RUN) -> tuple[str, float]:
     """The DOT source for the request, and the batch loss at that epoch."""
     model, data = network(settings)
     params = teaching.params_at(settings, request.epoch)
-    values = bp_core.network_values(model, params, data)
+    values = bp_core.teaching.network_values(model, params, data)
     one = values.mean() if request.sample is None else values.sample(request.sample)
     return network_dot(model, params, one, request.parameter, f"L = {values.loss:.5f}"), values.loss
 

@@ -22,7 +22,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from bp_core.compare import TENSOR_BYTE_CATEGORIES
+from bp_core.comparison import TENSOR_BYTE_CATEGORIES
 
 from .texts import t
 

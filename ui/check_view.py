@@ -60,18 +60,18 @@ def valid_epoch(value: object, last: int) -> int:
 def values_at(settings: Settings, source: str, epoch: int) -> Values:
     """The parameters of a source as plain floats (hashable for the cache)."""
     params = teaching.params_at(settings, epoch if source == "trained" else 0)
-    return tuple(bp_core.flatten(params).tolist())
+    return tuple(bp_core.models.flatten(params).tolist())
 
 
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def report(settings: Settings, values: Values) -> bp_core.GradientReport:
+def report(settings: Settings, values: Values) -> bp_core.teaching.GradientReport:
     model, data = settings.build()
     like = model.init_params(torch.float64)
-    params = bp_core.unflatten(torch.tensor(values, dtype=torch.float64), like)
-    return bp_core.gradient_report(model, params, data)
+    params = bp_core.models.unflatten(torch.tensor(values, dtype=torch.float64), like)
+    return bp_core.teaching.gradient_report(model, params, data)
 
 
-def check_table(table: bp_core.GradientTable, lang: str) -> pd.DataFrame:
+def check_table(table: bp_core.teaching.GradientTable, lang: str) -> pd.DataFrame:
     """The table in ``lang``, the verdict next to the parameter: column names and verdicts translated, numbers
     unchanged."""
     frame = table.table.assign(verdict=[t(f"check_verdict_{v}", lang) for v in table.table["verdict"]])
@@ -88,12 +88,12 @@ def table_columns(frame: pd.DataFrame) -> dict:
 
 
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def zero_grad(settings: Settings, epochs: int = ZERO_GRAD_EPOCHS) -> bp_core.ZeroGradComparison:
+def zero_grad(settings: Settings, epochs: int = ZERO_GRAD_EPOCHS) -> bp_core.teaching.ZeroGradComparison:
     model, data = settings.build()
-    return bp_core.zero_grad_comparison(model, data, settings.learning_rate, epochs)
+    return bp_core.teaching.zero_grad_comparison(model, data, settings.learning_rate, epochs)
 
 
-def zero_grad_chart(comparison: bp_core.ZeroGradComparison, quantity: str, lang: str) -> alt.TopLevelMixin:
+def zero_grad_chart(comparison: bp_core.teaching.ZeroGradComparison, quantity: str, lang: str) -> alt.TopLevelMixin:
     """``quantity`` ("loss" or "grad_norm") per epoch, with and without zero_grad(), on a log axis."""
     columns = {f"{quantity}_with": t("zero_grad_with", lang), f"{quantity}_without": t("zero_grad_without", lang)}
     data = (comparison.history[["epoch", *columns]].rename(columns=columns)
@@ -118,7 +118,7 @@ def zero_grad_spec(settings: Settings, quantity: str, lang: str) -> dict:
     return zero_grad_chart(zero_grad(settings), quantity, lang).to_dict()
 
 
-def zero_grad_sentence(comparison: bp_core.ZeroGradComparison, lang: str) -> str:
+def zero_grad_sentence(comparison: bp_core.teaching.ZeroGradComparison, lang: str) -> str:
     """When the run without zero_grad() went wrong, in words; or that its loss never rose above the correct one."""
     last = comparison.history.dropna().iloc[-1]
     ratio = last["grad_norm_without"] / last["grad_norm_with"]

@@ -80,7 +80,7 @@ def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def stability(settings: Settings) -> bp_core.StabilityBound:
+def stability(settings: Settings) -> bp_core.teaching.StabilityBound:
     model, data = settings.build()
     return bp_core.stability_bound(model, None, data)
 
@@ -95,7 +95,7 @@ def _histories(comparison: bp_core.Comparison) -> dict[str, pd.DataFrame]:
 
 
 def _surface_frames(comparison: bp_core.Comparison, lang: str, option: Any) -> charts.Frames:
-    surface = bp_core.loss_surface(comparison.data, *comparison.surface_window(), 41)
+    surface = bp_core.teaching.loss_surface(comparison.data, *comparison.surface_window(), 41)
     return charts.surface_frames(surface, _histories(comparison), lang)
 
 
@@ -166,7 +166,7 @@ def export_json(settings: Settings, comparison: bp_core.Comparison) -> str:
 
 def outputs_table(comparison: bp_core.Comparison, lang: str) -> pd.DataFrame:
     """The network's outputs after training, the method names in ``lang``."""
-    outputs = bp_core.predictions(comparison.results, comparison.data)
+    outputs = bp_core.teaching.predictions(comparison.results, comparison.data)
     k = comparison.data.y.shape[1]
     names = {f"{m} ŷ[{i}]": f"{t(f'{m}_short', lang)} ŷ[{i}]" for m in comparison.results for i in range(k)}
     return outputs.rename(columns=names)

@@ -16,8 +16,9 @@ import pandas as pd
 import streamlit as st
 
 import bp_core
-from bp_core import scaling
-from bp_core.isolated import MIN_REPEATS
+from bp_core import measure
+from bp_core.measure import scaling
+from bp_core.measure.isolated import MIN_REPEATS
 
 from .settings import Settings
 from .texts import t
@@ -27,7 +28,7 @@ from .texts import t
 class RSSFigure:
     """Peak RSS Δ of both methods from isolated runs, and where they come from."""
 
-    rss: dict[str, bp_core.RSSSpread]
+    rss: dict[str, measure.RSSSpread]
     source: str  # a sentence naming the source (table: machine, date, epochs; or this server, now)
     resolvable: bool
 
@@ -49,15 +50,15 @@ def table_figure(settings: Settings, n_samples: int, lang: str, table: pd.DataFr
     rss = {}
     for row in rows.itertuples():
         # the table keeps median and range; three numbers stand for the repeats' spread
-        rss[row.method] = bp_core.RSSSpread(row.method, (row.peak_rss_delta_mib_low, row.peak_rss_delta_mib_median,
+        rss[row.method] = measure.RSSSpread(row.method, (row.peak_rss_delta_mib_low, row.peak_rss_delta_mib_median,
                                                          row.peak_rss_delta_mib_high))
     first = rows.iloc[0]
     source = t("mem8_from_table", lang, machine=first["machine"], date=first["date"], epochs=int(first["epochs"]),
                repeats=int(first["rss_repeats"]))
-    return RSSFigure(rss, source, bp_core.rss_difference_resolvable(rss["manual"], rss["autograd"]))
+    return RSSFigure(rss, source, measure.rss_difference_resolvable(rss["manual"], rss["autograd"]))
 
 
-def isolated_figure(measured: bp_core.IsolatedMemory, lang: str) -> RSSFigure:
+def isolated_figure(measured: measure.IsolatedMemory, lang: str) -> RSSFigure:
     source = t("mem8_from_button", lang, epochs=measured.epochs, repeats=measured.repeats)
     return RSSFigure(measured.rss, source, measured.resolvable)
 
@@ -83,14 +84,14 @@ def presented(comparison: bp_core.Comparison, figure: RSSFigure | None, lang: st
         lines.append(t("mem8_resolvable", lang, larger=t(larger, lang), smaller=t(smaller, lang),
                        difference=figure.rss[larger].median_mib - figure.rss[smaller].median_mib))
     else:
-        lines.append(t("mem8_not_resolvable", lang, res=bp_core.RSS_RESOLUTION_MIB))
+        lines.append(t("mem8_not_resolvable", lang, res=measure.RSS_RESOLUTION_MIB))
     return lines
 
 
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
-def _measure(settings: Settings) -> bp_core.IsolatedMemory:
+def _measure(settings: Settings) -> measure.IsolatedMemory:
     model, data = settings.build()
-    return bp_core.measure_isolated_memory(model, data, settings.learning_rate, settings.epochs)
+    return measure.measure_isolated_memory(model, data, settings.learning_rate, settings.epochs)
 
 
 def memory_section(comparison: bp_core.Comparison, settings: Settings, lang: str) -> None:
@@ -98,7 +99,7 @@ def memory_section(comparison: bp_core.Comparison, settings: Settings, lang: str
     state = st.session_state
     measured = state.get("isolated_memory", {}).get(settings)
     if st.button(t("mem8_measure", lang), key="measure_isolated", help=t("mem8_measure_help", lang)):
-        room = bp_core.isolated_measurement_room()
+        room = measure.isolated_measurement_room()
         if not room.allowed:
             st.warning(t("mem8_refused", lang, available=room.available_mib, needed=room.needed_mib))
         else:

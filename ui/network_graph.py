@@ -10,7 +10,7 @@ from __future__ import annotations
 import torch
 
 import bp_core
-from bp_core.paths import parse_parameter
+from bp_core.teaching.paths import parse_parameter
 
 PATH_COLOUR = "#d62728"
 PARAMETER_COLOUR = "#7b0d0d"
@@ -52,7 +52,7 @@ def path_edges(model: bp_core.MLP, parameter: str) -> tuple[set[tuple[str, str]]
     return edges, start, None
 
 
-def _unit_label(model: bp_core.MLP, layer: int, index: int, values: bp_core.NetworkValues, params) -> str:
+def _unit_label(model: bp_core.MLP, layer: int, index: int, values: bp_core.teaching.NetworkValues, params) -> str:
     lines = [unit_name(model, layer, index)]
     if layer == 0:
         lines.append(f"n = {values.n[0][0, index].item():.3f}")
@@ -64,7 +64,7 @@ def _unit_label(model: bp_core.MLP, layer: int, index: int, values: bp_core.Netw
     return "\\n".join(lines)
 
 
-def network_dot(model: bp_core.MLP, params: dict[str, torch.Tensor], values: bp_core.NetworkValues,
+def network_dot(model: bp_core.MLP, params: dict[str, torch.Tensor], values: bp_core.teaching.NetworkValues,
                 parameter: str | None = None, loss_label: str = "L") -> str:
     """DOT source of the network: ``values`` holds one row (a sample, or the batch mean); ``parameter`` highlighted.
 
@@ -72,7 +72,7 @@ def network_dot(model: bp_core.MLP, params: dict[str, torch.Tensor], values: bp_
     --------
     >>> import bp_core
     >>> mlp = bp_core.MLP()
-    >>> values = bp_core.network_values(mlp, mlp.init_params(), bp_core.half_adder()).sample(3)
+    >>> values = bp_core.teaching.network_values(mlp, mlp.init_params(), bp_core.half_adder()).sample(3)
     >>> dot = network_dot(mlp, mlp.init_params(), values, "W1[0,1]")
     >>> dot.startswith("digraph"), dot.count("->")
     (True, 14)

@@ -19,7 +19,7 @@ HIGHLIGHT = "background-color: rgba(255, 75, 75, 0.18)"
 
 
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
-def cached_profile(epochs: int, _lang: str = "en") -> bp_core.LectureProfile:
+def cached_profile(epochs: int, _lang: str = "en") -> bp_core.measure.LectureProfile:
     """One profile per epochs for every session (``_lang`` is left out of the key); a progress bar while it runs."""
     slot = st.empty()  # created here, so a cache hit shows no stale bar
 
@@ -27,7 +27,7 @@ def cached_profile(epochs: int, _lang: str = "en") -> bp_core.LectureProfile:
         if done < total:
             slot.progress(done / total, text=t("profile_running", _lang, method=t(f"profile_{METHODS[done]}", _lang)))
 
-    profile = bp_core.lecture_memory_profile(epochs, methods=METHODS, progress=show)
+    profile = bp_core.measure.lecture_memory_profile(epochs, methods=METHODS, progress=show)
     slot.empty()
     return profile
 
@@ -44,11 +44,11 @@ def lecture_profile_expander(lang: str) -> None:
             except Exception as error:  # a learner gets a sentence in their language, never a traceback
                 st.error(t("profile_error", lang, error=f"{type(error).__name__}: {error}"))
         profile = st.session_state.get(RESULT_KEY)
-        if isinstance(profile, bp_core.LectureProfile):
+        if isinstance(profile, bp_core.measure.LectureProfile):
             _draw(profile, lang)
 
 
-def _draw(profile: bp_core.LectureProfile, lang: str) -> None:
+def _draw(profile: bp_core.measure.LectureProfile, lang: str) -> None:
     """Both tables side by side, each with its run times and exact tensor bytes, then the reading notes."""
     st.caption(t("profile_result_for", lang, epochs=profile.epochs))
     for column, method in zip(st.columns(2), profile.methods):

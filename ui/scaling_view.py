@@ -13,8 +13,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from bp_core import RSS_RESOLUTION_MIB, RSSSpread, rss_difference_resolvable, scaling
-from bp_core.isolated import MIN_REPEATS
+from bp_core.measure import RSS_RESOLUTION_MIB, RSSSpread, rss_difference_resolvable, scaling
+from bp_core.measure.isolated import MIN_REPEATS
 
 from . import scaling_charts
 from .texts import t

@@ -13,6 +13,7 @@ import math
 import numpy as np
 
 import bp_core
+from bp_core import teaching, training
 
 from .texts import t
 
@@ -154,13 +155,13 @@ def surface_sentence(comparison: bp_core.Comparison, lang: str) -> str:
 def one_time_sentence(comparison: bp_core.Comparison, lang: str) -> str:
     """Set-up costs kept out of the per-epoch times: this server's first autograd set-up (when known) and this run's."""
     this = comparison.results["autograd"].setup_seconds
-    first = bp_core.first_optimizer_setup_seconds()
+    first = training.first_optimizer_setup_seconds()
     if first is None:
         return t("one_time_this", lang, this=this)
     return t("one_time_first", lang, seconds=first, this=this)
 
 
-def bound_sentence(bound: bp_core.StabilityBound, model: str, learning_rate: float, lang: str) -> tuple[bool, str]:
+def bound_sentence(bound: teaching.StabilityBound, model: str, learning_rate: float, lang: str) -> tuple[bool, str]:
     """Before training: whether the learning rate is above the stability bound 2/λmax, and the sentence that says so."""
     if learning_rate > bound.learning_rate_bound:
         expect = t("bound_expect_line" if model == "line" else "bound_expect_mlp", lang)
@@ -180,7 +181,7 @@ def divergence_sentences(comparison: bp_core.Comparison, lang: str) -> list[str]
         advice = (t("advice_below_bound", lang, bound=bound) if comparison.above_bound
                   else t("advice_curvature_grew", lang, bound=bound))
         sentences.append(t("diverged_at", lang, method=t(method, lang), epoch=result.diverged_at,
-                           factor=_power_of_ten(bp_core.DIVERGENCE_FACTOR), advice=advice))
+                           factor=_power_of_ten(training.DIVERGENCE_FACTOR), advice=advice))
     return sentences
 
 
@@ -189,7 +190,7 @@ def above_bound_but_finite(comparison: bp_core.Comparison, lang: str) -> str | N
     if not comparison.above_bound or _diverged_at(comparison) is not None:
         return None
     manual = comparison.results["manual"]
-    return t("above_bound_finite", lang, epochs=manual.epochs_run, factor=_power_of_ten(bp_core.DIVERGENCE_FACTOR),
+    return t("above_bound_finite", lang, epochs=manual.epochs_run, factor=_power_of_ten(training.DIVERGENCE_FACTOR),
              start=float(manual.history["loss"].iloc[0]), final=manual.final_loss)
 
 

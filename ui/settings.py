@@ -135,8 +135,8 @@ def check_ui_learning_rate(value: Any) -> float:
     value = float(value)
     if not math.isfinite(value):
         raise Unusable(("reason_not_finite", {}))
-    if not LR_MIN <= value <= bp_core.MAX_LEARNING_RATE:
-        raise Unusable(("reason_lr_range", {"low": LR_MIN, "high": bp_core.MAX_LEARNING_RATE}))
+    if not LR_MIN <= value <= bp_core.limits.MAX_LEARNING_RATE:
+        raise Unusable(("reason_lr_range", {"low": LR_MIN, "high": bp_core.limits.MAX_LEARNING_RATE}))
     return value
 
 
@@ -213,7 +213,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "model": _choice(tuple(bp_core.PRESETS)),
     "lr": lambda v: check_ui_learning_rate(parse_real(v)),
     "epochs": lambda v: parse_natural(v, 1, EPOCHS_CAP),
-    "seed": lambda v: parse_natural(v, 0, bp_core.MAX_SEED),
+    "seed": lambda v: parse_natural(v, 0, bp_core.limits.MAX_SEED),
     "act": _choice(ACTIVATIONS),
     "pts": _points,
     "lang": _choice(("en", "ko")),

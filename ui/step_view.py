@@ -1,5 +1,5 @@
 """What the one-step page shows: the epoch to show (moved by buttons or typed), and one manual step of the lecture's
-run as tables and formulas with the numbers plugged in. The step comes from ``bp_core.manual_step`` at the history's
+run as tables and formulas with the numbers plugged in. The step comes from ``manual_step`` at the history's
 row ``e``, so its update equals row ``e + 1`` of ``train()``'s history exactly (tests/test_step_view.py).
 """
 
@@ -13,6 +13,7 @@ import streamlit as st
 import torch
 
 import bp_core
+from bp_core import models
 
 from . import teaching
 from .network_graph import unit_name
@@ -43,13 +44,13 @@ def resolve_jump(value: Any, last_step: int) -> tuple[int | None, Message | None
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def step_at(settings: Settings, epoch: int) -> bp_core.ManualStep:
+def step_at(settings: Settings, epoch: int) -> bp_core.teaching.ManualStep:
     """One manual step from history row ``epoch`` of the lecture's run."""
     model, data = settings.build()
-    return bp_core.manual_step(model, teaching.params_at(settings, epoch), data, settings.learning_rate)
+    return bp_core.teaching.manual_step(model, teaching.params_at(settings, epoch), data, settings.learning_rate)
 
 
-def headline(step: bp_core.ManualStep, epoch: int, lang: str) -> list[tuple[str, str]]:
+def headline(step: bp_core.teaching.ManualStep, epoch: int, lang: str) -> list[tuple[str, str]]:
     """The loss, the gradient's norm and the learning rate of the step, as (label, value) metrics."""
     return [(t("step_metric_loss", lang, epoch=epoch), f"{step.loss:.7g}"),
             (t("step_metric_norm", lang), f"{step.grad_norm:.7g}"),
@@ -60,7 +61,7 @@ def headline(step: bp_core.ManualStep, epoch: int, lang: str) -> list[tuple[str,
 def matches_history(settings: Settings, epoch: int) -> bool:
     """Whether the step's loss is row ``epoch``'s loss and its update row ``epoch + 1``'s parameters, bit for bit."""
     run, step = teaching.trained(settings), step_at(settings, epoch)
-    after = bp_core.params_at(run, epoch + 1)
+    after = bp_core.teaching.params_at(run, epoch + 1)
     return step.loss == run.history["loss"].iloc[epoch] and all(
         bool(torch.equal(step.new_params[name], after[name])) for name in after)
 
@@ -70,7 +71,7 @@ def _num(value: float, digits: int = 6) -> str:
     return f"{value:.{digits}g}" if value >= 0 else f"({value:.{digits}g})"
 
 
-def line_table(step: bp_core.ManualStep, lang: str) -> pd.DataFrame:
+def line_table(step: bp_core.teaching.ManualStep, lang: str) -> pd.DataFrame:
     """Per data point: x, y, the prediction, its error and the local derivative ∂L/∂pred."""
     f = step.forward
     return pd.DataFrame({"x": f["x"][:, 0].tolist(), "y": f["y"][:, 0].tolist(),
@@ -79,7 +80,7 @@ def line_table(step: bp_core.ManualStep, lang: str) -> pd.DataFrame:
                          "∂L/∂pred = 2(pred − y)/N": step.local["dL/dpred"][:, 0].tolist()})
 
 
-def line_formulas(step: bp_core.ManualStep) -> dict[str, str]:
+def line_formulas(step: bp_core.teaching.ManualStep) -> dict[str, str]:
     """LaTeX for the loss, both gradients (the lecture's formulas, numbers plugged in) and both updates."""
     x, error = step.forward["x"][:, 0].tolist(), step.forward["error"][:, 0].tolist()
     n, lr = len(x), step.learning_rate
@@ -105,7 +106,7 @@ def _aligned(name: str, *steps: str) -> str:
     return f"\\begin{{aligned}} {name} {lines} \\end{{aligned}}"
 
 
-def network_forward_table(step: bp_core.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+def network_forward_table(step: bp_core.teaching.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:
     """Rows: every unit's d and n (and the targets), in forward order; columns: the samples."""
     f = step.forward
     rows = {f"{unit_name(model, 0, i)}": f["x"][:, i] for i in range(model.sizes[0])}
@@ -118,7 +119,7 @@ def network_forward_table(step: bp_core.ManualStep, model: bp_core.MLP, lang: st
     return _by_sample(rows, lang)
 
 
-def network_local_table(step: bp_core.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+def network_local_table(step: bp_core.teaching.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:
     """Rows: the backward's local derivatives from the output down; columns: the samples."""
     rows = {}
     top = model.n_layers
@@ -148,11 +149,11 @@ def table_height(frame: pd.DataFrame) -> int:
     return 35 * (len(frame) + 1) + 3
 
 
-def update_table(step: bp_core.ManualStep, lang: str) -> pd.DataFrame:
+def update_table(step: bp_core.teaching.ManualStep, lang: str) -> pd.DataFrame:
     """One row per scalar parameter: value, gradient, lr × gradient, and the new value (value − lr × gradient)."""
-    names = bp_core.scalar_names(step.params)
-    before, grad = bp_core.flatten(step.params), bp_core.flatten(step.gradient)
-    after = bp_core.flatten(step.new_params)
+    names = models.scalar_names(step.params)
+    before, grad = models.flatten(step.params), models.flatten(step.gradient)
+    after = models.flatten(step.new_params)
     return pd.DataFrame({t("parameter", lang): names, t("step_col_before", lang): before.tolist(),
                          t("step_col_gradient", lang): grad.tolist(),
                          t("step_col_lr_gradient", lang, lr=step.learning_rate): (step.learning_rate * grad).tolist(),

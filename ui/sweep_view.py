@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 import bp_core
+from bp_core import limits, teaching
 
 from . import charts
 from .settings import Message
@@ -48,7 +49,7 @@ def _number(value: Any) -> float | None:
 def _rate(value: Any) -> float | None:
     """A learning rate in (0, MAX_LEARNING_RATE], else None."""
     number = _number(value)
-    return number if number is not None and 0 < number <= bp_core.MAX_LEARNING_RATE else None
+    return number if number is not None and 0 < number <= limits.MAX_LEARNING_RATE else None
 
 
 def _whole(value: Any, low: int, high: int) -> int | None:
@@ -60,9 +61,9 @@ def _whole(value: Any, low: int, high: int) -> int | None:
 def resolve_sweep(model: str, values: Mapping[str, Any]) -> tuple[SweepRequest | None, list[Message]]:
     """The sweep to run from the typed values, or None and every reason it cannot run, in words."""
     low, high = _rate(values.get("sw_low")), _rate(values.get("sw_high"))
-    count = _whole(values.get("sw_count"), 2, bp_core.MAX_RUNS)
-    epochs = _whole(values.get("sw_epochs"), 1, bp_core.MAX_SWEEP_EPOCHS)
-    cap = bp_core.MAX_LEARNING_RATE
+    count = _whole(values.get("sw_count"), 2, teaching.MAX_RUNS)
+    epochs = _whole(values.get("sw_epochs"), 1, teaching.MAX_SWEEP_EPOCHS)
+    cap = limits.MAX_LEARNING_RATE
     messages: list[Message] = []
     if low is None:
         messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": values.get("sw_low"), "cap": cap}))
@@ -71,19 +72,19 @@ def resolve_sweep(model: str, values: Mapping[str, Any]) -> tuple[SweepRequest |
     if low is not None and high is not None and not low < high:
         messages.append(("sweep_bad_order", {"low": low, "high": high}))
     if count is None:
-        messages.append(("sweep_bad_count", {"value": values.get("sw_count"), "cap": bp_core.MAX_RUNS}))
+        messages.append(("sweep_bad_count", {"value": values.get("sw_count"), "cap": teaching.MAX_RUNS}))
     if epochs is None:
-        messages.append(("sweep_bad_epochs", {"value": values.get("sw_epochs"), "cap": bp_core.MAX_SWEEP_EPOCHS}))
+        messages.append(("sweep_bad_epochs", {"value": values.get("sw_epochs"), "cap": teaching.MAX_SWEEP_EPOCHS}))
     if messages or low is None or high is None or count is None or epochs is None:
         return None, messages
-    if count * epochs > bp_core.MAX_SWEEP_WORK:
+    if count * epochs > teaching.MAX_SWEEP_WORK:
         return None, [("sweep_too_long", {"count": count, "epochs": epochs, "work": count * epochs,
-                                          "cap": bp_core.MAX_SWEEP_WORK})]
+                                          "cap": teaching.MAX_SWEEP_WORK})]
     return SweepRequest(model, low, high, count, epochs), []
 
 
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def run_sweep(request: SweepRequest, _lang: str = "en") -> bp_core.Sweep:
+def run_sweep(request: SweepRequest, _lang: str = "en") -> teaching.Sweep:
     """The sweep, with a progress bar while it runs (created here, so a cache hit shows none)."""
     model, data = bp_core.PRESETS[request.model].build()
     slot = st.empty()
@@ -92,13 +93,13 @@ def run_sweep(request: SweepRequest, _lang: str = "en") -> bp_core.Sweep:
         slot.progress(done / total, text=t("sweep_running", _lang, done=done, total=total))
 
     show(0, request.count)
-    sweep = bp_core.learning_rate_sweep(model, data, request.low, request.high, request.count, request.epochs,
+    sweep = teaching.learning_rate_sweep(model, data, request.low, request.high, request.count, request.epochs,
                                         progress=show)
     slot.empty()
     return sweep
 
 
-def headline(sweep: bp_core.Sweep, lang: str) -> list[tuple[str, str]]:
+def headline(sweep: teaching.Sweep, lang: str) -> list[tuple[str, str]]:
     """λmax, the bound and how many runs diverged, as (label, value) metrics."""
     diverging = int(sweep.table["diverging"].sum())
     return [(t("sweep_metric_lambda", lang), f"{sweep.lambda_max:.4g}"),
@@ -108,21 +109,21 @@ def headline(sweep: bp_core.Sweep, lang: str) -> list[tuple[str, str]]:
 
 def line_closed_form(data: bp_core.Dataset) -> str:
     """LaTeX of the line's Hessian (2/N)[[Σx², Σx], [Σx, N]] on ``data``, its λmax and the bound, computed."""
-    closed = bp_core.line_hessian(data)
+    closed = teaching.line_hessian(data)
     (a, b), (_, c) = closed.hessian.tolist()
     return (f"H = \\frac{{2}}{{N}}\\begin{{bmatrix}}\\sum x^2 & \\sum x \\\\ \\sum x & N\\end{{bmatrix}} = "
             f"\\begin{{bmatrix}}{a:g} & {b:g} \\\\ {b:g} & {c:g}\\end{{bmatrix}},\\quad \\lambda_{{max}} = "
             f"{closed.lambda_max:.4f},\\quad \\frac{{2}}{{\\lambda_{{max}}}} = {closed.learning_rate_bound:.4f}")
 
 
-def ceiling(sweep: bp_core.Sweep) -> float:
+def ceiling(sweep: teaching.Sweep) -> float:
     """Where diverging runs are drawn: a decade above every finite final loss and the starting loss."""
     ok = sweep.table.loc[~sweep.table["diverging"], "final_loss"]
     top = max([float(sweep.table["initial_loss"].max()), *ok.tolist()])
     return 10 ** math.ceil(math.log10(top) + 1)
 
 
-def final_loss_chart(sweep: bp_core.Sweep, lang: str) -> alt.TopLevelMixin:
+def final_loss_chart(sweep: teaching.Sweep, lang: str) -> alt.TopLevelMixin:
     """Final loss against learning rate, both on log axes; diverging runs as triangles at the top; the bound a rule."""
     top = ceiling(sweep)
     table = sweep.table.assign(
@@ -146,7 +147,7 @@ def final_loss_chart(sweep: bp_core.Sweep, lang: str) -> alt.TopLevelMixin:
     return charts._finish(alt.layer(line, points, rule), title).properties(height=HEIGHT)
 
 
-def default_curves(sweep: bp_core.Sweep) -> list[float]:
+def default_curves(sweep: teaching.Sweep) -> list[float]:
     """Three rates worth comparing: the smallest, the largest converging one, the smallest diverging one."""
     rates = sweep.table["learning_rate"]
     converging, diverging = rates[~sweep.table["diverging"]], rates[sweep.table["diverging"]]
@@ -154,7 +155,7 @@ def default_curves(sweep: bp_core.Sweep) -> list[float]:
     return sorted(dict.fromkeys(float(r) for r in picks))
 
 
-def curves_chart(sweep: bp_core.Sweep, rates: list[float], lang: str) -> alt.TopLevelMixin:
+def curves_chart(sweep: teaching.Sweep, rates: list[float], lang: str) -> alt.TopLevelMixin:
     """The loss per epoch of the chosen rates on one log axis; a diverging run's curve ends where training stopped."""
     frames = [charts.thin(sweep.losses[sweep.losses["learning_rate"] == rate]) for rate in rates]
     data = pd.concat(frames, ignore_index=True) if frames else sweep.losses.iloc[:0]
@@ -168,7 +169,7 @@ def curves_chart(sweep: bp_core.Sweep, rates: list[float], lang: str) -> alt.Top
     return charts._finish(chart, t("sweep_chart_curves", lang)).properties(height=HEIGHT)
 
 
-def sweep_frame(sweep: bp_core.Sweep, lang: str) -> pd.DataFrame:
+def sweep_frame(sweep: teaching.Sweep, lang: str) -> pd.DataFrame:
     """The sweep's table with its columns in ``lang``."""
     return sweep.table.rename(columns={c: t(f"sweep_col_{c}", lang) for c in sweep.table.columns})
 

@@ -43,7 +43,7 @@ def last_epoch(settings: Settings) -> int:
 
 def params_at(settings: Settings, epoch: int) -> bp_core.contract.Params:
     """The parameters after ``epoch`` updates of the run for ``settings``."""
-    return bp_core.params_at(trained(settings), epoch)
+    return bp_core.teaching.params_at(trained(settings), epoch)
 
 
 def model_name(model: str, lang: str) -> str:

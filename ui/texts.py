@@ -114,6 +114,16 @@ TEXTS: dict[str, dict[str, str]] = {
                         "ko": "x[0], x[1]: 입력 a, b. y[0]: 합 (XOR), y[1]: 자리올림 (AND). ŷ: 각 방법의 최종 "
                               "파라미터로 계산한 출력."},
     "code_title": {"en": "The code that produced these numbers", "ko": "이 숫자를 만든 코드"},
+    "code_caption": {
+        "en": "Each method's update as a learner reads it: forward, loss, the gradient (by hand, or zero_grad and "
+              "backward), the update. Training runs a tuned copy of this loop that does the same arithmetic with less "
+              "bookkeeping; a test holds the two to the same numbers, bit for bit.",
+        "ko": "학습자가 읽는 형태의 각 방법의 업데이트입니다: 순전파, 손실, 기울기(직접 유도, 또는 zero_grad와 "
+              "backward), 업데이트. 학습은 같은 계산을 더 적은 부가 작업으로 하는 튜닝된 복사본으로 실행되며, "
+              "테스트가 두 코드의 숫자가 비트 단위까지 같음을 확인합니다.",
+    },
+    "code_tuned": {"en": "The same arithmetic, tuned: show the loops that ran",
+                   "ko": "같은 계산, 튜닝된 버전: 실제로 실행된 루프 보기"},
     "downloads": {"en": "Export", "ko": "내보내기"},
     "download_csv": {"en": "History of both methods (CSV)", "ko": "두 방법의 기록 (CSV)"},
     "download_json": {"en": "Settings and results (JSON)", "ko": "설정과 결과 (JSON)"},

@@ -16,7 +16,7 @@ def shown(at) -> tuple[float, float]:
 
 
 def params_at(epoch: int):
-    return bp_core.params_at(bp_core.train(MLP, DATA, "manual", 1.0, 5000), epoch)
+    return bp_core.teaching.params_at(bp_core.train(MLP, DATA, "manual", 1.0, 5000), epoch)
 
 
 def test_the_page_shows_two_paths_for_w1_0_1_sample_3_that_sum_to_autograd_within_1e_6():

@@ -1,7 +1,8 @@
 import pytest
 
 import bp_core
-from bp_core.isolated import MIN_REPEATS
+from bp_core import measure
+from bp_core.measure.isolated import MIN_REPEATS
 from ui.texts import TEXTS
 
 
@@ -25,7 +26,7 @@ def test_the_memory_section_reads_in_korean(app):
 
 
 def test_pressing_measure_where_the_server_lacks_memory_is_refused_with_the_figures(app, monkeypatch):
-    monkeypatch.setattr(bp_core, "isolated_measurement_room", lambda: bp_core.MeasurementRoom(False, 412.0, 1200.0))
+    monkeypatch.setattr(bp_core, "isolated_measurement_room", lambda: measure.MeasurementRoom(False, 412.0, 1200.0))
     at = app()
     at.button(key="measure_isolated").click().run()
     assert not at.exception
@@ -37,7 +38,7 @@ def test_pressing_measure_where_the_server_lacks_memory_is_refused_with_the_figu
 
 def test_pressing_measure_runs_fresh_processes_and_shows_their_spread(app):
     """A real measurement: 3 rounds of one fresh process per method; the page shows what the library measured."""
-    if not bp_core.isolated_measurement_room().allowed:
+    if not measure.isolated_measurement_room().allowed:
         pytest.skip("this machine lacks the free memory for the fresh processes")
     at = app({"epochs": "200"})
     at.button(key="measure_isolated").click().run()

@@ -114,7 +114,7 @@ def test_charts_hold_both_methods_data(app):
     assert any(len(frame) == 2 for frame in runtime)
     memory = chart_data(at, TEXTS["chart_memory"]["en"])[0]
     manual_bytes = memory[memory["method"] == "manual (chain rule)"]["bytes"].sum()
-    assert manual_bytes == bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "manual").total_bytes
+    assert manual_bytes == bp_core.measure.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "manual").total_bytes
     surface_frames = chart_data(at, TEXTS["chart_surface"]["en"])
     assert any({"w", "b", "loss"} <= set(f.columns) for f in surface_frames)
 
@@ -132,7 +132,7 @@ def test_the_network_trains_with_its_own_defaults(app):
     tanh = bp_core.train(bp_core.MLP(activation="tanh", seed=3), bp_core.half_adder(), "manual", 1.0, 5000)
     assert float(metric(at, "Final loss, manual")) == pytest.approx(tanh.final_loss, rel=1e-3)
     assert at.query_params["act"] == "tanh" and at.query_params["seed"] == "3"
-    every_parameter = bp_core.scalar_names(bp_core.MLP().init_params())
+    every_parameter = bp_core.models.scalar_names(bp_core.MLP().init_params())
     at.multiselect(key="params_shown").set_value(every_parameter).run()
     assert not at.exception
     assert set(chart_data(at, TEXTS["chart_params"]["en"])[0]["parameter"]) == set(every_parameter)

@@ -18,7 +18,7 @@ def test_the_default_check_shows_bp_cores_three_gradients_in_both_precisions():
     assert not at.exception and not at.error
     assert at.title[0].value == TEXTS["check_title"]["en"]
     mlp = bp_core.MLP()
-    report = bp_core.gradient_report(mlp, mlp.init_params(), bp_core.half_adder())
+    report = bp_core.teaching.gradient_report(mlp, mlp.init_params(), bp_core.half_adder())
     for dtype, shown in tables(at).items():
         expected = report.tables[dtype].table
         assert shown["manual"].tolist() == expected["manual"].tolist()
@@ -41,9 +41,9 @@ def test_trained_parameters_and_the_line_change_the_tables():
     at.slider(key="gc_epoch_mlp").set_value(1000).run()
     after = tables(at)["float64"]["manual"].tolist()
     run = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 5000)
-    params = {k: v.double() for k, v in bp_core.params_at(run, 1000).items()}
+    params = {k: v.double() for k, v in bp_core.teaching.params_at(run, 1000).items()}
     assert after != before
-    assert after == bp_core.flatten(bp_core.gradients(bp_core.MLP(), params, bp_core.half_adder())).tolist()
+    assert after == bp_core.models.flatten(bp_core.gradients(bp_core.MLP(), params, bp_core.half_adder())).tolist()
     at.radio(key="gc_model").set_value("line").run()
     assert not at.exception
     assert tables(at)["float64"]["parameter"].tolist() == ["w", "b"]
@@ -67,7 +67,7 @@ def test_a_typed_value_that_is_not_a_number_is_named_and_the_last_valid_tables_s
     assert not at.error
     params = bp_core.MLP().init_params(torch.float64)
     params["W1"][0, 1] = 2.5
-    expected = bp_core.flatten(bp_core.gradients(bp_core.MLP(), params, bp_core.half_adder())).tolist()
+    expected = bp_core.models.flatten(bp_core.gradients(bp_core.MLP(), params, bp_core.half_adder())).tolist()
     assert tables(at)["float64"]["manual"].tolist() == expected
 
 

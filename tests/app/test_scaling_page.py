@@ -1,7 +1,7 @@
 import pytest
 from apptest_helpers import chart_data, chart_specs, chart_title
 
-from bp_core import scaling
+from bp_core.measure import scaling
 from ui import scaling_view
 from ui.texts import TEXTS
 

@@ -62,7 +62,7 @@ def test_the_network_shows_every_value_and_its_17_updates_equal_the_next_history
     at.number_input(key="step_jump").set_value(1234)
     at.button(key="step_go").click().run()
     assert not at.exception
-    history, names = histories["mlp"], bp_core.scalar_names(bp_core.MLP().init_params())
+    history, names = histories["mlp"], bp_core.models.scalar_names(bp_core.MLP().init_params())
     update = at.dataframe[2].value
     assert update["parameter"].tolist() == names
     assert update["value"].tolist() == history[names].iloc[1234].tolist()

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ._validate import check_choice, check_epochs, check_learning_rate, check_params
-from .contract import Model, Params, check_model
-from .data import as_dataset
-from .gradients import gradcheck_manual, gradients
-from .models import flatten, scalar_names
-from .training import train
+from ..contract import Model, Params, check_model
+from ..data import as_dataset
+from ..limits import check_choice, check_epochs, check_learning_rate, check_params
+from ..models import flatten, scalar_names
+from ..training import train
+from .gradient_methods import gradcheck_manual, gradients
+
+__all__ = ["DTYPES", "VERDICTS", "WRONG_MARGIN", "gradient_report", "gradient_table", "GradientReport",
+           "GradientTable", "zero_grad_comparison", "ZeroGradComparison"]
 
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 FD_RTOL, FD_ATOL = 1e-6, 1e-9

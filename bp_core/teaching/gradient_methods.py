@@ -7,10 +7,12 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ._validate import check_choice, check_params, check_real, check_work, pass_cost
-from .contract import check_model
-from .data import as_dataset
-from .models import Params, _unflatten, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
+from ..contract import check_model
+from ..data import as_dataset
+from ..limits import check_choice, check_params, check_real, check_work, pass_cost
+from ..models import Params, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
+
+__all__ = ["GRADIENT_METHODS", "MAX_EPSILON", "gradcheck_manual", "gradient_check", "GradientCheck", "gradients"]
 
 GRADIENT_METHODS = ("manual", "autograd", "numeric")
 
@@ -79,9 +81,9 @@ def _numeric(model, params: Params, x, y, epsilon: float) -> Params:
         for i in range(theta.numel()):
             saved = theta[i].item()
             theta[i] = saved + epsilon
-            up = _loss(model, _unflatten(theta, params), x, y).item()
+            up = _loss(model, unflatten(theta, params), x, y).item()
             theta[i] = saved - epsilon
-            down = _loss(model, _unflatten(theta, params), x, y).item()
+            down = _loss(model, unflatten(theta, params), x, y).item()
             theta[i] = saved
             grad[i] = (up - down) / (2 * epsilon)
     return {k: v.clone() for k, v in unflatten(grad, params).items()}

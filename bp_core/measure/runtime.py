@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import (
+from ..contract import Model, check_model
+from ..data import as_dataset
+from ..limits import (
     MAX_RUNTIME_EPOCHS,
     METHODS,
     check_choice,
@@ -24,9 +26,9 @@ from ._validate import (
     check_learning_rate,
     check_training_size,
 )
-from .contract import Model, check_model
-from .data import as_dataset
-from .training import TrainResult, train
+from ..training import TrainResult, train
+
+__all__ = ["measure_runtime", "RuntimeMeasurement"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def measure_runtime(model: Model, data: object, method: str, learning_rate: floa
     Examples
     --------
     >>> import bp_core
-    >>> m = bp_core.measure_runtime(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 100)
+    >>> m = bp_core.measure.measure_runtime(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 100)
     >>> m.seconds_per_epoch_p25 <= m.seconds_per_epoch_median <= m.seconds_per_epoch_p75
     True
     """

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 
 import torch
 
-from ._validate import check_choice, check_params, check_work, pass_cost
-from .contract import check_model
-from .data import as_dataset
-from .models import Params, _unflatten, flatten, predict
+from ..contract import check_model
+from ..data import as_dataset
+from ..limits import check_choice, check_params, check_work, pass_cost
+from ..models import Params, flatten, predict, unflatten
+
+__all__ = ["BOUND_METHODS", "HVP_PASSES", "LANCZOS_MAX_ITERATIONS", "LANCZOS_TOLERANCE", "MAX_EXACT_PARAMETERS",
+           "MAX_EXACT_PARAMETERS_ASKED", "stability_bound", "StabilityBound"]
 
 MAX_EXACT_PARAMETERS = 300
 """Largest model whose whole Hessian is formed by ``method="auto"`` (P Hessian-vector products and a P x P eigvalsh)."""
@@ -88,7 +91,7 @@ def stability_bound(model, params: Params | None, data, *, method: str = "auto")
                f"{steps} Hessian-vector products over {data.n_samples} samples and {n_params} parameters")
 
     def loss_of(theta: torch.Tensor) -> torch.Tensor:
-        return torch.nn.functional.mse_loss(predict(model, _unflatten(theta, params64), data.x), data.y)
+        return torch.nn.functional.mse_loss(predict(model, unflatten(theta, params64), data.x), data.y)
 
     theta = flatten(params64)
     if method == "exact":

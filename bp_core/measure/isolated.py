@@ -13,7 +13,9 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from ._validate import (
+from ..contract import Model, check_model
+from ..data import as_dataset
+from ..limits import (
     METHODS,
     ArgumentTypeError,
     check_epochs,
@@ -22,10 +24,11 @@ from ._validate import (
     check_real,
     shown,
 )
-from .contract import Model, check_model
-from .data import as_dataset
-from .memory import RSS_RESOLUTION_MIB, _finish_probe, _start_probe
-from .training import train
+from ..training import train
+from .memory import RSS_RESOLUTION_MIB, finish_probe, start_probe
+
+__all__ = ["MIN_REPEATS", "PROBE_PROCESS_MIB", "isolated_measurement_room", "IsolatedMemory",
+           "measure_isolated_memory", "MeasurementRoom", "rss_difference_resolvable", "RSSSpread"]
 
 PROBE_PROCESS_MIB = 300.0
 """Resident memory of one fresh measuring process (Python, torch, one small run), with a margin; seen ~250 MiB."""
@@ -65,7 +68,7 @@ def rss_difference_resolvable(a: RSSSpread, b: RSSSpread, resolution_mib: float 
     """
     for name, spread in (("a", a), ("b", b)):
         if not isinstance(spread, RSSSpread):
-            raise ArgumentTypeError(f"{name} must be a bp_core.RSSSpread, got {shown(spread)}")
+            raise ArgumentTypeError(f"{name} must be a bp_core.measure.RSSSpread, got {shown(spread)}")
     resolution_mib = check_real("resolution_mib", resolution_mib, 0.0)
     apart = a.high_mib < b.low_mib or b.high_mib < a.low_mib
     return apart and abs(a.median_mib - b.median_mib) >= resolution_mib
@@ -113,7 +116,7 @@ def measure_isolated_memory(model: Model, data: object, learning_rate: float, ep
     Examples
     --------
     >>> import bp_core
-    >>> m = bp_core.measure_isolated_memory(bp_core.Line(), bp_core.seed_line(), 0.01, 100)  # doctest: +SKIP
+    >>> m = bp_core.measure.measure_isolated_memory(bp_core.Line(), bp_core.seed_line(), 0.01, 100)  # doctest: +SKIP
     >>> len(m.rss["manual"].samples_mib)  # doctest: +SKIP
     3
     """
@@ -129,8 +132,8 @@ def measure_isolated_memory(model: Model, data: object, learning_rate: float, ep
                           f"{room.available_mib:.0f} MiB are available")
     samples: dict[str, list[float]] = {method: [] for method in METHODS}
     for _ in range(repeats):
-        processes = {m: _start_probe(model, dataset, m, learning_rate, epochs) for m in METHODS}
+        processes = {m: start_probe(model, dataset, m, learning_rate, epochs) for m in METHODS}
         for method, process in processes.items():
-            samples[method].append(_finish_probe(process).peak_rss_delta_mib)
+            samples[method].append(finish_probe(process).peak_rss_delta_mib)
     rss = {method: RSSSpread(method, tuple(values)) for method, values in samples.items()}
     return IsolatedMemory(rss, repeats, epochs, dataset.n_samples)

@@ -20,7 +20,10 @@ from pathlib import Path
 
 import torch
 
-from ._validate import (
+from ..budget import TensorBytes
+from ..contract import Model, check_model
+from ..data import Dataset, as_dataset
+from ..limits import (
     METHODS,
     ArgumentTypeError,
     check_bool,
@@ -31,15 +34,15 @@ from ._validate import (
     check_training_size,
     shown,
 )
-from .budget import TensorBytes
-from .contract import Model, check_model
-from .data import Dataset, as_dataset
-from .training import TrainResult, train
+from ..training import TrainResult, train
+
+__all__ = ["RSS_RESOLUTION_MIB", "count_tensor_bytes", "measure_memory", "memory_difference_resolvable",
+           "MemoryMeasurement"]
 
 RSS_RESOLUTION_MIB = 2.0
 """Differences in peak RSS below this are noise here (allocator pages, interpreter state): not a real difference."""
 
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])  # where ``python -m bp_core._probe`` finds bp_core
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # where ``python -m bp_core.measure.probe`` finds bp_core
 
 PROBE_TIMEOUT_SECONDS = 600
 """A fresh-process measurement that takes longer than this is stopped and reported as failed."""
@@ -60,7 +63,7 @@ def count_tensor_bytes(model: Model, data: object, method: str) -> TensorBytes:
     Examples
     --------
     >>> import bp_core
-    >>> bp_core.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "autograd").parameter_bytes
+    >>> bp_core.measure.count_tensor_bytes(bp_core.Line(), bp_core.seed_line(), "autograd").parameter_bytes
     8
     """
     model = check_model(model)
@@ -161,14 +164,14 @@ def measured_run(model: Model, data: Dataset, method: str, learning_rate: float,
     return result, measurement
 
 
-def _start_probe(model: Model, data: Dataset | None, method: str, learning_rate: float, epochs: int,
+def start_probe(model: Model, data: Dataset | None, method: str, learning_rate: float, epochs: int,
                  **extra: object) -> subprocess.Popen:
     """A fresh Python process measuring one run; ``data=None`` with ``synthetic={"n": ..., "seed": ...}`` in
     ``extra`` lets the child build its own data."""
     request = {"model": model.spec(), "method": method, "learning_rate": learning_rate, "epochs": epochs} | extra
     if data is not None:
         request |= {"x": data.x.tolist(), "y": data.y.tolist()}
-    process = subprocess.Popen([sys.executable, "-m", "bp_core._probe"], stdin=subprocess.PIPE,
+    process = subprocess.Popen([sys.executable, "-m", "bp_core.measure.probe"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=_PACKAGE_ROOT)
     assert process.stdin is not None  # stdin=PIPE
     process.stdin.write(json.dumps(request))
@@ -177,7 +180,7 @@ def _start_probe(model: Model, data: Dataset | None, method: str, learning_rate:
     return process
 
 
-def _finish_probe(process: subprocess.Popen) -> MemoryMeasurement:
+def finish_probe(process: subprocess.Popen) -> MemoryMeasurement:
     """Read the probe's answer; ``communicate`` drains both pipes, so a chatty stderr cannot deadlock it."""
     try:
         stdout, stderr = process.communicate(timeout=PROBE_TIMEOUT_SECONDS)
@@ -204,7 +207,7 @@ def measure_memory(model: Model, data: object, methods: str | Iterable[str] = ME
     Examples
     --------
     >>> import bp_core
-    >>> m = bp_core.measure_memory(bp_core.Line(), bp_core.seed_line(), ("manual",), 0.01, 100, isolated=False)
+    >>> m = bp_core.measure.measure_memory(bp_core.Line(), bp_core.seed_line(), ("manual",), 0.01, 100, isolated=False)
     >>> m["manual"].tensor_bytes.parameter_bytes
     8
     """
@@ -216,15 +219,15 @@ def measure_memory(model: Model, data: object, methods: str | Iterable[str] = ME
     check_training_size(model, dataset.n_samples, epochs)  # per process; the processes run side by side
     if not isolated:
         return {m: measured_run(model, dataset, m, learning_rate, epochs)[1] for m in methods}
-    processes = {m: _start_probe(model, dataset, m, learning_rate, epochs) for m in methods}
-    return {m: _finish_probe(p) for m, p in processes.items()}
+    processes = {m: start_probe(model, dataset, m, learning_rate, epochs) for m in methods}
+    return {m: finish_probe(p) for m, p in processes.items()}
 
 
 def memory_difference_resolvable(a: MemoryMeasurement, b: MemoryMeasurement) -> bool:
     """False when two single peak-RSS deltas differ by less than RSS_RESOLUTION_MIB. A single run per method is weak
-    evidence: the Compare page shows RSS only from repeated fresh-process runs (``bp_core.isolated``), where a
+    evidence: the Compare page shows RSS only from repeated fresh-process runs (``bp_core.measure.isolated``), where a
     difference must also clear the repeats' spreads."""
     for name, value in (("a", a), ("b", b)):
         if not isinstance(value, MemoryMeasurement):
-            raise ArgumentTypeError(f"{name} must be a bp_core.MemoryMeasurement, got {shown(value)}")
+            raise ArgumentTypeError(f"{name} must be a bp_core.measure.MemoryMeasurement, got {shown(value)}")
     return abs(a.peak_rss_delta_mib - b.peak_rss_delta_mib) >= RSS_RESOLUTION_MIB

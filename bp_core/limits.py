@@ -16,6 +16,9 @@ from typing import Any
 import numpy as np
 import torch
 
+__all__ = ["FLOAT_DTYPES", "MAX_EPOCHS", "MAX_HISTORY_CELLS", "MAX_LEARNING_RATE", "MAX_MULTIPLY_ADDS",
+           "MAX_RUNTIME_EPOCHS", "MAX_SEED", "METHODS", "ArgumentTypeError", "check_epochs", "check_learning_rate"]
+
 MAX_EPOCHS = 200_000
 """Upper bound on ``epochs`` accepted by the library (the dashboard uses a lower cap)."""
 

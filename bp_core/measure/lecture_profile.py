@@ -7,7 +7,7 @@ written, run under ``memory_profiler.LineProfiler`` in the calling thread. No sa
 
 How to read the tables honestly: Mem usage and Increment are the resident set size (RSS) of the whole process,
 which moves in pages and is shared by everything the process runs. The tensors here are a few bytes, so most lines
-read 0.0 MiB. The exact tensor bytes come with the profile, counted by ``bp_core.count_tensor_bytes``.
+read 0.0 MiB. The exact tensor bytes come with the profile, counted by ``bp_core.measure.count_tensor_bytes``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 import psutil
@@ -27,10 +27,13 @@ import torch
 import torch.nn as nn
 import torch.optim as optim
 
-from ._validate import METHODS, check_callable, check_choice, check_int_range, check_methods
+from ..budget import TensorBytes
+from ..data import seed_line
+from ..limits import METHODS, check_callable, check_choice, check_int_range, check_methods
+from ..models import Line
+from .memory import count_tensor_bytes
 
-if TYPE_CHECKING:
-    from .memory import TensorBytes
+__all__ = ["COLUMNS", "MAX_PROFILE_EPOCHS", "lecture_memory_profile", "LectureProfile"]
 
 MAX_PROFILE_EPOCHS = 5000
 """Upper bound on ``epochs`` for the profile: every line is traced, so 5000 epochs already take seconds."""
@@ -151,14 +154,13 @@ def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
     Examples
     --------
     >>> import bp_core
-    >>> profile = bp_core.lecture_memory_profile(100, methods=("manual",))
+    >>> profile = bp_core.measure.lecture_memory_profile(100, methods=("manual",))
     >>> profile.tables["manual"].columns.tolist()
     ['Line #', 'Mem usage', 'Increment', 'Occurrences', 'Line Contents']
     """
     epochs = check_int_range("epochs", epochs, 1, MAX_PROFILE_EPOCHS)
     methods = check_methods(methods)
     progress = check_callable("progress", progress, "done, total")
-    from . import Line, count_tensor_bytes, seed_line  # late: bp_core's measuring module is imported on use only
 
     names = ("tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib", "tensor_bytes", "printed")
     fields: dict[str, dict[str, Any]] = {name: {} for name in names}

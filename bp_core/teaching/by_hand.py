@@ -14,11 +14,13 @@ from typing import Any
 
 import torch
 
-from ._validate import ArgumentTypeError, check_int_range, check_learning_rate, check_params, shown
-from .contract import Model, Params, check_model
-from .data import as_dataset
-from .models import unflatten
-from .training import TrainResult
+from ..contract import Model, Params, check_model
+from ..data import as_dataset
+from ..limits import ArgumentTypeError, check_int_range, check_learning_rate, check_params, shown
+from ..models import unflatten
+from ..training import TrainResult
+
+__all__ = ["manual_step", "ManualStep", "network_values", "NetworkValues", "params_at"]
 
 
 def params_at(result: TrainResult, epoch: int) -> Params:

@@ -16,17 +16,20 @@ import numpy as np
 import pandas as pd
 import torch
 
-from ._validate import (
+from ..contract import Model, check_model
+from ..data import as_dataset
+from ..limits import (
     MAX_LEARNING_RATE,
     check_callable,
     check_int_range,
     check_real,
     check_training_size,
 )
-from .contract import Model, check_model
-from .data import as_dataset
+from ..training import train
 from .stability import stability_bound
-from .training import train
+
+__all__ = ["MAX_RUNS", "MAX_SWEEP_EPOCHS", "MAX_SWEEP_WORK", "learning_rate_sweep", "line_hessian", "LineHessian",
+           "Sweep"]
 
 MAX_RUNS = 40
 """Most learning rates in one sweep."""

@@ -1,15 +1,15 @@
 """Runs one memory measurement in this fresh process; reads a JSON request on stdin, writes the answer on stdout.
 
 The data comes either as lists (``x``, ``y``) or, for large studies, as ``synthetic: {"n": rows, "seed": s}``, built
-here by ``bp_core.scaling.synthetic_data`` so that a million rows need not travel through a pipe.
+here by ``bp_core.measure.scaling.synthetic_data`` so that a million rows need not travel through a pipe.
 """
 
 import json
 import sys
 from dataclasses import asdict
 
-from .contract import model_from_spec
-from .data import make_dataset
+from ..contract import model_from_spec
+from ..data import make_dataset
 from .memory import measured_run
 
 

@@ -2,48 +2,41 @@
 
 from __future__ import annotations
 
-import inspect
 import math
-import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
-import torch
 
-from ._validate import (
+from .budget import TensorBytes, analytic_tensor_bytes
+from .contract import Model, check_model
+from .data import Dataset, as_dataset
+from .limits import (
     METHODS,
     ArgumentTypeError,
     check_bool,
     check_callable,
-    check_choice,
     check_epochs,
-    check_int_range,
     check_learning_rate,
-    check_range_pair,
     check_real,
     check_training_size,
     shown,
 )
-from .budget import TensorBytes, analytic_tensor_bytes
-from .contract import Model, check_model
-from .data import Dataset, as_dataset
-from .memory import count_tensor_bytes
-from .models import predict
-from .runtime import epoch_percentiles
-from .stability import StabilityBound, stability_bound
-from .training import TrainResult, _train_autograd, _train_manual, train
+from .measure.memory import count_tensor_bytes
+from .measure.runtime import epoch_percentiles
+from .teaching.stability import StabilityBound, stability_bound
+from .teaching.surface import least_squares_line
+from .training import TrainResult, train
+
+__all__ = ["MIN_TIMED_EPOCHS", "TENSOR_BYTE_CATEGORIES", "compare", "Comparison", "MethodMemory",
+           "parameter_difference"]
 
 TENSOR_BYTE_CATEGORIES = ("parameter_bytes", "gradient_bytes", "saved_for_backward_bytes", "optimizer_state_bytes")
 
 MIN_TIMED_EPOCHS = 20
 """Fewest timed epochs per method for a speed ratio: the first epochs carry warm-up costs, so a ratio of one or two
 epoch times says more about them than about the methods (seen: "342x" from two epochs)."""
-
-MAX_SURFACE_RESOLUTION = 201
-"""Most grid points per axis of ``loss_surface`` (201^2 points; computed a few rows at a time)."""
 
 
 def _json_number(value: float | None) -> float | None:
@@ -56,8 +49,8 @@ class MethodMemory:
     """One method's memory as the Compare page states it: exact, deterministic, reproducible run after run."""
 
     method: str
-    tensor_bytes: TensorBytes  # counted from the tensors themselves (bp_core.count_tensor_bytes)
-    analytic_bytes: TensorBytes  # the same categories from the shapes alone (bp_core.analytic_tensor_bytes)
+    tensor_bytes: TensorBytes  # counted from the tensors themselves (bp_core.measure.count_tensor_bytes)
+    analytic_bytes: TensorBytes  # the same categories from the shapes alone (bp_core.budget.analytic_tensor_bytes)
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,7 +58,7 @@ class Comparison:
     """One training run per method, each measured while it ran, plus what explains the pair."""
 
     results: dict[str, TrainResult]  # "manual", "autograd"
-    memory: dict[str, MethodMemory] | None  # tensor bytes per method; peak RSS lives in bp_core.isolated
+    memory: dict[str, MethodMemory] | None  # tensor bytes per method; peak RSS lives in bp_core.measure.isolated
     bound: StabilityBound  # at the initial parameters
     difference: pd.DataFrame  # epoch, max_abs_param_difference, abs_loss_difference (rows both methods reached)
     data: Dataset  # what both methods trained on
@@ -178,7 +171,7 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
     Each method runs once. With ``measure_memory`` (True or False) each method's tensor bytes are counted
     (parameters, gradients, saved for backward, optimizer state) with the analytic count beside them: exact and the
     same on every run. A peak-RSS delta measured in this (possibly shared) process would hold other work's
-    allocations, so none is taken here: ``bp_core.measure_isolated_memory`` measures it in fresh processes.
+    allocations, so none is taken here: ``bp_core.measure.measure_isolated_memory`` measures it in fresh processes.
     ``progress`` (None or a callable(fraction, method)) receives a fraction in [0, 1] and the method's name. A run
     that diverges, even at epoch 0, is returned with ``diverged_at`` set; figures it cannot give (``speed_ratio``,
     ``max_param_difference``) are None.
@@ -228,79 +221,3 @@ def parameter_difference(a: TrainResult, b: TrainResult) -> pd.DataFrame:
         "max_abs_param_difference": np.abs(pa - pb).max(axis=1) if rows else np.zeros(0),
         "abs_loss_difference": np.abs(a.history["loss"].to_numpy()[:rows] - b.history["loss"].to_numpy()[:rows]),
     })
-
-
-def predictions(results: dict[str, TrainResult], data: object) -> pd.DataFrame:
-    """Inputs, targets and each method's final outputs, one row per sample: columns x[i], y[k], <method> ŷ[k].
-
-    ``results``: a non-empty dict of method name to TrainResult, all of one model (``Comparison.results``)."""
-    if not isinstance(results, Mapping) or not results or any(
-            not isinstance(k, str) or not isinstance(v, TrainResult) for k, v in results.items()):
-        raise ArgumentTypeError(f"results must be a non-empty dict of method name to bp_core.TrainResult (such as "
-                                f"Comparison.results), got {shown(results)}")
-    first = next(iter(results.values()))
-    if any(r.model != first.model for r in results.values()):
-        raise ValueError("results must all come from the same model")
-    dataset = as_dataset(data, first.model.in_features, first.model.out_features)
-    frame = pd.DataFrame(dataset.x.double().numpy(), columns=[f"x[{i}]" for i in range(dataset.x.shape[1])])
-    for k in range(dataset.y.shape[1]):
-        frame[f"y[{k}]"] = dataset.y[:, k].double().numpy()
-    with torch.no_grad():
-        for method, result in results.items():
-            y_hat = predict(result.model, result.params, dataset.x)  # (N, K)
-            for k in range(y_hat.shape[1]):
-                frame[f"{method} ŷ[{k}]"] = y_hat[:, k].double().numpy()
-    return frame
-
-
-def least_squares_line(data: object) -> tuple[float, float]:
-    """The (w, b) of least squares on the line's data (float64); where all x are equal, w = 0 and b = mean(y).
-
-    Examples
-    --------
-    >>> import bp_core
-    >>> least_squares_line(bp_core.seed_line())
-    (2.0, 1.0)
-    """
-    dataset = as_dataset(data, 1, 1).to(torch.float64)
-    x, y = dataset.x[:, 0], dataset.y[:, 0]
-    spread = x - x.mean()
-    denominator = float((spread * spread).sum())
-    w = float((spread * (y - y.mean())).sum()) / denominator if denominator > 0 else 0.0
-    return w, float(y.mean()) - w * float(x.mean())
-
-
-def loss_surface(data: object, w_range: tuple[float, float], b_range: tuple[float, float], resolution: int = 41
-                 ) -> pd.DataFrame:
-    """The line's MSE over a (w, b) grid: columns ``w``, ``b``, ``loss`` (resolution^2 rows), computed in float64.
-
-    ``w_range``, ``b_range``: pairs (low, high) of finite real numbers; ``resolution``: an integer in [2, 201]. The
-    grid is computed a few rows at a time, so memory stays small at 10,000 samples.
-
-    Examples
-    --------
-    >>> import bp_core
-    >>> s = bp_core.loss_surface(bp_core.seed_line(), (0, 4), (-1, 3), 5)
-    >>> float(s.loc[(s.w == 2) & (s.b == 1), "loss"].iloc[0])
-    0.0
-    """
-    dataset = as_dataset(data, 1, 1).to(torch.float64)
-    w_range, b_range = check_range_pair("w_range", w_range), check_range_pair("b_range", b_range)
-    resolution = check_int_range("resolution", resolution, 2, MAX_SURFACE_RESOLUTION)
-    w = torch.linspace(w_range[0], w_range[1], resolution, dtype=torch.float64)
-    b = torch.linspace(b_range[0], b_range[1], resolution, dtype=torch.float64)
-    ww, bb = torch.meshgrid(w, b, indexing="ij")  # (R, R)
-    x, y = dataset.x.reshape(1, 1, -1), dataset.y.reshape(1, 1, -1)  # (1, 1, N)
-    rows = max(1, 2_000_000 // (resolution * dataset.n_samples))  # w-rows per chunk: (rows, R, N) <= 16 MB
-    loss = torch.cat([((x * ww[i:i + rows, :, None] + bb[i:i + rows, :, None] - y) ** 2).mean(dim=-1)
-                      for i in range(0, resolution, rows)])  # (R, R)
-    return pd.DataFrame({"w": ww.reshape(-1).numpy(), "b": bb.reshape(-1).numpy(), "loss": loss.reshape(-1).numpy()})
-
-
-def update_step_source(model: Model, method: str) -> str:
-    """The source code that computed one update with ``method`` for ``model``, as it ran."""
-    model = check_model(model)
-    check_choice("method", method, METHODS)
-    parts: list[Callable[..., Any]] = (
-        [*model.manual_source(), _train_manual] if method == "manual" else [model.predict_packed, _train_autograd])
-    return "\n".join(textwrap.dedent(inspect.getsource(part)) for part in parts)

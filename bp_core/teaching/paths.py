@@ -16,10 +16,12 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ._validate import check_int_range, check_params
-from .contract import check_model
-from .data import as_dataset
-from .gradients import gradients
+from ..contract import check_model
+from ..data import as_dataset
+from ..limits import check_int_range, check_params
+from .gradient_methods import gradients
+
+__all__ = ["MAX_PATHS", "chain_rule_paths", "ChainRulePaths"]
 
 MAX_PATHS = 5_000
 """Most paths one call lists (counted before any is built: the product of the later layers' widths x samples)."""

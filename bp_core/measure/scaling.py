@@ -26,15 +26,18 @@ import numpy as np
 import pandas as pd
 import torch
 
-from ._validate import METHODS, check_choice, check_int_range
-from .budget import analytic_tensor_bytes, check_device
-from .contract import Model
-from .data import Dataset
+from ..budget import analytic_tensor_bytes, check_device
+from ..contract import Model
+from ..data import Dataset
+from ..limits import METHODS, ArgumentTypeError, check_callable, check_choice, check_int_range, shown
+from ..models import MLP, Line
+from ..training import train
 from .isolated import RSSSpread
-from .memory import _finish_probe, _start_probe
-from .models import MLP, Line
+from .memory import finish_probe, start_probe
 from .runtime import epoch_percentiles
-from .training import train
+
+__all__ = ["AXES", "DEFAULT_SIZES", "FAMILIES", "LEARNING_RATE", "MAX_SIZE", "TABLES", "log_sizes", "scaling_study",
+           "ScalingPoint", "shipped_table", "StudyProgress"]
 
 AXES = ("n_samples", "width")
 FAMILIES = {"n_samples": ("line", "2-3-2"), "width": ("2-H-2", "2-H-H-H-2")}
@@ -141,10 +144,10 @@ def _measure_rss(model: Model, n: int, epochs: int, repeats: int, device: str,
     samples: dict[str, list[float]] = {m: [] for m in METHODS}
     counted = {}
     for _ in range(repeats):
-        processes = {m: _start_probe(model, None, m, LEARNING_RATE, epochs, synthetic={"n": n, "seed": 0},
+        processes = {m: start_probe(model, None, m, LEARNING_RATE, epochs, synthetic={"n": n, "seed": 0},
                                      device=device) for m in METHODS}
         for method, process in processes.items():
-            measurement = _finish_probe(process)
+            measurement = finish_probe(process)
             samples[method].append(measurement.peak_rss_delta_mib)
             counted[method] = measurement.tensor_bytes
     return {m: RSSSpread(m, tuple(v)) for m, v in samples.items()}, counted
@@ -196,6 +199,8 @@ def scaling_study(axis: str = "n_samples", sizes: Sequence[int] | None = None, f
     """
     axis = check_choice("axis", axis, AXES)
     sizes = check_sizes(axis, DEFAULT_SIZES[axis] if sizes is None else sizes)
+    if families is not None and not isinstance(families, (list, tuple)):
+        raise ArgumentTypeError(f"families must be a list or tuple of {list(FAMILIES[axis])}, got {shown(families)}")
     families = tuple(FAMILIES[axis] if families is None else families)
     for family in families:
         check_choice("families", family, FAMILIES[axis])
@@ -205,6 +210,7 @@ def scaling_study(axis: str = "n_samples", sizes: Sequence[int] | None = None, f
     if rss_repeats in (1, 2):
         raise ValueError(f"rss_repeats must be 0 (no RSS) or at least 3 (median and range), got {rss_repeats}")
     device = str(check_device(device))
+    progress = check_callable("progress", progress, "done, total, label")
     steps = [(family, size) for family in families for size in sizes]
     rows = []
     for done, (family, size) in enumerate(steps):
@@ -236,7 +242,10 @@ def label_table(table: pd.DataFrame, when: datetime.date | None = None) -> pd.Da
     return table.assign(machine=machine_label(), date=when.isoformat())
 
 
-def shipped_table(folder: Path = TABLES) -> pd.DataFrame | None:
+def shipped_table(folder: str | Path = TABLES) -> pd.DataFrame | None:
     """The newest shipped table (scaling_<date>.csv), or None if there is none."""
+    if not isinstance(folder, (str, Path)):
+        raise ArgumentTypeError(f"folder must be a path (str or pathlib.Path), got {shown(folder)}")
+    folder = Path(folder)
     files = sorted(folder.glob("scaling_*.csv"))
     return pd.read_csv(files[-1]) if files else None

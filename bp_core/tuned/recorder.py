@@ -19,10 +19,9 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .history import RecordPolicy
+from ..history import DIVERGENCE_FACTOR, RecordPolicy
 
-DIVERGENCE_FACTOR = 1e8
-"""Training counts as diverged once the loss is non-finite or above DIVERGENCE_FACTOR x max(initial loss, 1)."""
+__all__ = ["ProgressCallback", "Recorder"]
 
 BLOCK_VALUES = 65_536
 """Gradient values held between two checks: a block is BLOCK_VALUES // P epochs long, between 1 and MAX_BLOCK."""

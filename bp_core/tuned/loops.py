@@ -1,0 +1,111 @@
+"""The same arithmetic as bp_core.training's plain loops, tuned for speed: what ``train()`` runs.
+
+Each tuned loop does, epoch for epoch, the operations of its plain twin (``bp_core.training.by_hand_loop``,
+``bp_core.training.autograd_loop``) on the same tensors, so the numbers are the same bit for bit
+(tests/test_tuned.py holds them to it). What differs is only the bookkeeping around the arithmetic:
+- the history is filled by one ``Recorder.row`` call per epoch (``bp_core.tuned.recorder``), with the manual update
+  written straight into the next history row (``out=``) and the autograd parameter copied through NumPy views;
+- autograd calls ``MSELoss.forward`` (no hook dispatch: the criterion has no hooks) and seeds ``backward`` with
+  dL/dL = 1 made once per run (``backward()`` builds that tensor on every call); ``SGD(foreach=False)`` names the
+  single-tensor path that the default picks for CPU tensors anyway.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import torch
+
+from ..contract import Model, Params
+from ..data import Dataset
+from ..history import RecordPolicy, TrainResult
+from .recorder import ProgressCallback, Recorder
+
+__all__ = ["first_optimizer_setup_seconds", "tuned_autograd_loop", "tuned_manual_loop"]
+
+_first_optimizer_setup_seconds: float | None = None
+
+
+def first_optimizer_setup_seconds() -> float | None:
+    """Set-up time of the first autograd run in this process (it holds one-time costs such as importing
+    torch._dynamo for the first ``torch.optim.SGD``); None if no autograd run happened yet."""
+    return _first_optimizer_setup_seconds
+
+
+def synchronised_clock(device: torch.device) -> Callable[[], float]:
+    """time.perf_counter, after waiting for the GPU's queued work when training runs there."""
+    if device.type != "cuda":
+        return time.perf_counter
+
+    def clock() -> float:
+        torch.cuda.synchronize(device)
+        return time.perf_counter()
+
+    return clock
+
+
+def tuned_manual_loop(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int,
+                      zero_grad: bool, progress: ProgressCallback | None, policy: RecordPolicy,
+                      clock: Callable[[], float] = time.perf_counter) -> TrainResult:
+    x, y = model.design(data.x), data.y
+    recorder = Recorder(model.pack(initial), epochs, policy, progress, updates_in_place=False)
+    theta = recorder.first_theta()
+    with torch.no_grad():  # nothing here needs a graph; this guards against inputs that require grad
+        for epoch in range(epochs + 1):
+            began = clock()
+            loss, grad = model.manual_packed(theta, x, y)  # forward, then backward by hand
+            if not recorder.row(epoch, began, loss, theta, grad):
+                break  # diverged, or the last row (after the last update) is recorded
+            # gradient descent, theta - learning_rate * grad, written into a new tensor (the next history row)
+            theta = torch.sub(theta, learning_rate * grad, out=recorder.next_slot(epoch))
+    return _result(recorder, model, "manual", learning_rate, epochs, zero_grad, initial, 0.0)
+
+
+def tuned_autograd_loop(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int,
+                        zero_grad: bool, progress: ProgressCallback | None, policy: RecordPolicy,
+                        clock: Callable[[], float] = time.perf_counter) -> TrainResult:
+    x, y = model.design(data.x), data.y
+    theta = model.pack(initial).clone().requires_grad_(True)
+    start = clock()
+    criterion = torch.nn.MSELoss()
+    # the first SGD in a process imports torch._dynamo; foreach=False: one tensor, the plain loop, no dispatch check
+    optimizer = torch.optim.SGD([theta], lr=learning_rate, foreach=False)
+    now = clock()
+    setup_seconds = now - start
+    global _first_optimizer_setup_seconds
+    if _first_optimizer_setup_seconds is None:
+        _first_optimizer_setup_seconds = setup_seconds
+    one = torch.ones((), dtype=theta.dtype, device=theta.device)  # dL/dL, made once (backward() makes it each call)
+    values = theta.detach()  # shares theta's memory: the recorder copies each row from it before step()
+    recorder = Recorder(values, epochs, policy, progress, updates_in_place=True)
+    for epoch in range(epochs + 1):
+        began = clock()
+        pred = model.predict_packed(theta, x)
+        loss = criterion.forward(pred, y)  # MSELoss itself; forward() skips the hook dispatch of criterion(...)
+        if zero_grad:
+            optimizer.zero_grad()  # without it, backward() adds to the previous gradient
+        loss.backward(one)
+        # zero_grad() leaves a fresh .grad each time; without it .grad is updated in place, so keep a copy
+        grad = theta.grad
+        assert grad is not None  # backward() just filled it
+        grad = grad if zero_grad else grad.clone()
+        if not recorder.row(epoch, began, loss, values, grad):
+            break
+        optimizer.step()
+    return _result(recorder, model, "autograd", learning_rate, epochs, zero_grad, initial, setup_seconds)
+
+
+def _result(recorder: Recorder, model: Model, method: str, learning_rate: float, epochs: int, zero_grad: bool,
+            initial: Params, setup_seconds: float) -> TrainResult:
+    history, parameters, seconds, last = recorder.finish(list(recorder.policy.names))
+    start = model.pack(initial)
+    last = (start if last is None else last).detach().cpu().reshape(start.shape)
+    return TrainResult(
+        model=model, method=method, learning_rate=learning_rate, epochs=epochs, zero_grad=zero_grad,
+        initial_params={k: v.detach().cpu().clone() for k, v in initial.items()},
+        params={k: v.clone() for k, v in model.unpack(last).items()},
+        history=history, epoch_seconds=seconds, setup_seconds=setup_seconds, diverged_at=recorder.diverged_at,
+        parameter_names=list(recorder.policy.names), strided_parameters=parameters,
+        record_stride=recorder.policy.stride, device=str(start.device),
+    )
