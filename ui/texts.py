@@ -91,21 +91,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "gradient_bytes": {"en": "gradients", "ko": "기울기"},
     "saved_for_backward_bytes": {"en": "saved for backward", "ko": "역전파용 저장"},
     "optimizer_state_bytes": {"en": "optimizer state", "ko": "옵티마이저 상태"},
-    "rss_metric": {"en": "Peak RSS Δ, {method}", "ko": "최대 RSS 증가, {method}"},
     "manual_short": {"en": "manual", "ko": "수동"},
     "autograd_short": {"en": "autograd", "ko": "자동 미분"},
-    "rss_help": {"en": "memory_profiler: peak resident memory of this server process during the run, minus just "
-                       "before it (after a one-epoch warm-up). The process is shared: whatever else it did during "
-                       "the run, such as other learners' pages, counts too.",
-                 "ko": "memory_profiler: 학습 중 이 서버 프로세스의 최대 상주 메모리에서 학습 직전 값을 뺀 값 "
-                       "(1 에폭 워밍업 후). 프로세스는 함께 쓰므로, 그동안 다른 학습자의 페이지 같은 다른 작업도 "
-                       "함께 셉니다."},
-    "rss_below_resolution": {"en": "The two peak-RSS deltas differ by less than {res:g} MiB, which RSS cannot "
-                                   "resolve here: treat them as equal. The exact tensor bytes (chart) show where the "
-                                   "methods differ: autograd also keeps the tensors its graph saved for backward.",
-                             "ko": "두 최대 RSS 증가량의 차이가 {res:g} MiB보다 작아 RSS로는 구별할 수 없습니다: "
-                                   "같다고 보세요. 정확한 텐서 바이트(차트)가 차이를 보여 줍니다: 자동 미분은 "
-                                   "그래프가 역전파용으로 저장한 텐서도 유지합니다."},
     "chart_surface": {"en": "Loss surface over (w, b) with both trajectories",
                       "ko": "(w, b)에 대한 손실 곡면과 두 학습 경로"},
     "outputs_title": {"en": "What the network outputs after training", "ko": "학습 후 신경망의 출력"},
