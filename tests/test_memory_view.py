@@ -30,7 +30,7 @@ def test_the_live_figures_are_the_counted_tensor_bytes_with_the_analytic_count_b
     lines = memory_view.presented(comparison, None, "en")
     assert lines[0].startswith("**manual (chain rule)**: 64 bytes") and "analytic count from the shapes: 64" in lines[0]
     assert lines[1].startswith("**autograd (backward)**: 80 bytes")
-    assert lines[2] == TEXTS["mem8_tensor_source"]["en"] and lines[3] == TEXTS["mem8_no_rss"]["en"]
+    assert lines[2] == TEXTS["memory_tensor_source"]["en"] and lines[3] == TEXTS["memory_rss_not_shown"]["en"]
 
 
 def spread(method, *values):

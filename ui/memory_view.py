@@ -53,13 +53,13 @@ def table_figure(settings: Settings, n_samples: int, lang: str, table: pd.DataFr
         rss[row.method] = measure.RSSSpread(row.method, (row.peak_rss_delta_mib_low, row.peak_rss_delta_mib_median,
                                                          row.peak_rss_delta_mib_high))
     first = rows.iloc[0]
-    source = t("mem8_from_table", lang, machine=first["machine"], date=first["date"], epochs=int(first["epochs"]),
-               repeats=int(first["rss_repeats"]))
+    source = t("memory_rss_source_table", lang, machine=first["machine"], date=first["date"],
+               epochs=int(first["epochs"]), repeats=int(first["rss_repeats"]))
     return RSSFigure(rss, source, measure.rss_difference_resolvable(rss["manual"], rss["autograd"]))
 
 
 def isolated_figure(measured: measure.IsolatedMemory, lang: str) -> RSSFigure:
-    source = t("mem8_from_button", lang, epochs=measured.epochs, repeats=measured.repeats)
+    source = t("memory_rss_source_measured", lang, epochs=measured.epochs, repeats=measured.repeats)
     return RSSFigure(measured.rss, source, measured.resolvable)
 
 
@@ -67,24 +67,24 @@ def presented(comparison: bp_core.Comparison, figure: RSSFigure | None, lang: st
     """Every memory figure and sentence the section shows, in order (pure: the page draws exactly these)."""
     lines = []
     for method, memory in (comparison.memory or {}).items():
-        lines.append(t("mem8_tensor_line", lang, method=t(method, lang), counted=memory.tensor_bytes.total_bytes,
+        lines.append(t("memory_tensor_line", lang, method=t(method, lang), counted=memory.tensor_bytes.total_bytes,
                        analytic=memory.analytic_bytes.total_bytes,
                        saved=memory.tensor_bytes.saved_for_backward_bytes))
-    lines.append(t("mem8_tensor_source", lang))
+    lines.append(t("memory_tensor_source", lang))
     if figure is None:
-        lines.append(t("mem8_no_rss", lang))
+        lines.append(t("memory_rss_not_shown", lang))
         return lines
     for method, spread in figure.rss.items():
-        lines.append(t("mem8_rss_line", lang, method=t(method, lang), median=spread.median_mib, low=spread.low_mib,
+        lines.append(t("memory_rss_line", lang, method=t(method, lang), median=spread.median_mib, low=spread.low_mib,
                        high=spread.high_mib))
     lines.append(figure.source)
     if figure.resolvable:
         larger = max(figure.rss, key=lambda m: figure.rss[m].median_mib)
         smaller = min(figure.rss, key=lambda m: figure.rss[m].median_mib)
-        lines.append(t("mem8_resolvable", lang, larger=t(larger, lang), smaller=t(smaller, lang),
+        lines.append(t("memory_rss_resolvable", lang, larger=t(larger, lang), smaller=t(smaller, lang),
                        difference=figure.rss[larger].median_mib - figure.rss[smaller].median_mib))
     else:
-        lines.append(t("mem8_not_resolvable", lang, res=measure.RSS_RESOLUTION_MIB))
+        lines.append(t("memory_rss_not_resolvable", lang, res=measure.RSS_RESOLUTION_MIB))
     return lines
 
 
@@ -98,12 +98,12 @@ def memory_section(comparison: bp_core.Comparison, settings: Settings, lang: str
     """Draw the memory figures under the tensor-bytes chart, and the button that measures RSS in fresh processes."""
     state = st.session_state
     measured = state.get("isolated_memory", {}).get(settings)
-    if st.button(t("mem8_measure", lang), key="measure_isolated", help=t("mem8_measure_help", lang)):
+    if st.button(t("memory_measure_button", lang), key="measure_isolated", help=t("memory_measure_help", lang)):
         room = measure.isolated_measurement_room()
         if not room.allowed:
-            st.warning(t("mem8_refused", lang, available=room.available_mib, needed=room.needed_mib))
+            st.warning(t("memory_measure_refused", lang, available=room.available_mib, needed=room.needed_mib))
         else:
-            with st.spinner(t("mem8_measuring", lang)):
+            with st.spinner(t("memory_measuring", lang)):
                 measured = _measure(settings)
             state.setdefault("isolated_memory", {})[settings] = measured
     figure = isolated_figure(measured, lang) if measured is not None else table_figure(

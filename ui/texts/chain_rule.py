@@ -1,0 +1,93 @@
+"""Texts of the Chain rule page (pages/chain_rule.py, ui/chain_view.py)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "chain_title": {"en": "The chain rule, path by path", "ko": "연쇄법칙, 경로별로 보기"},
+    "chain_intro": {
+        "en": "Forward once to get the values, then backward to get the derivatives. A parameter's gradient is the "
+              "product of the local derivatives along each path from the parameter to the loss, summed over the "
+              "paths. Pick one of the 17 weights and biases of the 2-3-2 network (half adder, trained by hand at "
+              "learning rate 1.0), a sample and an epoch: the graph shows every unit's values and highlights the "
+              "paths, the table multiplies along each path.",
+        "ko": "순전파로 값을 구하고, 역전파로 미분을 구합니다. 한 파라미터의 기울기는 그 파라미터에서 손실까지 가는 "
+              "각 경로를 따라 국소 미분을 곱하고, 그 곱을 모든 경로에 대해 더한 것입니다. 2-3-2 신경망(반가산기, "
+              "학습률 1.0으로 수동 학습)의 가중치와 편향 17개 중 하나와 샘플, 에폭을 고르세요. 그래프는 각 유닛의 "
+              "값을 보여 주고 경로를 강조하며, 표는 경로마다 곱을 계산합니다.",
+    },
+    "chain_param": {"en": "Parameter (17 weights and biases)", "ko": "파라미터 (가중치와 편향 17개)"},
+    "chain_sample": {"en": "Sample", "ko": "샘플"},
+    "chain_epoch": {"en": "Epoch: the parameters after this many updates", "ko": "에폭: 이만큼 갱신한 뒤의 파라미터"},
+    "chain_graph_caption": {
+        "en": "Each box: **d** = what goes into the unit (the weighted sum, 들어가는 것), **n** = what comes out "
+              "(after the activation f, 나가는 것), **b** = its bias; each edge: its weight. Values for {what} at "
+              "epoch {epoch}; the loss of the whole batch L = {loss:.5f}. Red: every path from {param} ({where}) to "
+              "the loss; dark red: the parameter itself.",
+        "ko": "각 상자: **d** = 유닛으로 들어가는 것 (가중합), **n** = 유닛에서 나가는 것 (활성화 함수 f를 거친 값), "
+              "**b** = 편향. 각 화살표: 가중치. {what}의 값, 에폭 {epoch}. 전체 배치의 손실 L = {loss:.5f}. "
+              "빨간색: {param}({where})에서 손실까지의 모든 경로, 진한 빨간색: 그 파라미터 자체.",
+    },
+    "chain_batch_mean": {"en": "the mean over all {n} samples", "ko": "샘플 {n}개의 평균"},
+    "chain_one_sample": {"en": "sample {number}", "ko": "샘플 {number}"},
+    "chain_numbering": {"en": "Units are numbered from 1 as in the lecture (x1, h1, ŷ1); parameter names and samples "
+                              "count from 0 as in bp_core and PyTorch: W1[0,1] is the weight on the edge x2 → h1.",
+                        "ko": "유닛 번호는 강의처럼 1부터 셉니다 (x1, h1, ŷ1). 파라미터 이름과 샘플 번호는 bp_core와 "
+                              "PyTorch처럼 0부터 셉니다: W1[0,1]은 x2 → h1 화살표의 가중치입니다."},
+    "chain_table_title": {"en": "Every path from {param} to the loss", "ko": "{param}에서 손실까지의 모든 경로"},
+    "chain_mnemonic": {
+        "en": "Along each path, read from the loss back: **output error × activation′ × weight × activation′ × "
+              "input**, the lecture's mnemonic **출력 × 액 × 웨 × 액 × 앤**. A second-layer weight has a shorter "
+              "path (output error × f2′ × input); a bias has the input 1.",
+        "ko": "각 경로를 손실에서 거꾸로 읽습니다: **출력 × 액 × 웨 × 액 × 앤** (출력 오차 × 활성화 함수 미분 × "
+              "가중치 × 활성화 함수 미분 × 입력 n). 두 번째 층의 가중치는 경로가 더 짧고 (출력 오차 × f2′ × 입력), "
+              "편향의 입력은 1입니다.",
+    },
+    "chain_sum": {"en": "Sum of the {count} paths", "ko": "경로 {count}개의 합"},
+    "chain_autograd": {"en": "autograd's gradient", "ko": "자동 미분의 기울기"},
+    "chain_difference": {"en": "difference (sum − autograd)", "ko": "차이 (합 − 자동 미분)"},
+    "chain_difference_help": {"en": "The path products are multiplied in float64 from the float32 values of the "
+                                    "forward pass; autograd works in float32. They agree to about 1e-9.",
+                              "ko": "경로의 곱은 순전파의 float32 값을 float64로 곱한 것이고, 자동 미분은 float32로 "
+                                    "계산합니다. 둘은 약 1e-9까지 일치합니다."},
+    "chain_share_sample": {
+        "en": "For one sample the paths give that sample's share of the batch gradient: the output error "
+              "2(ŷ − y)/(N·K) carries the mean's 1/N, and autograd differentiates the same share (this sample's "
+              "term of the loss). Summed over all {n} samples it is the full gradient.",
+        "ko": "샘플 하나에 대해서 경로들은 배치 기울기 중 그 샘플의 몫을 줍니다: 출력 오차 2(ŷ − y)/(N·K)에 평균의 "
+              "1/N이 들어 있고, 자동 미분도 같은 몫(손실 중 이 샘플의 항)을 미분합니다. 샘플 {n}개에 대해 모두 "
+              "더하면 전체 기울기가 됩니다.",
+    },
+    "chain_share_batch": {"en": "Summed over every sample and path: the gradient ∂L/∂{param} that autograd computes "
+                                "for the whole batch.",
+                          "ko": "모든 샘플과 경로에 대해 더한 값: 자동 미분이 전체 배치에 대해 계산하는 기울기 "
+                                "∂L/∂{param}입니다."},
+    # the choices of parameter, sample and epoch, and the path table (ui/chain_view.py)
+    "teach_bad_param": {"en": "{value} is not one of the parameters; the last valid choice is shown.",
+                        "ko": "{value}은(는) 파라미터가 아닙니다. 마지막으로 유효했던 선택을 보여 줍니다."},
+    "teach_bad_sample": {"en": "Sample {value} does not exist: pick 0 to {high} or the whole batch. The last valid "
+                               "choice is shown.",
+                         "ko": "샘플 {value}은(는) 없습니다: 0 ~ {high} 또는 전체 배치를 고르세요. 마지막으로 "
+                               "유효했던 선택을 보여 줍니다."},
+    "teach_bad_epoch": {"en": "Epoch {value} is outside this run (0 to {high}); the last valid epoch is shown.",
+                        "ko": "에폭 {value}은(는) 이 학습의 범위(0 ~ {high}) 밖입니다. 마지막으로 유효했던 에폭을 "
+                              "보여 줍니다."},
+    "teach_whole_batch": {"en": "whole batch (all 4 samples)", "ko": "전체 배치 (샘플 4개 모두)"},
+    "teach_sample_label": {"en": "sample {number}: x = ({x}), y = ({y})", "ko": "샘플 {number}: x = ({x}), y = ({y})"},
+    "teach_col_sample": {"en": "sample", "ko": "샘플"},
+    "teach_col_path": {"en": "path", "ko": "경로"},
+    "teach_col_product": {"en": "product", "ko": "곱"},
+    "teach_role_error": {"en": "① output error", "ko": "① 출력 오차"},
+    "teach_role_f_out": {"en": "② f2′(d)", "ko": "② f2′(d)"},
+    "teach_role_weight": {"en": "③ weight", "ko": "③ 가중치"},
+    "teach_role_f_hidden": {"en": "④ f1′(d)", "ko": "④ f1′(d)"},
+    "teach_role_input": {"en": "⑤ input n", "ko": "⑤ 입력 n"},
+    "teach_help_error": {"en": "∂L/∂ŷ = 2(ŷ − y)/(N·K) at the output the path ends in",
+                         "ko": "경로가 끝나는 출력에서의 ∂L/∂ŷ = 2(ŷ − y)/(N·K)"},
+    "teach_help_f_out": {"en": "the output unit's activation derivative f2′ at its d",
+                         "ko": "출력 유닛의 d에서 구한 활성화 함수 미분 f2′"},
+    "teach_help_weight": {"en": "the second-layer weight from the hidden unit to the output on the path",
+                          "ko": "경로 위의 은닉 유닛에서 출력으로 가는 두 번째 층 가중치"},
+    "teach_help_f_hidden": {"en": "the hidden unit's activation derivative f1′ at its d",
+                            "ko": "은닉 유닛의 d에서 구한 활성화 함수 미분 f1′"},
+    "teach_help_input": {"en": "what the parameter multiplies: the n of the unit below (x for the first layer), 1 "
+                               "for a bias",
+                         "ko": "파라미터가 곱해지는 값: 아래 유닛의 n (첫 번째 층은 x), 편향은 1"},
+}

@@ -1,0 +1,52 @@
+"""Texts of the Glossary page (pages/glossary.py) and its terms (GLOSSARY)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "glossary_title": {"en": "Glossary", "ko": "용어집"},
+    "glossary_intro": {"en": "The words this dashboard uses, in Korean and English, as the lecture uses them.",
+                       "ko": "이 대시보드에서 쓰는 용어를 강의에서처럼 한국어와 영어로 정리했습니다."},
+}
+
+GLOSSARY = [
+    ("역전파", "backpropagation", "출력의 오차를 거꾸로 전달하며 각 파라미터의 기울기를 구하는 방법",
+     "passing the output error backwards to get every parameter's gradient"),
+    ("순전파", "forward pass", "입력에서 출력까지 값을 계산하는 과정", "computing the values from input to output"),
+    ("연쇄법칙", "chain rule", "합성함수의 미분은 각 단계 미분의 곱", "the derivative of a composition is the product "
+     "of the local derivatives"),
+    ("경사하강법", "gradient descent", "기울기의 반대 방향으로 파라미터를 조금씩 이동",
+     "moving the parameters a small step against the gradient"),
+    ("학습률", "learning rate", "한 번에 이동하는 크기", "the size of each step"),
+    ("손실", "loss", "예측과 정답의 차이를 하나의 수로 나타낸 것 (여기서는 평균제곱오차)",
+     "one number for how far predictions are from targets (here mean squared error)"),
+    ("기울기 (경사)", "gradient", "손실을 각 파라미터로 미분한 값", "the derivative of the loss by each parameter"),
+    ("가중치 / 편향", "weight / bias", "w, W: 입력에 곱하는 값 / b: 더하는 값",
+     "w, W: multiplies the input / b: is added"),
+    ("활성화 함수", "activation function", "시그모이드, tanh, ReLU 등 비선형 함수",
+     "a non-linear function such as sigmoid, tanh, ReLU"),
+    ("에폭", "epoch", "데이터 전체를 한 번 사용해 파라미터를 한 번 갱신", "one pass over the data, one update"),
+    ("발산", "divergence", "학습률이 너무 커서 손실이 커지며 폭발하는 현상",
+     "the loss growing without bound because the step is too large"),
+    ("자동 미분", "automatic differentiation (autograd)", "PyTorch가 계산 그래프로 기울기를 자동 계산",
+     "PyTorch computing gradients from the recorded graph"),
+    ("헤시안", "Hessian", "손실의 2차 미분 행렬; 최대 고윳값이 안정한 학습률의 한계를 정함",
+     "the matrix of second derivatives; its largest eigenvalue bounds the stable learning rate"),
+    # teaching pages (issue 7)
+    ("경로", "path", "파라미터에서 유닛들을 거쳐 손실까지 가는 길; 기울기는 모든 경로의 곱의 합",
+     "a way from a parameter through the units to the loss; the gradient is the sum of the paths' products"),
+    ("국소 미분", "local derivative", "한 단계의 출력을 그 단계의 입력으로 미분한 값 (예: f′(d), 가중치)",
+     "the derivative of one step's output by its own input (e.g. f′(d), a weight)"),
+    ("순전파 값 d, n", "forward values d, n", "d: 유닛으로 들어가는 것 (가중합), n: 나가는 것 (활성화 함수를 거친 값)",
+     "d: what goes into a unit (the weighted sum); n: what comes out (after the activation)"),
+    ("유한 차분", "finite difference", "파라미터를 ±ε만큼 움직인 손실의 차이로 미분을 근사: (L(p+ε) − L(p−ε)) / 2ε",
+     "approximating a derivative by nudging a parameter by ±ε: (L(p+ε) − L(p−ε)) / 2ε"),
+    ("기울기 검증", "gradient check", "손으로 구한 기울기를 자동 미분과 유한 차분으로 확인",
+     "checking hand-derived gradients against autograd and finite differences"),
+    ("단정밀도 / 배정밀도", "float32 / float64", "유효숫자가 약 7자리 / 약 16자리인 부동소수점",
+     "floating point with about 7 / about 16 significant digits"),
+    ("헤시안 고윳값", "Hessian eigenvalue",
+     "한 방향의 손실 곡률; 가장 큰 값 λmax에 대해 학습률이 2/λmax보다 작아야 안정",
+     "the loss's curvature along one direction; the learning rate must stay below 2/λmax for the largest one"),
+    ("학습률 스윕", "learning-rate sweep", "같은 학습을 여러 학습률로 반복해 결과를 비교",
+     "the same training repeated at many learning rates to compare the results"),
+    ("기울기 누적", "gradient accumulation", "zero_grad() 없이 backward()를 반복하면 .grad에 기울기가 계속 더해짐",
+     "without zero_grad(), every backward() adds to .grad"),
+]
