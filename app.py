@@ -3,6 +3,7 @@
 import streamlit as st
 import torch
 
+from ui.lecture_path import GROUPS, PAGES
 from ui.session import language, language_switch
 from ui.shell import app_running
 from ui.texts import LANGUAGES, t
@@ -15,18 +16,11 @@ with st.sidebar:
     language_switch(t("language", language()), LANGUAGES)
 lang = language()
 
-# url_path = the file's stem: a server's first request to a page URL is matched against the pages/ folder's names
-pages = [
-    st.Page("pages/compare.py", title=t("page_compare", lang), icon=":material/balance:", default=True,
-            url_path="compare"),
-    st.Page("pages/chain_rule.py", title=t("page_chain_rule", lang), icon=":material/account_tree:",
-            url_path="chain_rule"),
-    st.Page("pages/step_by_hand.py", title=t("page_step", lang), icon=":material/footprint:", url_path="step_by_hand"),
-    st.Page("pages/gradient_check.py", title=t("page_check", lang), icon=":material/fact_check:",
-            url_path="gradient_check"),
-    st.Page("pages/learning_rate.py", title=t("page_sweep", lang), icon=":material/speed:", url_path="learning_rate"),
-    st.Page("pages/scaling.py", title=t("page_scaling", lang), icon=":material/trending_up:", url_path="scaling"),
-    st.Page("pages/glossary.py", title=t("page_glossary", lang), icon=":material/menu_book:", url_path="glossary"),
-]
+# The pages in the lecture's reading order, grouped (ui/lecture_path.py); the start page is the default, at "/", and
+# every other page has its file's stem as its own URL (a server's first request to it is matched against pages/).
+pages = {t(group, lang): [st.Page(PAGES[name].path, title=t(PAGES[name].title, lang), icon=PAGES[name].icon,
+                                  default=not PAGES[name].url_path, url_path=PAGES[name].url_path or None)
+                          for name in names]
+         for group, names in GROUPS.items()}
 with app_running():
     st.navigation(pages).run()

@@ -17,9 +17,10 @@ def _fresh_app_state():
 @pytest.fixture
 def app():
     def start(query: dict | None = None) -> AppTest:
+        """The Compare page, opened with ``query`` as its link's parameters."""
         at = AppTest.from_file(APP, default_timeout=120)
         for key, value in (query or {}).items():
             at.query_params[key] = value
-        return at.run()
+        return at.switch_page("pages/compare.py").run()  # the Compare page; the app opens on the start page
 
     return start

@@ -19,7 +19,7 @@ def assert_no_error_on_page(page) -> None:
 
 
 def test_moving_the_learning_rate_and_training_changes_the_results(server_url, app_page):
-    app_page.goto(server_url)
+    app_page.goto(f"{server_url}/compare")
     wait_until_drawn(app_page)
     assert metric_value(app_page, "Final w") == SHOWN_W
     assert_no_error_on_page(app_page)
@@ -42,7 +42,7 @@ def test_moving_the_learning_rate_and_training_changes_the_results(server_url, a
 
 
 def test_a_diverging_run_is_explained_without_a_traceback(server_url, app_page):
-    app_page.goto(f"{server_url}/?lr=0.2")
+    app_page.goto(f"{server_url}/compare?lr=0.2")
     wait_until_drawn(app_page)
     alerts = app_page.locator('[data-testid="stAlert"]').all_inner_texts()
     assert any("above the stability bound" in a for a in alerts)
@@ -53,7 +53,7 @@ def test_a_diverging_run_is_explained_without_a_traceback(server_url, app_page):
 
 @pytest.mark.parametrize(("lang", "width"), [("en", 1366), ("en", 1920), ("ko", 1366), ("ko", 1920)])
 def test_screenshots_in_both_languages_at_laptop_and_projector_width(server_url, app_page, lang, width):
-    app_page.goto(f"{server_url}/?lang={lang}")
+    app_page.goto(f"{server_url}/compare?lang={lang}")
     wait_until_drawn(app_page)
     title = app_page.locator("h1").first.inner_text()
     assert title == ("Backpropagation two ways" if lang == "en" else "역전파, 두 가지 방법")
@@ -63,7 +63,7 @@ def test_screenshots_in_both_languages_at_laptop_and_projector_width(server_url,
 
 
 def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_page):
-    app_page.goto(server_url)
+    app_page.goto(f"{server_url}/compare")
     wait_until_drawn(app_page)
     app_page.locator(".st-key-lang_radio").get_by_text("한국어").click()
     korean_title = "() => document.querySelector('h1')?.innerText === '역전파, 두 가지 방법'"
@@ -74,6 +74,7 @@ def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_pa
 
 
 PAGES = {  # url path: (English title, Korean title)
+    "": ("Backpropagation, from the lecture", "강의로 배우는 역전파"),
     "compare": ("Backpropagation two ways", "역전파, 두 가지 방법"),
     "chain_rule": ("The chain rule, path by path", "연쇄법칙, 경로별로 보기"),
     "step_by_hand": ("One step by hand", "손으로 계산하는 한 단계"),
@@ -83,12 +84,16 @@ PAGES = {  # url path: (English title, Korean title)
 }
 
 
+NO_METRICS = {"": '[data-testid="stPageLink"]', "glossary": '[data-testid="stDataFrame"]'}
+"""Pages without headline metrics, and what shows they are drawn."""
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_draws_in_both_languages_and_is_saved_as_a_screenshot(server_url, app_page, path, lang):
     app_page.goto(f"{server_url}/{path}?lang={lang}")
-    if path == "glossary":  # the one page without headline metrics
-        app_page.wait_for_selector('[data-testid="stDataFrame"]', timeout=90_000)
+    if path in NO_METRICS:
+        app_page.wait_for_selector(NO_METRICS[path], timeout=90_000)
     else:
         wait_until_drawn(app_page)
     title = PAGES[path][0 if lang == "en" else 1]
@@ -96,5 +101,5 @@ def test_every_page_draws_in_both_languages_and_is_saved_as_a_screenshot(server_
     assert_no_error_on_page(app_page)
     if path == "chain_rule":
         app_page.wait_for_selector('[data-testid="stGraphVizChart"] svg', timeout=60_000)
-    path_png = save_screenshot(app_page, f"page-{path}-{lang}-1366", 1366)
+    path_png = save_screenshot(app_page, f"page-{path or 'start'}-{lang}-1366", 1366)
     assert path_png.stat().st_size > 30_000

@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from . import chain_rule, check, common, compare, glossary, memory, profile, scaling, shell, step, sweep
+from . import chain_rule, check, common, compare, glossary, memory, profile, scaling, shell, start, step, sweep
 from .glossary import GLOSSARY
 
 __all__ = ["GLOSSARY", "LANGUAGES", "TEXTS", "render", "t"]
@@ -29,8 +29,8 @@ def _merged(*modules: ModuleType) -> dict[str, dict[str, str]]:
     return texts
 
 
-TEXTS: dict[str, dict[str, str]] = _merged(shell, common, compare, memory, profile, chain_rule, step, check, sweep,
-                                           scaling, glossary)
+TEXTS: dict[str, dict[str, str]] = _merged(shell, start, common, compare, memory, profile, chain_rule, step, check,
+                                           sweep, scaling, glossary)
 
 
 def t(key: str, lang: str = "en", **values: Any) -> str:

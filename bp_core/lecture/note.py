@@ -1,0 +1,41 @@
+"""What the lecture note prints, as data (quoted from ../shared/LECTURE.md): the figures the app sets beside this
+machine's own runs. Nothing here is computed; tests/test_lecture.py checks each figure against LECTURE.md's text.
+"""
+
+from __future__ import annotations
+
+__all__ = ["EPOCHS", "FINAL_B", "FINAL_W", "LEARNING_RATE", "LOSSES_EVERY_100", "MEMORY_TABLES", "SECONDS"]
+
+LEARNING_RATE = 0.01
+EPOCHS = 1000
+
+LOSSES_EVERY_100 = ("0.0076", "0.0042", "0.0023", "0.0013", "0.0007", "0.0004", "0.0002", "0.0001", "0.0001",
+                    "0.0000")
+"""The loss the note prints at epochs 100, 200, ..., 1000 (of that epoch's forward pass, before its update)."""
+
+FINAL_W, FINAL_B = 2.0048611164093018, 0.9857079386711121
+"""The final w and b the note prints (by hand)."""
+
+SECONDS = {"bp": 0.8926, "bp_pytorch": 1.1261}
+"""The run time each program printed: the whole program, under memory_profiler's line tracer."""
+
+MEMORY_TABLES: dict[str, tuple[tuple[str, float, float, int], ...]] = {
+    "bp": (
+        ("@profile", 290.3, 290.3, 1),
+        ("for epoch in range(num_epochs):", 297.6, 0.0, 1001),
+        ("predictions = x.mm(w) + b", 297.6, 1.5, 1000),
+        ("loss = ((predictions - y) ** 2).mean()", 297.6, 2.8, 1000),
+        ("print(f'Epoch [{epoch + 1}/{num_epochs}], Loss: {loss.item():.4f}')", 297.6, 3.0, 10),
+    ),
+    "bp_pytorch": (
+        ("@profile", 292.9, 292.9, 1),
+        ("for epoch in range(num_epochs):", 301.9, 0.0, 1001),
+        ("predictions = x.mm(w) + b", 301.9, 1.3, 1000),
+        ("loss = loss_fn(predictions, y)", 301.9, 2.8, 1000),
+        ("loss.backward()", 301.9, 5.0, 1000),
+        ("print(f'Epoch [{epoch + 1}/{num_epochs}], Loss: {loss.item():.4f}')", 301.9, 0.0, 10),
+    ),
+}
+"""The rows of the note's memory_profiler tables that move or repeat: (line, Mem usage MiB, Increment MiB,
+Occurrences). Every other line of the loop reads 0.0 MiB increment, 1000 occurrences (the note's Python counted
+``with torch.no_grad():`` 1000 times; Python 3.11 counts its entry and exit, 2000)."""

@@ -1,0 +1,18 @@
+"""Start: the lecture's eight sections in the note's order, each with a recap and the page that makes it interactive.
+Layout only."""
+
+import streamlit as st
+
+from ui.session import language
+from ui.shell import run_app_if_alone
+from ui.start_view import page_link, start_sections, where_next
+from ui.texts import t
+
+run_app_if_alone()
+
+lang = language()
+st.title(t("start_title", lang))
+st.markdown(t("start_intro", lang))
+page_link("glossary", t("start_glossary_link", lang))
+start_sections(lang)
+where_next("start", lang)
