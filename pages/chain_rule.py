@@ -9,6 +9,7 @@ from ui.network_graph import parameter_edge
 from ui.page_state import keep, restore, set_value
 from ui.session import language
 from ui.shell import run_app_if_alone
+from ui.start_view import where_next
 from ui.texts import render, t
 
 run_app_if_alone()
@@ -63,3 +64,4 @@ difference_col.metric(t("chain_difference", lang), f"{paths.total - paths.autogr
                       help=t("chain_difference_help", lang))
 st.caption(t("chain_share_batch", lang, param=request.parameter) if request.sample is None
            else t("chain_share_sample", lang, n=data.n_samples))
+where_next("chain_rule", lang)

@@ -10,6 +10,7 @@ from ui.profile_view import lecture_profile_expander
 from ui.session import language, reset_for_model, save_widgets
 from ui.settings import ACTIVATIONS, EPOCHS_CAP, LR_OPTIONS, resolve_settings, to_query_params
 from ui.shell import run_app_if_alone
+from ui.start_view import where_next
 from ui.texts import render, t
 
 run_app_if_alone()
@@ -126,3 +127,4 @@ dl_left.download_button(t("download_csv", lang), comparison.history_csv, "backpr
 dl_right.download_button(t("download_json", lang), lambda: view.export_json(settings, comparison),
                          "backprop_lab_run.json", "application/json", key="download_json", on_click="ignore")
 st.caption(t("share", lang))
+where_next("compare", lang)

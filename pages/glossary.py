@@ -1,10 +1,11 @@
-"""Glossary: the lecture's terms in Korean and English."""
+"""Glossary: the lecture's terms in Korean and English, then the few this app adds. Layout only."""
 
 import pandas as pd
 import streamlit as st
 
 from ui.session import language
 from ui.shell import run_app_if_alone
+from ui.start_view import where_next
 from ui.texts import GLOSSARY, t
 
 run_app_if_alone()
@@ -12,7 +13,9 @@ run_app_if_alone()
 lang = language()
 st.title(t("glossary_title", lang))
 st.markdown(t("glossary_intro", lang))
-columns = ["한국어", "English", "뜻 (설명)" if lang == "ko" else "meaning"]
-rows = [(ko, en, ko_text if lang == "ko" else en_text) for ko, en, ko_text, en_text in GLOSSARY]
+columns = ["한국어", "English", t("glossary_col_meaning", lang), t("glossary_col_source", lang)]
+rows = [(ko, en, ko_text if lang == "ko" else en_text, t(f"glossary_source_{source}", lang))
+        for ko, en, ko_text, en_text, source in GLOSSARY]
 st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch",
              height=36 * (len(rows) + 1) + 2)  # every term visible, no scrolling inside the table
+where_next("glossary", lang)

@@ -9,6 +9,7 @@ from ui import teaching
 from ui.page_state import keep, restore, set_value
 from ui.session import language
 from ui.shell import run_app_if_alone
+from ui.start_view import where_next
 from ui.texts import render, t
 
 run_app_if_alone()
@@ -85,3 +86,4 @@ right.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "loss", lang), width="s
 st.markdown(t("zero_grad_fix", lang))
 st.code("optimizer.zero_grad()  # before loss.backward(): start each epoch's gradient from zero\n"
         "loss.backward()\noptimizer.step()", language="python")
+where_next("check", lang)

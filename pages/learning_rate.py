@@ -8,6 +8,7 @@ from ui import teaching
 from ui.page_state import keep, restore, set_value
 from ui.session import language
 from ui.shell import run_app_if_alone
+from ui.start_view import where_next
 from ui.texts import render, t
 
 run_app_if_alone()
@@ -74,3 +75,4 @@ st.vega_lite_chart(view.chart_spec("curves", request, lang, tuple(picked)), widt
 st.caption(t("sweep_curves_caption", lang))
 with st.expander(t("sweep_table", lang)):
     st.dataframe(view.sweep_frame(sweep, lang), hide_index=True, width="stretch", key="sweep_table")
+where_next("sweep", lang)

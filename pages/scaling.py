@@ -6,6 +6,7 @@ from bp_core.measure.scaling import AXES
 from ui import scaling_view as view
 from ui.session import language
 from ui.shell import run_app_if_alone
+from ui.start_view import where_next
 from ui.texts import t
 
 run_app_if_alone()
@@ -47,3 +48,4 @@ left, right = st.columns(2)
 left.vega_lite_chart(specs["ratio"], width="stretch")
 if "rss" in specs:
     right.vega_lite_chart(specs["rss"], width="stretch")
+where_next("scaling", lang)

@@ -6,6 +6,7 @@ from ui import step_view as view
 from ui import teaching
 from ui.session import language
 from ui.shell import run_app_if_alone
+from ui.start_view import where_next
 from ui.texts import render, t
 
 run_app_if_alone()
@@ -91,3 +92,4 @@ else:
 
 matches, row = view.matches_history(settings, epoch), epoch + 1
 (st.success if matches else st.error)(t("step_matches" if matches else "step_differs", lang, row=row))
+where_next("step", lang)

@@ -58,13 +58,15 @@ def _name_key(node: ast.AST, uses: Uses, where: str) -> bool:
 
 
 def _listed(node: ast.AST) -> set[str]:
-    """The strings under ``node`` that are elements of tuples, lists or sets, or keys of dicts."""
+    """The strings under ``node`` that are elements of tuples, lists or sets, keys of dicts or arguments of calls."""
     found: set[str] = set()
     for inner in ast.walk(node):
         if isinstance(inner, ast.Tuple | ast.List | ast.Set):
             found |= {text for e in inner.elts if (text := _text(e)) is not None}
         elif isinstance(inner, ast.Dict):
             found |= {text for k in inner.keys if (text := _text(k)) is not None}
+        elif isinstance(inner, ast.Call):  # a record built from constants: PageInfo("pages/x.py", "page_x", ...)
+            found |= {text for a in inner.args if (text := _text(a)) is not None}
     return found
 
 
