@@ -160,10 +160,11 @@ def _checked(model: object, data: object, learning_rate: float, epochs: int
     model = check_model(model)
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
     dataset = as_dataset(data, model.in_features, model.out_features)
-    policy = record_policy(model, "all", epochs)
+    # first, from the shapes alone: every parameter every epoch (what the plain loops keep) and the arithmetic
+    check_training_size(model, dataset.n_samples, epochs)
+    policy = record_policy(model, "auto", epochs)  # names a bounded subset: nothing large is built to estimate
     check_memory_budget(estimate_working_set(model, dataset.n_samples, "autograd", epochs, policy, dataset.x.dtype),
                         "autograd", None)
-    check_training_size(model, dataset.n_samples, epochs, history_cells=policy.rows(epochs) * len(policy.names))
     return model, dataset, learning_rate, epochs
 
 
