@@ -4,6 +4,7 @@ that forgot ``optimizer.zero_grad()``. Layout only."""
 import streamlit as st
 
 import bp_core
+from bp_core.teaching.checking import WRONG_MARGIN
 from ui import check_view as view
 from ui import teaching
 from ui.page_state import keep, restore, set_value
@@ -69,8 +70,9 @@ for tab, (dtype, table) in zip(st.tabs(list(report.tables)), report.tables.items
     frame = view.check_table(table, lang)
     tab.dataframe(frame, hide_index=True, width="stretch", column_config=view.table_columns(frame),
                   height=35 * (len(frame) + 1) + 3, key=f"check_{dtype}")
-    tab.caption(t("check_table_caption", lang, dtype=dtype, eps=table.epsilon))
-st.info(t("check_float32_why", lang))
+    tab.caption(t("check_table_caption", lang, dtype=dtype, eps=table.epsilon, ftol=table.numeric_tolerance,
+                  mtol=table.manual_tolerance))
+st.info(view.float32_sentence(report, lang))
 
 # ---- forgot optimizer.zero_grad(): its own model choice, the line by default (it goes wrong within a few epochs)
 st.subheader(t("zero_grad_title", lang))
@@ -78,7 +80,8 @@ zero_grad_run = teaching.choose_run("zg_model", lang)
 st.markdown(t("zero_grad_intro", lang, lr=zero_grad_run.learning_rate, epochs=view.ZERO_GRAD_EPOCHS))
 comparison = view.zero_grad(zero_grad_run)
 wrong = comparison.went_wrong_at
-st.metric(t("zero_grad_metric", lang), "—" if wrong is None else str(wrong), help=t("zero_grad_metric_help", lang))
+st.metric(t("zero_grad_metric", lang), "—" if wrong is None else str(wrong),
+          help=t("zero_grad_metric_help", lang, margin=100 * WRONG_MARGIN))
 st.markdown(view.zero_grad_sentence(comparison, lang))
 left, right = st.columns(2)
 left.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "grad_norm", lang), width="stretch")

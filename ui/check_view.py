@@ -13,6 +13,7 @@ import streamlit as st
 import torch
 
 import bp_core
+from bp_core.teaching.checking import WRONG_MARGIN
 
 from . import charts, teaching
 from .settings import Message, Settings
@@ -119,12 +120,25 @@ def zero_grad_spec(settings: Settings, quantity: str, lang: str) -> dict:
 
 
 def zero_grad_sentence(comparison: bp_core.teaching.ZeroGradComparison, lang: str) -> str:
-    """When the run without zero_grad() went wrong, in words; or that its loss never rose above the correct one."""
-    last = comparison.history.dropna().iloc[-1]
-    ratio = last["grad_norm_without"] / last["grad_norm_with"]
+    """When the run without zero_grad() went wrong, in words; or that its loss never rose above the correct one. The
+    gradient it steps with is set beside the true gradient at the same parameters (its own, at its last epoch)."""
+    norms = {"last": comparison.last_epoch, "accumulated": comparison.accumulated_norm, "true": comparison.true_norm,
+             "margin": 100 * WRONG_MARGIN}
     if comparison.went_wrong_at is None:
-        return t("zero_grad_never", lang, epochs=comparison.epochs, ratio=ratio)
+        return t("zero_grad_never", lang, epochs=comparison.epochs, **norms)
     key = "zero_grad_diverged" if comparison.went_wrong_at == comparison.diverged_at else "zero_grad_wrong"
     row = comparison.history.set_index("epoch").loc[comparison.went_wrong_at]
-    return t(key, lang, epoch=comparison.went_wrong_at, without=row["loss_without"], with_=row["loss_with"],
-             ratio=ratio)
+    return t(key, lang, epoch=comparison.went_wrong_at, without=row["loss_without"], with_=row["loss_with"], **norms)
+
+
+def float32_sentence(report: bp_core.teaching.GradientReport, lang: str) -> str:
+    """Why float32's finite differences are rough, with this table's numbers: how many leading digits L(p + e) and
+    L(p - e) share (2e|g| against |L|, the median over the parameters), the largest relative misses of both dtypes'
+    finite differences and the largest relative gap between manual and autograd in float32."""
+    single, double = report.tables["float32"], report.tables["float64"]
+    spread = (2 * single.epsilon * single.table["autograd"].abs() / max(abs(single.loss), 1e-300)).median()
+    shared = max(0, math.floor(-math.log10(spread))) if spread > 0 else 7
+    return t("check_float32_why", lang, shared=shared, left=max(0, 7 - shared), two_eps=2 * single.epsilon,
+             miss32=float(single.table["numeric_rel_error"].max()),
+             miss64=float(double.table["numeric_rel_error"].max()),
+             gap32=float(single.table["manual_rel_error"].max()))

@@ -38,22 +38,29 @@ TEXTS: dict[str, dict[str, str]] = {
     "check_summary": {"en": "Rows that pass, {dtype}", "ko": "통과한 행, {dtype}"},
     "check_table_caption": {
         "en": "{dtype}: parameters, data and all three gradients in {dtype}; finite-difference step ε = {eps:g}. "
-              "Errors are measured against autograd. Pass: manual agrees with autograd within rounding, and the "
-              "finite difference within 1e-6 relative.",
+              "Errors are measured against autograd. A row passes when manual is within {mtol:.1e} × (|autograd| + "
+              "the largest |autograd|) of autograd (rounding in {dtype}) and the finite difference within "
+              "{ftol:.1e} × (1 + |autograd|) (what a central difference can reach in {dtype}: 10 × machine "
+              "epsilon^(2/3)).",
         "ko": "{dtype}: 파라미터, 데이터, 세 기울기 모두 {dtype}로 계산; 유한 차분 간격 ε = {eps:g}. 오차는 자동 "
-              "미분 기준입니다. 통과: 수동이 반올림 오차 안에서 자동 미분과 같고, 유한 차분이 상대 오차 1e-6 안에서 "
-              "같음.",
+              "미분 기준입니다. 한 행은 직접 미분이 자동 미분과 {mtol:.1e} × (|자동 미분| + 가장 큰 |자동 미분|) "
+              "안에서 같고({dtype}의 반올림 오차), 유한 차분이 {ftol:.1e} × (1 + |자동 미분|) 안에 있을 때 "
+              "통과합니다({dtype}에서 중심 차분이 도달할 수 있는 정확도: 10 × 기계 엡실론^(2/3)).",
     },
     "check_float32_why": {
-        "en": "Why float32 cannot pass a tight finite-difference check: float32 keeps about 7 significant digits. "
-              "L(p + ε) and L(p − ε) agree in their first 3 to 4 digits, so their difference keeps only the last 3 "
-              "to 4, and dividing by the small 2ε enlarges that rounding error: the result is good to about 1e-3, "
-              "not 1e-6. float64 keeps about 16 digits, so the same check passes. Backpropagation has no such "
-              "subtraction: manual and autograd agree in float32 too.",
-        "ko": "float32가 엄격한 유한 차분 검사를 통과할 수 없는 이유: float32의 유효숫자는 약 7자리입니다. "
-              "L(p + ε)와 L(p − ε)는 앞의 3–4자리가 같으므로 그 차이에는 3–4자리만 남고, 작은 2ε로 나누면 "
-              "반올림 오차가 커집니다: 결과는 1e-6이 아니라 약 1e-3까지만 맞습니다. float64는 약 16자리를 유지하므로 "
-              "같은 검사를 통과합니다. 역전파에는 이런 뺄셈이 없어서 float32에서도 수동과 자동 미분이 일치합니다.",
+        "en": "Why a float32 finite difference is rough: float32 keeps about 7 significant digits. Here L(p + ε) and "
+              "L(p − ε) share about their first {shared} digits, so their difference keeps only about {left}, and "
+              "dividing it by the small 2ε = {two_eps:g} enlarges that rounding error: in this table the float32 "
+              "finite differences miss autograd by up to {miss32:.1e} relative. float64 keeps about 16 digits; its "
+              "finite differences miss by up to {miss64:.1e}. Backpropagation never divides a difference of two "
+              "nearly equal numbers by a tiny step: it multiplies local derivatives, so manual and autograd agree in "
+              "float32 too (largest relative gap here: {gap32:.1e}).",
+        "ko": "float32 유한 차분이 거친 이유: float32의 유효숫자는 약 7자리입니다. 여기서 L(p + ε)와 L(p − ε)는 "
+              "앞의 약 {shared}자리가 같으므로 그 차이에는 약 {left}자리만 남고, 이를 작은 2ε = {two_eps:g}로 나누면 "
+              "반올림 오차가 커집니다: 이 표에서 float32 유한 차분은 자동 미분과 상대 오차로 최대 {miss32:.1e}만큼 "
+              "다릅니다. float64는 약 16자리를 유지하며, 그 유한 차분의 차이는 최대 {miss64:.1e}입니다. 역전파는 "
+              "거의 같은 두 수의 차이를 아주 작은 간격으로 나누는 일이 없고 국소 미분을 곱하기만 하므로, float32에서도 "
+              "직접 미분과 자동 미분이 일치합니다(여기서 가장 큰 상대 차이: {gap32:.1e}).",
     },
     "check_col_parameter": {"en": "parameter", "ko": "파라미터"},
     "check_col_manual": {"en": "manual", "ko": "수동"},
@@ -79,30 +86,33 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "zero_grad_metric": {"en": "Epoch where the run without zero_grad() goes wrong",
                          "ko": "zero_grad()가 없는 학습이 잘못되는 에폭"},
-    "zero_grad_metric_help": {"en": "The first epoch whose loss is more than 10% above the correct run's loss at the "
-                                    "same epoch, or where the run diverged.",
-                              "ko": "손실이 같은 에폭의 올바른 학습보다 10% 넘게 큰 첫 에폭, 또는 학습이 발산한 "
-                                    "에폭."},
+    "zero_grad_metric_help": {"en": "The first epoch whose loss is more than {margin:.0f}% above the correct run's "
+                                    "loss at the same epoch, or where the run diverged.",
+                              "ko": "손실이 같은 에폭의 올바른 학습보다 {margin:.0f}% 넘게 큰 첫 에폭, 또는 학습이 "
+                                    "발산한 에폭."},
     "zero_grad_wrong": {"en": "At epoch {epoch} the loss without zero_grad() is {without:.4g}, against {with_:.4g} "
-                              "with it. By the last epoch the gradient it steps with is {ratio:.1f}× the correct "
-                              "gradient's norm: it keeps adding up.",
+                              "with it (more than {margin:.0f}% above). At its last epoch, {last}, the gradient it "
+                              "steps with has norm {accumulated:.4g}, while the true gradient at those same parameters "
+                              "has norm {true:.4g}: .grad keeps adding up every past gradient.",
                         "ko": "에폭 {epoch}에서 zero_grad()가 없는 학습의 손실은 {without:.4g}, 있는 학습은 "
-                              "{with_:.4g}입니다. 마지막 에폭에서 그 학습이 따르는 기울기의 크기는 올바른 기울기의 "
-                              "{ratio:.1f}배입니다: 계속 쌓이기 때문입니다."},
+                              "{with_:.4g}입니다({margin:.0f}% 넘게 큼). 마지막 에폭 {last}에서 그 학습이 따르는 "
+                              "기울기의 크기는 {accumulated:.4g}인데, 같은 파라미터에서의 실제 기울기 크기는 "
+                              "{true:.4g}입니다: .grad에 지난 모든 기울기가 계속 더해지기 때문입니다."},
     "zero_grad_diverged": {"en": "At epoch {epoch} the run without zero_grad() diverged (loss {without:.4g}, against "
-                                 "{with_:.4g} with it); by then the gradient it stepped with was {ratio:.1f}× the "
-                                 "correct gradient's norm.",
-                           "ko": "에폭 {epoch}에서 zero_grad()가 없는 학습이 발산했습니다 (손실 {without:.4g}, "
-                                 "있는 학습은 {with_:.4g}). 그때까지 따른 기울기의 크기는 올바른 기울기의 "
-                                 "{ratio:.1f}배였습니다."},
-    "zero_grad_never": {"en": "Within {epochs} epochs the loss without zero_grad() never rose more than 10% above the "
-                              "correct run's. It is still wrong: each step follows the sum of all past gradients "
-                              "({ratio:.1f}× the correct gradient's norm at the last epoch), so the weights keep "
-                              "moving one way and the loss curve hides it.",
-                        "ko": "{epochs} 에폭 동안 zero_grad()가 없는 학습의 손실은 올바른 학습보다 10% 넘게 커진 적이 "
-                              "없습니다. 그래도 잘못된 학습입니다: 매 단계가 지금까지의 모든 기울기의 합을 따라가므로 "
-                              "(마지막 에폭에서 올바른 기울기 크기의 {ratio:.1f}배) 가중치가 한 방향으로 계속 "
-                              "움직이고, 손실 곡선만으로는 그것이 보이지 않습니다."},
+                                 "{with_:.4g} with it). At its last kept epoch, {last}, the gradient it stepped with "
+                                 "had norm {accumulated:.4g}; the true gradient at those same parameters, {true:.4g}.",
+                           "ko": "에폭 {epoch}에서 zero_grad()가 없는 학습이 발산했습니다(손실 {without:.4g}, 있는 "
+                                 "학습은 {with_:.4g}). 마지막으로 남은 에폭 {last}에서 그 학습이 따른 기울기의 크기는 "
+                                 "{accumulated:.4g}, 같은 파라미터에서의 실제 기울기 크기는 {true:.4g}였습니다."},
+    "zero_grad_never": {"en": "Within {epochs} epochs the loss without zero_grad() never rose more than {margin:.0f}% "
+                              "above the correct run's. It is still wrong: at its last epoch, {last}, the gradient it "
+                              "steps with has norm {accumulated:.4g}, while the true gradient at those same parameters "
+                              "has norm {true:.4g}, so the weights keep moving one way and the loss curve hides it.",
+                        "ko": "{epochs} 에폭 동안 zero_grad()가 없는 학습의 손실은 올바른 학습보다 {margin:.0f}% 넘게 "
+                              "커진 적이 없습니다. 그래도 잘못된 학습입니다: 마지막 에폭 {last}에서 그 학습이 따르는 "
+                              "기울기의 크기는 {accumulated:.4g}인데 같은 파라미터에서의 실제 기울기 크기는 "
+                              "{true:.4g}이므로, 가중치가 한 방향으로 계속 움직이고 손실 곡선만으로는 그것이 보이지 "
+                              "않습니다."},
     "zero_grad_with": {"en": "with zero_grad()", "ko": "zero_grad() 있음"},
     "zero_grad_without": {"en": "without zero_grad()", "ko": "zero_grad() 없음"},
     "zero_grad_loss": {"en": "loss (log)", "ko": "손실 (로그)"},
