@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from .limits import MAX_EPOCHS, MAX_LEARNING_RATE
@@ -34,8 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--epochs", type=int, default=None, help=f"1..{MAX_EPOCHS} (default {defaults})")
     parser.add_argument("--no-measure", action="store_true", help="skip the runtime and memory measurements")
     parser.add_argument("--profile", action="store_true",
-                        help="instead of training: the lecture's line loops under memory_profiler, line by line, "
-                             "as the lecture prints them (uses --method and --epochs, default 100)")
+                        help="instead of training: the lecture's two programs (bp.py, bp_pytorch.py) as written, "
+                             "under memory_profiler, line by line, as the lecture prints them (uses --method)")
     return parser
 
 
@@ -56,19 +57,17 @@ def _print_run(result: TrainResult, epochs: int, out: TextIO) -> None:
 
 
 def _print_profile(args: argparse.Namespace, out: TextIO) -> int:
-    """The lecture's memory_profiler tables of its two loops, their run times traced and untraced, tensor bytes."""
+    """The lecture's memory_profiler tables of its two programs, their run times traced and untraced, tensor bytes."""
     from .measure.lecture_profile import lecture_memory_profile  # late: only --profile needs memory_profiler's tracer
 
     methods = ("manual", "autograd") if args.method == "both" else (args.method,)
-    try:
-        profile = lecture_memory_profile(args.epochs if args.epochs is not None else 100, methods=methods)
-    except ValueError as error:
-        print(f"python -m bp_core: error: {error}", file=sys.stderr)
-        return 2
+    profile = lecture_memory_profile(methods=methods)
     for method in methods:
-        print(f"== {method}: what the loop printed, then memory_profiler's table ({profile.epochs} epochs)", file=out)
+        program = Path(profile.filenames[method]).name
+        print(f"== {method}: what {program} printed, then memory_profiler's table of its main() "
+              f"({profile.epochs} epochs)", file=out)
         print(profile.printed[method] + profile.format_table(method), end="", file=out)
-    print("== run time (each loop once; warm-up epoch first) and exact tensor bytes per epoch", file=out)
+    print("== run time (each program once; an untraced warm-up run first) and exact tensor bytes per epoch", file=out)
     for method in methods:
         traced, untraced = profile.traced_seconds[method], profile.untraced_seconds[method]
         print(f"{method:>8}: traced {traced:.3f} s, untraced {untraced:.3f} s (x{traced / untraced:.1f}: every line "
