@@ -17,6 +17,11 @@ from .measure.runtime import measure_runtime
 from .presets import PRESETS
 from .training import TrainResult, train
 
+_DEFAULT_MODEL = "line"
+# what --profile leaves to the programs as written (epochs, learning rate, the line) or does not do: given with it,
+# they would be ignored, so they are refused
+_NOT_WITH_PROFILE = {"--epochs": "epochs", "--lr": "lr", "--model": "model", "--no-measure": "no_measure"}
+
 
 class _OneLineParser(argparse.ArgumentParser):
     def error(self, message: str):  # exits, as the base class does
@@ -26,8 +31,9 @@ class _OneLineParser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="python -m bp_core", description=__doc__.splitlines()[0])
     parser.add_argument("--method", choices=("manual", "autograd", "both"), default="both")
-    parser.add_argument("--model", choices=tuple(PRESETS), default="line",
-                        help="; ".join(f"{key}: {p.description}" for key, p in PRESETS.items()))
+    parser.add_argument("--model", choices=tuple(PRESETS), default=None,  # None: not given (--profile refuses it)
+                        help="; ".join(f"{key}: {p.description}" for key, p in PRESETS.items())
+                        + f" (default {_DEFAULT_MODEL})")
     defaults = ", ".join(f"{p.learning_rate:g} {key}" for key, p in PRESETS.items())
     parser.add_argument("--lr", type=float, default=None,
                         help=f"learning rate in (0, {MAX_LEARNING_RATE:g}] (default {defaults})")
@@ -36,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-measure", action="store_true", help="skip the runtime and memory measurements")
     parser.add_argument("--profile", action="store_true",
                         help="instead of training: the lecture's two programs (bp.py, bp_pytorch.py) as written, "
-                             "under memory_profiler, line by line, as the lecture prints them (uses --method)")
+                             "under memory_profiler, line by line, as the lecture prints them (--method picks which; "
+                             "not with " + ", ".join(_NOT_WITH_PROFILE) + ")")
     return parser
 
 
@@ -77,10 +84,16 @@ def _print_profile(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.profile:
+        # `is`, not `in (None, False)`: --lr 0 and --epochs 0 equal False and are given all the same
+        given = [flag for flag, name in _NOT_WITH_PROFILE.items()
+                 if getattr(args, name) is not None and getattr(args, name) is not False]
+        if given:
+            parser.error(f"--profile runs the lecture's programs as written; it takes no {', '.join(given)}")
         return _print_profile(args, out)
-    preset = PRESETS[args.model]
+    preset = PRESETS[args.model if args.model is not None else _DEFAULT_MODEL]
     model, data = preset.build()
     lr = args.lr if args.lr is not None else preset.learning_rate
     epochs = args.epochs if args.epochs is not None else preset.epochs
