@@ -1,10 +1,12 @@
-"""Speed of bp_core's trainers against the lecture's loops and against floors, measured in one process.
+"""Speed of bp_core's trainers against the lecture's programs and against floors, measured in one process.
 
 Part 1, the lecture's line (4 points, 1000 epochs, lr 0.01): interleaved rounds after warm-up rounds, the figure is
-the median over rounds of each whole training run (history included for bp_core); a ratio is the median over rounds
-of the two runs' ratio within the round, so slow drift from other work on the machine cancels. Targets (issue 8):
-bp_core manual / lecture manual loop (as written, gradients on) <= 0.5; bp_core autograd / lecture autograd loop
-<= 0.9. Floors beside them: the same manual arithmetic in NumPy and in plain Python; every trainer's ratio to each.
+the median over rounds of each whole training run (history included for bp_core; for the lecture, ``main`` of its
+program as written, set-up and prints included, the prints caught in a list); a ratio is the median over rounds of
+the two runs' ratio within the round, so slow drift from other work on the machine cancels. Targets (issue 8):
+bp_core manual / lecture manual program (bp.py, gradients on) <= 0.5; bp_core autograd / lecture autograd program
+(bp_pytorch.py) <= 0.9. Floors beside them: the same manual arithmetic in NumPy and in plain Python; every
+trainer's ratio to each.
 Part 2, the line on N = 1,000,000 points: each method's median time per epoch (the trainer's own clock) against
 bandwidth floors measured in the same run: a torch copy (read + write once) of the tensors one hand-derived epoch
 must touch ([x, 1], y, pred, pred - y, dL/dpred: 6N float32), and, for scale, of the data alone (x, y: 2N, which fits
@@ -13,7 +15,6 @@ Run: ``python benchmarks/bench_trainers.py [--repeats 41] [--big-epochs 20]``.
 """
 
 import argparse
-import io
 import os
 import statistics
 import sys
@@ -30,8 +31,8 @@ from lecture_loops import lecture_autograd, lecture_manual  # noqa: E402
 import bp_core  # noqa: E402
 
 TARGETS = (  # issue 8: (label, candidate, reference, target ratio)
-    ("bp_core manual / lecture manual loop", "bp_core manual", "lecture manual loop", 0.5),
-    ("bp_core autograd / lecture autograd loop", "bp_core autograd", "lecture autograd loop", 0.9),
+    ("bp_core manual / lecture manual program", "bp_core manual", "lecture manual program", 0.5),
+    ("bp_core autograd / lecture autograd program", "bp_core autograd", "lecture autograd program", 0.9),
 )
 
 
@@ -73,13 +74,12 @@ def load() -> str:
 
 
 def lecture_line(args) -> None:
-    sink = io.StringIO()
     line, seed = bp_core.Line(), bp_core.seed_line()
     mlp, adder = bp_core.MLP(), bp_core.half_adder()
     candidates = {
-        "lecture manual loop": lambda: lecture_manual(1000, 0.01, sink),
+        "lecture manual program": lecture_manual,  # bp.py's main(): 1000 epochs, lr 0.01, as written
         "bp_core manual": lambda: bp_core.train(line, seed, "manual", 0.01, 1000),
-        "lecture autograd loop": lambda: lecture_autograd(1000, 0.01, sink),
+        "lecture autograd program": lecture_autograd,  # bp_pytorch.py's main()
         "bp_core autograd": lambda: bp_core.train(line, seed, "autograd", 0.01, 1000),
         "NumPy manual loop": lambda: numpy_manual(1000, 0.01),
         "plain-Python manual loop": lambda: python_manual(1000, 0.01),
@@ -95,7 +95,7 @@ def lecture_line(args) -> None:
         print(f"{label} = {ratio:.3f}  {verdict(ratio, target)}   [same ratio in CPU time: "
               f"{paired_ratio(cpu, top, bottom):.3f}; ratio of wall medians: {medians[top] / medians[bottom]:.3f}]")
     print("Against the floors (the same manual arithmetic without torch):")
-    for name in ("lecture manual loop", "bp_core manual", "lecture autograd loop", "bp_core autograd"):
+    for name in ("lecture manual program", "bp_core manual", "lecture autograd program", "bp_core autograd"):
         print(f"  {name:<26} {medians[name] / medians['NumPy manual loop']:7.1f}x NumPy, "
               f"{medians[name] / medians['plain-Python manual loop']:7.1f}x plain Python")
     # the half adder apart: its runs take 5 s a round, and between the line's rounds they would stretch the time

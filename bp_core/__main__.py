@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from .limits import MAX_EPOCHS, MAX_LEARNING_RATE
@@ -15,6 +16,11 @@ from .measure.memory import measure_memory, memory_difference_resolvable
 from .measure.runtime import measure_runtime
 from .presets import PRESETS
 from .training import TrainResult, train
+
+_DEFAULT_MODEL = "line"
+# what --profile leaves to the programs as written (epochs, learning rate, the line) or does not do: given with it,
+# they would be ignored, so they are refused
+_NOT_WITH_PROFILE = {"--epochs": "epochs", "--lr": "lr", "--model": "model", "--no-measure": "no_measure"}
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -25,8 +31,9 @@ class _OneLineParser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="python -m bp_core", description=__doc__.splitlines()[0])
     parser.add_argument("--method", choices=("manual", "autograd", "both"), default="both")
-    parser.add_argument("--model", choices=tuple(PRESETS), default="line",
-                        help="; ".join(f"{key}: {p.description}" for key, p in PRESETS.items()))
+    parser.add_argument("--model", choices=tuple(PRESETS), default=None,  # None: not given (--profile refuses it)
+                        help="; ".join(f"{key}: {p.description}" for key, p in PRESETS.items())
+                        + f" (default {_DEFAULT_MODEL})")
     defaults = ", ".join(f"{p.learning_rate:g} {key}" for key, p in PRESETS.items())
     parser.add_argument("--lr", type=float, default=None,
                         help=f"learning rate in (0, {MAX_LEARNING_RATE:g}] (default {defaults})")
@@ -34,8 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--epochs", type=int, default=None, help=f"1..{MAX_EPOCHS} (default {defaults})")
     parser.add_argument("--no-measure", action="store_true", help="skip the runtime and memory measurements")
     parser.add_argument("--profile", action="store_true",
-                        help="instead of training: the lecture's line loops under memory_profiler, line by line, "
-                             "as the lecture prints them (uses --method and --epochs, default 100)")
+                        help="instead of training: the lecture's two programs (bp.py, bp_pytorch.py) as written, "
+                             "under memory_profiler, line by line, as the lecture prints them (--method picks which; "
+                             "not with " + ", ".join(_NOT_WITH_PROFILE) + ")")
     return parser
 
 
@@ -56,19 +64,17 @@ def _print_run(result: TrainResult, epochs: int, out: TextIO) -> None:
 
 
 def _print_profile(args: argparse.Namespace, out: TextIO) -> int:
-    """The lecture's memory_profiler tables of its two loops, their run times traced and untraced, tensor bytes."""
+    """The lecture's memory_profiler tables of its two programs, their run times traced and untraced, tensor bytes."""
     from .measure.lecture_profile import lecture_memory_profile  # late: only --profile needs memory_profiler's tracer
 
     methods = ("manual", "autograd") if args.method == "both" else (args.method,)
-    try:
-        profile = lecture_memory_profile(args.epochs if args.epochs is not None else 100, methods=methods)
-    except ValueError as error:
-        print(f"python -m bp_core: error: {error}", file=sys.stderr)
-        return 2
+    profile = lecture_memory_profile(methods=methods)
     for method in methods:
-        print(f"== {method}: what the loop printed, then memory_profiler's table ({profile.epochs} epochs)", file=out)
+        program = Path(profile.filenames[method]).name
+        print(f"== {method}: what {program} printed, then memory_profiler's table of its main() "
+              f"({profile.epochs} epochs)", file=out)
         print(profile.printed[method] + profile.format_table(method), end="", file=out)
-    print("== run time (each loop once; warm-up epoch first) and exact tensor bytes per epoch", file=out)
+    print("== run time (each program once; an untraced warm-up run first) and exact tensor bytes per epoch", file=out)
     for method in methods:
         traced, untraced = profile.traced_seconds[method], profile.untraced_seconds[method]
         print(f"{method:>8}: traced {traced:.3f} s, untraced {untraced:.3f} s (x{traced / untraced:.1f}: every line "
@@ -78,10 +84,16 @@ def _print_profile(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.profile:
+        # `is`, not `in (None, False)`: --lr 0 and --epochs 0 equal False and are given all the same
+        given = [flag for flag, name in _NOT_WITH_PROFILE.items()
+                 if getattr(args, name) is not None and getattr(args, name) is not False]
+        if given:
+            parser.error(f"--profile runs the lecture's programs as written; it takes no {', '.join(given)}")
         return _print_profile(args, out)
-    preset = PRESETS[args.model]
+    preset = PRESETS[args.model if args.model is not None else _DEFAULT_MODEL]
     model, data = preset.build()
     lr = args.lr if args.lr is not None else preset.learning_rate
     epochs = args.epochs if args.epochs is not None else preset.epochs

@@ -42,6 +42,47 @@ def test_cli_bad_arguments_give_one_line_and_exit_status_2(argv):
     assert "error" in completed.stderr and "Traceback" not in completed.stderr
 
 
+@pytest.mark.parametrize(("argv", "refused"), [
+    (["--profile", "--epochs", "100"], "--epochs"), (["--profile", "--epochs", "0"], "--epochs"),
+    (["--profile", "--lr", "0.01"], "--lr"), (["--profile", "--lr", "0"], "--lr"),
+    (["--model", "line", "--profile"], "--model"), (["--profile", "--no-measure"], "--no-measure"),
+    (["--profile", "--method", "manual", "--model", "mlp", "--lr", "1"], "--lr, --model"),
+])
+def test_cli_profile_refuses_the_flags_it_would_ignore_in_one_line_with_exit_status_2(monkeypatch, capsys, argv,
+                                                                                      refused):
+    import bp_core.measure.lecture_profile as lecture_profile
+
+    def never(**kwargs):
+        raise AssertionError("the profile ran although its arguments were refused")
+
+    monkeypatch.setattr(lecture_profile, "lecture_memory_profile", never)
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as exited:
+        main(argv, out)
+    assert exited.value.code == 2 and out.getvalue() == ""
+    stderr = capsys.readouterr().err
+    assert stderr.count("\n") == 1 and stderr.startswith("python -m bp_core: error: --profile ")
+    assert stderr.rstrip().endswith(f"it takes no {refused}")
+
+
+def test_cli_profile_takes_method_and_profiles_only_that_program(monkeypatch):
+    import bp_core.measure.lecture_profile as lecture_profile
+
+    asked = []
+
+    class Stop(Exception):
+        pass
+
+    def stops_after_recording(**kwargs):  # the real profile is tested in tests/test_lecture_profile.py
+        asked.append(kwargs)
+        raise Stop
+
+    monkeypatch.setattr(lecture_profile, "lecture_memory_profile", stops_after_recording)
+    with pytest.raises(Stop):
+        main(["--profile", "--method", "autograd"], io.StringIO())
+    assert asked == [{"methods": ("autograd",)}]
+
+
 def test_cli_says_so_when_no_epoch_was_timed(monkeypatch):
     import bp_core.__main__ as cli
 

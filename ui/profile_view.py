@@ -1,7 +1,8 @@
-"""The lecture's memory profile in one expander: memory_profiler's line-by-line tables of both loops, on demand.
+"""The lecture's memory profile in one expander: memory_profiler's line-by-line tables of both programs, on demand.
 
-A page draws it with one line, ``lecture_profile_expander(lang)``. The profile is computed in ``bp_core`` (traced
-in the script thread, no forked sampler), cached for the whole server per epochs, and kept in this session.
+A page draws it with one line, ``lecture_profile_expander(lang)``. The profile is computed in ``bp_core`` (the
+note's bp.py and bp_pytorch.py as written, traced in the script thread, no forked sampler), cached once for the whole
+server, and kept in this session.
 """
 
 from __future__ import annotations
@@ -13,34 +14,31 @@ import bp_core
 from ui.texts import t
 
 METHODS = ("manual", "autograd")
-EPOCHS_MIN, EPOCHS_MAX, EPOCHS_DEFAULT = 10, 1000, 100
 RESULT_KEY = "profile_result"  # plain key (not a widget's): the last LectureProfile survives reruns and page switches
 HIGHLIGHT = "background-color: rgba(255, 75, 75, 0.18)"
 
 
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
-def cached_profile(epochs: int, _lang: str = "en") -> bp_core.measure.LectureProfile:
-    """One profile per epochs for every session (``_lang`` is left out of the key); a progress bar while it runs."""
+def cached_profile(_lang: str = "en") -> bp_core.measure.LectureProfile:
+    """One profile for every session (``_lang`` is left out of the key); a progress bar while it runs."""
     slot = st.empty()  # created here, so a cache hit shows no stale bar
 
     def show(done: int, total: int) -> None:
         if done < total:
             slot.progress(done / total, text=t("profile_running", _lang, method=t(f"profile_{METHODS[done]}", _lang)))
 
-    profile = bp_core.measure.lecture_memory_profile(epochs, methods=METHODS, progress=show)
+    profile = bp_core.measure.lecture_memory_profile(methods=METHODS, progress=show)
     slot.empty()
     return profile
 
 
 def lecture_profile_expander(lang: str) -> None:
-    """An expander with the epochs, a Profile button, both tables side by side and how to read them."""
+    """An expander with a Profile button, both tables side by side and how to read them."""
     with st.expander(t("profile_title", lang)):
         st.markdown(t("profile_intro", lang))
-        epochs = st.number_input(t("profile_epochs", lang, low=EPOCHS_MIN, high=EPOCHS_MAX), min_value=EPOCHS_MIN,
-                                 max_value=EPOCHS_MAX, value=EPOCHS_DEFAULT, step=10, key="profile_epochs")
         if st.button(t("profile_run", lang), key="profile_run"):
             try:
-                st.session_state[RESULT_KEY] = cached_profile(int(epochs), lang)
+                st.session_state[RESULT_KEY] = cached_profile(lang)
             except Exception as error:  # a learner gets a sentence in their language, never a traceback
                 st.error(t("profile_error", lang, error=f"{type(error).__name__}: {error}"))
         profile = st.session_state.get(RESULT_KEY)

@@ -1,9 +1,11 @@
-"""The lecture's memory profile, reproduced: its two loops under memory_profiler's line-by-line tracer, in-process.
+"""The lecture's memory profile, reproduced: its two programs under memory_profiler's line-by-line tracer, in-process.
 
-The lecture decorates its two scripts with memory_profiler's ``@profile`` and reads one table per loop (Line #,
-Mem usage, Increment, Occurrences, Line Contents) and the whole-script run time. Here the same two loops, copied as
-written, run under ``memory_profiler.LineProfiler`` in the calling thread. No sampler process is forked:
-``memory_usage((f, args, kwargs))`` forks, and forks from the threaded Streamlit server hung (see NOTES.md).
+The lecture decorates ``main`` of its two scripts (bp.py, bp_pytorch.py) with memory_profiler's ``@profile`` and
+reads one table per program (Line #, Mem usage, Increment, Occurrences, Line Contents) and the whole-script run time.
+Here those same ``main`` functions (``bp_core.lecture``, statement for statement, 1000 epochs as the note) run under
+``memory_profiler.LineProfiler`` in the calling thread, their ``print`` caught by ``bp_core.lecture.program_main``.
+No sampler process is forked: ``memory_usage((f, args, kwargs))`` forks, and forks from the threaded Streamlit server
+hung (see NOTES.md).
 
 How to read the tables honestly: Mem usage and Increment are the resident set size (RSS) of the whole process,
 which moves in pages and is shared by everything the process runs. The tensors here are a few bytes, so most lines
@@ -12,9 +14,9 @@ read 0.0 MiB. The exact tensor bytes come with the profile, counted by ``bp_core
 
 from __future__ import annotations
 
-import io
 import linecache
 import math
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -23,111 +25,56 @@ from typing import Any
 
 import pandas as pd
 import psutil
-import torch
-import torch.nn as nn
-import torch.optim as optim
 
 from ..budget import TensorBytes
 from ..data import seed_line
-from ..limits import METHODS, check_callable, check_choice, check_int_range, check_methods
+from ..lecture import METHOD_PROGRAMS, program_main
+from ..limits import METHODS, check_callable, check_choice, check_methods
 from ..models import Line
 from .memory import count_tensor_bytes
 
-__all__ = ["COLUMNS", "MAX_PROFILE_EPOCHS", "lecture_memory_profile", "LectureProfile"]
-
-MAX_PROFILE_EPOCHS = 5000
-"""Upper bound on ``epochs`` for the profile: every line is traced, so 5000 epochs already take seconds."""
+__all__ = ["COLUMNS", "lecture_memory_profile", "LectureProfile"]
 
 COLUMNS = ["Line #", "Mem usage", "Increment", "Occurrences", "Line Contents"]
 
 # memory_profiler.show_results's row template and number format (precision 1), so format_table prints what it prints.
 _TEMPLATE = "{0:>6} {1:>12} {2:>12}  {3:>10}   {4:<}"
 _MIB = "{0:5.1f} MiB"
-
-
-# The lecture's two loops as written (benchmarks/lecture_loops.py imports them from here). Only `out` differs from the
-# note: print goes to the stream the caller passes, so the profile can keep it. Their lines are what the tables show.
-def lecture_manual(epochs=1000, lr=0.01, out=sys.stdout):
-    x = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
-    y = torch.tensor([[3.0], [5.0], [7.0], [9.0]])
-    w = torch.tensor([[0.0]], requires_grad=True)
-    b = torch.tensor([[0.0]], requires_grad=True)
-
-    for epoch in range(epochs):
-        pred = torch.matmul(x, w) + b
-        loss = torch.mean((pred - y) ** 2)
-
-        dw = 2 * torch.matmul(x.T, (pred - y)) / len(x)
-        db = 2 * torch.sum(pred - y) / len(x)
-
-        with torch.no_grad():
-            w -= lr * dw
-            b -= lr * db
-
-        if (epoch + 1) % 100 == 0:
-            print(f"Epoch [{epoch + 1}/{epochs}], Loss: {loss.item():.4f}", file=out)
-    return w, b
-
-
-def lecture_autograd(epochs=1000, lr=0.01, out=sys.stdout):
-    x = torch.tensor([[1.0], [2.0], [3.0], [4.0]])
-    y = torch.tensor([[3.0], [5.0], [7.0], [9.0]])
-    w = torch.tensor([[0.0]], requires_grad=True)
-    b = torch.tensor([[0.0]], requires_grad=True)
-
-    criterion = nn.MSELoss()
-    optimizer = optim.SGD([w, b], lr=lr)
-
-    for epoch in range(epochs):
-        pred = torch.matmul(x, w) + b
-        loss = criterion(pred, y)
-
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-
-        if (epoch + 1) % 100 == 0:
-            print(f"Epoch [{epoch + 1}/{epochs}], Loss: {loss.item():.4f}", file=out)
-    return w, b
-
-
-LOOPS = {"manual": lecture_manual, "autograd": lecture_autograd}
+# every loss line the programs print names their num_epochs: "Epoch [100/1000], Loss: 0.0076"
+_EPOCH_LINE = re.compile(r"^Epoch \[\d+/(\d+)\], Loss: ", re.M)
 
 
 @dataclass(frozen=True)
 class LectureProfile:
-    """memory_profiler's line-by-line tables of the lecture's two loops, their run times and exact tensor bytes."""
+    """memory_profiler's line-by-line tables of the lecture's two programs, their run times and exact tensor bytes."""
 
-    epochs: int
+    epochs: int  # epochs each program ran, as it printed them (its num_epochs: 1000, as the note)
     methods: tuple[str, ...]
-    filename: str  # the source file memory_profiler read the loops' lines from (shown in its table header)
-    tables: dict[str, pd.DataFrame]  # per method: COLUMNS, one row per source line of the loop, def line included
+    filenames: dict[str, str]  # per method: the program's source file (bp.py, bp_pytorch.py), its table's header
+    tables: dict[str, pd.DataFrame]  # per method: COLUMNS, one row per source line of main, def line included
     traced_seconds: dict[str, float]  # wall clock of the traced run: every line traced, for reading, not timing
-    untraced_seconds: dict[str, float]  # the same loop once more, untraced, after the same warm-up
-    warmup_rss_mib: dict[str, float]  # RSS growth of a one-epoch warm-up: one-time costs (first SGD imports dynamo)
+    untraced_seconds: dict[str, float]  # the same program once more, untraced, after the same warm-up
+    warmup_rss_mib: dict[str, float]  # RSS growth of an untraced warm-up run: one-time costs (first SGD: dynamo)
     tensor_bytes: dict[str, TensorBytes]  # bytes one epoch keeps alive, counted exactly (count_tensor_bytes)
-    printed: dict[str, str]  # what the traced loop printed: the lecture's "Epoch [k/n], Loss: ..." lines
+    printed: dict[str, str]  # what the traced program printed: its "Epoch [k/n], Loss: ..." lines, then w and b
 
     def format_table(self, method: str) -> str:
         """The table of ``method`` as memory_profiler's ``show_results`` prints it: header, rule, one row a line."""
         check_choice("method", method, self.methods)
-        return _render(self.tables[method], self.filename)
+        return _render(self.tables[method], self.filenames[method])
 
 
-def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
-                           progress: Callable[[int, int], None] | None = None) -> LectureProfile:
-    """Run the lecture's loops under memory_profiler's line profiler, in this thread, and return its tables.
+def lecture_memory_profile(*, methods=METHODS, progress: Callable[[int, int], None] | None = None) -> LectureProfile:
+    """Run the lecture's two programs under memory_profiler's line profiler, in this thread, and return its tables.
 
-    For each method: one untraced warm-up epoch (so one-time costs, such as the ~70 MiB the first
-    ``torch.optim.SGD`` in a process takes to import torch._dynamo, land in ``warmup_rss_mib`` instead of one
-    table row and the traced time), then the loop traced line by line, then the same loop untraced and timed.
-    The previous ``sys.settrace`` function is restored afterwards, also when the loop raises.
+    For each method, ``main`` of its program (``"manual"``: bp.py, ``"autograd"``: bp_pytorch.py), as written:
+    1000 epochs, learning rate 0.01. First one untraced warm-up run (so one-time costs, such as the ~70 MiB the
+    first ``torch.optim.SGD`` in a process takes to import torch._dynamo, land in ``warmup_rss_mib`` instead of
+    one table row and the traced time), then ``main`` traced line by line, then ``main`` once more untraced and
+    timed. The previous ``sys.settrace`` function is restored afterwards, also when the program raises.
 
     Parameters
     ----------
-    epochs : int
-        Epochs of each loop, 1 to ``MAX_PROFILE_EPOCHS``. The loops print every 100 epochs, so the print line
-        runs ``epochs // 100`` times.
     methods : tuple of str
         Any of ``("manual", "autograd")``, in the order to run them.
     progress : callable(done, total), optional
@@ -137,8 +84,8 @@ def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
     Returns
     -------
     LectureProfile
-        Per method: the table, traced and untraced seconds, warm-up RSS growth, exact tensor bytes, and the text
-        the loop printed.
+        Per method: the table of ``main``, its file, traced and untraced seconds, warm-up RSS growth, exact tensor
+        bytes, and the text the traced run printed.
 
     Raises
     ------
@@ -154,52 +101,63 @@ def lecture_memory_profile(epochs: int = 100, *, methods=METHODS,
     Examples
     --------
     >>> import bp_core
-    >>> profile = bp_core.measure.lecture_memory_profile(100, methods=("manual",))
+    >>> profile = bp_core.measure.lecture_memory_profile(methods=("manual",))
     >>> profile.tables["manual"].columns.tolist()
     ['Line #', 'Mem usage', 'Increment', 'Occurrences', 'Line Contents']
+    >>> profile.tables["manual"]["Line Contents"].iloc[0], profile.epochs
+    ('def main():', 1000)
     """
-    epochs = check_int_range("epochs", epochs, 1, MAX_PROFILE_EPOCHS)
     methods = check_methods(methods)
     progress = check_callable("progress", progress, "done, total")
 
-    names = ("tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib", "tensor_bytes", "printed")
+    names = ("filenames", "tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib", "tensor_bytes", "printed")
     fields: dict[str, dict[str, Any]] = {name: {} for name in names}
-    filename = ""
     process = psutil.Process()
     for done, method in enumerate(methods):
         if progress is not None:
             progress(done, len(methods))
-        loop = LOOPS[method]
+        program = METHOD_PROGRAMS[method]
         before = process.memory_info().rss
-        loop(1, out=io.StringIO())
+        program_main(program, [])()
         fields["warmup_rss_mib"][method] = (process.memory_info().rss - before) / 2**20
-        profiler, fields["traced_seconds"][method], fields["printed"][method] = _trace(loop, epochs)
-        fields["tables"][method], filename = _table(profiler)
+        profiler, fields["traced_seconds"][method], fields["printed"][method] = _trace(program)
+        fields["tables"][method], fields["filenames"][method] = _table(profiler)
+        untraced = program_main(program, [])
         start = time.perf_counter()
-        loop(epochs, out=io.StringIO())
+        untraced()
         fields["untraced_seconds"][method] = time.perf_counter() - start
         fields["tensor_bytes"][method] = count_tensor_bytes(Line(), seed_line(), method)
     if progress is not None:
         progress(len(methods), len(methods))
-    return LectureProfile(epochs=epochs, methods=methods, filename=filename, **fields)
+    return LectureProfile(epochs=_epochs(fields["printed"]), methods=methods, **fields)
 
 
-def _trace(loop: Callable, epochs: int):
-    """Run ``loop`` once under memory_profiler's line tracer in this thread; return the profiler, seconds, output."""
+def _trace(program: str):
+    """Run ``main`` of ``program`` once under memory_profiler's line tracer in this thread; return the profiler,
+    seconds and what it printed."""
     from memory_profiler import LineProfiler  # late: only profiling needs it
 
+    lines: list[str] = []
+    main = program_main(program, lines)  # main's own code object: the profiler traces the note's lines
     profiler = LineProfiler(backend="psutil")
-    profiler.add_function(loop)
-    out = io.StringIO()
+    profiler.add_function(main)
     previous = sys.gettrace()  # settrace is per thread: whatever this thread had (a debugger, coverage) comes back
     start = time.perf_counter()
     try:
         profiler.enable_by_count()
-        loop(epochs, out=out)
+        main()
     finally:
         profiler.disable_by_count()
         sys.settrace(previous)  # disable() restores this too; set it here as well so no path leaves tracing on
-    return profiler, time.perf_counter() - start, out.getvalue()
+    return profiler, time.perf_counter() - start, "".join(lines)
+
+
+def _epochs(printed: dict[str, str]) -> int:
+    """The epochs the programs ran, as their loss lines state them (``num_epochs``); the same for every program."""
+    stated = {int(epochs) for text in printed.values() for epochs in _EPOCH_LINE.findall(text)}
+    if len(stated) != 1:
+        raise RuntimeError(f"the programs should print one num_epochs in their loss lines; they printed {stated}")
+    return stated.pop()
 
 
 def _table(profiler) -> tuple[pd.DataFrame, str]:
