@@ -201,7 +201,7 @@ def test_expander_profiles_on_demand_and_shows_both_tables_in_each_language(clea
         assert frame.value.columns.tolist() == COLUMNS
         for_line = frame.value["Line Contents"].str.strip() == "for epoch in range(epochs):"
         assert frame.value.loc[for_line, "Occurrences"].tolist() == [21]  # epochs + 1
-    assert TEXTS["profile_manual"][lang] in [m.value.strip("*") for m in at.markdown]
+    assert TEXTS["manual"][lang] in [m.value.strip("*") for m in at.markdown]
     assert at.session_state["profile_result"].epochs == 20
     at.run()  # a rerun without a click keeps the last profile
     assert len(at.dataframe) == 2 and not at.exception

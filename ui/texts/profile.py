@@ -12,8 +12,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "profile_epochs": {"en": "Epochs to profile ({low} to {high})", "ko": "프로파일할 에폭 수 ({low} ~ {high})"},
     "profile_run": {"en": "Profile", "ko": "프로파일 실행"},
     "profile_running": {"en": "Tracing every line: {method} ...", "ko": "모든 줄을 추적하는 중: {method} ..."},
-    "profile_manual": {"en": "manual (chain rule)", "ko": "수동 (연쇄법칙)"},
-    "profile_autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
     "profile_result_for": {"en": "Last profile: {epochs} epochs. Highlighted: lines whose Increment reads above "
                                  "0.0 MiB.",
                            "ko": "마지막 프로파일: {epochs} 에폭. 강조된 줄: Increment가 0.0 MiB보다 큰 줄."},
