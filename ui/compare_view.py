@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 import bp_core
+from bp_core.limits import METHODS
 
 from . import charts, sentences
 from .settings import Settings
@@ -68,7 +69,7 @@ def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
             if ahead:
                 slot.info(t("queue_one" if ahead == 1 else "queue_many", lang, ahead=ahead, workers=worker.workers))
             else:
-                stage = t(job.stage, lang) if job.stage in ("manual", "autograd") else "..."
+                stage = t(job.stage, lang) if job.stage in METHODS else "..."
                 slot.progress(job.fraction, text=t("training", lang, method=stage))
         slot.empty()
     try:
