@@ -1,4 +1,5 @@
-# make run: start the dashboard. make test: run every test. Both create .venv and install what they need first.
+# make run: start the dashboard. make lint: ruff and mypy. make test: lint, then every test. Each creates .venv and
+# installs what it needs first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,9 +22,11 @@ run: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium
 
-test: $(STAMP) browser
+lint: $(STAMP)
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m mypy
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -31,7 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_dashboard.py
 	$(BIN)/python benchmarks/bench_scaling_page.py
 
-# measure the scaling study here and write bp_core/tables/scaling_<date>.csv (a few minutes)
+# measure the scaling study here and write bp_core/measure/tables/scaling_<date>.csv (a few minutes)
 scaling: $(STAMP)
 	$(BIN)/python scripts/scaling_table.py
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .limits import MAX_EPOCHS, MAX_LEARNING_RATE
-from .measure.memory import measure_memory, memory_difference_resolvable
+from .measure.isolated import RSSSpread, rss_difference_resolvable
+from .measure.memory import RSS_RESOLUTION_MIB, measure_memory
 from .measure.runtime import measure_runtime
 from .presets import PRESETS
 from .training import TrainResult, train
@@ -128,9 +129,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
               f"gradients {m.tensor_bytes.gradient_bytes}, saved for backward "
               f"{m.tensor_bytes.saved_for_backward_bytes}, optimizer state {m.tensor_bytes.optimizer_state_bytes})",
               file=out)
-    if len(memory) == 2 and not memory_difference_resolvable(*memory.values()):
-        print("Note: the peak-RSS difference is below what RSS resolves here (2 MiB): treat it as no difference.",
-              file=out)
+    one_run = [RSSSpread(method, (m.peak_rss_delta_mib,)) for method, m in memory.items()]
+    if len(one_run) == 2 and not rss_difference_resolvable(one_run[0], one_run[1]):
+        print(f"Note: the peak-RSS difference is below what RSS resolves here ({RSS_RESOLUTION_MIB:g} MiB): treat it "
+              f"as no difference.", file=out)
     return 0
 
 

@@ -24,7 +24,7 @@ class Model(abc.ABC):
 
     ``theta`` is all parameters packed into one tensor; ``x1 = design(x)`` is the input as the forward pass reads
     it. A new model subclasses this, sets ``kind`` (its name in ``spec``) and implements every abstract method;
-    nothing else in bp_core or the dashboard needs an edit (``tests/test_models.py`` runs every registered model
+    nothing else in bp_core or the dashboard needs an edit (``tests/test_contract.py`` runs every registered model
     through the contract).
     """
 

@@ -67,7 +67,7 @@ def half_adder() -> Dataset:
     return Dataset(x, y, "half_adder")
 
 
-def make_dataset(x, y, in_features: int | None = None, out_features: int | None = None,
+def make_dataset(x: object, y: object, in_features: int | None = None, out_features: int | None = None,
                  dtype: torch.dtype = torch.float32, name: str = "custom") -> Dataset:
     """Check and convert user data: 2-D, real, finite, same number of rows, at least 1 row (no upper bound here:
     ``train`` checks the run's working set against the memory budget), widths that fit the model (``in_features``,
@@ -101,7 +101,7 @@ def make_dataset(x, y, in_features: int | None = None, out_features: int | None 
     return Dataset(x_tensor, y_tensor, name)
 
 
-def as_dataset(data, in_features: int, out_features: int) -> Dataset:
+def as_dataset(data: object, in_features: int, out_features: int) -> Dataset:
     """Accept a Dataset or an (x, y) pair and return a checked Dataset that fits the model."""
     if isinstance(data, Dataset):
         x, y, name = data.x, data.y, data.name

@@ -1,4 +1,4 @@
-"""Measure the scaling study on this machine and write the table that ships: bp_core/tables/scaling_<date>.csv.
+"""Measure the scaling study on this machine and write the table that ships: bp_core/measure/tables/scaling_<date>.csv.
 
 Both axes at their default sizes, both model families each, both methods: time per epoch (1 torch thread, as the
 dashboard runs), tensor bytes counted and analytic, peak RSS Δ from 3 fresh processes per method and point. Prints

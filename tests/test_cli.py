@@ -27,6 +27,19 @@ def test_cli_measures_runtime_and_memory_when_asked():
     assert "us/epoch" in text and "peak RSS" in text and "tensor bytes 64" in text
 
 
+@pytest.mark.parametrize(("autograd_mib", "noted"), [(1.5, True), (9.0, False)])
+def test_cli_notes_a_peak_rss_difference_below_the_resolution(monkeypatch, autograd_mib, noted):
+    import bp_core.__main__ as cli
+
+    peaks = {"manual": 1.0, "autograd": autograd_mib}
+    tb = bp_core.budget.TensorBytes(8, 8, 48, 0)
+    monkeypatch.setattr(cli, "measure_memory", lambda model, data, methods, lr, epochs: {
+        m: bp_core.measure.MemoryMeasurement(m, peaks[m], 300.0, 0.0, 0.0, True, tb) for m in methods})
+    out = io.StringIO()
+    assert main(["--method", "both", "--epochs", "20"], out) == 0
+    assert ("below what RSS resolves here (2 MiB)" in out.getvalue()) is noted
+
+
 def test_cli_trains_the_network():
     out = io.StringIO()
     assert main(["--model", "mlp", "--method", "autograd", "--epochs", "100", "--no-measure"], out) == 0

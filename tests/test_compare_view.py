@@ -93,6 +93,16 @@ def test_a_run_that_diverged_at_epoch_0_shows_dashes_and_reasons_never_nan(diver
     assert [v for v in values.values() if v == sentences.MISSING]
     assert values[view.t("speed_ratio", lang)] == sentences.MISSING
     assert said[1] == view.t("ratio_missing", lang, manual=0, autograd=0, least=sentences.MIN_TIMED_EPOCHS)
+    difference = next(m for m in metrics if m.label == view.t("max_difference", lang))
+    assert diverged_at_once.max_param_difference is None
+    assert (difference.value, difference.help) == (sentences.MISSING, view.t("max_difference_missing", lang))
+
+
+def test_the_max_difference_metric_quotes_bp_cores_figure(short_run):
+    metrics = [m for row in view.headline(short_run, LINE, "en") for m in row]
+    difference = next(m for m in metrics if m.label == view.t("max_difference", "en"))
+    assert difference.value == f"{short_run.max_param_difference:.2e}"
+    assert difference.help == sentences.max_difference_help(short_run, "en")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bp_core
-from bp_core import budget, contract, history, limits, measure, models, teaching, training
+from bp_core import budget, contract, history, lecture, limits, measure, models, teaching, training
 
 LINE, MLP = bp_core.Line(), bp_core.MLP()
 SEED, ADDER = bp_core.seed_line(), bp_core.half_adder()
@@ -200,7 +200,12 @@ HOSTILE = [
            [5, torch.zeros(2, 1), torch.zeros(3), None]),
     *cases(models.unflatten, {"vector": torch.zeros(2), "like": LINE_PARAMS}, "like", [None, {"w": 1.0}]),
     *cases(models.scalar_names, {"params": LINE_PARAMS}, "params", [None, {"w": 1.0}, "w"]),
-    *cases(measure.memory_difference_resolvable, {"a": None, "b": None}, "a", [None, 1.0]),
+    *cases(measure.rss_difference_resolvable, {"a": None, "b": measure.RSSSpread("autograd", (1.0,))}, "a",
+           [None, 1.0]),
+    *cases(teaching.tolerances, {"dtype": "float32"}, "dtype", [None, "float16", torch.float32, 32, ["float32"]]),
+    *cases(lecture.run_program, {"program": "bp"}, "program", [None, "bp.py", "manual", 5, ["bp"]]),
+    *cases(lecture.program_main, {"program": "bp", "lines": []}, "program", [None, "main"]),
+    *cases(lecture.program_main, {"program": "bp", "lines": []}, "lines", [None, "out", ()]),
     *cases(measure.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),
     *cases(measure.lecture_memory_profile, PROFILE, "progress", ["abc", lambda: None]),
     # the teaching pages' functions (issue 7)
@@ -280,7 +285,7 @@ HOSTILE = [
 def test_the_hostile_table_is_broad():
     """Every public function with arguments (the front door, the teaching and measuring tools, training) is in it."""
     assert len(HOSTILE) >= 300
-    public = {name for module in (bp_core, teaching, measure, training) for name in module.__all__
+    public = {name for module in (bp_core, teaching, measure, training, lecture) for name in module.__all__
               if callable(getattr(module, name)) and name[0].islower()}
     no_arguments = {"half_adder", "seed_line", "first_optimizer_setup_seconds"}
     assert {p.values[0].__name__ for p in HOSTILE} >= public - no_arguments

@@ -238,7 +238,7 @@ def test_expander_profiles_the_notes_programs_on_demand_and_shows_both_tables_in
         assert frame.value["Line Contents"].iloc[0] == "def main():"
         assert row(frame.value, "for epoch in range(num_epochs):")["Occurrences"] == 1001
     assert TEXTS["profile_result_for"][lang].format(epochs=1000) in [caption.value for caption in at.caption]
-    assert TEXTS["profile_manual"][lang] in [m.value.strip("*") for m in at.markdown]
+    assert TEXTS["manual"][lang] in [m.value.strip("*") for m in at.markdown]
     assert at.session_state["profile_result"].epochs == 1000
     at.run()  # a rerun without a click keeps the last profile
     assert len(at.dataframe) == 2 and not at.exception

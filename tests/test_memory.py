@@ -3,6 +3,7 @@ import subprocess
 import pytest
 
 import bp_core
+import bp_core.measure.isolated
 import bp_core.measure.memory
 
 
@@ -36,13 +37,30 @@ def test_memory_in_fresh_processes_reports_the_one_time_cost_of_the_first_optimi
     assert result["manual"].setup_seconds_cold == 0.0
 
 
-def test_memory_difference_below_resolution_is_flagged():
+def test_single_runs_below_the_resolution_are_no_difference_by_the_one_rss_verdict():
+    one = {mib: bp_core.measure.RSSSpread("run", (mib,)) for mib in (1.0, 1.5, 3.0, 9.0)}
+    assert not bp_core.measure.rss_difference_resolvable(one[1.0], one[1.5])
+    assert bp_core.measure.rss_difference_resolvable(one[1.0], one[3.0])  # exactly the resolution apart
+    assert bp_core.measure.rss_difference_resolvable(one[1.0], one[9.0])
+
+
+def test_the_isolated_measurement_is_measure_memory_repeated(monkeypatch):
     tb = bp_core.budget.TensorBytes(8, 8, 48, 0)
-    a = bp_core.measure.MemoryMeasurement("manual", 1.0, 300.0, 0.0, 0.0, True, tb)
-    b = bp_core.measure.MemoryMeasurement("autograd", 1.5, 300.0, 80.0, 1.0, True, tb)
-    c = bp_core.measure.MemoryMeasurement("autograd", 9.0, 300.0, 80.0, 1.0, True, tb)
-    assert not bp_core.measure.memory_difference_resolvable(a, b)
-    assert bp_core.measure.memory_difference_resolvable(a, c)
+    peaks = iter([1.0, 5.0, 2.0, 6.0, 3.0, 7.0])
+    calls = []
+
+    def one_round(model, data, methods, learning_rate, epochs):
+        calls.append((methods, learning_rate, epochs))
+        return {m: bp_core.measure.MemoryMeasurement(m, next(peaks), 300.0, 0.0, 0.0, True, tb) for m in methods}
+
+    monkeypatch.setattr(bp_core.measure.isolated, "measure_memory", one_round)
+    monkeypatch.setattr(bp_core.measure.isolated, "isolated_measurement_room",
+                        lambda: bp_core.measure.MeasurementRoom(True, 4096.0, 1200.0))
+    measured = bp_core.measure.measure_isolated_memory(bp_core.Line(), bp_core.seed_line(), 0.01, 10, repeats=3)
+    assert calls == [(("manual", "autograd"), 0.01, 10)] * 3
+    assert measured.rss["manual"].samples_mib == (1.0, 2.0, 3.0)
+    assert measured.rss["autograd"].samples_mib == (5.0, 6.0, 7.0)
+    assert measured.resolvable and (measured.repeats, measured.epochs, measured.n_samples) == (3, 10, 4)
 
 
 def test_peak_rss_sees_a_short_lived_allocation():

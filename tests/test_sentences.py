@@ -43,8 +43,7 @@ def test_a_converging_run_quotes_its_own_measured_difference_and_speed(convergin
     text = sentences.difference_sentence(converging, "en")
     assert f"to {high:.1e} over 1000 epochs" in text and "10⁻⁵" not in text and "not more" not in text
     assert sentences.split_epoch(converging) is None
-    ratio = converging.speed_ratio
-    assert sentences.ratio_value(converging) == f"{max(ratio, 1 / ratio):.1f}×"
+    assert sentences.ratio_value(converging) == sentences.ratio_figure(converging.speed_ratio)
     assert "(median of 1000 epochs)" in sentences.runtime_sentence(converging, "en")
     assert "overlap" in sentences.surface_sentence(converging, "en")
     assert "from the start (0, 0) to epoch 1000" in sentences.surface_sentence(converging, "en")
@@ -74,11 +73,35 @@ def test_runs_that_split_apart_say_from_which_epoch_and_why(split_network):
 
 def test_a_ratio_from_too_few_timed_epochs_is_not_shown_as_a_ratio():
     one_epoch = run("line", 0.01, 1)
-    assert sentences.speed_ratio(one_epoch) is None and sentences.ratio_value(one_epoch) == "—"
+    assert one_epoch.speed_ratio is None and sentences.ratio_value(one_epoch) == "—"
     words = sentences.ratio_words(one_epoch, "en")
     assert "no speed ratio" in words and f"at least {sentences.MIN_TIMED_EPOCHS}" in words and "1 (manual)" in words
     assert "×" not in sentences.runtime_sentence(one_epoch, "en")
     assert "bit-identical" in sentences.difference_sentence(one_epoch, "en")
+
+
+def test_every_speed_ratio_says_which_way_it_runs_and_is_bp_cores(converging):
+    ratio = converging.speed_ratio
+    assert sentences.ratio_value(converging) == sentences.ratio_figure(ratio)
+    for lang in ("en", "ko"):
+        label = t("speed_ratio", lang)
+        assert t("autograd_short", lang) + " / " + t("manual_short", lang) in label
+        words = sentences.ratio_words(converging, lang)
+        assert words.startswith(f"{label.split(', ')[-1]} = {sentences.ratio_figure(ratio)}: ")
+
+
+@pytest.mark.parametrize(("manual_seconds", "autograd_seconds", "key", "figure"), [
+    (1e-4, 4.9e-4, "ratio_manual_faster", "4.9"), (1e-4, 2e-5, "ratio_autograd_faster", "0.20"),
+    (1e-4, 1e-4, "ratio_same", "1.0"), (1e-4, 1.2e-3, "ratio_manual_faster", "12")])
+def test_the_ratio_words_name_the_faster_method_from_the_ratio_itself(converging, manual_seconds, autograd_seconds,
+                                                                      key, figure):
+    seconds = {"manual": manual_seconds, "autograd": autograd_seconds}
+    results = {m: dataclasses.replace(r, epoch_seconds=np.full(100, seconds[m])) for m, r in
+               converging.results.items()}
+    timed = dataclasses.replace(converging, results=results)
+    assert sentences.ratio_value(timed) == figure
+    assert sentences.ratio_words(timed, "en") == t(key, "en", ratio=figure)
+    assert f"/ 수동 = {figure}: " in sentences.ratio_words(timed, "ko")
 
 
 def diverged_at_epoch_0(comparison, rows_kept):

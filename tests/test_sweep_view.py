@@ -88,3 +88,10 @@ def test_headline_and_table_speak_both_languages(sweep):
     assert view.headline(sweep, "ko")[1][0] == "한계 2/λmax"
     assert "학습률" in view.sweep_frame(sweep, "ko").columns
     assert np.isclose(float(view.headline(sweep, "en")[1][1]), sweep.learning_rate_bound, rtol=1e-3)
+
+
+def test_each_chart_name_builds_its_own_chart(sweep):
+    rates = tuple(view.default_curves(sweep))
+    assert view.CHARTS["final"](sweep, "en", rates).to_dict() == view.final_loss_chart(sweep, "en").to_dict()
+    assert view.CHARTS["curves"](sweep, "en", rates).to_dict() == view.curves_chart(sweep, list(rates), "en").to_dict()
+    assert set(view.CHARTS) == {"final", "curves"}

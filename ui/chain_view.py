@@ -122,7 +122,7 @@ def network(settings: Settings = RUN) -> tuple[bp_core.MLP, bp_core.Dataset]:
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def chain_paths(request: ChainRequest, settings: Settings = RUN) -> bp_core.teaching.ChainRulePaths:
-    model, data = settings.build()
+    model, data = network(settings)
     return bp_core.chain_rule_paths(model, teaching.params_at(settings, request.epoch), data, request.parameter,
                                     request.sample)
 

@@ -40,7 +40,8 @@ def thin(frame: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
     return frame.iloc[keep]
 
 
-def _method_colour(lang: str) -> alt.Color:
+def method_colour(lang: str) -> alt.Color:
+    """The colour of each method in every chart that has one (manual red, autograd blue), its legend below."""
     domain = [t("manual", lang), t("autograd", lang)]
     return alt.Color("method:N", title=t("method", lang), scale=alt.Scale(domain=domain, range=["#d62728", "#1f77b4"]),
                      legend=alt.Legend(orient="bottom"))
@@ -51,7 +52,8 @@ def _dash(lang: str) -> alt.StrokeDash:
     return alt.StrokeDash("method:N", scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]), legend=None)
 
 
-def _finish(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:
+def finish(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:
+    """``chart`` with ``title``, the height HEIGHT and the font and sizes every chart of the app uses."""
     chart = chart.properties(title=alt.Title(title, limit=0), height=HEIGHT)
     # Sizes that stay legible on a projector
     return (chart.configure(font=FONT).configure_title(anchor="start", fontSize=16)
@@ -93,10 +95,10 @@ def loss_skeleton(lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
     chart = alt.Chart(alt.NamedData(name="loss")).mark_line(strokeWidth=2.5).encode(
         x=alt.X("epoch:Q", title=t("epoch", lang)),
         y=alt.Y("loss:Q", title=t("loss", lang), scale=scale),
-        color=_method_colour(lang), strokeDash=_dash(lang),
+        color=method_colour(lang), strokeDash=_dash(lang),
         tooltip=["method:N", "epoch:Q", alt.Tooltip("loss:Q", format=".6g")],
     )
-    return _finish(chart.interactive(bind_y=False), t("chart_loss", lang))
+    return finish(chart.interactive(bind_y=False), t("chart_loss", lang))
 
 
 def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
@@ -119,7 +121,7 @@ def parameter_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
         tooltip=["method:N", "parameter:N", "epoch:Q", alt.Tooltip("value:Q", format=".7g")],
     ).add_params(pick)
-    return _finish(chart, t("chart_params", lang))
+    return finish(chart, t("chart_params", lang))
 
 
 def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> alt.TopLevelMixin:
@@ -136,7 +138,7 @@ def difference_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
         y=alt.Y("max_abs_param_difference:Q", title=t("difference", lang), axis=alt.Axis(format=".1e")),
         tooltip=["epoch:Q", alt.Tooltip("max_abs_param_difference:Q", format=".3e")],
     )
-    return _finish(chart, t("chart_difference", lang))
+    return finish(chart, t("chart_difference", lang))
 
 
 def difference_chart(difference: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
@@ -152,13 +154,13 @@ def runtime_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     base = alt.Chart(alt.NamedData(name="runtime")).encode(
         y=alt.Y("method:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)))
     bars = base.mark_bar(height=28).encode(
-        x=alt.X("median_us:Q", title=t("microseconds", lang)), color=_method_colour(lang),
+        x=alt.X("median_us:Q", title=t("microseconds", lang)), color=method_colour(lang),
         tooltip=["method:N", alt.Tooltip("median_us:Q", format=".2f"), alt.Tooltip("p25_us:Q", format=".2f"),
                  alt.Tooltip("p75_us:Q", format=".2f")],
     )
     spread = base.mark_errorbar(ticks=True, color="black").encode(
         x=alt.X("p25_us:Q", title=t("microseconds", lang)), x2="p75_us:Q")
-    return _finish(alt.layer(bars, spread), t("chart_runtime", lang))
+    return finish(alt.layer(bars, spread), t("chart_runtime", lang))
 
 
 def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
@@ -182,7 +184,7 @@ def memory_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
                         legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
         tooltip=["method:N", "category:N", "bytes:Q"],
     )
-    return _finish(chart, t("chart_memory", lang))
+    return finish(chart, t("chart_memory", lang))
 
 
 def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
@@ -209,13 +211,13 @@ def surface_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
                  alt.Tooltip("loss:Q", format=".4g")],
     )
     lines = alt.Chart(alt.NamedData(name="paths")).mark_line(strokeWidth=2.5, point=False).encode(
-        x="w:Q", y="b:Q", order="epoch:Q", color=_method_colour(lang), strokeDash=_dash(lang),
+        x="w:Q", y="b:Q", order="epoch:Q", color=method_colour(lang), strokeDash=_dash(lang),
         tooltip=["method:N", "epoch:Q", alt.Tooltip("w:Q", format=".5f"), alt.Tooltip("b:Q", format=".5f")],
     )
     ends = alt.Chart(alt.NamedData(name="ends")).mark_point(
         shape="diamond", size=120, filled=True, color="white").encode(x="w:Q", y="b:Q")
     chart = alt.layer(heat, lines, ends).resolve_scale(color="independent")
-    return _finish(chart, t("chart_surface", lang))
+    return finish(chart, t("chart_surface", lang))
 
 
 def surface_chart(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> alt.TopLevelMixin:

@@ -111,7 +111,7 @@ def zero_grad_chart(comparison: bp_core.teaching.ZeroGradComparison, quantity: s
         rule = alt.Chart(pd.DataFrame({"epoch": [comparison.went_wrong_at]})).mark_rule(
             color="#7b0d0d", strokeDash=[4, 3]).encode(x="epoch:Q")
         chart = alt.layer(chart, rule)
-    return charts._finish(chart, t(f"zero_grad_chart_{quantity}", lang)).properties(height=340)
+    return charts.finish(chart, t(f"zero_grad_chart_{quantity}", lang)).properties(height=340)
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)

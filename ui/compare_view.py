@@ -1,9 +1,10 @@
 """What the Compare page draws, computed from one run: the run itself (through the server's one training worker),
 the charts (chosen from a mapping), the headline metrics. The sentences that read them live in ui/sentences.py.
 
-Runs go through ``ui.worker.Worker``: at most one per core trains at a time, a waiting learner sees how many runs
-are ahead of theirs, twenty sessions asking for the same settings at once share one run, and the last few runs are
-kept for whoever asks next. The worker's results are shared, not copied: nothing here changes a ``Comparison``.
+Runs go through ``ui.worker.Worker``: one run trains at a time (``ui.worker.DEFAULT_WORKERS``; the environment
+variable BACKPROP_LAB_WORKERS allows more), a waiting learner sees how many runs are ahead of theirs, twenty sessions
+asking for the same settings at once share one run, and the last few runs are kept for whoever asks next. The
+worker's results are shared, not copied: nothing here changes a ``Comparison``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 import bp_core
+from bp_core.limits import METHODS
 
 from . import charts, sentences
 from .settings import Settings
@@ -67,7 +69,7 @@ def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
             if ahead:
                 slot.info(t("queue_one" if ahead == 1 else "queue_many", lang, ahead=ahead, workers=worker.workers))
             else:
-                stage = t(job.stage, lang) if job.stage in ("manual", "autograd") else "..."
+                stage = t(job.stage, lang) if job.stage in METHODS else "..."
                 slot.progress(job.fraction, text=t("training", lang, method=stage))
         slot.empty()
     try:
@@ -143,9 +145,9 @@ def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> l
     top = [Metric(t("final_loss", lang, method=t(m, lang)), f"{r.final_loss:.4g}") if len(r.history) else
            Metric(t("final_loss", lang, method=t(m, lang)), sentences.MISSING, t("final_loss_missing", lang))
            for m, r in results.items()]
-    difference = comparison.max_param_difference  # None (or NaN before issue 9) when no epoch is shared
+    difference = comparison.max_param_difference  # None when no epoch is shared
     top.append(Metric(t("max_difference", lang), f"{difference:.2e}", sentences.max_difference_help(comparison, lang))
-               if difference is not None and difference == difference else
+               if difference is not None else
                Metric(t("max_difference", lang), sentences.MISSING, t("max_difference_missing", lang)))
     manual, auto = results["manual"], results["autograd"]
     if settings.model == "line":

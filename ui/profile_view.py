@@ -11,9 +11,9 @@ import pandas as pd
 import streamlit as st
 
 import bp_core
+from bp_core.limits import METHODS
 from ui.texts import t
 
-METHODS = ("manual", "autograd")
 RESULT_KEY = "profile_result"  # plain key (not a widget's): the last LectureProfile survives reruns and page switches
 HIGHLIGHT = "background-color: rgba(255, 75, 75, 0.18)"
 
@@ -25,7 +25,7 @@ def cached_profile(_lang: str = "en") -> bp_core.measure.LectureProfile:
 
     def show(done: int, total: int) -> None:
         if done < total:
-            slot.progress(done / total, text=t("profile_running", _lang, method=t(f"profile_{METHODS[done]}", _lang)))
+            slot.progress(done / total, text=t("profile_running", _lang, method=t(METHODS[done], _lang)))
 
     profile = bp_core.measure.lecture_memory_profile(methods=METHODS, progress=show)
     slot.empty()
@@ -51,7 +51,7 @@ def _draw(profile: bp_core.measure.LectureProfile, lang: str) -> None:
     st.caption(t("profile_result_for", lang, epochs=profile.epochs))
     for column, method in zip(st.columns(2), profile.methods):
         with column:
-            st.markdown(f"**{t(f'profile_{method}', lang)}**")
+            st.markdown(f"**{t(method, lang)}**")
             st.dataframe(styled_table(profile.tables[method]), hide_index=True)
             traced, untraced = profile.traced_seconds[method], profile.untraced_seconds[method]
             st.caption(t("profile_times", lang, traced=traced, untraced=untraced, ratio=traced / max(untraced, 1e-9)))

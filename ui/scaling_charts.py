@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .charts import _finish, _method_colour
+from .charts import finish, method_colour
 from .texts import t
 
 
@@ -20,7 +20,7 @@ def _x(axis: str, lang: str) -> alt.X:
 def time_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     """Median seconds per epoch against size, a line per (model, method), the 25th-75th percentile band."""
     data = _labelled(table, lang)
-    base = alt.Chart(data).encode(x=_x(axis, lang), color=_method_colour(lang),
+    base = alt.Chart(data).encode(x=_x(axis, lang), color=method_colour(lang),
                                   detail=alt.Detail("model:N"))
     band = base.mark_area(opacity=0.2).encode(
         y=alt.Y("seconds_per_epoch_p25:Q", scale=alt.Scale(type="log")), y2="seconds_per_epoch_p75:Q")
@@ -28,25 +28,25 @@ def time_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
         y=alt.Y("seconds_per_epoch_median:Q", title=t("scaling_seconds", lang), scale=alt.Scale(type="log")),
         shape=alt.Shape("model:N", title=t("scaling_model", lang)),
         tooltip=["model:N", "method:N", "size:Q", alt.Tooltip("seconds_per_epoch_median:Q", format=".3g")])
-    return _finish(alt.layer(band, lines), t("scaling_chart_time", lang))
+    return finish(alt.layer(band, lines), t("scaling_chart_time", lang))
 
 
-def memory_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
+def saved_bytes_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     """Bytes saved for the backward pass (counted; the analytic count in the tooltip) against size."""
     data = _labelled(table, lang)
     chart = alt.Chart(data).mark_line(point=True).encode(
-        x=_x(axis, lang), color=_method_colour(lang),
+        x=_x(axis, lang), color=method_colour(lang),
         y=alt.Y("saved_for_backward_bytes:Q", title=t("bytes", lang), scale=alt.Scale(type="log")),
         shape=alt.Shape("model:N", title=t("scaling_model", lang)), detail="model:N",
         tooltip=["model:N", "method:N", "size:Q", alt.Tooltip("saved_for_backward_bytes:Q", format=","),
                  alt.Tooltip("analytic_saved_for_backward_bytes:Q", format=",")])
-    return _finish(chart, t("scaling_chart_memory", lang))
+    return finish(chart, t("scaling_chart_memory", lang))
 
 
 def rss_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     """Peak RSS Δ from fresh processes (median, range as error bars) against size; rows without RSS are left out."""
     data = _labelled(table.dropna(subset=["peak_rss_delta_mib_median"]), lang)
-    base = alt.Chart(data).encode(x=_x(axis, lang), color=_method_colour(lang))
+    base = alt.Chart(data).encode(x=_x(axis, lang), color=method_colour(lang))
     lines = base.mark_line(point=True).encode(
         y=alt.Y("peak_rss_delta_mib_median:Q", title=t("scaling_mib", lang), scale=alt.Scale(type="symlog")),
         shape=alt.Shape("model:N", title=t("scaling_model", lang)), detail="model:N",
@@ -55,7 +55,7 @@ def rss_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
                  alt.Tooltip("peak_rss_delta_mib_high:Q", format=".2f")])
     bars = base.mark_errorbar(ticks=True).encode(y="peak_rss_delta_mib_low:Q", y2="peak_rss_delta_mib_high:Q",
                                                  detail="model:N")
-    return _finish(alt.layer(lines, bars), t("scaling_chart_rss", lang))
+    return finish(alt.layer(lines, bars), t("scaling_chart_rss", lang))
 
 
 def ratios(table: pd.DataFrame) -> pd.DataFrame:
@@ -78,4 +78,4 @@ def ratio_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
         shape=alt.Shape("model:N", title=t("scaling_model", lang)), detail="model:N",
         tooltip=["model:N", "quantity:N", "size:Q", alt.Tooltip("ratio:Q", format=".2f")])
     one = alt.Chart(pd.DataFrame({"ratio": [1.0]})).mark_rule(strokeDash=[4, 4], color="gray").encode(y="ratio:Q")
-    return _finish(alt.layer(lines, one), t("scaling_chart_ratio", lang))
+    return finish(alt.layer(lines, one), t("scaling_chart_ratio", lang))

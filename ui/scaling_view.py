@@ -57,7 +57,7 @@ def chart_specs(table: pd.DataFrame, axis: str, lang: str) -> dict[str, dict[str
     """The page's charts as Vega-Lite dicts, built once per table, axis and language."""
     rows = table[table["axis"] == axis]
     specs = {"time": scaling_charts.time_chart(rows, axis, lang).to_dict(),
-             "memory": scaling_charts.memory_chart(rows, axis, lang).to_dict(),
+             "memory": scaling_charts.saved_bytes_chart(rows, axis, lang).to_dict(),
              "ratio": scaling_charts.ratio_chart(rows, axis, lang).to_dict()}
     if rows["peak_rss_delta_mib_median"].notna().any():
         specs["rss"] = scaling_charts.rss_chart(rows, axis, lang).to_dict()

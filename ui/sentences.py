@@ -14,12 +14,10 @@ import numpy as np
 
 import bp_core
 from bp_core import teaching, training
+from bp_core.comparison import MIN_TIMED_EPOCHS
 
 from .texts import t
 
-MIN_TIMED_EPOCHS = getattr(bp_core, "MIN_TIMED_EPOCHS", 20)  # bp_core defines it from issue 9 on
-"""A per-epoch median (and so a speed ratio) needs at least this many timed epochs per method; fewer are noise
-(the first epochs also carry warm-up costs: 1 or 2 timed epochs once read "342.1x")."""
 MISSING = "—"
 """A headline figure the run cannot give; its help says why."""
 SPLIT_TOLERANCE = 1e-3
@@ -41,38 +39,37 @@ def _sci(value: float) -> str:
 
 
 def timed_epochs(comparison: bp_core.Comparison) -> dict[str, int]:
-    return {method: len(result.epoch_seconds) for method, result in comparison.results.items()}
+    return {method: result.epochs_run for method, result in comparison.results.items()}
 
 
-def speed_ratio(comparison: bp_core.Comparison) -> float | None:
-    """Median autograd epoch / median manual epoch, or None when either method timed too few epochs for a median."""
-    if min(timed_epochs(comparison).values()) < MIN_TIMED_EPOCHS:
-        return None
-    ratio = comparison.speed_ratio
-    return ratio if ratio is not None and math.isfinite(ratio) and ratio > 0 else None
+def ratio_figure(ratio: float) -> str:
+    """A ratio to two significant digits: 4.9, 0.20, 12, 0.013."""
+    digits = 1 - math.floor(math.log10(ratio)) if ratio > 0 and math.isfinite(ratio) else 1
+    return f"{ratio:.{max(digits, 0)}f}"
 
 
 def ratio_words(comparison: bp_core.Comparison, lang: str) -> str:
-    """The speed ratio per epoch in words, or why there is none."""
-    ratio = speed_ratio(comparison)
+    """``Comparison.speed_ratio`` (autograd / manual, per epoch) with its direction and which method is faster, or
+    why there is none."""
+    ratio = comparison.speed_ratio
     if ratio is None:
         counts = timed_epochs(comparison)
         return t("ratio_missing", lang, manual=counts["manual"], autograd=counts["autograd"], least=MIN_TIMED_EPOCHS)
-    if ratio >= 1:
-        return t("ratio_manual_faster", lang, ratio=ratio)
-    return t("ratio_autograd_faster", lang, ratio=1 / ratio)
+    key = "ratio_manual_faster" if ratio > 1 else "ratio_autograd_faster" if ratio < 1 else "ratio_same"
+    return t(key, lang, ratio=ratio_figure(ratio))
 
 
 def ratio_value(comparison: bp_core.Comparison) -> str:
-    """The headline metric: the larger median over the smaller, or a dash when there is no ratio."""
-    ratio = speed_ratio(comparison)
-    return MISSING if ratio is None else f"{max(ratio, 1 / ratio):.1f}×"
+    """The headline metric: ``Comparison.speed_ratio`` (autograd / manual; the label says so), or a dash when there is
+    no ratio."""
+    ratio = comparison.speed_ratio
+    return MISSING if ratio is None else ratio_figure(ratio)
 
 
 def runtime_sentence(comparison: bp_core.Comparison, lang: str) -> str:
     """Median time per epoch of each method and how many epochs each median is over."""
     counts = timed_epochs(comparison)
-    if speed_ratio(comparison) is None:
+    if comparison.speed_ratio is None:
         return ratio_words(comparison, lang)
     median = comparison.runtime_table().set_index("method")["median_us"]
     return t("runtime_words_counted", lang, manual=median["manual"], autograd=median["autograd"],

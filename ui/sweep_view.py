@@ -6,7 +6,7 @@ diverging runs marked at the top, and the loss curves of a few chosen rates.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,6 @@ from .texts import t
 DEFAULTS = {"line": {"sw_low": 0.001, "sw_high": 0.5, "sw_count": 25, "sw_epochs": 300},
             "mlp": {"sw_low": 0.1, "sw_high": 100.0, "sw_count": 10, "sw_epochs": 1000}}
 """Per model: a range that shows both sides of the bound; each default sweep takes a few seconds at most."""
-FIELDS = ("sw_low", "sw_high", "sw_count", "sw_epochs")
 HEIGHT = 400
 """Whole chart, title, axes and legend included (Streamlit fits the spec into it): a full-width chart wants more
 than the Compare page's half-width 280 to leave its log axis room."""
@@ -144,7 +143,7 @@ def final_loss_chart(sweep: teaching.Sweep, lang: str) -> alt.TopLevelMixin:
     bound = pd.DataFrame({"learning_rate": [sweep.learning_rate_bound]})
     rule = alt.Chart(bound).mark_rule(color="#7b0d0d", strokeDash=[6, 4], strokeWidth=2).encode(x="learning_rate:Q")
     title = f'{t("sweep_chart_final", lang)} ({t("sweep_rule", lang, bound=sweep.learning_rate_bound)})'
-    return charts._finish(alt.layer(line, points, rule), title).properties(height=HEIGHT)
+    return charts.finish(alt.layer(line, points, rule), title).properties(height=HEIGHT)
 
 
 def default_curves(sweep: teaching.Sweep) -> list[float]:
@@ -166,7 +165,7 @@ def curves_chart(sweep: teaching.Sweep, rates: list[float], lang: str) -> alt.To
         color=alt.Color("rate:N", title=None, sort=[f"lr = {r:.4g}" for r in rates],
                         legend=alt.Legend(orient="bottom")),
         tooltip=["rate:N", "epoch:Q", alt.Tooltip("loss:Q", format=".4g")])
-    return charts._finish(chart, t("sweep_chart_curves", lang)).properties(height=HEIGHT)
+    return charts.finish(chart, t("sweep_chart_curves", lang)).properties(height=HEIGHT)
 
 
 def sweep_frame(sweep: teaching.Sweep, lang: str) -> pd.DataFrame:
@@ -174,8 +173,13 @@ def sweep_frame(sweep: teaching.Sweep, lang: str) -> pd.DataFrame:
     return sweep.table.rename(columns={c: t(f"sweep_col_{c}", lang) for c in sweep.table.columns})
 
 
+CHARTS: dict[str, Callable[[teaching.Sweep, str, tuple[float, ...]], alt.TopLevelMixin]] = {
+    "final": lambda sweep, lang, _: final_loss_chart(sweep, lang),
+    "curves": lambda sweep, lang, rates: curves_chart(sweep, list(rates), lang),
+}
+"""Each chart of the page, from the sweep, the language and the learning rates whose curves are drawn."""
+
+
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
 def chart_spec(kind: str, request: SweepRequest, lang: str, rates: tuple[float, ...] = ()) -> dict:
-    sweep = run_sweep(request, lang)
-    chart = final_loss_chart(sweep, lang) if kind == "final" else curves_chart(sweep, list(rates), lang)
-    return chart.to_dict()
+    return CHARTS[kind](run_sweep(request, lang), lang, rates).to_dict()

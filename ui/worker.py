@@ -182,11 +182,6 @@ class Worker:
         with self._lock:
             return len(self._in_flight)
 
-    def forget(self) -> None:
-        """Drop every kept result (runs in flight finish and are kept)."""
-        with self._lock:
-            self._results.clear()
-
     def shutdown(self) -> None:
         self._stopped.set()
         self._pool.shutdown(wait=True)
@@ -228,5 +223,6 @@ class Worker:
                 del self._in_flight[job.key]
             job.future.set_result(result)
         finally:
-            del job  # the run's temporaries are gone: give their pages back
+            # compute's temporaries (all but its result) were freed as it returned (a failed run's traceback, kept in
+            # the future, still holds its frames); glibc keeps freed pages in its arenas: hand them back to the system
             self._trim()

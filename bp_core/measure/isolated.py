@@ -2,8 +2,9 @@
 
 A peak-RSS delta measured inside a shared process (a Streamlit server) holds whatever else that process allocated
 meanwhile, and an allocator keeps freed pages, so one method's run can hide the next one's. Here every run gets its
-own process (the two methods side by side, ``repeats`` rounds), and a difference between the methods counts as
-resolvable only when the repeats' ranges do not overlap and the medians differ by at least ``RSS_RESOLUTION_MIB``.
+own process (``bp_core.measure.memory.measure_memory``: the two methods side by side, ``repeats`` rounds), and a
+difference between the methods counts as resolvable only when the repeats' ranges do not overlap and the medians
+differ by at least ``RSS_RESOLUTION_MIB`` (``rss_difference_resolvable``, the one verdict on an RSS difference).
 Each process costs about ``PROBE_PROCESS_MIB`` (Python + torch): ``isolated_measurement_room`` says whether this
 machine has that memory to spare now.
 """
@@ -25,7 +26,7 @@ from ..limits import (
     shown,
 )
 from ..training import train
-from .memory import RSS_RESOLUTION_MIB, finish_probe, start_probe
+from .memory import RSS_RESOLUTION_MIB, measure_memory
 
 __all__ = ["MIN_REPEATS", "PROBE_PROCESS_MIB", "isolated_measurement_room", "IsolatedMemory",
            "measure_isolated_memory", "MeasurementRoom", "rss_difference_resolvable", "RSSSpread"]
@@ -58,6 +59,8 @@ class RSSSpread:
 
 def rss_difference_resolvable(a: RSSSpread, b: RSSSpread, resolution_mib: float = RSS_RESOLUTION_MIB) -> bool:
     """True only when the ranges of the repeats do not overlap and the medians differ by >= ``resolution_mib``.
+
+    Single runs (one sample each, as ``measure_memory`` gives) are judged the same way: apart by ``resolution_mib``.
 
     Examples
     --------
@@ -109,7 +112,8 @@ def isolated_measurement_room(processes: int = len(METHODS)) -> MeasurementRoom:
 
 def measure_isolated_memory(model: Model, data: object, learning_rate: float, epochs: int, *,
                             repeats: int = MIN_REPEATS) -> IsolatedMemory:
-    """Peak RSS Δ of each method over ``repeats`` rounds, each run in its own fresh process (two at a time).
+    """Peak RSS Δ of each method over ``repeats`` rounds of ``measure_memory`` (each run in its own fresh process,
+    two at a time), for a verdict on the difference (``IsolatedMemory.resolvable``).
 
     Raises ``MemoryError`` when ``isolated_measurement_room()`` says the machine lacks the memory.
 
@@ -132,8 +136,7 @@ def measure_isolated_memory(model: Model, data: object, learning_rate: float, ep
                           f"{room.available_mib:.0f} MiB are available")
     samples: dict[str, list[float]] = {method: [] for method in METHODS}
     for _ in range(repeats):
-        processes = {m: start_probe(model, dataset, m, learning_rate, epochs) for m in METHODS}
-        for method, process in processes.items():
-            samples[method].append(finish_probe(process).peak_rss_delta_mib)
+        for method, measured in measure_memory(model, dataset, METHODS, learning_rate, epochs).items():
+            samples[method].append(measured.peak_rss_delta_mib)
     rss = {method: RSSSpread(method, tuple(values)) for method, values in samples.items()}
     return IsolatedMemory(rss, repeats, epochs, dataset.n_samples)

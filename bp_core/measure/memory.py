@@ -5,6 +5,10 @@ autograd, what the model's hand-derived backward keeps for the manual method) an
 (2) Peak resident set size during the run minus the size just before it, sampled with memory_profiler from a thread
 (the run happens once; see ``PeakRSS`` for why not ``memory_usage((f, ...))``), either in this process or in a fresh
 Python process per method so one method's freed-but-kept allocator pages cannot hide the other's.
+
+``measure_memory`` takes one such run per method: every figure of one run (for the command line and notebooks). One
+run is weak evidence for a difference in RSS: ``bp_core.measure.isolated.measure_isolated_memory`` repeats it in fresh
+processes and judges the difference from the spread of the repeats.
 """
 
 from __future__ import annotations
@@ -25,19 +29,16 @@ from ..contract import Model, check_model
 from ..data import Dataset, as_dataset
 from ..limits import (
     METHODS,
-    ArgumentTypeError,
     check_bool,
     check_choice,
     check_epochs,
     check_learning_rate,
     check_methods,
     check_training_size,
-    shown,
 )
 from ..training import TrainResult, train
 
-__all__ = ["RSS_RESOLUTION_MIB", "count_tensor_bytes", "measure_memory", "memory_difference_resolvable",
-           "MemoryMeasurement"]
+__all__ = ["RSS_RESOLUTION_MIB", "count_tensor_bytes", "measure_memory", "MemoryMeasurement"]
 
 RSS_RESOLUTION_MIB = 2.0
 """Differences in peak RSS below this are noise here (allocator pages, interpreter state): not a real difference."""
@@ -198,7 +199,10 @@ def finish_probe(process: subprocess.Popen) -> MemoryMeasurement:
 
 def measure_memory(model: Model, data: object, methods: str | Iterable[str] = METHODS, learning_rate: float = 0.01,
                    epochs: int = 1000, *, isolated: bool = True) -> dict[str, MemoryMeasurement]:
-    """Peak RSS delta, one-time RSS and tensor bytes of one training run per method.
+    """Peak RSS delta, one-time RSS and tensor bytes of one training run per method: one sample each.
+
+    For whether the methods' peak RSS differ, use ``bp_core.measure.measure_isolated_memory``: it runs this
+    ``repeats`` times in fresh processes and compares the spreads (``rss_difference_resolvable``).
 
     ``methods``: one name or a non-empty tuple of distinct names from ("manual", "autograd"). ``isolated`` (True,
     the default, or False) runs each method in its own fresh Python process, the processes side by side. Every
@@ -222,12 +226,3 @@ def measure_memory(model: Model, data: object, methods: str | Iterable[str] = ME
     processes = {m: start_probe(model, dataset, m, learning_rate, epochs) for m in methods}
     return {m: finish_probe(p) for m, p in processes.items()}
 
-
-def memory_difference_resolvable(a: MemoryMeasurement, b: MemoryMeasurement) -> bool:
-    """False when two single peak-RSS deltas differ by less than RSS_RESOLUTION_MIB. A single run per method is weak
-    evidence: the Compare page shows RSS only from repeated fresh-process runs (``bp_core.measure.isolated``), where a
-    difference must also clear the repeats' spreads."""
-    for name, value in (("a", a), ("b", b)):
-        if not isinstance(value, MemoryMeasurement):
-            raise ArgumentTypeError(f"{name} must be a bp_core.measure.MemoryMeasurement, got {shown(value)}")
-    return abs(a.peak_rss_delta_mib - b.peak_rss_delta_mib) >= RSS_RESOLUTION_MIB

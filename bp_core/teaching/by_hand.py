@@ -65,7 +65,7 @@ class NetworkValues:
         return NetworkValues([t[pick] for t in self.d], [t[pick] for t in self.n], self.y[pick], self.loss)
 
 
-def network_values(model: Model, params: Params, data) -> NetworkValues:
+def network_values(model: Model, params: Params, data: object) -> NetworkValues:
     """Forward once through a layered network and keep ``d`` and ``n`` of every unit.
 
     Examples
@@ -111,7 +111,7 @@ class ManualStep:
         return float(torch.linalg.vector_norm(torch.cat([g.reshape(-1) for g in self.gradient.values()]).double()))
 
 
-def manual_step(model: Model, params: Params, data, learning_rate: float) -> ManualStep:
+def manual_step(model: Model, params: Params, data: object, learning_rate: float) -> ManualStep:
     """Forward once for the values, backward once for the derivatives, then ``w <- w - lr * g``.
 
     Examples

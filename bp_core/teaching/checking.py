@@ -75,7 +75,7 @@ def _relative(error: torch.Tensor, reference: torch.Tensor) -> torch.Tensor:
     return error / reference.abs().clamp_min(torch.finfo(torch.float64).tiny)
 
 
-def gradient_table(model: Model, params: Params, data, dtype: str = "float64") -> GradientTable:
+def gradient_table(model: Model, params: Params, data: object, dtype: str = "float64") -> GradientTable:
     """The three gradients at ``params`` computed in ``dtype``, their errors against autograd, a verdict per row.
 
     Verdict: ``manual_mismatch`` if manual and autograd differ by more than rounding, else
@@ -122,7 +122,7 @@ class GradientReport:
     gradcheck_passed: bool
 
 
-def gradient_report(model: Model, params: Params, data) -> GradientReport:
+def gradient_report(model: Model, params: Params, data: object) -> GradientReport:
     """``gradient_table`` in float32 and float64, and ``gradcheck_manual``: everything the check page shows."""
     tables = {dtype: gradient_table(model, params, data, dtype) for dtype in DTYPES}
     return GradientReport(tables, gradcheck_manual(model, params, data))
@@ -143,7 +143,7 @@ class ZeroGradComparison:
     true_norm: float  # the norm of the true gradient at the same parameters (what zero_grad() would have left)
 
 
-def zero_grad_comparison(model: Model, data, learning_rate: float, epochs: int) -> ZeroGradComparison:
+def zero_grad_comparison(model: Model, data: object, learning_rate: float, epochs: int) -> ZeroGradComparison:
     """Train with autograd twice from the same start, once forgetting ``zero_grad()`` so gradients accumulate.
 
     Without it, ``.grad`` after epoch e holds the sum of every gradient so far, and each step follows that sum.

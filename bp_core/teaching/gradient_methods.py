@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ..contract import check_model
+from ..contract import Model, check_model
 from ..data import as_dataset
 from ..limits import check_choice, check_params, check_real, check_work, pass_cost
 from ..models import Params, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
@@ -20,18 +20,19 @@ MAX_EPSILON = 1.0
 """Largest finite-difference step accepted; a step that large already measures a secant, not a slope."""
 
 
-def _check_numeric_work(argument: str, model, params: Params, n_samples: int, passes_per_parameter: int) -> None:
+def _check_numeric_work(argument: str, model: Model, params: Params, n_samples: int, passes_per_parameter: int) -> None:
     """Finite differences need ``passes_per_parameter`` forward passes per parameter."""
     n_params = sum(p.numel() for p in params.values())
     check_work(argument, passes_per_parameter * n_params * pass_cost(n_samples, n_params),
                f"{passes_per_parameter} forward passes for each of {n_params} parameters over {n_samples} samples")
 
 
-def _loss(model, params: Params, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+def _loss(model: Model, params: Params, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     return torch.nn.functional.mse_loss(predict(model, params, x), y)
 
 
-def gradients(model, params: Params, data, method: str = "manual", *, epsilon: float | None = None) -> Params:
+def gradients(model: Model, params: Params, data: object, method: str = "manual", *,
+              epsilon: float | None = None) -> Params:
     """The gradient of the MSE loss at ``params``, one tensor per parameter, shaped like it.
 
     Parameters
@@ -74,7 +75,7 @@ def gradients(model, params: Params, data, method: str = "manual", *, epsilon: f
     return _numeric(model, params, data.x, data.y, epsilon)
 
 
-def _numeric(model, params: Params, x, y, epsilon: float) -> Params:
+def _numeric(model: Model, params: Params, x: torch.Tensor, y: torch.Tensor, epsilon: float) -> Params:
     theta = flatten(params).detach().clone()
     grad = torch.empty_like(theta)
     with torch.no_grad():
@@ -105,7 +106,7 @@ class _ManualBackward(torch.autograd.Function):
         return grad_output * grad, None, None, None
 
 
-def gradcheck_manual(model, params: Params, data) -> bool:
+def gradcheck_manual(model: Model, params: Params, data: object) -> bool:
     """``torch.autograd.gradcheck`` of the hand-derived gradient in float64: True if it matches finite differences.
 
     Raises nothing on a mismatch (returns False); gradcheck's own tolerances apply. Its finite differences cost two
@@ -131,7 +132,8 @@ class GradientCheck:
     dtype: str
 
 
-def gradient_check(model, params: Params, data, *, rtol: float = 1e-5, atol: float = 1e-8) -> GradientCheck:
+def gradient_check(model: Model, params: Params, data: object, *, rtol: float = 1e-5,
+                   atol: float = 1e-8) -> GradientCheck:
     """Compare manual, autograd and numeric gradients, in the style of nn-zero-to-hero's ``cmp()``.
 
     Verdict per parameter: ``exact`` if manual and autograd agree bit for bit, ``close`` if they agree within

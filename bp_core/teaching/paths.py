@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ..contract import check_model
+from ..contract import Params, check_model
 from ..data import as_dataset
 from ..limits import check_int_range, check_params
+from ..models import MLP
 from .gradient_methods import gradients
 
 __all__ = ["MAX_PATHS", "chain_rule_paths", "ChainRulePaths"]
@@ -55,7 +56,8 @@ def parse_parameter(model, name: str) -> tuple[str, int, int, int | None]:
     return kind, layer, row, col
 
 
-def chain_rule_paths(model, params, data, parameter: str = "W1[0,0]", sample: int | None = None) -> ChainRulePaths:
+def chain_rule_paths(model: MLP, params: Params, data: object, parameter: str = "W1[0,0]",
+                     sample: int | None = None) -> ChainRulePaths:
     """List every path from ``parameter`` to the loss, for one sample (index) or the whole batch (None).
 
     The number of paths is counted first, without building any: more than ``MAX_PATHS`` is refused with a message.
@@ -122,5 +124,5 @@ def chain_rule_paths(model, params, data, parameter: str = "W1[0,0]", sample: in
         reference = gradients(model, params, one, "autograd")
         reference = {k: v / n for k, v in reference.items()}  # this sample's share of the batch mean
     name = f"{kind}{layer}"
-    value = reference[name][row, col] if kind == "W" else reference[name][row]
-    return ChainRulePaths(parameter, table, float(table["product"].sum()), float(value))
+    gradient = reference[name][row, col] if kind == "W" else reference[name][row]
+    return ChainRulePaths(parameter, table, float(table["product"].sum()), float(gradient))

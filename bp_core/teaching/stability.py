@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import torch
 
-from ..contract import check_model
+from ..contract import Model, check_model
 from ..data import as_dataset
 from ..limits import check_choice, check_params, check_work, pass_cost
 from ..models import Params, flatten, predict, unflatten
@@ -54,7 +54,7 @@ class StabilityBound:
     converged: bool  # Lanczos met LANCZOS_TOLERANCE within LANCZOS_MAX_ITERATIONS (always True for "exact")
 
 
-def stability_bound(model, params: Params | None, data, *, method: str = "auto") -> StabilityBound:
+def stability_bound(model: Model, params: Params | None, data: object, *, method: str = "auto") -> StabilityBound:
     """lambda_max of the MSE loss's Hessian at ``params`` (the model's start when None) and the bound 2 / lambda_max.
 
     For the line the loss is quadratic, so the bound is exact everywhere: above it every run diverges. For a network

@@ -48,7 +48,7 @@ class LineHessian:
     learning_rate_bound: float  # 2 / lambda_max
 
 
-def line_hessian(data) -> LineHessian:
+def line_hessian(data: object) -> LineHessian:
     """The Hessian of L(w, b) = (1/N) Σ (w x + b - y)² by hand: it depends on x only, not on y, w or b.
 
     Examples
@@ -108,7 +108,7 @@ class Sweep:
     exact_bound: bool  # True when the loss is quadratic (the line): the bound holds everywhere
 
 
-def learning_rate_sweep(model: Model, data, low: float, high: float, count: int, epochs: int,
+def learning_rate_sweep(model: Model, data: object, low: float, high: float, count: int, epochs: int,
                         progress: Callable[[int, int], None] | None = None) -> Sweep:
     """Train ``model`` by hand at ``count`` log-spaced learning rates in [low, high] for ``epochs`` each.
 

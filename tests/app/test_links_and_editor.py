@@ -134,7 +134,7 @@ def test_sentences_under_the_charts_follow_a_diverging_run(app):
 def test_a_one_epoch_run_shows_no_speed_ratio_but_the_reason(app):
     at = app({"epochs": "1"})
     assert_page_works(at)
-    assert metric(at, "Speed ratio").value == "—"
+    assert metric(at, TEXTS["speed_ratio"]["en"]).value == "—"
     assert any("no speed ratio" in c.value for c in at.caption)
 
 

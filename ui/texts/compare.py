@@ -55,7 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "max_difference": {"en": "Max parameter difference", "ko": "최대 파라미터 차이"},
     "max_difference_missing": {"en": "No epoch that both methods reached with finite values: nothing to compare.",
                                "ko": "두 방법이 모두 유한한 값으로 도달한 에폭이 없어 비교할 것이 없습니다."},
-    "speed_ratio": {"en": "Speed ratio per epoch", "ko": "에폭당 속도 비"},
+    "speed_ratio": {"en": "Time per epoch, autograd / manual", "ko": "에폭당 시간, 자동 미분 / 수동"},
     # charts and their labels, outputs, code, export
     "chart_loss": {"en": "Loss per epoch", "ko": "에폭별 손실"},
     "log_scale": {"en": "Log scale for the loss", "ko": "손실을 로그 눈금으로"},
@@ -104,8 +104,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "share": {"en": "The address bar now holds these settings: copy it to share this run.",
               "ko": "주소 표시줄에 이 설정이 담겨 있습니다. 복사해서 이 실행을 공유하세요."},
     # sentences computed from the run (ui/sentences.py)
-    "ratio_manual_faster": {"en": "manual {ratio:.1f}x faster", "ko": "수동이 {ratio:.1f}배 빠름"},
-    "ratio_autograd_faster": {"en": "autograd {ratio:.1f}x faster", "ko": "자동 미분이 {ratio:.1f}배 빠름"},
+    "ratio_manual_faster": {"en": "autograd / manual = {ratio}: the manual method is faster per epoch",
+                            "ko": "자동 미분 / 수동 = {ratio}: 에폭당 수동 방법이 더 빠름"},
+    "ratio_autograd_faster": {"en": "autograd / manual = {ratio}: autograd is faster per epoch",
+                              "ko": "자동 미분 / 수동 = {ratio}: 에폭당 자동 미분이 더 빠름"},
+    "ratio_same": {"en": "autograd / manual = {ratio}: the same median time per epoch",
+                   "ko": "자동 미분 / 수동 = {ratio}: 에폭당 중앙값 시간이 같음"},
     "ratio_missing": {"en": "no speed ratio: a median needs at least {least} timed epochs per method, and this run "
                             "timed {manual} (manual) and {autograd} (autograd)",
                       "ko": "속도 비 없음: 중앙값에는 방법마다 시간을 잰 에폭이 {least}개 이상 필요한데, 이번 실행은 "

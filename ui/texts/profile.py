@@ -12,8 +12,6 @@ TEXTS: dict[str, dict[str, str]] = {
                             "안에서 실행합니다. 모든 줄을 추적하므로 몇 초 걸리며, 결과는 모든 사용자가 함께 씁니다."},
     "profile_run": {"en": "Profile", "ko": "프로파일 실행"},
     "profile_running": {"en": "Tracing every line: {method} ...", "ko": "모든 줄을 추적하는 중: {method} ..."},
-    "profile_manual": {"en": "manual (chain rule)", "ko": "수동 (연쇄법칙)"},
-    "profile_autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
     "profile_result_for": {"en": "Last profile: {epochs} epochs, as the note's programs run them. Highlighted: "
                                  "lines whose Increment reads above 0.0 MiB.",
                            "ko": "마지막 프로파일: 강의의 프로그램대로 {epochs} 에폭. 강조된 줄: Increment가 "

@@ -44,12 +44,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "scaling_mib": {"en": "MiB", "ko": "MiB"},
     "scaling_reading": {"en": "{model} at {size}: autograd keeps {auto} for its backward pass (its graph saves the "
                               "input, every layer's output and the targets), the hand-derived backward keeps {manual} "
-                              "(the cache its chain rule reads), {memory_ratio:.2f}× autograd's. Per epoch autograd "
-                              "takes {auto_time} and the hand-derived version {manual_time} ({time_ratio:.2f}×).",
+                              "(the cache its chain rule reads): manual / autograd = {memory_ratio:.2f}. Per epoch "
+                              "autograd takes {auto_time} and the hand-derived version {manual_time}: autograd / "
+                              "manual = {time_ratio:.2f}.",
                         "ko": "{model}, {size}: 자동 미분은 역전파를 위해 {auto}를 보관하고 (그래프가 입력, 모든 층의 "
                               "출력, 정답을 저장), 손으로 유도한 역전파는 {manual}를 보관합니다 (연쇄 법칙이 읽는 "
-                              "캐시), 자동 미분의 {memory_ratio:.2f}배. 에폭당 자동 미분은 {auto_time}, 손으로 유도한 "
-                              "방법은 {manual_time} 걸립니다 ({time_ratio:.2f}배)."},
+                              "캐시): 수동 / 자동 미분 = {memory_ratio:.2f}. 에폭당 자동 미분은 {auto_time}, 손으로 "
+                              "유도한 방법은 {manual_time} 걸립니다: 자동 미분 / 수동 = {time_ratio:.2f}."},
     "scaling_reading_rss": {"en": "Peak RSS Δ in a fresh process there: autograd {auto:.1f} MiB (range {auto_low:.1f} "
                                   "to {auto_high:.1f}), the hand-derived version {manual:.1f} MiB ({manual_low:.1f} "
                                   "to {manual_high:.1f}): {verdict}.",
