@@ -4,15 +4,19 @@ TEXTS: dict[str, dict[str, str]] = {
     # page, sidebar, progress
     "compare_title": {"en": "Backpropagation two ways", "ko": "역전파, 두 가지 방법"},
     "compare_intro": {
-        "en": "The same model is trained twice on the same data from the same starting parameters: once with "
-              "gradients derived by hand through the chain rule (**manual**), once with PyTorch's "
-              "`loss.backward()` and `torch.optim.SGD` (**autograd**). Forward once to get the values, then backward "
-              "to get the derivatives. Below: the loss, the parameters, how far the two methods drift apart, and "
-              "what each costs in time and memory. Change the settings in the sidebar and press **Train**.",
-        "ko": "같은 모델을 같은 데이터와 같은 초기 파라미터로 두 번 학습합니다. 한 번은 연쇄법칙으로 직접 유도한 "
-              "기울기(**수동**)로, 한 번은 PyTorch의 `loss.backward()`와 `torch.optim.SGD`(**자동 미분**)로. "
-              "순전파로 값을 구하고, 역전파로 미분을 구합니다. 아래에서 손실, 파라미터, 두 방법의 차이, "
-              "그리고 각 방법의 시간과 메모리 비용을 볼 수 있습니다. 사이드바에서 설정을 바꾸고 **학습**을 누르세요.",
+        "en": "The lecture's extra example, generalised: the same model is trained twice on the same data from the "
+              "same starting parameters, and both runs take the same gradient-descent update, parameter ← parameter "
+              "− learning rate × gradient. Only the gradient differs: once it is derived by hand through the chain "
+              "rule (**manual**), once PyTorch's `loss.backward()` computes it and `torch.optim.SGD` applies the "
+              "update (**autograd**). Forward once to get the values, then backward to get the derivatives. Below: "
+              "the loss, the parameters, how far the two methods drift apart, and what each costs in time and "
+              "memory. Change the settings in the sidebar and press **Train**.",
+        "ko": "강의의 추가 예제를 넓힌 것입니다. 같은 모델을 같은 데이터와 같은 초기 파라미터로 두 번 학습하며, 두 "
+              "학습 모두 같은 경사 하강법 업데이트(파라미터 ← 파라미터 − 학습률 × 그래디언트)를 따릅니다. 다른 것은 "
+              "그래디언트뿐입니다: 한 번은 연쇄 법칙으로 직접 유도하고(**직접 미분**), 한 번은 PyTorch의 "
+              "`loss.backward()`가 계산하고 `torch.optim.SGD`가 업데이트합니다(**자동 미분**). 순전파로 값을 구하고, "
+              "역전파로 미분을 구합니다. 아래에서 손실, 파라미터, 두 방법의 차이, 그리고 각 방법의 시간과 메모리 "
+              "비용을 볼 수 있습니다. 사이드바에서 설정을 바꾸고 **학습**을 누르세요.",
     },
     "settings": {"en": "Training settings", "ko": "학습 설정"},
     "learning_rate": {"en": "Learning rate (log scale)", "ko": "학습률 (로그 눈금)"},
