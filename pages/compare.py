@@ -3,12 +3,14 @@
 import streamlit as st
 
 import bp_core
+from bp_core.activations import HIDDEN_ACTIVATIONS
 from ui import compare_view as view
 from ui import sentences as say
+from ui.links import to_query_params
 from ui.memory_view import memory_section
 from ui.profile_view import lecture_profile_expander
 from ui.session import language, reset_for_model, save_widgets
-from ui.settings import ACTIVATIONS, EPOCHS_CAP, LR_OPTIONS, resolve_settings, to_query_params
+from ui.settings import EPOCHS_CAP, LR_OPTIONS, resolve_settings
 from ui.shell import run_app_if_alone
 from ui.texts import render, t
 
@@ -34,9 +36,9 @@ with st.sidebar:
         edited = None
         if state["model"] == "mlp":
             st.number_input(t("seed", lang), min_value=0, max_value=bp_core.limits.MAX_SEED, step=1, key="seed")
-            st.selectbox(t("activation", lang), ACTIVATIONS, key="activation")
+            st.selectbox(t("activation", lang), HIDDEN_ACTIVATIONS, key="activation")
             st.caption(t("data_mlp", lang))
-        else:  # text cells, parsed by ui.settings: nothing typed is silently turned into a number
+        else:  # text cells, parsed by ui.points: nothing typed is silently turned into a number
             edited = st.data_editor(state["points_base"], key="points_editor", num_rows="dynamic", hide_index=True,
                                     width="stretch", column_config={c: st.column_config.TextColumn(c) for c in "xy"})
             st.caption(t("data", lang))

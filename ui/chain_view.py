@@ -15,8 +15,9 @@ import streamlit as st
 import bp_core
 
 from . import teaching
+from .messages import Message
 from .network_graph import network_dot, unit_name
-from .settings import Message, Settings
+from .settings import Settings
 from .texts import t
 
 RUN = teaching.RUNS["mlp"]

@@ -15,7 +15,8 @@ import torch
 import bp_core
 
 from . import charts, teaching
-from .settings import Message, Settings
+from .messages import Message
+from .settings import Settings
 from .texts import t
 
 SOURCES = ("initial", "trained", "typed")

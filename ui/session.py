@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .settings import DEFAULTS, LECTURE_POINTS, LR_OPTIONS, nearest_option, points_frame, read_query_params
+from .links import read_query_params
+from .points import LECTURE_POINTS, points_frame
+from .settings import DEFAULTS, LR_OPTIONS, nearest_option
 
 WIDGET_KEYS = ("model", "lr", "lr_exact", "epochs", "seed", "activation")
 """The Compare page's widgets whose values outlive the page."""

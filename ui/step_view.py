@@ -16,8 +16,9 @@ import bp_core
 from bp_core import models
 
 from . import teaching
+from .messages import Message
 from .network_graph import unit_name
-from .settings import Message, Settings
+from .settings import Settings
 from .texts import t
 
 EPOCH_KEY = "step_epochs"  # plain key: the epoch shown, per model, survives reruns and page switches

@@ -19,7 +19,7 @@ import bp_core
 from bp_core import limits, teaching
 
 from . import charts
-from .settings import Message
+from .messages import Message
 from .texts import t
 
 DEFAULTS = {"line": {"sw_low": 0.001, "sw_high": 0.5, "sw_count": 25, "sw_epochs": 300},

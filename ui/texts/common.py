@@ -15,7 +15,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "bytes": {"en": "bytes", "ko": "바이트"},
     "teach_training": {"en": "Training the lecture's run by hand ({epochs} epochs) ...",
                        "ko": "강의의 학습을 수동 방법으로 실행하는 중 ({epochs} 에폭) ..."},
-    # what ui/settings.py says about a link's setting or a table cell it cannot use, and why (reason_*)
+    # what ui/links.py and ui/points.py say about a link's setting or a table cell it cannot use, and why (reason_*)
     "bad_link_param": {"en": "The link's setting {name} = “{value}” cannot be used: {reason}. Its default is used.",
                        "ko": "링크의 설정 {name} = “{value}”은(는) 사용할 수 없습니다: {reason}. 기본값을 사용합니다."},
     "link_param_ignored": {"en": "The link's setting {name} does not apply to the {model}: it is ignored.",
