@@ -14,10 +14,21 @@ from bp_core.activations import HIDDEN_ACTIVATIONS
 from .messages import Message, Unusable, shown
 from .numbers import MAX_TEXT, check_point_value, check_ui_learning_rate, parse_natural, parse_real
 from .points import LECTURE_POINTS, MAX_POINTS, Points
+from .presets import DEFAULT_MODEL
 from .settings import EPOCHS_CAP, Settings
 
-IGNORED = {"line": ("seed", "act"), "mlp": ("pts",)}
-"""Link parameters that the other model uses: named as ignored, never an error."""
+OPTION_PARAMS = {"seed": "seed", "act": "activation"}
+"""Link parameters that carry a model option (bp_core.presets.OPTIONS), by the option's name in Settings."""
+POINTS_PARAM = "pts"
+"""The link parameter that carries edited data points."""
+
+
+def ignored(model: str) -> tuple[str, ...]:
+    """The link parameters the preset ``model`` does not read (another preset's options or points): named as
+    ignored, never an error."""
+    preset = bp_core.PRESETS[model]
+    unread = [name for name, option in OPTION_PARAMS.items() if option not in preset.options]
+    return (*unread, *([] if preset.editable_points else [POINTS_PARAM]))
 
 
 def _points(text: str) -> Points:
@@ -76,8 +87,8 @@ def read_query_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[M
     for name, parse in PARSERS.items():
         if name not in params:
             continue
-        model = valid.get("model", "line")  # "model" is parsed first
-        if name in IGNORED[model]:
+        model = valid.get("model", DEFAULT_MODEL)  # "model" is parsed first
+        if name in ignored(model):
             problems.append(("link_param_ignored", {"name": name, "model": (f"model_{model}", {})}))
             continue
         raw = params[name]
@@ -93,8 +104,9 @@ def to_query_params(settings: Settings, lang: str) -> dict[str, str]:
     """The link for ``settings``: floats as their shortest round-trip repr, so the link reproduces the run exactly."""
     params = {"model": settings.model, "lr": repr(settings.learning_rate), "epochs": str(settings.epochs),
               "lang": lang}
-    if settings.model == "mlp":
-        params |= {"seed": str(settings.seed), "act": settings.activation}
-    elif settings.points != LECTURE_POINTS:
-        params["pts"] = ",".join(f"{x!r}:{y!r}" for x, y in settings.points)
+    preset = bp_core.PRESETS[settings.model]
+    params |= {name: str(getattr(settings, option)) for name, option in OPTION_PARAMS.items()
+               if option in preset.options}
+    if preset.editable_points and settings.points != LECTURE_POINTS:
+        params[POINTS_PARAM] = ",".join(f"{x!r}:{y!r}" for x, y in settings.points)
     return params

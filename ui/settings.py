@@ -21,6 +21,7 @@ import bp_core
 from .messages import Message, Unusable, shown
 from .numbers import check_ui_learning_rate
 from .points import LECTURE_POINTS, Points, parse_points_table
+from .presets import DEFAULT_MODEL
 
 EPOCHS_CAP = 10_000
 """Dashboard cap on epochs: the 2-3-2 network's two measured runs take about 3 s here at the cap."""
@@ -33,20 +34,18 @@ CELLS_SHOWN = 5
 
 @dataclass(frozen=True)
 class Settings:
-    model: str = "line"  # a key of bp_core.PRESETS
+    model: str = DEFAULT_MODEL  # a key of bp_core.PRESETS
     learning_rate: float = 0.01
     epochs: int = 1000
-    seed: int = 0  # network only
-    activation: str = "sigmoid"  # network hidden layer only
-    points: Points = LECTURE_POINTS  # line only: (x, y) pairs
+    seed: int = 0  # used where the preset offers the option "seed"
+    activation: str = "sigmoid"  # hidden units; used where the preset offers the option "activation"
+    points: Points = LECTURE_POINTS  # (x, y) pairs; used where the preset's points are editable
 
     def build(self) -> tuple[bp_core.Model, bp_core.Dataset]:
-        """The bp_core model and data these settings describe."""
-        if self.model == "line":
-            x = [[p[0]] for p in self.points]
-            y = [[p[1]] for p in self.points]
-            return bp_core.Line(), bp_core.make_dataset(x, y, 1, 1, name="points")
-        return bp_core.MLP((2, 3, 2), self.activation, "sigmoid", self.seed), bp_core.PRESETS[self.model].make_data()
+        """The bp_core model and data these settings describe: the preset builds them from what it uses."""
+        preset = bp_core.PRESETS[self.model]
+        options = {name: getattr(self, name) for name in preset.options}
+        return preset.build(self.points if preset.editable_points else None, **options)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,10 +1,12 @@
 """Texts several pages share: models, methods, chart labels, and why a setting, link or cell cannot be used."""
 
+import bp_core
+
 TEXTS: dict[str, dict[str, str]] = {
     # words several pages use: the models, the two methods, chart and table labels, the teaching pages' training
     "model": {"en": "Model", "ko": "모델"},
-    "model_line": {"en": "Line y = wx + b (lecture)", "ko": "직선 y = wx + b (강의)"},
-    "model_mlp": {"en": "Network 2-3-2 (17 parameters, half adder)", "ko": "신경망 2-3-2 (파라미터 17개, 반가산기)"},
+    # model_<key>: each preset's name for the model choice, as the presets table (bp_core/presets.py) gives it
+    **{f"model_{key}": dict(preset.labels) for key, preset in bp_core.PRESETS.items()},
     "manual": {"en": "manual (chain rule)", "ko": "수동 (연쇄법칙)"},
     "autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
     "method": {"en": "method", "ko": "방법"},

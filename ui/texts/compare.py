@@ -1,5 +1,7 @@
 """Texts of the Compare page (pages/compare.py, ui/compare_view.py, ui/charts.py, ui/sentences.py)."""
 
+import bp_core
+
 TEXTS: dict[str, dict[str, str]] = {
     # page, sidebar, progress
     "compare_title": {"en": "Backpropagation two ways", "ko": "역전파, 두 가지 방법"},
@@ -21,9 +23,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "epochs": {"en": "Epochs (1 to {cap})", "ko": "에폭 수 (1 ~ {cap})"},
     "seed": {"en": "Initialisation seed", "ko": "초기화 시드"},
     "activation": {"en": "Hidden activation", "ko": "은닉층 활성화 함수"},
-    "data": {"en": "Data points (edit, add or delete rows)", "ko": "데이터 점 (수정, 추가, 삭제 가능)"},
-    "data_mlp": {"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
-                 "ko": "데이터: 반가산기, 입력 (a, b), 목표 [합 = a XOR b, 자리올림 = a AND b]."},
+    # data_<key>: what each preset says under its data settings, as the presets table (bp_core/presets.py) gives it
+    **{f"data_{key}": dict(preset.data_caption) for key, preset in bp_core.PRESETS.items()},
     "train": {"en": "Train", "ko": "학습"},
     "lr_used": {"en": "Learning rate used: {lr}", "ko": "사용한 학습률: {lr}"},
     "bad_lr": {"en": "The exact learning rate {value} cannot be used: {reason}. The last valid settings are still "
