@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ from typing import Any
 import torch
 
 from .contract import Model, check_model
-from .data import Dataset, half_adder, make_dataset, seed_line
+from .data import Dataset, half_adder, make_dataset, seed_line, xor
 from .limits import (
     MAX_LEARNING_RATE,
     ArgumentTypeError,
@@ -125,6 +126,9 @@ class Preset:
         if not isinstance(self.sweep, SweepRange):
             raise ArgumentTypeError(f"sweep must be a bp_core.presets.SweepRange, got {shown(self.sweep)}")
         _check_names("options", self.options, OPTIONS)
+        taken = inspect.signature(self.make_model).parameters
+        if not set(self.options) <= set(taken) and not any(p.kind == p.VAR_KEYWORD for p in taken.values()):
+            raise ValueError(f"make_model must take the options {self.options} as keywords, it takes {list(taken)}")
         for name in ("editable_points", "exact_bound", "loss_surface", "step_formulas"):
             check_bool(name, getattr(self, name))
         _check_names("headline_parameters", self.headline_parameters)
@@ -162,6 +166,12 @@ def _lecture_network(seed: int = 0, activation: str = "sigmoid") -> MLP:
     return MLP((2, 3, 2), activation, "sigmoid", seed)
 
 
+def _xor_network(seed: int = 0) -> MLP:
+    """A 2-2-1 network (9 parameters): tanh hidden units, a sigmoid output. From seed 0 it learns XOR; from some seeds
+    (1, 3, 5) it stops in a local minimum near loss 0.125."""
+    return MLP((2, 2, 1), "tanh", "sigmoid", seed)
+
+
 PRESETS: dict[str, Preset] = {
     "line": Preset(
         "line", "y = wx + b on the lecture's points (y = 2x + 1, x = 1..4)", Line, seed_line, 0.01, 1000,
@@ -176,4 +186,14 @@ PRESETS: dict[str, Preset] = {
         data_caption={"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
                       "ko": "데이터: 반가산기, 입력 (a, b), 목표 [합 = a XOR b, 자리올림 = a AND b]."},
         sweep=SweepRange(0.1, 100.0, 10, 1000), options=("seed", "activation"), scaling_family="2-3-2"),
+    "xor": Preset(
+        "xor", "XOR on a 2-2-1 network (9 parameters, tanh hidden units): the problem no line can fit", _xor_network,
+        xor, 1.0, 2000,
+        labels={"en": "Network 2-2-1 (9 parameters, XOR)", "ko": "신경망 2-2-1 (파라미터 9개, XOR)"},
+        data_caption={"en": "Data: XOR, inputs (a, b), target a XOR b. No straight line separates the 1s from the "
+                            "0s; the tanh hidden units bend the boundary. From some seeds training stops in a local "
+                            "minimum.",
+                      "ko": "데이터: XOR, 입력 (a, b), 목표 a XOR b. 1과 0을 가르는 직선은 없어서 tanh 은닉 유닛이 "
+                            "경계를 구부립니다. 어떤 시드에서는 학습이 국소 최솟값에서 멈춥니다."},
+        sweep=SweepRange(0.1, 100.0, 10, 1000), options=("seed",)),
 }

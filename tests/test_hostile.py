@@ -325,6 +325,8 @@ HOSTILE_OBJECTS = [
         ("labels", "Line"), ("data_caption", {"en": ""}), ("sweep", (0.1, 1.0, 5, 10)), ("options", ["seed"]),
         ("options", ("seed", "width")), ("editable_points", 1), ("headline_parameters", "wb"),
         ("scaling_family", 2), ("pages", ("chain_rule", "compare")))],
+    pytest.param(lambda: dataclasses.replace(bp_core.PRESETS["line"], options=("seed",)), "make_model",
+                 id="Preset-options-not-taken"),
     pytest.param(lambda: bp_core.presets.SweepRange(0.5, 0.1, 5, 10), "high", id="SweepRange-order"),
     pytest.param(lambda: bp_core.presets.SweepRange(0.1, 0.5, 1, 10), "count", id="SweepRange-count"),
     pytest.param(lambda: dataclasses.replace(bp_core.PRESETS["line"], make_model=lambda: None).build(), "make_model",

@@ -134,3 +134,16 @@ def test_build_takes_the_options_a_preset_offers_and_points_only_where_they_are_
         line.build(((0.0, 1.0, 2.0),))
     with pytest.raises(ValueError, match="activation"):
         network.build(activation="gelu")
+
+
+def test_the_xor_preset_learns_what_no_line_can_fit():
+    preset = bp_core.PRESETS["xor"]
+    model, data = preset.build()
+    assert data.x.tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]] and data.y.reshape(-1).tolist() == [0, 1, 1, 0]
+    design = torch.cat([data.x, torch.ones(4, 1)], dim=1).double()  # the best plane: 0.5 everywhere
+    plane = torch.linalg.lstsq(design, data.y.double()).solution
+    assert ((design @ plane - data.y) ** 2).mean().item() == pytest.approx(0.25)
+    result = bp_core.train(model, data, "manual", preset.learning_rate, preset.epochs)
+    assert preset.epochs <= EPOCHS_CAP and result.final_loss < 0.005  # well below 0.05
+    outputs = bp_core.models.predict(model, result.params, data.x)
+    assert outputs.round().reshape(-1).tolist() == [0, 1, 1, 0]
