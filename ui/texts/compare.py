@@ -84,10 +84,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "category": {"en": "what", "ko": "항목"},
     "log10_loss": {"en": "log10 loss", "ko": "log10 손실"},
     "outputs_title": {"en": "What the network outputs after training", "ko": "학습 후 신경망의 출력"},
-    "outputs_caption": {"en": "x[0], x[1]: the inputs a, b. y[0]: sum (XOR), y[1]: carry (AND). ŷ: each method's "
-                              "output with its final parameters.",
-                        "ko": "x[0], x[1]: 입력 a, b. y[0]: 합 (XOR), y[1]: 자리올림 (AND). ŷ: 각 방법의 최종 "
-                              "파라미터로 계산한 출력."},
+    "outputs_caption": {"en": "x: the inputs, y: the targets, in the order the data under the settings names "
+                              "them. ŷ: each method's output with its final parameters.",
+                        "ko": "x: 입력, y: 목표값 (설정 아래 데이터 설명의 순서대로). ŷ: 각 방법의 최종 파라미터로 "
+                              "계산한 출력."},
     "code_title": {"en": "The code that produced these numbers", "ko": "이 숫자를 만든 코드"},
     "code_caption": {
         "en": "Each method's update as a learner reads it: forward, loss, the gradient (by hand, or zero_grad and "
