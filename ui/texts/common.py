@@ -15,8 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "parameter": {"en": "parameter", "ko": "파라미터"},
     "value": {"en": "value", "ko": "값"},
     "bytes": {"en": "bytes", "ko": "바이트"},
-    "teach_training": {"en": "Training the lecture's run by hand ({epochs} epochs) ...",
-                       "ko": "강의의 학습을 수동 방법으로 실행하는 중 ({epochs} 에폭) ..."},
+    "teach_training": {"en": "Training the model by hand ({epochs} epochs) ...",
+                       "ko": "모델을 수동 방법으로 학습하는 중 ({epochs} 에폭) ..."},
     # what ui/links.py and ui/points.py say about a link's setting or a table cell it cannot use, and why (reason_*)
     "bad_link_param": {"en": "The link's setting {name} = “{value}” cannot be used: {reason}. Its default is used.",
                        "ko": "링크의 설정 {name} = “{value}”은(는) 사용할 수 없습니다: {reason}. 기본값을 사용합니다."},
