@@ -1,7 +1,8 @@
 """The written contract of a bp_core model, the registry of model kinds, and the check at the public door.
 
 Code outside the models asks a model through this contract (``spec``, ``backward_keeps``, ``layered``,
-``manual_source``) instead of testing its type, so a new model needs no edit anywhere else.
+``manual_source``) instead of testing its type, so bp_core's functions serve a new model with no edit. The dashboard
+offers a model once it is a row of ``bp_core.PRESETS``: the row states what the dashboard needs to know about it.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ class Model(abc.ABC):
     """The contract of a bp_core model: shapes, initial parameters, packing, forward, hand-derived backward.
 
     ``theta`` is all parameters packed into one tensor; ``x1 = design(x)`` is the input as the forward pass reads
-    it. A new model subclasses this, sets ``kind`` (its name in ``spec``) and implements every abstract method;
-    nothing else in bp_core or the dashboard needs an edit (``tests/test_contract.py`` runs every registered model
-    through the contract).
+    it. A new model subclasses this, sets ``kind`` (its name in ``spec``) and implements every abstract method; then
+    training, comparison, gradients, measurement and the teaching functions serve it with no edit
+    (``tests/test_contract.py`` runs every preset's model, and a model defined only there, through the contract). To
+    offer it in the dashboard, add a row to ``bp_core.PRESETS`` (bp_core/presets.py).
     """
 
     kind: ClassVar[str]  # the name in spec() and in the registry

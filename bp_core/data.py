@@ -8,7 +8,7 @@ import torch
 
 from .limits import ArgumentTypeError, check_float_dtype, check_int_range, check_matrix
 
-__all__ = ["Dataset", "half_adder", "make_dataset", "seed_line"]
+__all__ = ["Dataset", "half_adder", "make_dataset", "seed_line", "xor"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,20 @@ def half_adder() -> Dataset:
     x = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])  # (4, 2)
     y = torch.tensor([[0.0, 0.0], [1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])  # (4, 2): [XOR, AND]
     return Dataset(x, y, "half_adder")
+
+
+def xor() -> Dataset:
+    """All inputs {0, 1}^2 with the target a XOR b, shaped (4, 1): the classic problem no line can fit (no straight
+    line separates the inputs whose target is 1 from those whose target is 0), so a network needs a hidden layer.
+
+    Examples
+    --------
+    >>> xor().y.reshape(-1).tolist()
+    [0.0, 1.0, 1.0, 0.0]
+    """
+    x = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])  # (4, 2)
+    y = torch.tensor([[0.0], [1.0], [1.0], [0.0]])  # (4, 1): a XOR b
+    return Dataset(x, y, "xor")
 
 
 def make_dataset(x: object, y: object, in_features: int | None = None, out_features: int | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 import math
 import numbers
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -52,6 +53,21 @@ class ArgumentTypeError(TypeError, ValueError):
     """An argument of the wrong type. Both a TypeError and a ValueError, so callers may catch either."""
 
 
+def clipped(text: str, most: int, mark: str = "...") -> str:
+    """``text`` if it has at most ``most`` characters, else its start followed by ``mark``, ``most`` characters in
+    all: how a message quotes a value, here and in the dashboard (which quotes what a learner typed).
+
+    Examples
+    --------
+    >>> clipped("abcdefgh", 6), clipped("abc", 6)
+    ('abc...', 'abc')
+    """
+    if not isinstance(text, str) or not isinstance(mark, str):
+        raise ArgumentTypeError(f"text and mark must be str, got {type(text).__name__} and {type(mark).__name__}")
+    most = check_int_range("most", most, len(mark), sys.maxsize)
+    return text if len(text) <= most else text[: most - len(mark)] + mark
+
+
 def shown(value: object) -> str:
     """``value`` for a message: its type and a short repr (a huge integer by its size: repr refuses > 4300 digits)."""
     if isinstance(value, numbers.Integral) and not isinstance(value, bool) and abs(int(value)) > 10**30:
@@ -62,8 +78,7 @@ def shown(value: object) -> str:
         text = repr(value)
     except ValueError:  # e.g. a tuple holding an integer too long to print
         return type(value).__name__
-    text = text if len(text) <= 80 else text[:77] + "..."
-    return f"{type(value).__name__} {text}"
+    return f"{type(value).__name__} {clipped(text, 80)}"
 
 
 def check_real(name: str, value: object, low: float = -math.inf, high: float = math.inf, *,

@@ -16,17 +16,24 @@ run_app_if_alone()
 
 state = st.session_state
 lang = language()
-model, data = view.network()
-names = bp_core.models.scalar_names(model.init_params())
-
 st.title(t("chain_title", lang))
 st.markdown(t("chain_intro", lang))
-last_epoch = teaching.last_epoch(view.RUN)  # trains the lecture's network once per server (progress bar)
+settings = teaching.choose_run("cr_model", lang, "chain_rule")  # the layered networks, the lecture's first
+model, data = view.network(settings)
+names = bp_core.models.scalar_names(model.init_params())
+last_epoch = teaching.last_epoch(settings)  # trains the network once per server (progress bar)
+st.caption(t("chain_run", lang, count=len(names), lr=settings.learning_rate, epochs=settings.epochs))
 
 # ---- the request; a value out of range (kept from an older run, or crafted) is named and replaced
-WIDGETS = {"param": view.ChainRequest.parameter, "cr_sample": view.ChainRequest.sample, "cr_epoch": 0}
+first = view.first_request(names, data.n_samples)
+WIDGETS = {"param": first.parameter, "cr_sample": first.sample, "cr_epoch": first.epoch}
 restore(WIDGETS)
-request, messages = view.resolve_chain(state, names, data.n_samples, last_epoch, state.get("cr_last"))
+if state.get("cr_network", settings.model) != settings.model:  # another network: start from its first request
+    for key, value in WIDGETS.items():
+        set_value(key, value)
+    state.pop("cr_last", None)
+state["cr_network"] = settings.model
+request, messages = view.resolve_chain(state, names, data.n_samples, last_epoch, state.get("cr_last") or first)
 for message in messages:
     st.error(render(message, lang))
 if messages:  # put valid values back before the widgets are drawn
@@ -34,7 +41,7 @@ if messages:  # put valid values back before the widgets are drawn
         set_value(key, view.BATCH if value is None and key == "cr_sample" else value)
 
 left, middle, right = st.columns([1, 1.3, 1.7])
-left.selectbox(t("chain_param", lang), names, key="param",
+left.selectbox(t("chain_param", lang, count=len(names)), names, key="param",
                format_func=lambda name: f"{name}  ({parameter_edge(model, name)})")
 middle.selectbox(t("chain_sample", lang), [*range(data.n_samples), view.BATCH], key="cr_sample",
                  format_func=lambda s: view.sample_label(s, data, lang))
@@ -43,7 +50,7 @@ keep(WIDGETS)
 state["cr_last"] = request
 
 # ---- the network with the paths highlighted
-dot, loss = view.graph(request)
+dot, loss = view.graph(request, settings)
 st.graphviz_chart(dot, width="stretch")
 what = (t("chain_batch_mean", lang, n=data.n_samples) if request.sample is None
         else t("chain_one_sample", lang, number=request.sample))
@@ -54,9 +61,9 @@ st.caption(t("chain_numbering", lang))
 # ---- the paths, factor by factor, and their sum against autograd
 st.subheader(t("chain_table_title", lang, param=request.parameter))
 st.markdown(t("chain_mnemonic", lang))
-st.dataframe(view.table(request, lang), hide_index=True, width="stretch", key="paths_table",
+st.dataframe(view.table(request, lang, settings), hide_index=True, width="stretch", key="paths_table",
              column_config=view.table_columns(lang))
-paths = view.chain_paths(request)
+paths = view.chain_paths(request, settings)
 sum_col, autograd_col, difference_col = st.columns(3)
 sum_col.metric(t("chain_sum", lang, count=len(paths.paths)), f"{paths.total:.9g}")
 autograd_col.metric(t("chain_autograd", lang), f"{paths.autograd:.9g}")

@@ -5,10 +5,11 @@ import streamlit as st
 import bp_core
 from ui import compare_view as view
 from ui import sentences as say
+from ui.links import to_query_params
 from ui.memory_view import memory_section
 from ui.profile_view import lecture_profile_expander
 from ui.session import language, reset_for_model, save_widgets
-from ui.settings import ACTIVATIONS, EPOCHS_CAP, LR_OPTIONS, resolve_settings, to_query_params
+from ui.settings import EPOCHS_CAP, LR_OPTIONS, resolve_settings
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
 from ui.texts import render, t
@@ -27,20 +28,20 @@ for problem in state.get("url_problems", []):  # a link's setting that cannot be
 with st.sidebar:
     st.radio(t("model", lang), options=list(bp_core.PRESETS), format_func=lambda m: t(f"model_{m}", lang),
              key="model", on_change=reset_for_model)
+    preset = bp_core.PRESETS[state["model"]]  # what the chosen model offers: options, editable points, views
     with st.form("settings_form"):
         st.subheader(t("settings", lang))
         st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key="lr", format_func=lambda v: f"{v:g}")
         st.number_input(t("learning_rate_exact", lang), key="lr_exact", format="%g", step=0.001)
         st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1, max_value=EPOCHS_CAP, step=100, key="epochs")
-        edited = None
-        if state["model"] == "mlp":
+        if "seed" in preset.options:
             st.number_input(t("seed", lang), min_value=0, max_value=bp_core.limits.MAX_SEED, step=1, key="seed")
-            st.selectbox(t("activation", lang), ACTIVATIONS, key="activation")
-            st.caption(t("data_mlp", lang))
-        else:  # text cells, parsed by ui.settings: nothing typed is silently turned into a number
-            edited = st.data_editor(state["points_base"], key="points_editor", num_rows="dynamic", hide_index=True,
-                                    width="stretch", column_config={c: st.column_config.TextColumn(c) for c in "xy"})
-            st.caption(t("data", lang))
+        if "activation" in preset.options:
+            st.selectbox(t("activation", lang), bp_core.activations.HIDDEN_ACTIVATIONS, key="activation")
+        edited = st.data_editor(state["points_base"], key="points_editor", num_rows="dynamic", hide_index=True,
+                                width="stretch", column_config={c: st.column_config.TextColumn(c) for c in "xy"}
+                                ) if preset.editable_points else None  # text cells: ui.points reads each one exactly
+        st.caption(t(f"data_{preset.key}", lang))
         st.form_submit_button(t("train", lang), type="primary", key="train", width="stretch")
 save_widgets()
 
@@ -88,7 +89,7 @@ with left:
     draw("difference")
     st.caption(say.difference_sentence(comparison, lang))
 with right:
-    if settings.model == "line":
+    if bp_core.PRESETS[settings.model].loss_surface:
         draw("surface")
         st.caption(say.surface_sentence(comparison, lang))
     else:

@@ -8,6 +8,7 @@ from bp_core.teaching.checking import WRONG_MARGIN
 from ui import check_view as view
 from ui import teaching
 from ui.page_state import keep, restore, set_value
+from ui.presets import LECTURE_NETWORK, choices
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
@@ -21,10 +22,10 @@ st.title(t("check_title", lang))
 st.markdown(t("check_intro", lang))
 
 # ---- where the parameters come from
-WIDGETS = {"gc_model": "mlp", "gc_source": "initial"} | {f"gc_epoch_{model}": 0 for model in bp_core.PRESETS}
+WIDGETS = {"gc_model": LECTURE_NETWORK, "gc_source": "initial"} | {f"gc_epoch_{model}": 0 for model in bp_core.PRESETS}
 restore(WIDGETS)
 top = st.columns([1.3, 1.3, 2])
-top[0].radio(t("model", lang), list(bp_core.PRESETS), key="gc_model",
+top[0].radio(t("model", lang), choices("gradient_check"), key="gc_model",
              format_func=lambda m: teaching.model_name(m, lang))
 top[1].radio(t("check_source", lang), view.SOURCES, key="gc_source",
              format_func=lambda s: t(f"check_source_{s}", lang))
@@ -76,7 +77,7 @@ st.info(view.float32_sentence(report, lang))
 
 # ---- forgot optimizer.zero_grad(): its own model choice, the line by default (it goes wrong within a few epochs)
 st.subheader(t("zero_grad_title", lang))
-zero_grad_run = teaching.choose_run("zg_model", lang)
+zero_grad_run = teaching.choose_run("zg_model", lang, "gradient_check")
 st.markdown(t("zero_grad_intro", lang, lr=zero_grad_run.learning_rate, epochs=view.ZERO_GRAD_EPOCHS))
 comparison = view.zero_grad(zero_grad_run)
 wrong = comparison.went_wrong_at

@@ -6,6 +6,7 @@ import bp_core
 from ui import sweep_view as view
 from ui import teaching
 from ui.page_state import keep, restore, set_value
+from ui.presets import choices
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
@@ -26,9 +27,10 @@ def reset_for_model() -> None:
     state.pop("sw_last", None)
 
 
-WIDGETS = {"sw_model": "line", **view.DEFAULTS["line"]}
+MODELS = choices("learning_rate")
+WIDGETS = {"sw_model": MODELS[0], **view.DEFAULTS[MODELS[0]]}
 restore(WIDGETS)
-st.radio(t("model", lang), list(bp_core.PRESETS), key="sw_model", horizontal=True, on_change=reset_for_model,
+st.radio(t("model", lang), MODELS, key="sw_model", horizontal=True, on_change=reset_for_model,
          format_func=lambda m: teaching.model_name(m, lang))
 with st.form("sweep_form"):
     columns = st.columns(4)
@@ -55,8 +57,8 @@ state["sw_last"] = request
 for column, (label, value) in zip(st.columns(3), view.headline(sweep, lang)):
     column.metric(label, value)
 st.markdown(t("sweep_hessian_sentence", lang, lam=sweep.lambda_max, bound=sweep.learning_rate_bound))
-if model_key == "line":
-    st.latex(view.line_closed_form(bp_core.PRESETS["line"].make_data()))
+if bp_core.PRESETS[model_key].exact_bound:  # the line: H in closed form, the same everywhere
+    st.latex(view.line_closed_form(bp_core.PRESETS[model_key].make_data()))
     st.caption(t("sweep_line_exact", lang))
 else:
     st.caption(t("sweep_network_local", lang))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import bp_core
 from ui import step_view as view
 from ui import teaching
 from ui.session import language
@@ -16,7 +17,7 @@ lang = language()
 st.title(t("step_title", lang))
 st.markdown(t("step_intro", lang))
 
-settings = teaching.choose_run("step_model", lang)
+settings = teaching.choose_run("step_model", lang, "step_by_hand")
 model_key = settings.model
 last_step = teaching.last_epoch(settings) - 1  # a step from row e lands on row e + 1
 
@@ -55,7 +56,7 @@ def table(frame, key: str, digits: int = 5) -> None:
                  column_config=view.number_columns(frame, digits))
 
 
-if model_key == "line":
+if bp_core.PRESETS[model_key].step_formulas:  # the line: the lecture's formulas with the numbers
     w, b = step.params["w"].item(), step.params["b"].item()
     formulas = view.line_formulas(step)
     left, right = st.columns([1.1, 1])
@@ -74,11 +75,12 @@ if model_key == "line":
     st.subheader(t("step_update", lang))
     st.latex(formulas["w"])
     st.latex(formulas["b"])
-else:
+else:  # a network: every unit's values, then every parameter's gradient and update
+    words = view.network_words(model)  # activations, outputs and parameter count, read from the model
     left, right = st.columns(2)
     with left:
         st.subheader(t("step_forward", lang))
-        st.caption(t("step_network_forward", lang))
+        st.caption(t("step_network_forward", lang, activations=words["activations"], outputs=words["outputs"]))
         table(view.network_forward_table(step, model, lang), "step_forward_table")
     with right:
         st.subheader(t("step_loss", lang))
@@ -87,7 +89,7 @@ else:
         st.caption(t("step_network_local", lang))
         table(view.network_local_table(step, model, lang), "step_local_table")
     st.subheader(t("step_gradient_and_update", lang))
-    st.markdown(t("step_network_update", lang, lr=settings.learning_rate))
+    st.markdown(t("step_network_update", lang, count=words["count"], lr=settings.learning_rate))
     table(view.update_table(step, lang), "step_update_table", digits=7)
 
 matches, row = view.matches_history(settings, epoch), epoch + 1

@@ -1,7 +1,8 @@
-"""Every registered model through the same battery (scikit-learn's check_estimator habit): shapes, pack/unpack,
-manual == autograd, the spec round trip, and the library's functions working on it with no model-specific code.
+"""Every preset's model and a few more through the same battery (scikit-learn's check_estimator habit): shapes,
+pack/unpack, manual == autograd, the spec round trip, and the library's functions working on it with no
+model-specific code.
 
-``Regression1H`` below is a third model defined only here: that the whole library serves it unchanged is the test
+``Regression1H`` below is a model defined only here: that the whole library serves it unchanged is the test
 that the contract, not type checks, is what the library relies on.
 """
 
@@ -73,8 +74,9 @@ def _data(model):
     return bp_core.make_dataset(x, y, model.in_features, model.out_features)
 
 
-MODELS = [bp_core.Line(), bp_core.MLP(), bp_core.MLP((1, 4, 1), "tanh", "identity", seed=2),
-          bp_core.MLP((3, 4, 3, 2), "relu", "sigmoid", seed=1), Regression1H()]
+MODELS = [*(preset.build()[0] for preset in bp_core.PRESETS.values()),  # every model the dashboard offers
+          bp_core.MLP((1, 4, 1), "tanh", "identity", seed=2), bp_core.MLP((3, 4, 3, 2), "relu", "sigmoid", seed=1),
+          Regression1H()]
 
 
 @pytest.fixture(params=MODELS, ids=repr)
@@ -119,6 +121,19 @@ def test_the_library_serves_every_model_with_no_model_specific_code(model):
     assert comparison.max_param_difference < 1e-4
     assert bp_core.stability_bound(model, None, data).lambda_max > 0
     assert all(inspect.getsource(part) for part in model.manual_source())
+
+
+@pytest.mark.parametrize("key", list(bp_core.PRESETS))
+def test_every_presets_model_and_data_pass_the_contract_together(key):
+    """The battery above runs each preset's model on synthetic data; here on the preset's own data, in float64."""
+    model, data = bp_core.PRESETS[key].build()
+    data = data.to(torch.float64)
+    params = model.init_params(torch.float64)
+    assert model.predict_packed(model.pack(params), model.design(data.x)).shape == data.y.shape
+    manual = bp_core.gradients(model, params, data, "manual")
+    auto = bp_core.gradients(model, params, data, "autograd")
+    for name in params:
+        torch.testing.assert_close(manual[name], auto[name], rtol=1e-9, atol=1e-12)
 
 
 def test_relu_derivative_at_the_kink_is_zero_as_in_torch():

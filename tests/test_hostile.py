@@ -1,6 +1,7 @@
 """Every public function of bp_core called as a stranger would: each hostile call raises ValueError or TypeError whose
 message names the argument, and no other exception escapes. Values that are merely unusual are accepted."""
 
+import dataclasses
 import decimal
 import json
 import math
@@ -322,17 +323,22 @@ HOSTILE_OBJECTS = [
     pytest.param(lambda: SEED.to("float64"), "dtype", id="Dataset.to-str"),
     pytest.param(lambda: LINE.init_params(torch.int64), "dtype", id="Line.init_params-int"),
     pytest.param(lambda: MLP.init_params("float32"), "dtype", id="MLP.init_params-str"),
-    pytest.param(lambda: bp_core.Preset("k", "d", bp_core.Line, bp_core.seed_line, "0.01", 10), "learning_rate",
-                 id="Preset-learning_rate"),
-    pytest.param(lambda: bp_core.Preset("k", "d", "Line", bp_core.seed_line, 0.01, 10), "make_model",
-                 id="Preset-make_model"),
-    pytest.param(lambda: bp_core.Preset("k", "d", bp_core.Line, bp_core.seed_line, 0.01, 0), "epochs",
-                 id="Preset-epochs"),
-    pytest.param(lambda: bp_core.Preset(5, "d", bp_core.Line, bp_core.seed_line, 0.01, 10), "key", id="Preset-key"),
-    pytest.param(lambda: bp_core.Preset("k", "d", lambda: None, bp_core.seed_line, 0.01, 10).build(), "make_model",
+    *[pytest.param(lambda field=field, value=value: dataclasses.replace(bp_core.PRESETS["line"], **{field: value}),
+                   field, id=f"Preset-{field}") for field, value in (
+        ("learning_rate", "0.01"), ("make_model", "Line"), ("epochs", 0), ("key", 5), ("labels", {"ko": "직선"}),
+        ("labels", "Line"), ("data_caption", {"en": ""}), ("sweep", (0.1, 1.0, 5, 10)), ("options", ["seed"]),
+        ("options", ("seed", "width")), ("editable_points", 1), ("headline_parameters", "wb"),
+        ("scaling_family", 2), ("pages", ("chain_rule", "compare")))],
+    pytest.param(lambda: dataclasses.replace(bp_core.PRESETS["line"], options=("seed",)), "make_model",
+                 id="Preset-options-not-taken"),
+    pytest.param(lambda: bp_core.presets.SweepRange(0.5, 0.1, 5, 10), "high", id="SweepRange-order"),
+    pytest.param(lambda: bp_core.presets.SweepRange(0.1, 0.5, 1, 10), "count", id="SweepRange-count"),
+    pytest.param(lambda: dataclasses.replace(bp_core.PRESETS["line"], make_model=lambda: None).build(), "make_model",
                  id="Preset.build-model"),
-    pytest.param(lambda: bp_core.Preset("k", "d", bp_core.Line, lambda: ([[1.0]], [[1.0]]), 0.01, 10).build(),
+    pytest.param(lambda: dataclasses.replace(bp_core.PRESETS["line"], make_data=lambda: ([[1.0]], [[1.0]])).build(),
                  "make_data", id="Preset.build-data"),
+    pytest.param(lambda: bp_core.PRESETS["line"].build([["a", "b"]]), "points", id="Preset.build-points"),
+    pytest.param(lambda: bp_core.PRESETS["line"].build(activation="tanh"), "options", id="Preset.build-options"),
     pytest.param(lambda: bp_core.compare(LINE, SEED, 0.01, 5, measure_memory=False).surface_window(pad=-1), "pad",
                  id="surface_window-pad"),
     pytest.param(lambda: bp_core.compare(LINE, SEED, 0.01, 5, measure_memory=False).surface_window(min_pad="1"),

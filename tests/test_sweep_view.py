@@ -15,7 +15,7 @@ def sweep():
     return bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.001, 0.5, 25, 300)
 
 
-@pytest.mark.parametrize("model", ["line", "mlp"])
+@pytest.mark.parametrize("model", list(bp_core.PRESETS))
 def test_the_defaults_are_a_valid_sweep(model):
     request, messages = view.resolve_sweep(model, view.DEFAULTS[model])
     assert messages == [] and request == view.SweepRequest(model, *view.DEFAULTS[model].values())

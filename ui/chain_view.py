@@ -15,11 +15,14 @@ import streamlit as st
 import bp_core
 
 from . import teaching
+from .messages import Message
 from .network_graph import network_dot, unit_name
-from .settings import Message, Settings
+from .presets import LECTURE_NETWORK
+from .settings import Settings
 from .texts import t
 
-RUN = teaching.RUNS["mlp"]
+RUN = teaching.RUNS[LECTURE_NETWORK]
+"""The run the page starts on (the lecture's 2-3-2 network); it takes any preset whose pages include it."""
 BATCH = "batch"
 """The sample choice that means the whole batch."""
 ROLES = ("error", "f_out", "weight", "f_hidden", "input")
@@ -32,6 +35,13 @@ class ChainRequest:
     parameter: str = "W1[0,1]"
     sample: int | None = 3  # None: the whole batch
     epoch: int = 0
+
+
+def first_request(names: list[str], n_samples: int) -> ChainRequest:
+    """Where a network starts: the default request where it has that parameter and sample, else its first ones."""
+    default = ChainRequest()
+    return ChainRequest(default.parameter if default.parameter in names else names[0],
+                        default.sample if default.sample is not None and default.sample < n_samples else 0, 0)
 
 
 def resolve_chain(values: Mapping[str, Any], names: list[str], n_samples: int, last_epoch: int,

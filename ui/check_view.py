@@ -16,7 +16,8 @@ import bp_core
 from bp_core.teaching.checking import WRONG_MARGIN
 
 from . import charts, teaching
-from .settings import Message, Settings
+from .messages import Message
+from .settings import Settings
 from .texts import t
 
 SOURCES = ("initial", "trained", "typed")

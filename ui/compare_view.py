@@ -140,7 +140,8 @@ class Metric:
 
 
 def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> list[list[Metric]]:
-    """Two rows of three metrics: final losses and the largest difference; final w, b (or size) and the speed."""
+    """Two rows of three metrics: final losses and the largest difference; the final values of the preset's headline
+    parameters (w, b), else the parameter count and epochs run; and the speed."""
     results = comparison.results
     top = [Metric(t("final_loss", lang, method=t(m, lang)), f"{r.final_loss:.4g}") if len(r.history) else
            Metric(t("final_loss", lang, method=t(m, lang)), sentences.MISSING, t("final_loss_missing", lang))
@@ -150,9 +151,10 @@ def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> l
                if difference is not None else
                Metric(t("max_difference", lang), sentences.MISSING, t("max_difference_missing", lang)))
     manual, auto = results["manual"], results["autograd"]
-    if settings.model == "line":
+    named = bp_core.PRESETS[settings.model].headline_parameters
+    if named:
         bottom = [Metric(t("final_param", lang, name=name), f"{manual.params[name].item():.6f}",
-                         t("final_param_help", lang, autograd=auto.params[name].item())) for name in ("w", "b")]
+                         t("final_param_help", lang, autograd=auto.params[name].item())) for name in named]
     else:
         bottom = [Metric(t("parameter_count", lang), f"{len(manual.parameter_names)}"),
                   Metric(t("epochs_run", lang), f"{manual.epochs_run}")]

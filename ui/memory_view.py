@@ -39,9 +39,12 @@ def _table() -> pd.DataFrame | None:
 
 
 def table_figure(settings: Settings, n_samples: int, lang: str, table: pd.DataFrame | None) -> RSSFigure | None:
-    """The shipped table's isolated RSS for this model at this data size (the lecture's presets only), if any."""
-    family = {"line": "line", "mlp": "2-3-2"}.get(settings.model)
-    if table is None or family is None or (settings.model == "mlp" and settings.activation != "sigmoid"):
+    """The shipped table's isolated RSS for this model at this data size, if any: the table measured the presets'
+    models at their default options (the seed aside: it moves the start, not the memory)."""
+    preset, defaults = bp_core.PRESETS[settings.model], Settings()
+    family = preset.scaling_family
+    changed = [name for name in preset.options if name != "seed" and getattr(settings, name) != getattr(defaults, name)]
+    if table is None or family is None or changed:
         return None
     rows = table[(table["axis"] == "n_samples") & (table["model"] == family) & (table["size"] == n_samples)
                  & (table["rss_repeats"] >= MIN_REPEATS)]

@@ -160,11 +160,12 @@ def one_time_sentence(comparison: bp_core.Comparison, lang: str) -> str:
 
 def bound_sentence(bound: teaching.StabilityBound, model: str, learning_rate: float, lang: str) -> tuple[bool, str]:
     """Before training: whether the learning rate is above the stability bound 2/λmax, and the sentence that says so."""
+    exact_bound = bp_core.PRESETS[model].exact_bound  # quadratic loss: the bound holds everywhere
     if learning_rate > bound.learning_rate_bound:
-        expect = t("bound_expect_line" if model == "line" else "bound_expect_mlp", lang)
+        expect = t("bound_expect_line" if exact_bound else "bound_expect_mlp", lang)
         return True, t("bound_above", lang, lr=repr(learning_rate), bound=bound.learning_rate_bound,
                        lam=bound.lambda_max, expect=expect)
-    exact = t("bound_exact_line" if model == "line" else "bound_near_mlp", lang)
+    exact = t("bound_exact_line" if exact_bound else "bound_near_mlp", lang)
     return False, t("bound_info", lang, bound=bound.learning_rate_bound, exact=exact)
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .settings import DEFAULTS, LECTURE_POINTS, LR_OPTIONS, nearest_option, points_frame, read_query_params
+from .links import read_query_params
+from .points import LECTURE_POINTS, points_frame
+from .presets import DEFAULT_MODEL
+from .settings import DEFAULTS, LR_OPTIONS, nearest_option
 
 WIDGET_KEYS = ("model", "lr", "lr_exact", "epochs", "seed", "activation")
 """The Compare page's widgets whose values outlive the page."""
@@ -28,7 +31,7 @@ def init_session() -> None:
     if not state.get("_initialised"):
         url, problems = read_query_params(_query_params())
         state["url_problems"] = problems
-        model = url.get("model", "line")
+        model = url.get("model", DEFAULT_MODEL)
         lr = url.get("lr", DEFAULTS[model]["lr"])
         state["lang"] = url.get("lang", "en")
         state["saved_widgets"] = {

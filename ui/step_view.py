@@ -16,8 +16,9 @@ import bp_core
 from bp_core import models
 
 from . import teaching
+from .messages import Message
 from .network_graph import unit_name
-from .settings import Message, Settings
+from .settings import Settings
 from .texts import t
 
 EPOCH_KEY = "step_epochs"  # plain key: the epoch shown, per model, survives reruns and page switches
@@ -104,6 +105,17 @@ def _aligned(name: str, *steps: str) -> str:
     """``name = step1 = step2 = ...``, one step per line, aligned at the equals signs (long sums stay on screen)."""
     lines = " \\\\ ".join(f"&= {step}" for step in steps)
     return f"\\begin{{aligned}} {name} {lines} \\end{{aligned}}"
+
+
+def network_words(model: bp_core.MLP) -> dict[str, str]:
+    """What the network's step texts state about it, read from the model: its activations (one name when every layer
+    has the same, else per layer: f1 = tanh, f2 = sigmoid), its outputs (n(ŷ1), n(ŷ2)) and its parameter count."""
+    names = {layer: model.layer_activation(layer).name for layer in range(1, model.n_layers + 1)}
+    activations = (f"f = {names[1]}" if len(set(names.values())) == 1
+                   else ", ".join(f"f{layer} = {name}" for layer, name in names.items()))
+    outputs = ", ".join(f"n({unit_name(model, model.n_layers, i)})" for i in range(model.sizes[-1]))
+    count = sum(params.numel() for params in model.init_params().values())
+    return {"activations": activations, "outputs": outputs, "count": str(count)}
 
 
 def network_forward_table(step: bp_core.teaching.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:

@@ -19,12 +19,12 @@ import bp_core
 from bp_core import limits, teaching
 
 from . import charts
-from .settings import Message
+from .messages import Message
 from .texts import t
 
-DEFAULTS = {"line": {"sw_low": 0.001, "sw_high": 0.5, "sw_count": 25, "sw_epochs": 300},
-            "mlp": {"sw_low": 0.1, "sw_high": 100.0, "sw_count": 10, "sw_epochs": 1000}}
-"""Per model: a range that shows both sides of the bound; each default sweep takes a few seconds at most."""
+DEFAULTS = {key: {"sw_low": preset.sweep.low, "sw_high": preset.sweep.high, "sw_count": preset.sweep.count,
+                  "sw_epochs": preset.sweep.epochs} for key, preset in bp_core.PRESETS.items()}
+"""Per preset, its default sweep (bp_core.presets.SweepRange) as the page's widget values."""
 HEIGHT = 400
 """Whole chart, title, axes and legend included (Streamlit fits the spec into it): a full-width chart wants more
 than the Compare page's half-width 280 to leave its log axis room."""
@@ -32,11 +32,11 @@ than the Compare page's half-width 280 to leave its log axis room."""
 
 @dataclass(frozen=True)
 class SweepRequest:
-    model: str = "line"
-    low: float = 0.001
-    high: float = 0.5
-    count: int = 25
-    epochs: int = 300
+    model: str  # a key of bp_core.PRESETS
+    low: float
+    high: float
+    count: int
+    epochs: int
 
 
 def _number(value: Any) -> float | None:

@@ -1,8 +1,9 @@
-"""What the teaching pages share: the lecture's two training runs (cached), and parameters at an epoch of them.
+"""What the teaching pages share: the presets' training runs (cached), and parameters at an epoch of them.
 
-The runs are the presets' (bp_core.PRESETS: the line at lr 0.01 for 1000 epochs, the 2-3-2 network on the half
-adder at lr 1.0 for 5000 epochs), trained by hand; row ``e`` of a history holds the parameters after ``e`` updates.
-Cached functions take the frozen ``Settings`` (Streamlit hashes it), so each run is trained once per server.
+The runs are the presets' (bp_core.PRESETS, each at its own learning rate and epochs: the line at lr 0.01 for 1000
+epochs, the 2-3-2 network on the half adder at lr 1.0 for 5000 epochs, ...), trained by hand; row ``e`` of a history
+holds the parameters after ``e`` updates. Cached functions take the frozen ``Settings`` (Streamlit hashes it), so each
+run is trained once per server.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import streamlit as st
 import bp_core
 
 from .page_state import keep, restore
+from .presets import choices
 from .settings import Settings
 from .texts import t
 
@@ -50,10 +52,11 @@ def model_name(model: str, lang: str) -> str:
     return t(f"model_{model}", lang)
 
 
-def choose_run(key: str, lang: str) -> Settings:
-    """A model switch (the line by default, kept across pages under ``key``) and the run it picks."""
-    restore({key: "line"})
-    st.radio(t("model", lang), list(bp_core.PRESETS), key=key, horizontal=True,
-             format_func=lambda m: model_name(m, lang))
+def choose_run(key: str, lang: str, page: str) -> Settings:
+    """A switch between the presets ``page`` offers (its first by default, kept across pages under ``key``) and the
+    run it picks."""
+    models = choices(page)
+    restore({key: models[0]})
+    st.radio(t("model", lang), models, key=key, horizontal=True, format_func=lambda m: model_name(m, lang))
     keep([key])
     return RUNS[st.session_state[key]]

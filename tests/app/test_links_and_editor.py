@@ -4,7 +4,7 @@ import pytest
 from lecture_golden import SHOWN_B, SHOWN_W
 
 import bp_core
-from ui.settings import shown
+from ui.messages import shown
 from ui.texts import TEXTS
 
 

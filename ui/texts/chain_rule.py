@@ -5,15 +5,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "chain_intro": {
         "en": "Forward once to get the values, then backward to get the derivatives. A parameter's gradient is the "
               "product of the local derivatives along each path from the parameter to the loss, summed over the "
-              "paths. Pick one of the 17 weights and biases of the 2-3-2 network (half adder, trained by hand at "
-              "learning rate 1.0), a sample and an epoch: the graph shows every unit's values and highlights the "
-              "paths, the table multiplies along each path.",
+              "paths. Pick a network, one of its weights and biases, a sample and an epoch: the graph shows every "
+              "unit's values and highlights the paths, the table multiplies along each path.",
         "ko": "순전파로 값을 구하고, 역전파로 미분을 구합니다. 한 파라미터의 기울기는 그 파라미터에서 손실까지 가는 "
-              "각 경로를 따라 국소 미분을 곱하고, 그 곱을 모든 경로에 대해 더한 것입니다. 2-3-2 신경망(반가산기, "
-              "학습률 1.0으로 수동 학습)의 가중치와 편향 17개 중 하나와 샘플, 에폭을 고르세요. 그래프는 각 유닛의 "
-              "값을 보여 주고 경로를 강조하며, 표는 경로마다 곱을 계산합니다.",
+              "각 경로를 따라 국소 미분을 곱하고, 그 곱을 모든 경로에 대해 더한 것입니다. 신경망과 그 가중치와 편향 "
+              "중 하나, 샘플, 에폭을 고르세요. 그래프는 각 유닛의 값을 보여 주고 경로를 강조하며, 표는 경로마다 곱을 "
+              "계산합니다.",
     },
-    "chain_param": {"en": "Parameter (17 weights and biases)", "ko": "파라미터 (가중치와 편향 17개)"},
+    "chain_run": {"en": "{count} weights and biases, trained by hand at learning rate {lr:g} for {epochs} epochs.",
+                  "ko": "가중치와 편향 {count}개, 학습률 {lr:g}로 {epochs} 에폭 동안 수동 학습."},
+    "chain_param": {"en": "Parameter ({count} weights and biases)", "ko": "파라미터 (가중치와 편향 {count}개)"},
     "chain_sample": {"en": "Sample", "ko": "샘플"},
     "chain_epoch": {"en": "Epoch: the parameters after this many updates", "ko": "에폭: 이만큼 갱신한 뒤의 파라미터"},
     "chain_graph_caption": {

@@ -5,17 +5,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "check_intro": {
         "en": "Three ways to the same gradient: derived by hand (manual), by autograd (`loss.backward()`), and by "
               "central finite differences (L(p + ε) − L(p − ε)) / 2ε, one parameter at a time. Choose the "
-              "parameters: the start, the lecture's run at some epoch, or your own numbers.",
+              "parameters: the start, the model's training run at some epoch, or your own numbers.",
         "ko": "같은 기울기를 세 가지 방법으로 구합니다: 손으로 유도한 식(수동), 자동 미분(`loss.backward()`), 그리고 "
               "파라미터를 하나씩 움직이는 중심 유한 차분 (L(p + ε) − L(p − ε)) / 2ε. 파라미터를 고르세요: "
-              "시작값, 강의 학습의 특정 에폭, 또는 직접 입력한 값.",
+              "시작값, 모델 학습의 특정 에폭, 또는 직접 입력한 값.",
     },
     "check_source": {"en": "Parameters", "ko": "파라미터"},
     "check_source_initial": {"en": "at the start", "ko": "시작값"},
     "check_source_trained": {"en": "from training, at an epoch", "ko": "학습 중 특정 에폭"},
     "check_source_typed": {"en": "typed in", "ko": "직접 입력"},
-    "check_epoch": {"en": "Epoch of the lecture's run (learning rate {lr:g})",
-                    "ko": "강의 학습의 에폭 (학습률 {lr:g})"},
+    "check_epoch": {"en": "Epoch of the model's training run (learning rate {lr:g})",
+                    "ko": "모델 학습의 에폭 (학습률 {lr:g})"},
     "check_typed_help": {"en": "Type a number into any value cell (|value| ≤ {limit:g}).",
                          "ko": "값 칸에 수를 입력하세요 (|값| ≤ {limit:g})."},
     "check_bad_rows": {"en": "The table must keep one row per parameter.",

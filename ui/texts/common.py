@@ -1,10 +1,12 @@
 """Texts several pages share: models, methods, chart labels, and why a setting, link or cell cannot be used."""
 
+import bp_core
+
 TEXTS: dict[str, dict[str, str]] = {
     # words several pages use: the models, the two methods, chart and table labels, the teaching pages' training
     "model": {"en": "Model", "ko": "모델"},
-    "model_line": {"en": "Line y = wx + b (lecture)", "ko": "직선 y = wx + b (강의)"},
-    "model_mlp": {"en": "Network 2-3-2 (17 parameters, half adder)", "ko": "신경망 2-3-2 (파라미터 17개, 반가산기)"},
+    # model_<key>: each preset's name for the model choice, as the presets table (bp_core/presets.py) gives it
+    **{f"model_{key}": dict(preset.labels) for key, preset in bp_core.PRESETS.items()},
     "manual": {"en": "manual (chain rule)", "ko": "수동 (연쇄법칙)"},
     "autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
     "method": {"en": "method", "ko": "방법"},
@@ -13,9 +15,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "parameter": {"en": "parameter", "ko": "파라미터"},
     "value": {"en": "value", "ko": "값"},
     "bytes": {"en": "bytes", "ko": "바이트"},
-    "teach_training": {"en": "Training the lecture's run by hand ({epochs} epochs) ...",
-                       "ko": "강의의 학습을 수동 방법으로 실행하는 중 ({epochs} 에폭) ..."},
-    # what ui/settings.py says about a link's setting or a table cell it cannot use, and why (reason_*)
+    "teach_training": {"en": "Training the model by hand ({epochs} epochs) ...",
+                       "ko": "모델을 수동 방법으로 학습하는 중 ({epochs} 에폭) ..."},
+    # what ui/links.py and ui/points.py say about a link's setting or a table cell it cannot use, and why (reason_*)
     "bad_link_param": {"en": "The link's setting {name} = “{value}” cannot be used: {reason}. Its default is used.",
                        "ko": "링크의 설정 {name} = “{value}”은(는) 사용할 수 없습니다: {reason}. 기본값을 사용합니다."},
     "link_param_ignored": {"en": "The link's setting {name} does not apply to the {model}: it is ignored.",

@@ -1,5 +1,7 @@
 """Texts of the Compare page (pages/compare.py, ui/compare_view.py, ui/charts.py, ui/sentences.py)."""
 
+import bp_core
+
 TEXTS: dict[str, dict[str, str]] = {
     # page, sidebar, progress
     "compare_title": {"en": "Backpropagation two ways", "ko": "역전파, 두 가지 방법"},
@@ -25,9 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "epochs": {"en": "Epochs (1 to {cap})", "ko": "에폭 수 (1 ~ {cap})"},
     "seed": {"en": "Initialisation seed", "ko": "초기화 시드"},
     "activation": {"en": "Hidden activation", "ko": "은닉층 활성화 함수"},
-    "data": {"en": "Data points (edit, add or delete rows)", "ko": "데이터 점 (수정, 추가, 삭제 가능)"},
-    "data_mlp": {"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
-                 "ko": "데이터: 반가산기, 입력 (a, b), 목표 [합 = a XOR b, 자리올림 = a AND b]."},
+    # data_<key>: what each preset says under its data settings, as the presets table (bp_core/presets.py) gives it
+    **{f"data_{key}": dict(preset.data_caption) for key, preset in bp_core.PRESETS.items()},
     "train": {"en": "Train", "ko": "학습"},
     "lr_used": {"en": "Learning rate used: {lr}", "ko": "사용한 학습률: {lr}"},
     "bad_lr": {"en": "The exact learning rate {value} cannot be used: {reason}. The last valid settings are still "
@@ -87,10 +88,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "category": {"en": "what", "ko": "항목"},
     "log10_loss": {"en": "log10 loss", "ko": "log10 손실"},
     "outputs_title": {"en": "What the network outputs after training", "ko": "학습 후 신경망의 출력"},
-    "outputs_caption": {"en": "x[0], x[1]: the inputs a, b. y[0]: sum (XOR), y[1]: carry (AND). ŷ: each method's "
-                              "output with its final parameters.",
-                        "ko": "x[0], x[1]: 입력 a, b. y[0]: 합 (XOR), y[1]: 자리올림 (AND). ŷ: 각 방법의 최종 "
-                              "파라미터로 계산한 출력."},
+    "outputs_caption": {"en": "x: the inputs, y: the targets, in the order the data under the settings names "
+                              "them. ŷ: each method's output with its final parameters.",
+                        "ko": "x: 입력, y: 목표값 (설정 아래 데이터 설명의 순서대로). ŷ: 각 방법의 최종 파라미터로 "
+                              "계산한 출력."},
     "code_title": {"en": "The code that produced these numbers", "ko": "이 숫자를 만든 코드"},
     "code_caption": {
         "en": "Each method's update as a learner reads it: forward, loss, the gradient (by hand, or zero_grad and "

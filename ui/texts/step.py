@@ -6,10 +6,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "One epoch of gradient descent with every number on screen: the forward pass gives the values, the "
               "loss compares them with the targets, the backward pass multiplies local derivatives into the "
               "gradient, and the update moves each parameter against it: w ← w − lr · g. The parameters come from "
-              "the lecture's run (row e of its history); the step lands exactly on row e + 1.",
+              "the model's training run (row e of its history); the step lands exactly on row e + 1.",
         "ko": "경사하강법 한 에폭의 모든 숫자를 보여 줍니다: 순전파로 값을 구하고, 손실로 목표값과 비교하고, "
               "역전파로 국소 미분을 곱해 기울기를 구한 뒤, 각 파라미터를 기울기의 반대 방향으로 옮깁니다: "
-              "w ← w − lr · g. 파라미터는 강의 학습 기록의 e행에서 가져오며, 이 한 단계의 결과는 e + 1행과 정확히 "
+              "w ← w − lr · g. 파라미터는 모델 학습 기록의 e행에서 가져오며, 이 한 단계의 결과는 e + 1행과 정확히 "
               "같습니다.",
     },
     "step_previous": {"en": "◀ Previous", "ko": "◀ 이전"},
@@ -45,10 +45,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "step_col_error": {"en": "pred − y", "ko": "pred − y"},
     "step_col_value": {"en": "quantity", "ko": "항목"},
     "step_network_forward": {"en": "d = what goes into a unit (n of the layer below × W + b), n = what comes out "
-                                   "(n = f(d), the sigmoid). x are the inputs, y the targets; n(ŷ1), n(ŷ2) are the "
-                                   "outputs.",
-                             "ko": "d = 유닛으로 들어가는 것 (아래 층의 n × W + b), n = 유닛에서 나가는 것 (n = f(d), "
-                                   "시그모이드). x는 입력, y는 목표값이며 n(ŷ1), n(ŷ2)가 출력입니다."},
+                                   "(n = f(d); {activations}). x are the inputs, y the targets; the outputs are "
+                                   "{outputs}.",
+                             "ko": "d = 유닛으로 들어가는 것 (아래 층의 n × W + b), n = 유닛에서 나가는 것 (n = f(d); "
+                                   "{activations}). x는 입력, y는 목표값이며 출력은 {outputs}입니다."},
     "step_network_local": {
         "en": "From the output down: ∂L/∂n(ŷ) = 2(ŷ − y)/(N·K) is the output error; times f′(d) it becomes ∂L/∂d; "
               "through the weights it reaches the hidden units' ∂L/∂n. A weight's gradient is ∂L/∂d of the unit it "
@@ -57,10 +57,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "이것이 가중치를 거쳐 은닉 유닛의 ∂L/∂n이 됩니다. 가중치의 기울기는 그 가중치가 들어가는 유닛의 "
               "∂L/∂d에 그 가중치가 곱하는 n을 곱해 모든 샘플에 대해 더한 값입니다.",
     },
-    "step_network_update": {"en": "17 weights and biases make a 17 × 1 gradient; each is multiplied by the learning "
-                                  "rate {lr:g} and subtracted: new value = value − lr × gradient.",
-                            "ko": "가중치와 편향 17개가 17 × 1 기울기를 이룹니다. 각각에 학습률 {lr:g}를 곱해서 "
-                                  "뺍니다: 새 값 = 값 − lr × 기울기."},
+    "step_network_update": {"en": "{count} weights and biases make a {count} × 1 gradient; each is multiplied by the "
+                                  "learning rate {lr:g} and subtracted: new value = value − lr × gradient.",
+                            "ko": "가중치와 편향 {count}개가 {count} × 1 기울기를 이룹니다. 각각에 학습률 {lr:g}를 "
+                                  "곱해서 뺍니다: 새 값 = 값 − lr × 기울기."},
     "step_metric_loss": {"en": "Loss at epoch {epoch}", "ko": "에폭 {epoch}의 손실"},
     "step_metric_norm": {"en": "Gradient norm ‖g‖", "ko": "기울기 크기 ‖g‖"},
     "step_metric_lr": {"en": "Learning rate lr", "ko": "학습률 lr"},

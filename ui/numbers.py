@@ -1,0 +1,77 @@
+"""The number grammar of the dashboard: numbers typed by a person or carried by a link, checked the way float32
+training will use them. No Streamlit here.
+
+One grammar for table cells and links: ASCII digits, an optional sign, point and exponent (``2``, ``-0.5``,
+``1e-3``). Nothing is silently rounded, clamped or read as zero: a value that cannot be used raises ``Unusable`` with
+the reason, and the caller uses a default (or the last valid value) instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import numpy as np
+
+import bp_core
+
+from .messages import Unusable
+
+MAX_TEXT = 40
+"""Longest number a cell or a link may spell (a float64's repr needs at most 24 characters)."""
+POINT_LIMIT = 1e6
+"""Largest |x| or |y| a data point may have: squared errors of larger values overflow float32 training."""
+LR_MIN = float(np.finfo(np.float32).tiny)
+"""Smallest learning rate: training is float32, where anything smaller is subnormal or rounds to 0 (no update)."""
+
+_REAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NATURAL = re.compile(r"[0-9]+")
+_NON_FINITE = {"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "+nan", "-nan"}
+
+
+def parse_real(text: str) -> float:
+    """A finite float64 from ``text`` written in the grammar above; raises ``Unusable`` naming why not."""
+    if text == "":
+        raise Unusable(("reason_empty", {}))
+    if len(text) > MAX_TEXT:
+        raise Unusable(("reason_too_long", {"cap": MAX_TEXT}))
+    if text.lower() in _NON_FINITE:
+        raise Unusable(("reason_not_finite", {}))
+    if not _REAL.fullmatch(text):
+        raise Unusable(("reason_not_a_number", {}))
+    value = float(text)
+    if not math.isfinite(value):
+        raise Unusable(("reason_not_finite", {}))
+    return value
+
+
+def parse_natural(text: str, low: int, high: int) -> int:
+    """An integer in [low, high] written with ASCII digits only (no sign, point, exponent or separator)."""
+    if text == "":
+        raise Unusable(("reason_empty", {}))
+    if len(text) > MAX_TEXT or not _NATURAL.fullmatch(text):
+        raise Unusable(("reason_not_whole", {"low": low, "high": high}))
+    value = int(text)
+    if not low <= value <= high:
+        raise Unusable(("reason_int_range", {"low": low, "high": high}))
+    return value
+
+
+def check_point_value(value: float) -> float:
+    """``value`` if |value| <= POINT_LIMIT (so float32 training and its squared errors stay finite)."""
+    if abs(value) > POINT_LIMIT:
+        raise Unusable(("reason_beyond_limit", {"limit": POINT_LIMIT}))
+    return value
+
+
+def check_ui_learning_rate(value: Any) -> float:
+    """A learning rate the dashboard trains with: a real number (not bool, not text) in [LR_MIN, MAX_LEARNING_RATE]."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise Unusable(("reason_not_a_number", {}))
+    value = float(value)
+    if not math.isfinite(value):
+        raise Unusable(("reason_not_finite", {}))
+    if not LR_MIN <= value <= bp_core.limits.MAX_LEARNING_RATE:
+        raise Unusable(("reason_lr_range", {"low": LR_MIN, "high": bp_core.limits.MAX_LEARNING_RATE}))
+    return value
