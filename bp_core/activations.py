@@ -1,7 +1,8 @@
 """Activation functions, each written beside its local derivative (micrograd's habit: backward next to forward).
 
-The derivative is expressed through the activation's own output ``a`` where the maths allows (sigmoid, tanh), so the
-manual backward needs only the values kept from the forward pass.
+In the lecture's words a unit takes in ``d`` (the weighted sum) and gives out ``n = f(d)``. The derivative f'(d) is
+expressed through the unit's own output ``n`` where the maths allows (sigmoid, tanh), so the manual backward needs
+only the values kept from the forward pass.
 """
 
 from __future__ import annotations
@@ -17,35 +18,35 @@ __all__ = ["ACTIVATIONS", "HIDDEN_ACTIVATIONS", "OUTPUT_ACTIVATIONS", "Activatio
 @dataclass(frozen=True)
 class Activation:
     name: str
-    forward: Callable[[torch.Tensor], torch.Tensor]  # a = f(z)
-    derivative: Callable[[torch.Tensor, torch.Tensor], torch.Tensor]  # f'(z), given (z, a)
-    formula: str  # f(z) and f'(z) as a learner reads them
+    forward: Callable[[torch.Tensor], torch.Tensor]  # n = f(d)
+    derivative: Callable[[torch.Tensor, torch.Tensor], torch.Tensor]  # f'(d), given (d, n)
+    formula: str  # f(d) and f'(d) as a learner reads them
 
 
 ACTIVATIONS: dict[str, Activation] = {
     "sigmoid": Activation(
         "sigmoid",
-        forward=torch.sigmoid,  # a = 1 / (1 + e^-z)
-        derivative=lambda z, a: a * (1 - a),  # f'(z) = a (1 - a)
-        formula="σ(z) = 1/(1+e^(-z)),  σ'(z) = σ(z)(1-σ(z))",
+        forward=torch.sigmoid,  # n = 1 / (1 + e^-d)
+        derivative=lambda d, n: n * (1 - n),  # f'(d) = n (1 - n)
+        formula="σ(d) = 1/(1+e^(-d)),  σ'(d) = σ(d)(1-σ(d))",
     ),
     "tanh": Activation(
         "tanh",
         forward=torch.tanh,
-        derivative=lambda z, a: 1 - a * a,  # f'(z) = 1 - tanh(z)^2
-        formula="tanh(z),  tanh'(z) = 1 - tanh(z)^2",
+        derivative=lambda d, n: 1 - n * n,  # f'(d) = 1 - tanh(d)^2
+        formula="tanh(d),  tanh'(d) = 1 - tanh(d)^2",
     ),
     "relu": Activation(
         "relu",
         forward=torch.relu,
-        derivative=lambda z, a: (z > 0).to(z.dtype),  # f'(z) = 1 if z > 0 else 0 (0 at the kink, as torch)
-        formula="relu(z) = max(0, z),  relu'(z) = 1 if z > 0 else 0",
+        derivative=lambda d, n: (d > 0).to(d.dtype),  # f'(d) = 1 if d > 0 else 0 (0 at the kink, as torch)
+        formula="relu(d) = max(0, d),  relu'(d) = 1 if d > 0 else 0",
     ),
     "identity": Activation(
         "identity",
-        forward=lambda z: z,
-        derivative=lambda z, a: torch.ones_like(z),  # f'(z) = 1
-        formula="f(z) = z,  f'(z) = 1",
+        forward=lambda d: d,
+        derivative=lambda d, n: torch.ones_like(d),  # f'(d) = 1
+        formula="f(d) = d,  f'(d) = 1",
     ),
 }
 

@@ -79,7 +79,7 @@ def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
     """The bytes ``count_tensor_bytes`` counts, from the shapes alone (N samples, the model's widths).
 
     Manual (what ``backward_keeps`` returns): the line keeps [x, 1] (N, 2) and dL/dpred (N, 1); a network keeps its
-    input and, per layer, z and f(z) (one tensor when f is the identity). Autograd (what the graph saves): the line
+    input and, per layer, d and n = f(d) (one tensor when f is the identity). Autograd (what the graph saves): the line
     saves [x, 1], pred and y; a network saves its input, every layer's output, y, and (when a layer's input needs a
     gradient, i.e. from layer 2 on) the weights, i.e. the packed parameters once.
 

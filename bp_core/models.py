@@ -222,7 +222,7 @@ class MLP(Model):
 
     def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
         _, cache = self.forward(self.unpack(theta), x1)
-        return [t for layer in cache for t in layer]  # (input, z, f(z)) per layer
+        return [t for layer in cache for t in layer]  # (n_in, d, n_out = f(d)) per layer
 
     def spec(self) -> dict[str, Any]:
         return {"kind": self.kind, "sizes": list(self.sizes), "activation": self.activation,
@@ -238,35 +238,37 @@ class MLP(Model):
         return [type(self).manual_packed, type(self).forward, type(self).backward]
 
     def predict(self, params: Params, x: torch.Tensor) -> torch.Tensor:
-        a = x
+        n = x  # the input layer's n is x  (N, sizes[0])
         for layer in range(1, self.n_layers + 1):
-            a = self.layer_activation(layer).forward(a @ params[f"W{layer}"].T + params[f"b{layer}"])
-        return a
+            n = self.layer_activation(layer).forward(n @ params[f"W{layer}"].T + params[f"b{layer}"])  # n = f(d)
+        return n
 
     def forward(self, params: Params, x: torch.Tensor
                 ) -> tuple[torch.Tensor, list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]]:
-        """The forward pass, keeping per layer (input a, pre-activation z, output f(z)) for the backward pass."""
+        """The forward pass, keeping per layer (n_in, d, n_out) for the backward pass: ``n_in`` what comes in from
+        the layer below (x for the first layer), ``d`` what goes into each unit (the weighted sum), ``n_out = f(d)``
+        what comes out."""
         cache = []
-        a = x  # (N, sizes[0])
+        n = x  # the input layer's n is x                       (N, sizes[0])
         for layer in range(1, self.n_layers + 1):
-            z = a @ params[f"W{layer}"].T + params[f"b{layer}"]  # (N, sizes[layer])
-            out = self.layer_activation(layer).forward(z)  # (N, sizes[layer])
-            cache.append((a, z, out))
-            a = out
-        return a, cache
+            d = n @ params[f"W{layer}"].T + params[f"b{layer}"]  # d = n_in W^T + b  (N, sizes[layer])
+            n_out = self.layer_activation(layer).forward(d)  # n_out = f(d)         (N, sizes[layer])
+            cache.append((n, d, n_out))
+            n = n_out
+        return n, cache
 
     def backward(self, params: Params, cache: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]],
                  y_hat: torch.Tensor, y: torch.Tensor) -> Params:
-        """The chain rule, layer by layer from the output: error x f' x weight x f' x ... x input."""
-        n, k = y.shape
+        """The chain rule, layer by layer from the output: error x f' x weight x f' x ... x input n."""
+        n_samples, k = y.shape
         grads = {}
-        grad_a = 2 * (y_hat - y) / (n * k)  # dL/dy_hat: the output error           (N, K)
+        grad_n = 2 * (y_hat - y) / (n_samples * k)  # dL/dn of the output (dL/dy_hat): the output error  (N, K)
         for layer in range(self.n_layers, 0, -1):
-            a_in, z, a_out = cache[layer - 1]
-            delta = grad_a * self.layer_activation(layer).derivative(z, a_out)  # dL/dz = dL/da * f'(z)  (N, out)
-            grads[f"W{layer}"] = delta.T @ a_in  # dz/dW = a_in                              (out, in)
-            grads[f"b{layer}"] = delta.sum(0)  # dz/db = 1                                  (out,)
-            grad_a = delta @ params[f"W{layer}"]  # dz/da_in = W, passed to the layer below  (N, in)
+            n_in, d, n_out = cache[layer - 1]
+            grad_d = grad_n * self.layer_activation(layer).derivative(d, n_out)  # dL/dd = dL/dn * f'(d)  (N, out)
+            grads[f"W{layer}"] = grad_d.T @ n_in  # dd/dW = n_in                               (out, in)
+            grads[f"b{layer}"] = grad_d.sum(0)  # dd/db = 1                                   (out,)
+            grad_n = grad_d @ params[f"W{layer}"]  # dd/dn_in = W: dL/dn of the layer below   (N, in)
         return {name: grads[name] for name in params}
 
     def manual_loss_and_grads(self, params: Params, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, Params]:

@@ -43,8 +43,9 @@ def line_problems(draw):
 
 
 def far_from_kinks(model, params, data, margin=1e-3) -> bool:
-    """True unless a relu pre-activation sits within ``margin`` of 0, where finite differences straddle the kink."""
+    """True unless a relu unit's d (what goes in) sits within ``margin`` of 0, where finite differences straddle the
+    kink."""
     if not model.layered or "relu" not in (model.activation, model.output_activation):
         return True
     _, cache = model.forward(params, data.x)
-    return all(bool((z.abs() > margin).all()) for _, z, _ in cache)
+    return all(bool((d.abs() > margin).all()) for _, d, _ in cache)

@@ -1,3 +1,6 @@
+import ast
+from pathlib import Path
+
 import pytest
 
 import bp_core
@@ -20,7 +23,9 @@ def test_the_acceptance_table_w1_0_1_sample_3_has_two_paths_summing_to_autograd(
     assert table["product"].tolist() == paths.paths["product"].tolist()
     assert abs(table["product"].sum() - paths.autograd) < 1e-6
     for (_, row), factors in zip(table.iterrows(), paths.paths["factors"]):
-        assert row[ROLE_COLUMNS].tolist() == [value for _, value in factors]  # lecture order = bp_core's order
+        assert row[ROLE_COLUMNS].tolist() == [f.value for f in factors]  # lecture order = bp_core's order
+    assert table.columns.tolist() == ["sample", "path", "① output error", "② f2′(d)", "③ weight", "④ f1′(d)",
+                                      "⑤ input n", "product"]
 
 
 def test_a_second_layer_weight_has_no_hidden_factors_and_a_bias_has_input_one():
@@ -42,12 +47,31 @@ def test_every_parameters_paths_sum_to_autograd_over_the_batch(name):
     assert paths.total == pytest.approx(paths.autograd, abs=1e-8)
 
 
-def test_factor_names_follow_the_lecture():
-    assert [view.factor_name(label, MLP) for label in ("dL/dŷ[1]", "f2'(z2[1])", "W2[1,0]", "f1'(z1[0])", "x[1]",
-                                                        "a1[2]", "1")] == [
-        "∂L/∂ŷ2", "f2′(ŷ2)", "W2[1,0]", "f1′(h1)", "x2", "h3", "1"]
-    assert [view.factor_role(label, 2) for label in ("dL/dŷ[0]", "f2'(z2[0])", "W2[0,0]", "f1'(z1[0])", "x[1]")] == [
-        "error", "f_out", "weight", "f_hidden", "input"]
+def test_factors_go_to_the_lecture_columns_and_paths_are_named_by_their_records_fields():
+    Factor = bp_core.teaching.Factor
+    factors = [Factor("output_error", 2, 1, 0.1), Factor("activation_derivative", 2, 1, 0.2),
+               Factor("weight", 2, 1, 0.3, column=2), Factor("activation_derivative", 1, 2, 0.4),
+               Factor("input", 0, 0, 0.5)]
+    assert [view.factor_column(f, 2) for f in factors] == ["error", "f_out", "weight", "f_hidden", "input"]
+    assert view.path_name(factors, MLP) == "x1 → h3 → ŷ2 → L"
+    bias = [Factor("output_error", 2, 0, 0.1), Factor("activation_derivative", 2, 0, 0.2), Factor("input", 1, None, 1)]
+    assert view.path_name(bias, MLP) == "ŷ1 → L"
+
+
+def test_the_views_read_bp_cores_records_and_parse_no_label_with_regular_expressions():
+    """Only the settings module (which reads numbers a learner types) may use ``re``; the chain view and the network
+    graph read bp_core's typed records (Factor, ParameterRef)."""
+    root = Path(__file__).resolve().parents[1]
+    scanned, users = set(), set()
+    for path in sorted((root / "ui").rglob("*.py")):
+        name = path.relative_to(root).as_posix()
+        scanned.add(name)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import) and any(alias.name == "re" for alias in node.names) or (
+                    isinstance(node, ast.ImportFrom) and node.module == "re"):
+                users.add(name)
+    assert {"ui/chain_view.py", "ui/network_graph.py"} <= scanned
+    assert users <= {"ui/settings.py"}
 
 
 def test_the_table_speaks_korean():

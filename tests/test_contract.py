@@ -137,8 +137,8 @@ def test_every_presets_model_and_data_pass_the_contract_together(key):
 
 
 def test_relu_derivative_at_the_kink_is_zero_as_in_torch():
-    """relu'(0) = 0 in torch; a manual backward using z >= 0 differs only where z == 0 exactly: zero weights and
-    biases and a zero input put every pre-activation there."""
+    """relu'(0) = 0 in torch; a manual backward using d >= 0 differs only where d == 0 exactly: zero weights and
+    biases and a zero input put every unit's d there."""
     model = bp_core.MLP((2, 3, 2), "relu", "relu")
     params = {name: torch.zeros_like(p) for name, p in model.init_params(torch.float64).items()}
     data = bp_core.make_dataset([[0.0, 0.0]], [[1.0, 1.0]], 2, 2, dtype=torch.float64)

@@ -60,3 +60,21 @@ def test_every_parameter_gives_one_path_per_output_it_can_reach(name):
     to_loss = sum(1 for _, b in path if b == "loss")
     assert to_loss == (2 if name.startswith(("W1", "b1")) else 1)
     assert (weight is not None) == name.startswith("W")
+
+
+@pytest.mark.parametrize("name", bp_core.models.scalar_names(PARAMS))
+def test_where_a_parameter_sits_is_read_from_bp_cores_typed_reference(name):
+    ref = bp_core.teaching.parse_parameter(MLP, name)
+    _, bias_unit, weight = path_edges(MLP, name)
+    if ref.kind == "W":
+        assert weight == (f"n{ref.layer - 1}_{ref.column}", f"n{ref.layer}_{ref.row}") and bias_unit is None
+        below, unit = unit_name(MLP, ref.layer - 1, ref.column), unit_name(MLP, ref.layer, ref.row)
+        assert parameter_edge(MLP, name) == f"{below} → {unit}"
+    else:
+        assert bias_unit == f"n{ref.layer}_{ref.row}" and weight is None
+        assert parameter_edge(MLP, name) == unit_name(MLP, ref.layer, ref.row)
+
+
+def test_a_name_that_is_no_parameter_is_refused_naming_it():
+    with pytest.raises(ValueError, match=r"parameter 'W1\[3,0\]' does not exist"):
+        parameter_edge(MLP, "W1[3,0]")

@@ -13,9 +13,45 @@ def test_a_first_layer_weight_of_the_lecture_net_has_two_paths_per_sample():
     result = bp_core.chain_rule_paths(mlp, mlp.init_params(torch.float64), bp_core.half_adder(), "W1[0,1]", sample=2)
     assert len(result.paths) == 2
     first, second = result.paths["factors"]
-    assert [label for label, _ in first] == ["dL/dŷ[0]", "f2'(z2[0])", "W2[0,0]", "f1'(z1[0])", "x[1]"]
-    assert [label for label, _ in second] == ["dL/dŷ[1]", "f2'(z2[1])", "W2[1,0]", "f1'(z1[0])", "x[1]"]
+    where = [(f.role, f.layer, f.unit, f.column) for f in first]
+    assert where == [("output_error", 2, 0, None), ("activation_derivative", 2, 0, None), ("weight", 2, 0, 0),
+                     ("activation_derivative", 1, 0, None), ("input", 0, 1, None)]
+    assert [(f.role, f.layer, f.unit, f.column) for f in second] == [
+        ("output_error", 2, 1, None), ("activation_derivative", 2, 1, None), ("weight", 2, 1, 0),
+        ("activation_derivative", 1, 0, None), ("input", 0, 1, None)]
     assert result.total == pytest.approx(result.autograd, rel=1e-12, abs=1e-15)
+
+
+def test_each_factor_is_the_value_its_record_names_in_the_lecture_vocabulary():
+    """error 2(ŷ - y)/(N K) of output k; f'(d) = n (1 - n) of that unit (sigmoid); the weight W[unit, column]; the
+    input n of the unit below (x for the first layer), read from the forward pass's d and n."""
+    mlp = bp_core.MLP()
+    params, data = mlp.init_params(torch.float64), bp_core.half_adder()
+    values = bp_core.teaching.network_values(mlp, params, data)
+    for parameter, sample in (("W1[0,1]", 2), ("W2[1,2]", 3), ("b1[2]", 0)):
+        for factors in bp_core.chain_rule_paths(mlp, params, data, parameter, sample).paths["factors"]:
+            assert {f.role for f in factors} <= set(bp_core.teaching.FACTOR_ROLES)
+            for f in factors:
+                n = values.n[f.layer][sample, f.unit].item() if f.unit is not None else 1.0
+                if f.role == "output_error":
+                    expected = 2 * (n - values.y[sample, f.unit].item()) / 8  # N K = 4 x 2
+                elif f.role == "activation_derivative":
+                    expected = n * (1 - n)
+                elif f.role == "weight":
+                    expected = params[f"W{f.layer}"][f.unit, f.column].item()
+                else:
+                    expected = n
+                assert f.value == pytest.approx(expected, rel=1e-12), (parameter, f)
+
+
+def test_parameters_are_read_into_typed_references():
+    mlp = bp_core.MLP()
+    assert bp_core.teaching.parse_parameter(mlp, "W1[0,1]") == bp_core.teaching.ParameterRef("W", 1, 0, 1)
+    assert bp_core.teaching.parse_parameter(mlp, "b2[1]") == bp_core.teaching.ParameterRef("b", 2, 1, None)
+    with pytest.raises(bp_core.ArgumentTypeError, match="parameter"):
+        bp_core.teaching.parse_parameter(mlp, 5)
+    with pytest.raises(ValueError, match="layered"):
+        bp_core.teaching.parse_parameter(bp_core.Line(), "W1[0,0]")
 
 
 def test_whole_batch_paths_sum_to_the_gradient_for_every_parameter_of_the_lecture_net():
@@ -34,10 +70,10 @@ def test_path_factors_multiply_to_the_path_product():
     result = bp_core.chain_rule_paths(mlp, mlp.init_params(torch.float64), bp_core.half_adder(), "b1[2]")
     for factors, product in zip(result.paths["factors"], result.paths["product"]):
         value = 1.0
-        for _, factor in factors:
-            value *= factor
+        for factor in factors:
+            value *= factor.value
         assert value == product
-        assert factors[-1] == ("1", 1.0)
+        assert factors[-1] == bp_core.teaching.Factor("input", 0, None, 1.0)  # dd/db = 1
 
 
 @given(problems(), st.data())

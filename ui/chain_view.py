@@ -4,7 +4,6 @@ lecture's order, and the graph, computed once per request (cached on the frozen 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +26,6 @@ BATCH = "batch"
 """The sample choice that means the whole batch."""
 ROLES = ("error", "f_out", "weight", "f_hidden", "input")
 """The lecture's order of the factors along a path: output error × f2′ × weight × f1′ × input."""
-_DERIVATIVE = re.compile(r"^f(\d+)'\(z(\d+)\[(\d+)\]\)$")
 
 
 @dataclass(frozen=True)
@@ -67,29 +65,20 @@ def resolve_chain(values: Mapping[str, Any], names: list[str], n_samples: int, l
     return ChainRequest(parameter, sample, epoch), messages
 
 
-def factor_role(label: str, n_layers: int) -> str:
-    """Which of the lecture's factors a ``chain_rule_paths`` label is."""
-    if label.startswith("dL/dŷ"):
-        return "error"
-    match = _DERIVATIVE.match(label)
-    if match:
-        return "f_out" if int(match.group(1)) == n_layers else "f_hidden"
-    return "weight" if label.startswith("W") else "input"
+def factor_column(factor: bp_core.teaching.Factor, n_layers: int) -> str:
+    """The table column (one of ``ROLES``) of a path's factor: an activation derivative is the output's (f2′) or a
+    hidden unit's (f1′)."""
+    if factor.role == "activation_derivative":
+        return "f_out" if factor.layer == n_layers else "f_hidden"
+    return {"output_error": "error", "weight": "weight", "input": "input"}[factor.role]
 
 
-def factor_name(label: str, model: bp_core.MLP) -> str:
-    """A factor in the lecture's names: ∂L/∂ŷ2, f2′(ŷ2), W2[1,0], f1′(h1), x2."""
-    if label.startswith("dL/dŷ["):
-        return f"∂L/∂ŷ{int(label[6:-1]) + 1}"
-    match = _DERIVATIVE.match(label)
-    if match:
-        layer, unit = int(match.group(1)), int(match.group(3))
-        return f"f{layer}′({unit_name(model, layer, unit)})"
-    source = re.match(r"^(x|a(\d+))\[(\d+)\]$", label)
-    if source:
-        layer = 0 if source.group(1) == "x" else int(source.group(2))
-        return unit_name(model, layer, int(source.group(3)))
-    return label
+def path_name(factors: list[bp_core.teaching.Factor], model: bp_core.MLP) -> str:
+    """A path in the lecture's unit names, from the input n it starts at (none for a bias) to the loss:
+    'x2 → h1 → ŷ1 → L'."""
+    units = sorted((f.layer, f.unit) for f in factors if f.role == "activation_derivative" and f.unit is not None)
+    start = [(f.layer, f.unit) for f in factors if f.role == "input" and f.unit is not None]
+    return " → ".join([*(unit_name(model, layer, unit) for layer, unit in [*start, *units]), "L"])
 
 
 def paths_table(paths: bp_core.teaching.ChainRulePaths, model: bp_core.MLP, lang: str) -> pd.DataFrame:
@@ -97,14 +86,10 @@ def paths_table(paths: bp_core.teaching.ChainRulePaths, model: bp_core.MLP, lang
     a path has no such factor, e.g. a second-layer weight), and the product."""
     rows = []
     for sample, factors, product in zip(paths.paths["sample"], paths.paths["factors"], paths.paths["product"]):
-        row: dict[str, Any] = {"sample": int(sample)}
-        units = [factor_name(label, model) for label, _ in factors if _DERIVATIVE.match(label)]
-        source = factor_name(factors[-1][0], model)
-        start = [source] if source != "1" else []
-        row["path"] = " → ".join([*start, *(u[u.index("(") + 1:-1] for u in reversed(units)), "L"])
+        row: dict[str, Any] = {"sample": int(sample), "path": path_name(factors, model)}
         row |= {role: None for role in ROLES}
-        for label, value in factors:
-            row[factor_role(label, model.n_layers)] = value
+        for factor in factors:
+            row[factor_column(factor, model.n_layers)] = factor.value
         row["product"] = product
         rows.append(row)
     columns = {"sample": t("teach_col_sample", lang), "path": t("teach_col_path", lang),

@@ -30,24 +30,24 @@ def unit_name(model: bp_core.MLP, layer: int, index: int) -> str:
 
 def parameter_edge(model: bp_core.MLP, parameter: str) -> str:
     """Where a parameter sits, in the lecture's names: 'x2 → h1' for W1[0,1], 'bias of h1' style for b1[0]."""
-    kind, layer, row, col = parse_parameter(model, parameter)
-    if col is not None:  # a weight: W{layer}[row, col] multiplies unit col of the layer below
-        return f"{unit_name(model, layer - 1, col)} → {unit_name(model, layer, row)}"
-    return unit_name(model, layer, row)
+    ref = parse_parameter(model, parameter)
+    if ref.column is not None:  # a weight: W{layer}[row, column] multiplies the n of unit column of the layer below
+        return f"{unit_name(model, ref.layer - 1, ref.column)} → {unit_name(model, ref.layer, ref.row)}"
+    return unit_name(model, ref.layer, ref.row)
 
 
 def path_edges(model: bp_core.MLP, parameter: str) -> tuple[set[tuple[str, str]], str | None, tuple[str, str] | None]:
     """The edges (node ids) on every path from ``parameter`` to the loss, the unit a bias sits on, the weight's edge."""
-    kind, layer, row, col = parse_parameter(model, parameter)
-    start = f"n{layer}_{row}"
+    ref = parse_parameter(model, parameter)
+    start = f"n{ref.layer}_{ref.row}"
     frontier, edges = {start}, set()
-    for later in range(layer + 1, model.n_layers + 1):
+    for later in range(ref.layer + 1, model.n_layers + 1):
         nxt = {f"n{later}_{j}" for j in range(model.sizes[later])}
         edges |= {(a, b) for a in frontier for b in nxt}
         frontier = nxt
     edges |= {(a, "loss") for a in frontier}
-    if kind == "W":
-        weight_edge = (f"n{layer - 1}_{col}", start)
+    if ref.column is not None:
+        weight_edge = (f"n{ref.layer - 1}_{ref.column}", start)
         return edges | {weight_edge}, None, weight_edge
     return edges, start, None
 

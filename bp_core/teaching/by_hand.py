@@ -84,7 +84,7 @@ def network_values(model: Model, params: Params, data: object) -> NetworkValues:
     with torch.no_grad():
         y_hat, cache = network.forward(params, data.x)
         loss = torch.nn.functional.mse_loss(y_hat, data.y).item()
-    return NetworkValues([z for _, z, _ in cache], [data.x, *[out for _, _, out in cache]], data.y, loss)
+    return NetworkValues([d for _, d, _ in cache], [data.x, *[n for _, _, n in cache]], data.y, loss)
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,13 +147,13 @@ def _network_values(model, params: Params, x: torch.Tensor, y: torch.Tensor
     """d and n of every layer, then the backward's local derivatives, layer by layer from the output."""
     y_hat, cache = model.forward(params, x)
     forward = {"x": x, "y": y}
-    for layer, (_, z, out) in enumerate(cache, start=1):
-        forward[f"d{layer}"], forward[f"n{layer}"] = z, out
+    for layer, (_, d, n) in enumerate(cache, start=1):
+        forward[f"d{layer}"], forward[f"n{layer}"] = d, n
     top = model.n_layers
     local = {f"dL/dn{top}": 2 * (y_hat - y) / y.numel()}  # the output error   (N, K)
     for layer in range(top, 0, -1):
-        _, z, out = cache[layer - 1]
-        local[f"f{layer}'"] = model.layer_activation(layer).derivative(z, out)  # (N, width)
+        _, d, n = cache[layer - 1]
+        local[f"f{layer}'"] = model.layer_activation(layer).derivative(d, n)  # f'(d)  (N, width)
         local[f"dL/dd{layer}"] = local[f"dL/dn{layer}"] * local[f"f{layer}'"]  # (N, width)
         if layer > 1:
             local[f"dL/dn{layer - 1}"] = local[f"dL/dd{layer}"] @ params[f"W{layer}"]  # (N, width below)

@@ -2,7 +2,7 @@
 
 A weight W_l[j, i] feeds unit j of layer l; from there the signal reaches the loss through every choice of one unit
 in each later layer. Along a path the gradient is the product of the local derivatives, read from the loss back:
-output error x f_L' x weight x ... x f_l' x input. The gradient is the sum of these products over all paths and
+output error x f_L'(d) x weight x ... x f_l'(d) x input n. The gradient is the sum of these products over all paths and
 samples. For a first-layer weight of the 2-3-2 net that is two paths per sample: through output 0 and output 1.
 """
 
@@ -12,21 +12,55 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 import torch
 
 from ..contract import Params, check_model
 from ..data import as_dataset
-from ..limits import check_int_range, check_params
+from ..limits import ArgumentTypeError, check_int_range, check_params, shown
 from ..models import MLP
 from .gradient_methods import gradients
 
-__all__ = ["MAX_PATHS", "chain_rule_paths", "ChainRulePaths"]
+__all__ = ["FACTOR_ROLES", "MAX_PATHS", "chain_rule_paths", "ChainRulePaths", "Factor", "FactorRole",
+           "parse_parameter", "ParameterRef"]
 
 MAX_PATHS = 5_000
 """Most paths one call lists (counted before any is built: the product of the later layers' widths x samples)."""
 _NAME = re.compile(r"^([Wb])(\d+)\[(\d+)(?:,(\d+))?\]$")
+
+FactorRole = Literal["output_error", "activation_derivative", "weight", "input"]
+FACTOR_ROLES: tuple[FactorRole, ...] = ("output_error", "activation_derivative", "weight", "input")
+"""The lecture's kinds of factor along a path: 출력 × 액 × 웨 × 액 × 앤, output error x activation derivative f'(d)
+x weight x ... x the input n (the ``n`` coming into the parameter's unit; 1 for a bias)."""
+
+
+@dataclass(frozen=True)
+class ParameterRef:
+    """One scalar parameter of a network, ``W{layer}[row, column]`` or ``b{layer}[row]`` (counted from 0)."""
+
+    kind: Literal["W", "b"]  # a weight or a bias
+    layer: int  # 1..L: the layer whose units it feeds
+    row: int  # the unit of ``layer`` it feeds
+    column: int | None  # a weight's unit of layer - 1 (whose n it multiplies); None for a bias
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One factor of a path's product: which of the lecture's factors it is, where it sits, and its value.
+
+    Layers count from 0 (the input x) to L (the output ŷ) and units from 0, as in ``MLP.forward``'s cache.
+    ``output_error`` is ∂L/∂ŷ of output ``unit`` (layer L); ``activation_derivative`` is f'(d) of ``unit`` in
+    ``layer``; ``weight`` is W{layer}[unit, column]; ``input`` is the n of ``unit`` in ``layer`` (the layer below
+    the parameter's; 0 is x), or a bias's constant 1 (``unit`` None).
+    """
+
+    role: FactorRole
+    layer: int  # 0..L
+    unit: int | None  # None only for a bias's input, the constant 1
+    value: float
+    column: int | None = None  # a weight's unit in layer - 1 (whose n it multiplies); None for the other roles
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,7 +68,7 @@ class ChainRulePaths:
     """The paths of one parameter; ``paths`` has one row per (sample, path)."""
 
     parameter: str
-    paths: pd.DataFrame  # sample, path, factors (list of (label, value)), product
+    paths: pd.DataFrame  # sample, factors (list of Factor, from the loss back: error, f', weight, ..., input), product
     total: float  # sum of all path products
     autograd: float  # the same gradient from autograd, for comparison
 
@@ -43,24 +77,39 @@ class ChainRulePaths:
         return int((self.paths["sample"] == self.paths["sample"].iloc[0]).sum())
 
 
-def parse_parameter(model, name: str) -> tuple[str, int, int, int | None]:
-    """Split ``'W1[0,1]'`` into ('W', layer 1, row 0, column 1); ``'b2[1]'`` into ('b', 2, 1, None)."""
-    match = _NAME.fullmatch(name) if isinstance(name, str) else None
+def parse_parameter(model, parameter: str) -> ParameterRef:
+    """Where one scalar parameter of a layered network sits: ``'W1[0,1]'`` is ParameterRef('W', 1, 0, 1),
+    ``'b2[1]'`` is ParameterRef('b', 2, 1, None).
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> parse_parameter(bp_core.MLP(), "W1[0,1]")
+    ParameterRef(kind='W', layer=1, row=0, column=1)
+    """
+    if not check_model(model).layered:
+        raise ValueError(f"model must be a layered network such as bp_core.MLP(), got {model!r}")
+    if not isinstance(parameter, str):
+        raise ArgumentTypeError(f"parameter must name one scalar such as 'W1[0,1]' or 'b2[1]', got {shown(parameter)}")
+    match = _NAME.fullmatch(parameter)
     if match is None:
-        raise ValueError(f"parameter must name one scalar such as 'W1[0,1]' or 'b2[1]', got {name!r}")
-    kind, layer, row = match.group(1), int(match.group(2)), int(match.group(3))
-    col = None if match.group(4) is None else int(match.group(4))
-    if not 1 <= layer <= model.n_layers or row >= model.sizes[layer] or (kind == "W") != (col is not None) or (
-            col is not None and col >= model.sizes[layer - 1]):
-        raise ValueError(f"parameter {name!r} does not exist in {model!r}")
-    return kind, layer, row, col
+        raise ValueError(f"parameter must name one scalar such as 'W1[0,1]' or 'b2[1]', got {parameter!r}")
+    kind: Literal["W", "b"] = "W" if match.group(1) == "W" else "b"
+    layer, row = int(match.group(2)), int(match.group(3))
+    column = None if match.group(4) is None else int(match.group(4))
+    if not 1 <= layer <= model.n_layers or row >= model.sizes[layer] or (kind == "W") != (column is not None) or (
+            column is not None and column >= model.sizes[layer - 1]):
+        raise ValueError(f"parameter {parameter!r} does not exist in {model!r}")
+    return ParameterRef(kind, layer, row, column)
 
 
 def chain_rule_paths(model: MLP, params: Params, data: object, parameter: str = "W1[0,0]",
                      sample: int | None = None) -> ChainRulePaths:
     """List every path from ``parameter`` to the loss, for one sample (index) or the whole batch (None).
 
-    The number of paths is counted first, without building any: more than ``MAX_PATHS`` is refused with a message.
+    Each path's factors are ``Factor`` records, read from the loss back in the lecture's order: output error,
+    f_L'(d), weight, ..., f_l'(d), input n. The number of paths is counted first, without building any: more than
+    ``MAX_PATHS`` is refused with a message.
 
     Examples
     --------
@@ -69,60 +118,60 @@ def chain_rule_paths(model: MLP, params: Params, data: object, parameter: str = 
     >>> result = bp_core.chain_rule_paths(mlp, mlp.init_params(), bp_core.half_adder(), "W1[0,1]", sample=3)
     >>> len(result.paths)
     2
+    >>> [factor.role for factor in result.paths["factors"][0]]
+    ['output_error', 'activation_derivative', 'weight', 'activation_derivative', 'input']
     """
     if not check_model(model).layered:
         raise ValueError(f"model must be a layered network such as bp_core.MLP(), got {model!r}: the line has a "
                          "single path per sample (error x input)")
     params = check_params(model, params)
-    kind, layer, row, col = parse_parameter(model, parameter)
+    ref = parse_parameter(model, parameter)
+    layer, row = ref.layer, ref.row
     data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)
-    n = data.n_samples
+    n_samples = data.n_samples
     if sample is not None:
-        sample = check_int_range("sample (None for the whole batch)", sample, 0, n - 1)
+        sample = check_int_range("sample (None for the whole batch)", sample, 0, n_samples - 1)
     later = [range(model.sizes[m]) for m in range(layer + 1, model.n_layers + 1)]
     per_sample = math.prod(len(units) for units in later)  # one unit chosen in each later layer
-    n_paths = per_sample * (1 if sample is not None else n)
+    n_paths = per_sample * (1 if sample is not None else n_samples)
     if n_paths > MAX_PATHS:
         advice = "pick one sample" if sample is None and per_sample <= MAX_PATHS else "pick a later layer's parameter"
         raise ValueError(f"parameter {parameter!r} has {per_sample:,} paths per sample, {n_paths:,} in all, more than "
                          f"MAX_PATHS = {MAX_PATHS:,}; {advice}")
 
     with torch.no_grad():
-        y_hat, cache = model.forward(params, data.x)
-        error = 2 * (y_hat - data.y) / y_hat.numel()  # dL/dy_hat  (N, K)
+        y_hat, cache = model.forward(params, data.x)  # (n_in, d, n_out) per layer
+        error = 2 * (y_hat - data.y) / y_hat.numel()  # dL/dŷ  (N, K)
     rows = []
-    for s in range(n) if sample is None else [sample]:
-        a_in = cache[layer - 1][0]
-        if kind == "b":
-            source = ("1", 1.0)  # dz/db = 1
-        else:  # dz/dW = the input to this layer: x itself for the first layer
-            source = (f"x[{col}]" if layer == 1 else f"a{layer - 1}[{col}]", a_in[s, col].item())
+    for s in range(n_samples) if sample is None else [sample]:
+        n_in = cache[layer - 1][0]  # what comes into the parameter's layer: x itself for the first layer
+        if ref.column is None:
+            source = Factor("input", layer - 1, None, 1.0)  # dd/db = 1
+        else:
+            source = Factor("input", layer - 1, ref.column, n_in[s, ref.column].item())  # dd/dW = n_in
         for units in itertools.product(*later):
             chain = (row, *units)  # unit index in layers layer .. L
-            factors = [(f"dL/dŷ[{chain[-1]}]", error[s, chain[-1]].item())]
+            factors = [Factor("output_error", model.n_layers, chain[-1], error[s, chain[-1]].item())]
             for m in range(model.n_layers, layer - 1, -1):
                 unit = chain[m - layer]
-                _, z, out = cache[m - 1]
-                derivative = model.layer_activation(m).derivative(z[s, unit], out[s, unit]).item()
-                factors.append((f"f{m}'(z{m}[{unit}])", derivative))
+                _, d, n_out = cache[m - 1]
+                derivative = model.layer_activation(m).derivative(d[s, unit], n_out[s, unit]).item()  # f'(d)
+                factors.append(Factor("activation_derivative", m, unit, derivative))
                 if m > layer:
                     below = chain[m - layer - 1]
-                    factors.append((f"W{m}[{unit},{below}]", params[f"W{m}"][unit, below].item()))
+                    factors.append(Factor("weight", m, unit, params[f"W{m}"][unit, below].item(), below))
             factors.append(source)
             product = 1.0
-            for _, value in factors:
-                product *= value
-            units_on_path = [f"ŷ[{u}]" if m == model.n_layers else f"h{m}[{u}]"
-                             for m, u in zip(range(layer, model.n_layers + 1), chain)]
-            label = " → ".join([parameter, *units_on_path, "L"])
-            rows.append({"sample": s, "path": label, "factors": factors, "product": product})
-    table = pd.DataFrame(rows, columns=["sample", "path", "factors", "product"])
+            for factor in factors:
+                product *= factor.value
+            rows.append({"sample": s, "factors": factors, "product": product})
+    table = pd.DataFrame(rows, columns=["sample", "factors", "product"])
     if sample is None:
         reference = gradients(model, params, data, "autograd")
     else:
         one = type(data)(data.x[sample:sample + 1], data.y[sample:sample + 1], data.name)
         reference = gradients(model, params, one, "autograd")
-        reference = {k: v / n for k, v in reference.items()}  # this sample's share of the batch mean
-    name = f"{kind}{layer}"
-    gradient = reference[name][row, col] if kind == "W" else reference[name][row]
+        reference = {k: v / n_samples for k, v in reference.items()}  # this sample's share of the batch mean
+    name = f"{ref.kind}{layer}"
+    gradient = reference[name][row, ref.column] if ref.column is not None else reference[name][row]
     return ChainRulePaths(parameter, table, float(table["product"].sum()), float(gradient))

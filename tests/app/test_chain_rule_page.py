@@ -24,7 +24,11 @@ def test_the_page_shows_two_paths_for_w1_0_1_sample_3_that_sum_to_autograd_withi
     assert not at.exception and not at.error
     assert at.title[0].value == TEXTS["chain_title"]["en"]
     table = at.dataframe[0].value
+    assert table.columns.tolist() == ["sample", "path", "① output error", "② f2′(d)", "③ weight", "④ f1′(d)",
+                                      "⑤ input n", "product"]  # the lecture's order: 출력 × 액 × 웨 × 액 × 앤
     assert table["path"].tolist() == ["x2 → h1 → ŷ1 → L", "x2 → h1 → ŷ2 → L"]
+    factors = bp_core.chain_rule_paths(MLP, MLP.init_params(), DATA, "W1[0,1]", 3).paths["factors"]
+    assert [row.iloc[2:7].tolist() for _, row in table.iterrows()] == [[f.value for f in fs] for fs in factors]
     total, autograd = shown(at)
     assert abs(total - autograd) < 1e-6
     expected = bp_core.chain_rule_paths(MLP, MLP.init_params(), DATA, "W1[0,1]", 3)
