@@ -59,8 +59,8 @@ def test_factors_go_to_the_lecture_columns_and_paths_are_named_by_their_records_
 
 
 def test_the_views_read_bp_cores_records_and_parse_no_label_with_regular_expressions():
-    """Only the settings module (which reads numbers a learner types) may use ``re``; the chain view and the network
-    graph read bp_core's typed records (Factor, ParameterRef)."""
+    """Only the modules that read what a learner types (numbers, messages quoting it) may use ``re``; the chain view
+    and the network graph read bp_core's typed records (Factor, ParameterRef)."""
     root = Path(__file__).resolve().parents[1]
     scanned, users = set(), set()
     for path in sorted((root / "ui").rglob("*.py")):
@@ -71,7 +71,8 @@ def test_the_views_read_bp_cores_records_and_parse_no_label_with_regular_express
                     isinstance(node, ast.ImportFrom) and node.module == "re"):
                 users.add(name)
     assert {"ui/chain_view.py", "ui/network_graph.py"} <= scanned
-    assert users <= {"ui/settings.py"}
+    assert users <= {"ui/settings.py", "ui/numbers.py", "ui/messages.py", "ui/points.py", "ui/links.py"}
+    assert "ui/chain_view.py" not in users and "ui/network_graph.py" not in users
 
 
 def test_the_table_speaks_korean():
