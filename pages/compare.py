@@ -109,16 +109,7 @@ with right:
 
 lecture_profile_expander(lang)  # the lecture's memory_profiler tables, on demand
 
-# ---- the code behind the numbers
-with st.expander(t("code_title", lang)):
-    st.caption(t("code_caption", lang))
-    for col, method in zip(st.columns(2), results):
-        col.markdown(f"**{t(method, lang)}**")
-        col.code(bp_core.training.update_step_source(results["manual"].model, method), language="python")
-    if st.toggle(t("code_tuned", lang), key="code_tuned"):
-        for col, method in zip(st.columns(2), results):
-            col.code(bp_core.training.update_step_source(results["manual"].model, method, tuned=True),
-                     language="python")
+view.code_expander(results["manual"].model, lang)  # the plain loops that produced the numbers; tuned on request
 
 # ---- export and share
 st.subheader(t("downloads", lang))

@@ -84,7 +84,7 @@ def test_cli_profile_takes_method_and_profiles_only_that_program(monkeypatch):
     asked = []
 
     class Stop(Exception):
-        pass
+        """Raised in place of the profile, once its arguments are recorded."""
 
     def stops_after_recording(**kwargs):  # the real profile is tested in tests/test_lecture_profile.py
         asked.append(kwargs)

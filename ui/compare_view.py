@@ -179,3 +179,16 @@ def outputs_table(comparison: bp_core.Comparison, lang: str) -> pd.DataFrame:
 def default_parameters(names: list[str]) -> list[str]:
     """The parameters drawn at first: all of the line's, four first- and second-layer weights of a network."""
     return names if len(names) <= 4 else [n for n in ("W1[0,1]", "W1[1,1]", "W2[0,0]", "W2[1,0]") if n in names]
+
+
+def code_expander(model: bp_core.Model, lang: str) -> None:
+    """The code behind the numbers: each method's plain loop (what a learner reads; the numbers are its numbers, bit
+    for bit), and the tuned loops that ran behind a toggle."""
+    with st.expander(t("code_title", lang)):
+        st.caption(t("code_caption", lang))
+        for col, method in zip(st.columns(2), METHODS):
+            col.markdown(f"**{t(method, lang)}**")
+            col.code(bp_core.training.update_step_source(model, method), language="python")
+        if st.toggle(t("code_tuned", lang), key="code_tuned"):
+            for col, method in zip(st.columns(2), METHODS):
+                col.code(bp_core.training.update_step_source(model, method, tuned=True), language="python")

@@ -235,3 +235,14 @@ def test_training_twice_then_visiting_the_glossary_and_back_keeps_every_setting(
     assert at.select_slider(key="lr").value == 0.1 and at.number_input(key="epochs").value == 400
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.1, 400).params
     assert final_line(at) == expected_line(expected)
+
+
+def test_the_code_behind_the_numbers_is_the_plain_loop_and_the_tuned_one_shows_on_request(app):
+    at = app()
+    shown = [c.value for c in at.code]
+    assert any("optimizer.zero_grad()" in c and "loss.backward()" in c for c in shown)
+    assert any("def manual_packed" in c and "def by_hand_loop" in c for c in shown)
+    assert not any("backward(one)" in c or "recorder" in c for c in shown)
+    at.toggle(key="code_tuned").set_value(True).run()
+    assert any("loss.backward(one)" in c for c in [c.value for c in at.code])
+    assert not at.exception
