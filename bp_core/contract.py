@@ -32,6 +32,8 @@ class Model(abc.ABC):
 
     kind: ClassVar[str]  # the name in spec() and in the registry
     layered: ClassVar[bool] = False  # True when chain_rule_paths can follow it unit by unit (sizes, layers)
+    quadratic_loss: ClassVar[bool] = False  # True when the MSE is quadratic in the parameters (a linear model): its
+    # Hessian is the same everywhere, so the stability bound 2/λmax holds at every point, not only near the start
     registry: ClassVar[dict[str, type[Model]]] = {}
     in_features: int
     out_features: int

@@ -94,6 +94,7 @@ class Line(Model):
     """
 
     kind = "line"
+    quadratic_loss = True  # pred is linear in (w, b): H = 2/N [x,1]ᵀ[x,1] everywhere
     in_features = 1
     out_features = 1
 

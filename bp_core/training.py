@@ -24,7 +24,7 @@ import torch
 from .budget import check_device, check_memory_budget, estimate_working_set
 from .contract import Model, check_model
 from .data import Dataset, as_dataset
-from .history import DIVERGENCE_FACTOR, TrainResult, record_policy
+from .history import DIVERGENCE_FACTOR, RecordPolicy, TrainResult, record_policy
 from .limits import (
     METHODS,
     check_bool,
@@ -85,20 +85,13 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
     >>> round(float(result.params["w"]), 4), round(float(result.params["b"]), 4)
     (2.0049, 0.9857)
     """
-    model = check_model(model)
-    method = check_choice("method", method, METHODS)
-    learning_rate = check_learning_rate(learning_rate)
-    epochs = check_epochs(epochs)
+    model, dataset, learning_rate, epochs, policy = _checked(model, data, method, learning_rate, epochs,
+                                                            record_params, memory_budget_bytes, plain=False)
     zero_grad = check_bool("zero_grad", zero_grad)
     if not zero_grad and method == "manual":
         raise ValueError("zero_grad=False applies to method='autograd' only; the manual method keeps no .grad")
     progress = check_callable("progress", progress, "done, total")
     target = check_device(device)
-    policy = record_policy(model, record_params, epochs)
-    dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
-    working = estimate_working_set(model, dataset.n_samples, method, epochs, policy, dataset.x.dtype)
-    check_memory_budget(working, method, memory_budget_bytes)  # memory first: it names what is too large
-    check_training_size(model, dataset.n_samples, epochs, history_cells=policy.rows(epochs) * len(policy.names))
     initial = model.init_params(dtype=dataset.x.dtype)
     if target.type != "cpu":
         dataset = Dataset(dataset.x.to(target), dataset.y.to(target), dataset.name)
@@ -121,7 +114,8 @@ def by_hand_loop(model: Model, data: Dataset, learning_rate: float, epochs: int)
     """Gradient descent with the gradient derived by hand, as a learner reads it (what ``train(method="manual")``
     computes, held to it bit for bit). Arguments are checked as ``train`` checks them, history size aside: a plain
     run keeps every epoch's parameters."""
-    model, data, learning_rate, epochs = _checked(model, data, learning_rate, epochs)
+    model, data, learning_rate, epochs, _ = _checked(model, data, "manual", learning_rate, epochs, "auto", None,
+                                                     plain=True)
     x, y = model.design(data.x), data.y
     theta = model.pack(model.init_params(data.x.dtype))  # every parameter in one tensor, from the model's start
     losses, thetas = [], [theta]
@@ -137,7 +131,8 @@ def by_hand_loop(model: Model, data: Dataset, learning_rate: float, epochs: int)
 def autograd_loop(model: Model, data: Dataset, learning_rate: float, epochs: int) -> PlainRun:
     """Gradient descent with autograd's gradient, as the lecture's second program writes it (what
     ``train(method="autograd")`` computes, held to it bit for bit)."""
-    model, data, learning_rate, epochs = _checked(model, data, learning_rate, epochs)
+    model, data, learning_rate, epochs, _ = _checked(model, data, "autograd", learning_rate, epochs, "auto", None,
+                                                     plain=True)
     x, y = model.design(data.x), data.y
     theta = model.pack(model.init_params(data.x.dtype)).requires_grad_(True)  # autograd records what uses theta
     loss_fn = torch.nn.MSELoss()
@@ -154,18 +149,21 @@ def autograd_loop(model: Model, data: Dataset, learning_rate: float, epochs: int
     return PlainRun(losses, thetas)
 
 
-def _checked(model: object, data: object, learning_rate: float, epochs: int
-             ) -> tuple[Model, Dataset, float, int]:
-    """The plain loops' arguments, checked as ``train`` checks them (the memory budget and history size included)."""
+def _checked(model: object, data: object, method: str, learning_rate: float, epochs: int, record_params: object,
+             memory_budget_bytes: int | None, plain: bool) -> tuple[Model, Dataset, float, int, RecordPolicy]:
+    """The arguments of ``train`` and of the plain loops, checked once for both: the model, method, learning rate,
+    epochs and data, then what the history keeps, then the memory budget (it names what is too large) and the size
+    (the history: what ``record_params`` keeps, or every parameter every epoch for a plain loop; the arithmetic)."""
     model = check_model(model)
+    method = check_choice("method", method, METHODS)
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
-    dataset = as_dataset(data, model.in_features, model.out_features)
-    # first, from the shapes alone: every parameter every epoch (what the plain loops keep) and the arithmetic
-    check_training_size(model, dataset.n_samples, epochs)
-    policy = record_policy(model, "auto", epochs)  # names a bounded subset: nothing large is built to estimate
-    check_memory_budget(estimate_working_set(model, dataset.n_samples, "autograd", epochs, policy, dataset.x.dtype),
-                        "autograd", None)
-    return model, dataset, learning_rate, epochs
+    policy = record_policy(model, record_params, epochs)
+    dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
+    working = estimate_working_set(model, dataset.n_samples, method, epochs, policy, dataset.x.dtype)
+    check_memory_budget(working, method, memory_budget_bytes)
+    cells = None if plain else policy.rows(epochs) * len(policy.names)
+    check_training_size(model, dataset.n_samples, epochs, history_cells=cells)
+    return model, dataset, learning_rate, epochs, policy
 
 
 def update_step_source(model: Model, method: str, tuned: bool = False) -> str:

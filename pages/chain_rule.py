@@ -6,11 +6,11 @@ import bp_core
 from ui import chain_view as view
 from ui import teaching
 from ui.network_graph import parameter_edge
-from ui.page_state import keep, restore, set_value
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
 from ui.texts import render, t
+from ui.widget_state import kept, set_value
 
 run_app_if_alone()
 
@@ -27,26 +27,25 @@ st.caption(t("chain_run", lang, count=len(names), lr=settings.learning_rate, epo
 # ---- the request; a value out of range (kept from an older run, or crafted) is named and replaced
 first = view.first_request(names, data.n_samples)
 WIDGETS = {"param": first.parameter, "cr_sample": first.sample, "cr_epoch": first.epoch}
-restore(WIDGETS)
-if state.get("cr_network", settings.model) != settings.model:  # another network: start from its first request
-    for key, value in WIDGETS.items():
-        set_value(key, value)
-    state.pop("cr_last", None)
-state["cr_network"] = settings.model
-request, messages = view.resolve_chain(state, names, data.n_samples, last_epoch, state.get("cr_last") or first)
-for message in messages:
-    st.error(render(message, lang))
-if messages:  # put valid values back before the widgets are drawn
-    for key, value in zip(WIDGETS, (request.parameter, request.sample, request.epoch)):
-        set_value(key, view.BATCH if value is None and key == "cr_sample" else value)
+with kept(WIDGETS):  # restored before the widgets, kept after (ui.widget_state)
+    if state.get("cr_network", settings.model) != settings.model:  # another network: start from its first request
+        for key, value in WIDGETS.items():
+            set_value(key, value)
+        state.pop("cr_last", None)
+    state["cr_network"] = settings.model
+    request, messages = view.resolve_chain(state, names, data.n_samples, last_epoch, state.get("cr_last") or first)
+    for message in messages:
+        st.error(render(message, lang))
+    if messages:  # put valid values back before the widgets are drawn
+        for key, value in zip(WIDGETS, (request.parameter, request.sample, request.epoch)):
+            set_value(key, view.BATCH if value is None and key == "cr_sample" else value)
 
-left, middle, right = st.columns([1, 1.3, 1.7])
-left.selectbox(t("chain_param", lang, count=len(names)), names, key="param",
-               format_func=lambda name: f"{name}  ({parameter_edge(model, name)})")
-middle.selectbox(t("chain_sample", lang), [*range(data.n_samples), view.BATCH], key="cr_sample",
-                 format_func=lambda s: view.sample_label(s, data, lang))
-right.slider(t("chain_epoch", lang), 0, last_epoch, key="cr_epoch", step=1)
-keep(WIDGETS)
+    left, middle, right = st.columns([1, 1.3, 1.7])
+    left.selectbox(t("chain_param", lang, count=len(names)), names, key="param",
+                   format_func=lambda name: f"{name}  ({parameter_edge(model, name)})")
+    middle.selectbox(t("chain_sample", lang), [*range(data.n_samples), view.BATCH], key="cr_sample",
+                     format_func=lambda s: view.sample_label(s, data, lang))
+    right.slider(t("chain_epoch", lang), 0, last_epoch, key="cr_epoch", step=1)
 state["cr_last"] = request
 
 # ---- the network with the paths highlighted

@@ -7,12 +7,12 @@ from ui import compare_view as view
 from ui import sentences as say
 from ui.links import to_query_params
 from ui.memory_view import memory_section
-from ui.profile_view import lecture_profile_expander
-from ui.session import language, reset_for_model, save_widgets
+from ui.session import compare_start, language, reset_for_model
 from ui.settings import EPOCHS_CAP, LR_OPTIONS, resolve_settings
 from ui.shell import run_app_if_alone
-from ui.start_view import where_next
+from ui.start_view import page_link, where_next
 from ui.texts import render, t
+from ui.widget_state import kept, set_value
 
 run_app_if_alone()
 
@@ -25,7 +25,7 @@ for problem in state.get("url_problems", []):  # a link's setting that cannot be
     st.warning(render(problem, lang))
 
 # ---- controls: model switch (instant), everything else in a form (no training run per slider tick)
-with st.sidebar:
+with st.sidebar, kept(compare_start()):  # the link's values first, then the learner's, kept across pages
     st.radio(t("model", lang), options=list(bp_core.PRESETS), format_func=lambda m: t(f"model_{m}", lang),
              key="model", on_change=reset_for_model)
     preset = bp_core.PRESETS[state["model"]]  # what the chosen model offers: options, editable points, views
@@ -43,7 +43,6 @@ with st.sidebar:
                                 ) if preset.editable_points else None  # text cells: ui.points reads each one exactly
         st.caption(t(f"data_{preset.key}", lang))
         st.form_submit_button(t("train", lang), type="primary", key="train", width="stretch")
-save_widgets()
 
 # ---- settings from the widgets; bad input explained, last valid settings kept
 resolved = resolve_settings(state, edited, state["valid_points"], state.get("last_valid"))
@@ -76,13 +75,15 @@ draw = lambda kind, option=None: st.vega_lite_chart(view.chart_spec(kind, settin
 
 # ---- charts, two per row
 left, right = st.columns(2)
-with left:
-    draw("loss", st.toggle(t("log_scale", lang), value=True, key="log_scale"))
-with right:
-    names = results["manual"].parameter_names
-    default = view.default_parameters(names)
-    chosen = st.multiselect(t("choose_params", lang), names, default=default, key="params_shown")
-    draw("parameters", tuple(name for name in chosen if name in names) or tuple(default))
+names = results["manual"].parameter_names
+default = view.default_parameters(names)
+with left, kept({"log_scale": True}):
+    draw("loss", st.toggle(t("log_scale", lang), key="log_scale"))
+with right, kept({"params_shown": default}):
+    if not set(state["params_shown"]) <= set(names):  # chosen for another model: keep what this one has
+        set_value("params_shown", [name for name in state["params_shown"] if name in names] or default)
+    chosen = st.multiselect(t("choose_params", lang), names, key="params_shown")
+    draw("parameters", tuple(chosen) or tuple(default))
 
 left, right = st.columns(2)
 with left:
@@ -107,7 +108,7 @@ with right:
     draw("memory")
     memory_section(comparison, settings, lang)  # exact tensor bytes; peak RSS only from isolated runs
 
-lecture_profile_expander(lang)  # the lecture's memory_profiler tables, on demand
+page_link("example", t("compare_example_link", lang))  # the note's programs, timed and profiled, beside its figures
 
 view.code_expander(results["manual"].model, lang)  # the plain loops that produced the numbers; tuned on request
 

@@ -7,12 +7,12 @@ import bp_core
 from bp_core.teaching.checking import WRONG_MARGIN
 from ui import check_view as view
 from ui import teaching
-from ui.page_state import keep, restore, set_value
 from ui.presets import LECTURE_NETWORK, choices
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
 from ui.texts import render, t
+from ui.widget_state import kept, set_value
 
 run_app_if_alone()
 
@@ -23,20 +23,19 @@ st.markdown(t("check_intro", lang))
 
 # ---- where the parameters come from
 WIDGETS = {"gc_model": LECTURE_NETWORK, "gc_source": "initial"} | {f"gc_epoch_{model}": 0 for model in bp_core.PRESETS}
-restore(WIDGETS)
-top = st.columns([1.3, 1.3, 2])
-top[0].radio(t("model", lang), choices("gradient_check"), key="gc_model",
-             format_func=lambda m: teaching.model_name(m, lang))
-top[1].radio(t("check_source", lang), view.SOURCES, key="gc_source",
-             format_func=lambda s: t(f"check_source_{s}", lang))
-model_key, source = state["gc_model"], state["gc_source"]
-settings = teaching.RUNS[model_key]
-last, epoch_key = teaching.last_epoch(settings), f"gc_epoch_{model_key}"  # one slider per model: its own range
-if view.valid_epoch(state[epoch_key], last) != state[epoch_key]:  # kept from a longer run, or crafted
-    set_value(epoch_key, view.valid_epoch(state[epoch_key], last))
-if source == "trained":
-    top[2].slider(t("check_epoch", lang, lr=settings.learning_rate), 0, last, key=epoch_key)
-keep(WIDGETS)
+with kept(WIDGETS):  # restored before the widgets, kept after (ui.widget_state)
+    top = st.columns([1.3, 1.3, 2])
+    top[0].radio(t("model", lang), choices("gradient_check"), key="gc_model",
+                 format_func=lambda m: teaching.model_name(m, lang))
+    top[1].radio(t("check_source", lang), view.SOURCES, key="gc_source",
+                 format_func=lambda s: t(f"check_source_{s}", lang))
+    model_key, source = state["gc_model"], state["gc_source"]
+    settings = teaching.RUNS[model_key]
+    last, epoch_key = teaching.last_epoch(settings), f"gc_epoch_{model_key}"  # one slider per model: its own range
+    if view.valid_epoch(state[epoch_key], last) != state[epoch_key]:  # kept from a longer run, or crafted
+        set_value(epoch_key, view.valid_epoch(state[epoch_key], last))
+    if source == "trained":
+        top[2].slider(t("check_epoch", lang, lr=settings.learning_rate), 0, last, key=epoch_key)
 
 model, _ = settings.build()
 names = bp_core.models.scalar_names(model.init_params())

@@ -5,12 +5,12 @@ import streamlit as st
 import bp_core
 from ui import sweep_view as view
 from ui import teaching
-from ui.page_state import keep, restore, set_value
 from ui.presets import choices
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
 from ui.texts import render, t
+from ui.widget_state import kept, set_value
 
 run_app_if_alone()
 
@@ -29,17 +29,17 @@ def reset_for_model() -> None:
 
 MODELS = choices("learning_rate")
 WIDGETS = {"sw_model": MODELS[0], **view.DEFAULTS[MODELS[0]]}
-restore(WIDGETS)
-st.radio(t("model", lang), MODELS, key="sw_model", horizontal=True, on_change=reset_for_model,
-         format_func=lambda m: teaching.model_name(m, lang))
-with st.form("sweep_form"):
-    columns = st.columns(4)
-    columns[0].number_input(t("sweep_low", lang), key="sw_low", format="%g", step=0.001)
-    columns[1].number_input(t("sweep_high", lang), key="sw_high", format="%g", step=0.1)
-    columns[2].number_input(t("sweep_count", lang, cap=bp_core.teaching.MAX_RUNS), key="sw_count", step=1)
-    columns[3].number_input(t("sweep_epochs", lang, cap=bp_core.teaching.MAX_SWEEP_EPOCHS), key="sw_epochs", step=100)
-    st.form_submit_button(t("sweep_button", lang), type="primary", key="sweep_run")
-keep(WIDGETS)
+with kept(WIDGETS):  # restored before the widgets, kept after (ui.widget_state)
+    st.radio(t("model", lang), MODELS, key="sw_model", horizontal=True, on_change=reset_for_model,
+             format_func=lambda m: teaching.model_name(m, lang))
+    with st.form("sweep_form"):
+        columns = st.columns(4)
+        columns[0].number_input(t("sweep_low", lang), key="sw_low", format="%g", step=0.001)
+        columns[1].number_input(t("sweep_high", lang), key="sw_high", format="%g", step=0.1)
+        columns[2].number_input(t("sweep_count", lang, cap=bp_core.teaching.MAX_RUNS), key="sw_count", step=1)
+        columns[3].number_input(t("sweep_epochs", lang, cap=bp_core.teaching.MAX_SWEEP_EPOCHS), key="sw_epochs",
+                                step=100)
+        st.form_submit_button(t("sweep_button", lang), type="primary", key="sweep_run")
 model_key = state["sw_model"]
 
 # ---- the sweep asked for; what cannot run is explained and the last valid sweep stays on screen
@@ -47,7 +47,7 @@ request, messages = view.resolve_sweep(model_key, state)
 for message in messages:
     st.error(render(message, lang))
 if request is None:
-    request = state.get("sw_last") or view.SweepRequest(model_key, *view.DEFAULTS[model_key].values())
+    request = state.get("sw_last") or view.default_request(model_key)
     st.warning(t("sweep_last_valid", lang, low=request.low, high=request.high, count=request.count,
                  epochs=request.epochs))
 sweep = view.run_sweep(request, lang)

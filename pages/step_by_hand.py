@@ -9,6 +9,7 @@ from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
 from ui.texts import render, t
+from ui.widget_state import kept
 
 run_app_if_alone()
 
@@ -34,12 +35,13 @@ def press(action: str) -> None:
 columns = st.columns([1, 1, 1, 2.2, 0.8], vertical_alignment="bottom")
 for column, action in zip(columns, view.ACTIONS):
     column.button(t(f"step_{action}", lang), key=f"step_{action}", on_click=press, args=(action,), width="stretch")
-typed = columns[3].number_input(t("step_jump", lang, high=last_step), value=None, step=1, key="step_jump")
+with kept({"step_jump": None}):
+    typed = columns[3].number_input(t("step_jump", lang, high=last_step), step=1, key="step_jump")
 if columns[4].button(t("step_go", lang), key="step_go", width="stretch"):
     epoch, problem = view.resolve_jump(typed, last_step)
-    if problem is None:
+    if epoch is not None:
         go_to(epoch)
-    else:
+    if problem is not None:
         st.error(render(problem, lang))
 
 epoch = min(view.current_epoch(state, model_key), last_step)

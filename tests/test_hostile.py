@@ -8,6 +8,7 @@ import math
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 import torch
 from hypothesis import given
@@ -212,6 +213,12 @@ HOSTILE = [
     *cases(lecture.program_main, {"program": "bp", "lines": []}, "lines", [None, "out", ()]),
     *cases(measure.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),
     *cases(measure.lecture_memory_profile, PROFILE, "progress", ["abc", lambda: None]),
+    *cases(measure.reconcile_example, {}, "progress", ["abc", 3, lambda: None]),
+    *cases(measure.memory_beside_note, {"program": "bp", "table": pd.DataFrame({"Mem usage": [1.0], "Increment": [1.0],
+                                        "Occurrences": [1], "Line Contents": ["def main():"]})},
+           "program", [None, "bp.py", "manual", 5]),
+    *cases(measure.memory_beside_note, {"program": "bp", "table": None}, "table",
+           [None, "abc", {"Mem usage": [1.0]}, pd.DataFrame(), pd.DataFrame({"Mem usage": [1.0]})]),
     # the teaching pages' functions (issue 7)
     *cases(teaching.params_at, {"result": RESULT, "epoch": 0}, "result", [None, "run", {"history": None}, LINE]),
     *cases(teaching.params_at, {"result": RESULT, "epoch": 0}, "epoch", INTS[1:8] + [6]),

@@ -6,18 +6,14 @@ from pathlib import Path
 
 import memory_profiler
 import pandas as pd
-import psutil
 import pytest
-import streamlit as st
 from lecture_golden import AUTOGRAD_B, AUTOGRAD_W, LOSS_LINES, MANUAL_B, MANUAL_W
-from streamlit.testing.v1 import AppTest
 
 import bp_core
 from bp_core import lecture, measure
 from bp_core.__main__ import main
 from bp_core.measure import lecture_profile
 from bp_core.measure.lecture_profile import COLUMNS, lecture_memory_profile
-from ui.texts import TEXTS
 
 HEADER = "Line #    Mem usage    Increment  Occurrences   Line Contents"
 PROGRAMS = {"manual": "bp", "autograd": "bp_pytorch"}  # the note's bp.py by hand, bp_pytorch.py with autograd
@@ -207,55 +203,8 @@ def test_cli_profile_prints_both_programs_tables_what_they_printed_and_the_run_t
         assert f"{method:>8}: traced " in text and "untraced" in text
 
 
-@pytest.fixture
-def clean_cache():
-    st.cache_data.clear()  # st.cache_data outlives an AppTest in one process (streamlit#9139)
-    yield
-    st.cache_data.clear()
-
-
-def expander_page(lang):
-    from ui.profile_view import lecture_profile_expander
-
-    lecture_profile_expander(lang)
-
-
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_expander_profiles_the_notes_programs_on_demand_and_shows_both_tables_in_each_language(clean_cache, lang):
-    at = AppTest.from_function(expander_page, args=(lang,), default_timeout=60).run()
-    assert not at.exception and not at.error
-    assert at.expander[0].label == TEXTS["profile_title"][lang]
-    assert len(at.dataframe) == 0  # nothing is profiled before the button
-    assert len(at.number_input) == 0  # no epochs to choose: the programs run theirs
-    children_before = {child.pid for child in psutil.Process().children(recursive=True)}
-    at.button(key="profile_run").click().run()
-    # traced in the script thread: no sampler process forked (forks from the threaded server hung, NOTES.md)
-    assert {child.pid for child in psutil.Process().children(recursive=True)} <= children_before
-    assert not at.exception and not at.error
-    assert len(at.dataframe) == 2
-    for frame in at.dataframe:
-        assert frame.value.columns.tolist() == COLUMNS
-        assert frame.value["Line Contents"].iloc[0] == "def main():"
-        assert row(frame.value, "for epoch in range(num_epochs):")["Occurrences"] == 1001
-    assert TEXTS["profile_result_for"][lang].format(epochs=1000) in [caption.value for caption in at.caption]
-    assert TEXTS["manual"][lang] in [m.value.strip("*") for m in at.markdown]
-    assert at.session_state["profile_result"].epochs == 1000
-    at.run()  # a rerun without a click keeps the last profile
-    assert len(at.dataframe) == 2 and not at.exception
-
-
-def test_expander_turns_a_failure_into_an_error_in_the_chosen_language(clean_cache, monkeypatch):
-    monkeypatch.setitem(lecture.PROGRAMS, "bp", failing_program())
-    at = AppTest.from_function(expander_page, args=("ko",), default_timeout=60).run()
-    at.button(key="profile_run").click().run()
-    assert not at.exception
-    assert at.error[0].value.startswith("프로파일을 만들지 못했습니다")
-    assert "raised while traced" in at.error[0].value
-    assert len(at.dataframe) == 0
-
-
 def test_highlight_marks_rows_whose_increment_prints_above_zero_but_not_the_def_line():
-    from ui.profile_view import grown_rows
+    from ui.example_view import grown_rows
 
     table = pd.DataFrame({"Increment": [296.1, 0.0, 0.04, 0.3, float("nan"), -0.2]})
     assert grown_rows(table).tolist() == [False, False, False, True, False, False]

@@ -4,7 +4,6 @@ lecture's order, and the graph, computed once per request (cached on the frozen 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from .network_graph import network_dot, unit_name
 from .presets import LECTURE_NETWORK
 from .settings import Settings
 from .texts import t
+from .widget_state import WidgetValues
 
 RUN = teaching.RUNS[LECTURE_NETWORK]
 """The run the page starts on (the lecture's 2-3-2 network); it takes any preset whose pages include it."""
@@ -42,7 +42,7 @@ def first_request(names: list[str], n_samples: int) -> ChainRequest:
                         default.sample if default.sample is not None and default.sample < n_samples else 0, 0)
 
 
-def resolve_chain(values: Mapping[str, Any], names: list[str], n_samples: int, last_epoch: int,
+def resolve_chain(values: WidgetValues, names: list[str], n_samples: int, last_epoch: int,
                   last: ChainRequest | None) -> tuple[ChainRequest, list[Message]]:
     """The request from the widgets' values (``param``, ``cr_sample``, ``cr_epoch``); what is out of range is named
     and replaced by the last valid value (else the default)."""

@@ -24,6 +24,7 @@ from bp_core.limits import METHODS
 from . import charts, sentences
 from .settings import Settings
 from .texts import t
+from .widget_state import kept
 from .worker import Report, Worker, favour_short_gil_turns, freeze_startup_objects
 
 WAIT_POLL_SECONDS = 0.25
@@ -189,6 +190,8 @@ def code_expander(model: bp_core.Model, lang: str) -> None:
         for col, method in zip(st.columns(2), METHODS):
             col.markdown(f"**{t(method, lang)}**")
             col.code(bp_core.training.update_step_source(model, method), language="python")
-        if st.toggle(t("code_tuned", lang), key="code_tuned"):
+        with kept({"code_tuned": False}):
+            tuned = st.toggle(t("code_tuned", lang), key="code_tuned")
+        if tuned:
             for col, method in zip(st.columns(2), METHODS):
                 col.code(bp_core.training.update_step_source(model, method, tuned=True), language="python")

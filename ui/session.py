@@ -2,8 +2,8 @@
 
 Streamlit drops a widget's key from session state in any run that does not draw that widget: when the learner is on
 another page, and when a server's first request to a page URL runs that page without app.py (legacy ``pages/``
-mode). So the language lives under the plain key ``lang`` (its radio has the key ``lang_radio``), and the Compare
-page's widget values are copied into the plain key ``saved_widgets`` and restored before the widgets are drawn.
+mode). So the language lives under the plain key ``lang`` (its radio has the key ``lang_radio``). The Compare page's
+widgets start from the link's values (``compare_start``) and are kept like every page's, by ``ui.widget_state``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from .links import read_query_params
 from .points import LECTURE_POINTS, points_frame
 from .presets import DEFAULT_MODEL
 from .settings import DEFAULTS, LR_OPTIONS, nearest_option
-
-WIDGET_KEYS = ("model", "lr", "lr_exact", "epochs", "seed", "activation")
-"""The Compare page's widgets whose values outlive the page."""
+from .widget_state import set_value
 
 
 def _query_params() -> dict[str, list[str]]:
@@ -25,8 +23,7 @@ def _query_params() -> dict[str, list[str]]:
 
 
 def init_session() -> None:
-    """Every run, on every page: fill session state once from the URL (or the defaults), then restore the widget
-    values that Streamlit dropped while their page was not drawn."""
+    """Every run, on every page: fill session state once from the URL (or the defaults)."""
     state = st.session_state
     if not state.get("_initialised"):
         url, problems = read_query_params(_query_params())
@@ -34,7 +31,7 @@ def init_session() -> None:
         model = url.get("model", DEFAULT_MODEL)
         lr = url.get("lr", DEFAULTS[model]["lr"])
         state["lang"] = url.get("lang", "en")
-        state["saved_widgets"] = {
+        state["compare_start"] = {
             "model": model, "lr": lr if lr in LR_OPTIONS else nearest_option(lr),
             "lr_exact": None if lr in LR_OPTIONS else lr, "epochs": url.get("epochs", DEFAULTS[model]["epochs"]),
             "seed": url.get("seed", 0), "activation": url.get("act", "sigmoid"),
@@ -42,14 +39,12 @@ def init_session() -> None:
         state["points_base"] = points_frame(url.get("pts", LECTURE_POINTS))
         state["valid_points"] = tuple(url.get("pts", LECTURE_POINTS))
         state["_initialised"] = True
-    for key, value in state["saved_widgets"].items():
-        if key not in state:
-            state[key] = value
 
 
-def save_widgets() -> None:
-    """After the Compare page drew its widgets: keep their values under a plain key."""
-    st.session_state["saved_widgets"] = {key: st.session_state[key] for key in WIDGET_KEYS}
+def compare_start() -> dict[str, object]:
+    """The Compare page's widgets' first values: the link's, else the default model's (kept values come first)."""
+    init_session()
+    return st.session_state["compare_start"]
 
 
 def language() -> str:
@@ -72,7 +67,7 @@ def language_switch(label: str, options: dict[str, str]) -> None:
 def reset_for_model() -> None:
     """on_change of the model switch: the new model's default learning rate and epochs."""
     defaults = DEFAULTS[st.session_state["model"]]
-    st.session_state["lr"] = defaults["lr"]
-    st.session_state["lr_exact"] = None
-    st.session_state["epochs"] = defaults["epochs"]
+    set_value("lr", defaults["lr"])
+    set_value("lr_exact", None)
+    set_value("epochs", defaults["epochs"])
     st.session_state.pop("last_valid", None)

@@ -6,7 +6,7 @@ row ``e``, so its update equals row ``e + 1`` of ``train()``'s history exactly (
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import streamlit as st
@@ -107,9 +107,10 @@ def _aligned(name: str, *steps: str) -> str:
     return f"\\begin{{aligned}} {name} {lines} \\end{{aligned}}"
 
 
-def network_words(model: bp_core.MLP) -> dict[str, str]:
+def network_words(model: bp_core.Model) -> dict[str, str]:
     """What the network's step texts state about it, read from the model: its activations (one name when every layer
     has the same, else per layer: f1 = tanh, f2 = sigmoid), its outputs (n(ŷ1), n(ŷ2)) and its parameter count."""
+    model = _layered(model)
     names = {layer: model.layer_activation(layer).name for layer in range(1, model.n_layers + 1)}
     activations = (f"f = {names[1]}" if len(set(names.values())) == 1
                    else ", ".join(f"f{layer} = {name}" for layer, name in names.items()))
@@ -118,9 +119,9 @@ def network_words(model: bp_core.MLP) -> dict[str, str]:
     return {"activations": activations, "outputs": outputs, "count": str(count)}
 
 
-def network_forward_table(step: bp_core.teaching.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+def network_forward_table(step: bp_core.teaching.ManualStep, model: bp_core.Model, lang: str) -> pd.DataFrame:
     """Rows: every unit's d and n (and the targets), in forward order; columns: the samples."""
-    f = step.forward
+    model, f = _layered(model), step.forward
     rows = {f"{unit_name(model, 0, i)}": f["x"][:, i] for i in range(model.sizes[0])}
     for layer in range(1, model.n_layers + 1):
         for i in range(model.sizes[layer]):
@@ -131,9 +132,9 @@ def network_forward_table(step: bp_core.teaching.ManualStep, model: bp_core.MLP,
     return _by_sample(rows, lang)
 
 
-def network_local_table(step: bp_core.teaching.ManualStep, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+def network_local_table(step: bp_core.teaching.ManualStep, model: bp_core.Model, lang: str) -> pd.DataFrame:
     """Rows: the backward's local derivatives from the output down; columns: the samples."""
-    rows = {}
+    model, rows = _layered(model), {}
     top = model.n_layers
     for layer in range(top, 0, -1):
         for i in range(model.sizes[layer]):
@@ -142,6 +143,13 @@ def network_local_table(step: bp_core.teaching.ManualStep, model: bp_core.MLP, l
             rows[f"f{layer}′(d({name}))"] = step.local[f"f{layer}'"][:, i]
             rows[f"∂L/∂d({name})"] = step.local[f"dL/dd{layer}"][:, i]
     return _by_sample(rows, lang)
+
+
+def _layered(model: bp_core.Model) -> bp_core.MLP:
+    """A network the step tables can follow layer by layer (the contract's ``layered``: sizes and layers)."""
+    if not model.layered:
+        raise TypeError(f"model must be a layered network (Model.layered), got {type(model).__name__}")
+    return cast(bp_core.MLP, model)
 
 
 def _by_sample(rows: dict[str, Any], lang: str) -> pd.DataFrame:

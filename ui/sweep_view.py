@@ -6,7 +6,7 @@ diverging runs marked at the top, and the loss curves of a few chosen rates.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ from bp_core import limits, teaching
 from . import charts
 from .messages import Message
 from .texts import t
+from .widget_state import WidgetValues
 
 DEFAULTS = {key: {"sw_low": preset.sweep.low, "sw_high": preset.sweep.high, "sw_count": preset.sweep.count,
                   "sw_epochs": preset.sweep.epochs} for key, preset in bp_core.PRESETS.items()}
@@ -37,6 +38,12 @@ class SweepRequest:
     high: float
     count: int
     epochs: int
+
+
+def default_request(model: str) -> SweepRequest:
+    """The preset's default sweep (bp_core.presets.SweepRange) as a request."""
+    sweep = bp_core.PRESETS[model].sweep
+    return SweepRequest(model, sweep.low, sweep.high, sweep.count, sweep.epochs)
 
 
 def _number(value: Any) -> float | None:
@@ -57,7 +64,7 @@ def _whole(value: Any, low: int, high: int) -> int | None:
     return int(number) if number is not None and number == int(number) and low <= number <= high else None
 
 
-def resolve_sweep(model: str, values: Mapping[str, Any]) -> tuple[SweepRequest | None, list[Message]]:
+def resolve_sweep(model: str, values: WidgetValues) -> tuple[SweepRequest | None, list[Message]]:
     """The sweep to run from the typed values, or None and every reason it cannot run, in words."""
     low, high = _rate(values.get("sw_low")), _rate(values.get("sw_high"))
     count = _whole(values.get("sw_count"), 2, teaching.MAX_RUNS)

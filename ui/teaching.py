@@ -12,10 +12,10 @@ import streamlit as st
 
 import bp_core
 
-from .page_state import keep, restore
 from .presets import choices
 from .settings import Settings
 from .texts import t
+from .widget_state import kept
 
 RUNS = {model: Settings(model, bp_core.PRESETS[model].learning_rate, bp_core.PRESETS[model].epochs)
         for model in bp_core.PRESETS}
@@ -56,7 +56,6 @@ def choose_run(key: str, lang: str, page: str) -> Settings:
     """A switch between the presets ``page`` offers (its first by default, kept across pages under ``key``) and the
     run it picks."""
     models = choices(page)
-    restore({key: models[0]})
-    st.radio(t("model", lang), models, key=key, horizontal=True, format_func=lambda m: model_name(m, lang))
-    keep([key])
+    with kept({key: models[0]}):
+        st.radio(t("model", lang), models, key=key, horizontal=True, format_func=lambda m: model_name(m, lang))
     return RUNS[st.session_state[key]]

@@ -4,7 +4,7 @@ machine's own runs. Nothing here is computed; tests/test_lecture.py checks each 
 
 from __future__ import annotations
 
-__all__ = ["EPOCHS", "FINAL_B", "FINAL_W", "LEARNING_RATE", "LOSSES_EVERY_100", "MEMORY_TABLES", "SECONDS"]
+__all__ = ["EPOCHS", "FINAL_B", "FINAL_W", "LEARNING_RATE", "LOSSES_EVERY_100", "MEMORY_TABLES", "SECONDS", "printed"]
 
 LEARNING_RATE = 0.01
 EPOCHS = 1000
@@ -25,6 +25,7 @@ MEMORY_TABLES: dict[str, tuple[tuple[str, float, float, int], ...]] = {
         ("for epoch in range(num_epochs):", 297.6, 0.0, 1001),
         ("predictions = x.mm(w) + b", 297.6, 1.5, 1000),
         ("loss = ((predictions - y) ** 2).mean()", 297.6, 2.8, 1000),
+        ("with torch.no_grad():", 297.6, 0.0, 1000),
         ("print(f'Epoch [{epoch + 1}/{num_epochs}], Loss: {loss.item():.4f}')", 297.6, 3.0, 10),
     ),
     "bp_pytorch": (
@@ -37,5 +38,22 @@ MEMORY_TABLES: dict[str, tuple[tuple[str, float, float, int], ...]] = {
     ),
 }
 """The rows of the note's memory_profiler tables that move or repeat: (line, Mem usage MiB, Increment MiB,
-Occurrences). Every other line of the loop reads 0.0 MiB increment, 1000 occurrences (the note's Python counted
-``with torch.no_grad():`` 1000 times; Python 3.11 counts its entry and exit, 2000)."""
+Occurrences), and bp.py's ``with`` line. Every other line of the loop reads 0.0 MiB increment, 1000 occurrences (the
+note's Python counted ``with torch.no_grad():`` 1000 times; Python 3.11 counts its entry and exit, 2000)."""
+
+
+def printed(program: str) -> str:
+    """What the note shows ``program`` ("bp" or "bp_pytorch") printing, line for line, rebuilt from the figures above
+    (LECTURE.md: both programs print the same losses and end at the same w and b).
+
+    Examples
+    --------
+    >>> printed("bp").splitlines()[0], printed("bp_pytorch").splitlines()[-1]
+    ('Epoch [100/1000], Loss: 0.0076', '코드 실행 시간: 1.1261 초')
+    """
+    if program not in SECONDS:
+        raise ValueError(f"program must be one of {sorted(SECONDS)}, got {program!r}")
+    lines = [f"Epoch [{100 * (k + 1)}/{EPOCHS}], Loss: {loss}" for k, loss in enumerate(LOSSES_EVERY_100)]
+    lines += [f"최종 학습된 가중치 w: {FINAL_W}", f"최종 학습된 편향 b: {FINAL_B}",
+              f"코드 실행 시간: {SECONDS[program]:.4f} 초"]
+    return "\n".join(lines) + "\n"

@@ -148,5 +148,5 @@ def learning_rate_sweep(model: Model, data: object, low: float, high: float, cou
             progress(index + 1, count)
     table = pd.DataFrame(rows).astype({"diverged_at": "Int64"})
     return Sweep(table, pd.concat(frames, ignore_index=True), epochs, bound.lambda_max, bound.learning_rate_bound,
-                 exact_bound=model.kind == "line")
+                 exact_bound=model.quadratic_loss)
 

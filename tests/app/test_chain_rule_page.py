@@ -60,7 +60,7 @@ def test_out_of_range_values_kept_from_before_are_named_and_the_last_valid_view_
     at.slider(key="cr_epoch").set_value(100).run()
     before = shown(at)
     at.switch_page("pages/glossary.py").run()  # the widgets' keys are dropped; their kept values come back later
-    at.session_state["teaching_widgets"] = {"param": "W7[0,0]", "cr_sample": 7, "cr_epoch": 99_999}
+    at.session_state["kept_widgets"] = {"param": "W7[0,0]", "cr_sample": 7, "cr_epoch": 99_999}
     at.switch_page(PAGE).run()
     assert not at.exception
     errors = " ".join(texts(at, "error"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from . import chain_rule, check, common, compare, glossary, memory, profile, scaling, shell, start, step, sweep
+from . import chain_rule, check, common, compare, example, glossary, memory, scaling, shell, start, step, sweep
 from .glossary import GLOSSARY
 
 __all__ = ["GLOSSARY", "LANGUAGES", "TEXTS", "render", "t"]
@@ -29,7 +29,7 @@ def _merged(*modules: ModuleType) -> dict[str, dict[str, str]]:
     return texts
 
 
-TEXTS: dict[str, dict[str, str]] = _merged(shell, start, common, compare, memory, profile, chain_rule, step, check,
+TEXTS: dict[str, dict[str, str]] = _merged(shell, start, common, example, compare, memory, chain_rule, step, check,
                                            sweep, scaling, glossary)
 
 

@@ -3,6 +3,8 @@
 import bp_core
 
 TEXTS: dict[str, dict[str, str]] = {
+    "compare_example_link": {"en": "The note's two programs, timed and memory-profiled here beside the note's figures",
+                             "ko": "강의의 두 프로그램: 여기서 잰 시간과 메모리를 강의의 값 옆에"},
     # page, sidebar, progress
     "compare_title": {"en": "Backpropagation two ways", "ko": "역전파, 두 가지 방법"},
     "compare_intro": {
