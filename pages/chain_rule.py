@@ -5,7 +5,7 @@ import streamlit as st
 import bp_core
 from ui import chain_view as view
 from ui import teaching
-from ui.network_graph import parameter_edge
+from ui.network_graph import parameter_edge, unit_name
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
@@ -40,9 +40,15 @@ with kept(WIDGETS):  # restored before the widgets, kept after (ui.widget_state)
         for key, value in zip(WIDGETS, (request.parameter, request.sample, request.epoch)):
             set_value(key, view.BATCH if value is None and key == "cr_sample" else value)
 
+    examples = view.note_examples(model)  # the note's two worked examples, by its names
+    st.markdown(t("chain_note_mapping", lang, w1=examples["w1"], w1_edge=parameter_edge(model, examples["w1"]),
+                  w2=examples["w2"], w2_edge=parameter_edge(model, examples["w2"]), outputs=model.sizes[-1]))
+    for column, (key, name) in zip(st.columns(2), examples.items()):
+        column.button(t(f"chain_note_{key}", lang, param=name, outputs=model.sizes[-1]), key=f"cr_note_{key}",
+                      on_click=set_value, args=("param", name), width="stretch")
     left, middle, right = st.columns([1, 1.3, 1.7])
     left.selectbox(t("chain_param", lang, count=len(names)), names, key="param",
-                   format_func=lambda name: f"{name}  ({parameter_edge(model, name)})")
+                   format_func=lambda name: view.parameter_label(model, name, lang))
     middle.selectbox(t("chain_sample", lang), [*range(data.n_samples), view.BATCH], key="cr_sample",
                      format_func=lambda s: view.sample_label(s, data, lang))
     right.slider(t("chain_epoch", lang), 0, last_epoch, key="cr_epoch", step=1)
@@ -58,16 +64,27 @@ st.caption(t("chain_graph_caption", lang, what=what, epoch=request.epoch, loss=l
 st.caption(t("chain_numbering", lang))
 
 # ---- the paths, factor by factor, and their sum against autograd
-st.subheader(t("chain_table_title", lang, param=request.parameter))
+st.subheader(view.table_title(model, request.parameter, lang))
 st.markdown(t("chain_mnemonic", lang))
 st.dataframe(view.table(request, lang, settings), hide_index=True, width="stretch", key="paths_table",
              column_config=view.table_columns(lang))
 paths = view.chain_paths(request, settings)
 sum_col, autograd_col, difference_col = st.columns(3)
-sum_col.metric(t("chain_sum", lang, count=len(paths.paths)), f"{paths.total:.9g}")
+samples = data.n_samples if request.sample is None else 1  # the table's rows: every path of every sample shown
+sum_col.metric(t("chain_sum", lang, count=len(paths.paths), paths=len(paths.paths) // samples, samples=samples),
+               f"{paths.total:.9g}")
 autograd_col.metric(t("chain_autograd", lang), f"{paths.autograd:.9g}")
 difference_col.metric(t("chain_difference", lang), f"{paths.total - paths.autograd:.2e}",
                       help=t("chain_difference_help", lang))
 st.caption(t("chain_share_batch", lang, param=request.parameter) if request.sample is None
            else t("chain_share_sample", lang, n=data.n_samples))
+
+# ---- the activation derivatives on the paths, formula and numbers (one sample: the boxes show its own d and n)
+st.subheader(t("chain_fprime_title", lang))
+steps = view.derivative_steps(request, settings)
+if not steps:
+    st.caption(t("chain_fprime_batch", lang))
+for layer, unit, name, latex, _ in steps:
+    st.markdown(t("chain_fprime_unit", lang, layer=layer, unit=unit_name(model, layer, unit), activation=name))
+    st.latex(latex)
 where_next("chain_rule", lang)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import bp_core
+from ui import sentences as say
 from ui import sweep_view as view
 from ui import teaching
 from ui.presets import choices
@@ -74,7 +75,7 @@ if not chosen:
 set_value("sw_curves", chosen)
 picked = st.multiselect(t("sweep_pick_curves", lang), rates, key="sw_curves", format_func=lambda r: f"{r:.4g}")
 st.vega_lite_chart(view.chart_spec("curves", request, lang, tuple(picked)), width="stretch")
-st.caption(t("sweep_curves_caption", lang))
+st.caption(t("sweep_curves_caption", lang, rule=say.divergence_rule(lang)))
 with st.expander(t("sweep_table", lang)):
     st.dataframe(view.sweep_frame(sweep, lang), hide_index=True, width="stretch", key="sweep_table")
 where_next("sweep", lang)

@@ -48,6 +48,7 @@ epoch = min(view.current_epoch(state, model_key), last_step)
 step = view.step_at(settings, epoch)
 st.progress(epoch / last_step, text=t("step_position", lang, epoch=epoch, last=last_step, next=epoch + 1,
                                           lr=settings.learning_rate))
+st.caption(t("step_note_epoch", lang, epoch=epoch, loss=step.loss, note_epoch=epoch + 1, epochs=settings.epochs))
 model, _ = settings.build()
 for column, (label, value) in zip(st.columns(3), view.headline(step, epoch, lang)):
     column.metric(label, value)
@@ -90,10 +91,13 @@ else:  # a network: every unit's values, then every parameter's gradient and upd
         st.subheader(t("step_local", lang))
         st.caption(t("step_network_local", lang))
         table(view.network_local_table(step, model, lang), "step_local_table")
+        fprimes, unit, worked = view.derivative_formulas(step, model)  # σ′ = σ(1 − σ), ... and one worked out
+        st.markdown(t("step_fprime", lang, formulas=fprimes, unit=unit))
+        st.latex(worked)
     st.subheader(t("step_gradient_and_update", lang))
     st.markdown(t("step_network_update", lang, count=words["count"], lr=settings.learning_rate))
     table(view.update_table(step, lang), "step_update_table", digits=7)
 
 matches, row = view.matches_history(settings, epoch), epoch + 1
-(st.success if matches else st.error)(t("step_matches" if matches else "step_differs", lang, row=row))
+(st.success if matches else st.error)(t("step_matches" if matches else "step_differs", lang, row=row, loss_row=epoch))
 where_next("step", lang)

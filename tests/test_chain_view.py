@@ -108,7 +108,7 @@ def test_out_of_range_requests_are_named_and_the_last_valid_values_kept(values, 
 
 def test_sample_labels_show_the_inputs_and_targets():
     assert view.sample_label(3, DATA, "en") == "sample 3: x = (1, 1), y = (0, 1)"
-    assert view.sample_label(view.BATCH, DATA, "ko") == t("teach_whole_batch", "ko")
+    assert view.sample_label(view.BATCH, DATA, "ko") == t("teach_whole_batch", "ko", n=4) == "전체 배치 (샘플 4개 모두)"
 
 
 def test_the_graph_and_paths_of_a_request_use_the_parameters_at_its_epoch():

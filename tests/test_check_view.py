@@ -63,7 +63,7 @@ def test_the_check_tables_on_the_page_are_bp_cores_report_at_the_chosen_paramete
         shown = view.check_table(report.tables[dtype], "ko")
         table = expected.tables[dtype].table
         assert list(shown.columns[:2]) == ["파라미터", "판정"]
-        assert shown["수동"].tolist() == table["manual"].tolist()
+        assert shown["직접 미분"].tolist() == table["manual"].tolist()
         assert shown["유한 차분"].tolist() == table["numeric"].tolist()
         assert set(shown["판정"]) <= {"✓ 통과", "✗ 유한 차분 불일치"}
         assert set(view.table_columns(shown)) == set(shown.columns[2:])

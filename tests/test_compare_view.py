@@ -55,7 +55,7 @@ def test_headline_reads_the_run(network):
 def test_outputs_table_names_each_methods_outputs_in_the_language(network):
     _, comparison = network
     table = view.outputs_table(comparison, "ko")
-    assert {"수동 ŷ[0]", "자동 미분 ŷ[1]"} <= set(table.columns)
+    assert {"직접 미분 ŷ[0]", "자동 미분 ŷ[1]"} <= set(table.columns)
     assert len(table) == 4
 
 

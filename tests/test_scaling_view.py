@@ -16,4 +16,4 @@ def test_each_reading_quotes_its_ratios_from_the_table_and_says_which_way_they_r
         assert text.startswith(f"{model} at ")
         assert f"manual / autograd = {saved:.2f}." in text and f"autograd / manual = {time:.2f}." in text
     korean = scaling_view.reading(table, "n_samples", "ko")
-    assert all("수동 / 자동 미분 = " in text and "자동 미분 / 수동 = " in text for text in korean)
+    assert all("직접 미분 / 자동 미분 = " in text and "자동 미분 / 직접 미분 = " in text for text in korean)

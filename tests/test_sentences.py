@@ -101,7 +101,7 @@ def test_the_ratio_words_name_the_faster_method_from_the_ratio_itself(converging
     timed = dataclasses.replace(converging, results=results)
     assert sentences.ratio_value(timed) == figure
     assert sentences.ratio_words(timed, "en") == t(key, "en", ratio=figure)
-    assert f"/ 수동 = {figure}: " in sentences.ratio_words(timed, "ko")
+    assert f"/ 직접 미분 = {figure}: " in sentences.ratio_words(timed, "ko")
 
 
 def diverged_at_epoch_0(comparison, rows_kept):

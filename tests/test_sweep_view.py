@@ -84,7 +84,8 @@ def test_the_lines_closed_form_is_computed_from_its_data():
 
 
 def test_headline_and_table_speak_both_languages(sweep):
-    assert view.headline(sweep, "en")[2] == ("Diverging runs", f"{int(sweep.table['diverging'].sum())} / 25")
+    failed = int(sweep.table["diverging"].sum())
+    assert view.headline(sweep, "en")[2] == ("Runs that did not converge", f"{failed} / 25")
     assert view.headline(sweep, "ko")[1][0] == "한계 2/λmax"
     assert "학습률" in view.sweep_frame(sweep, "ko").columns
     assert np.isclose(float(view.headline(sweep, "en")[1][1]), sweep.learning_rate_bound, rtol=1e-3)

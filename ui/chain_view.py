@@ -14,7 +14,7 @@ import bp_core
 
 from . import teaching
 from .messages import Message
-from .network_graph import network_dot, unit_name
+from .network_graph import network_dot, parameter_edge, unit_name
 from .presets import LECTURE_NETWORK
 from .settings import Settings
 from .texts import t
@@ -30,9 +30,67 @@ ROLES = ("error", "f_out", "weight", "f_hidden", "input")
 
 @dataclass(frozen=True)
 class ChainRequest:
-    parameter: str = "W1[0,1]"
+    parameter: str = "W2[0,0]"  # the note's first worked example, its w₁ (an output weight): see note_examples
     sample: int | None = 3  # None: the whole batch
     epoch: int = 0
+
+
+NOTE_NAMES = {"w1": "w₁", "w2": "w₂"}
+"""The note's names of its two worked examples (LECTURE.md, sections 5 and 6)."""
+
+
+def note_examples(model: bp_core.Model) -> dict[str, str]:
+    """The note's two worked examples as bp_core parameter names. Its ``w₁`` is a weight of the output layer (one
+    path to the loss): here the last layer's first weight, W{L}[0,0] (the first unit below → the first output). Its
+    ``w₂`` is a weight of the hidden layer below (one path through each output): W{L-1}[0,0]. The note numbers its
+    layers from the output; bp_core's W1 is the first layer, so the numbers run the opposite way.
+
+    >>> note_examples(bp_core.MLP((2, 3, 2)))
+    {'w1': 'W2[0,0]', 'w2': 'W1[0,0]'}
+    """
+    top = _layered(model).n_layers
+    return {"w1": f"W{top}[0,0]", "w2": f"W{top - 1}[0,0]"}
+
+
+def note_name(model: bp_core.Model, parameter: str) -> str | None:
+    """The note's name for ``parameter`` when it is one of the note's worked examples (w₁, w₂), else None."""
+    return next((NOTE_NAMES[key] for key, name in note_examples(model).items() if name == parameter), None)
+
+
+def parameter_label(model: bp_core.Model, parameter: str, lang: str) -> str:
+    """A parameter as the selector shows it: its name, its edge, and the note's name where it is one."""
+    edge = f"{parameter}  ({parameter_edge(_layered(model), parameter)})"
+    named = note_name(model, parameter)
+    return edge if named is None else f"{edge}  {t('chain_note_name', lang, name=named)}"
+
+
+def table_title(model: bp_core.Model, parameter: str, lang: str) -> str:
+    """The paths table's title, with the note's name of the parameter where it is one."""
+    title = t("chain_table_title", lang, param=parameter)
+    named = note_name(model, parameter)
+    return title if named is None else f"{title} {t('chain_note_name', lang, name=named)}"
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def derivative_steps(request: ChainRequest, settings: Settings = RUN) -> list[tuple[int, int, str, str, float]]:
+    """For one sample: every activation derivative on the request's paths, worked out with the unit's d and n, as
+    (layer, unit, activation name, LaTeX, value), output layer first; none for the whole batch (the boxes then
+    show means, and f′ of a mean is not the mean of f′)."""
+    if request.sample is None:
+        return []
+    model, data = network(settings)
+    values = bp_core.teaching.network_values(model, teaching.params_at(settings, request.epoch), data)
+    one = values.sample(request.sample)
+    units = sorted({(f.layer, f.unit) for factors in chain_paths(request, settings).paths["factors"] for f in factors
+                    if f.role == "activation_derivative" and f.unit is not None},
+                   key=lambda unit: (-unit[0], unit[1]))
+    steps = []
+    for layer, unit in units:
+        name = model.layer_activation(layer).name
+        latex, value = bp_core.activations.worked_derivative(
+            name, float(one.d[layer - 1][0, unit]), float(one.n[layer][0, unit]))
+        steps.append((layer, unit, name, latex, value))
+    return steps
 
 
 def first_request(names: list[str], n_samples: int) -> ChainRequest:
@@ -107,6 +165,12 @@ def table_columns(lang: str) -> dict[str, Any]:
     return columns
 
 
+def _layered(model: bp_core.Model) -> bp_core.MLP:
+    if not isinstance(model, bp_core.MLP):
+        raise ValueError(f"model must be a layered network, got {type(model).__name__}")
+    return model
+
+
 def network(settings: Settings = RUN) -> tuple[bp_core.MLP, bp_core.Dataset]:
     """The run's network and data (this page draws layered networks only)."""
     model, data = settings.build()
@@ -141,7 +205,7 @@ def table(request: ChainRequest, lang: str, settings: Settings = RUN) -> pd.Data
 def sample_label(sample: int | str, data: bp_core.Dataset, lang: str) -> str:
     """A sample's label, as 'sample 3: x = (1, 1), y = (0, 1)' (counted from 0, as bp_core), or the whole batch."""
     if sample == BATCH:
-        return t("teach_whole_batch", lang)
+        return t("teach_whole_batch", lang, n=data.n_samples)
     if isinstance(sample, bool) or not isinstance(sample, int) or not 0 <= sample < data.n_samples:
         return str(sample)  # a value resolve_chain refuses; the label must not fail before it does
     x = ", ".join(f"{v:g}" for v in data.x[sample].tolist())

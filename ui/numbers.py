@@ -75,3 +75,15 @@ def check_ui_learning_rate(value: Any) -> float:
     if not LR_MIN <= value <= bp_core.limits.MAX_LEARNING_RATE:
         raise Unusable(("reason_lr_range", {"low": LR_MIN, "high": bp_core.limits.MAX_LEARNING_RATE}))
     return value
+
+
+def power_of_ten(value: float) -> str:
+    """1e8 as 10⁸; any other number as %g.
+
+    >>> power_of_ten(1e8), power_of_ten(3e8)
+    ('10⁸', '3e+08')
+    """
+    exponent = round(math.log10(value)) if value > 0 else 0
+    if value > 0 and 10.0**exponent == value:
+        return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{value:g}"

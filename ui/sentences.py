@@ -16,6 +16,7 @@ import bp_core
 from bp_core import teaching, training
 from bp_core.comparison import MIN_TIMED_EPOCHS
 
+from .numbers import power_of_ten
 from .texts import t
 
 MISSING = "—"
@@ -25,12 +26,10 @@ SPLIT_TOLERANCE = 1e-3
 float32 rounding alone moves them by about 1e-7 of their size per step."""
 
 
-def _power_of_ten(value: float) -> str:
-    """1e8 as 10⁸; any other number as %g."""
-    exponent = round(math.log10(value)) if value > 0 else 0
-    if value > 0 and 10.0**exponent == value:
-        return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return f"{value:g}"
+def divergence_rule(lang: str) -> str:
+    """When training counts as diverged (bp_core.history.DIVERGENCE_FACTOR), in words: the one definition every page
+    states."""
+    return t("diverged_rule", lang, factor=power_of_ten(training.DIVERGENCE_FACTOR))
 
 
 def _sci(value: float) -> str:
@@ -179,7 +178,7 @@ def divergence_sentences(comparison: bp_core.Comparison, lang: str) -> list[str]
         advice = (t("advice_below_bound", lang, bound=bound) if comparison.above_bound
                   else t("advice_curvature_grew", lang, bound=bound))
         sentences.append(t("diverged_at", lang, method=t(method, lang), epoch=result.diverged_at,
-                           factor=_power_of_ten(training.DIVERGENCE_FACTOR), advice=advice))
+                           rule=divergence_rule(lang), advice=advice))
     return sentences
 
 
@@ -188,7 +187,7 @@ def above_bound_but_finite(comparison: bp_core.Comparison, lang: str) -> str | N
     if not comparison.above_bound or _diverged_at(comparison) is not None:
         return None
     manual = comparison.results["manual"]
-    return t("above_bound_finite", lang, epochs=manual.epochs_run, factor=_power_of_ten(training.DIVERGENCE_FACTOR),
+    return t("above_bound_finite", lang, epochs=manual.epochs_run, factor=power_of_ten(training.DIVERGENCE_FACTOR),
              start=float(manual.history["loss"].iloc[0]), final=manual.final_loss)
 
 

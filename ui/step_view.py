@@ -145,6 +145,20 @@ def network_local_table(step: bp_core.teaching.ManualStep, model: bp_core.Model,
     return _by_sample(rows, lang)
 
 
+def derivative_formulas(step: bp_core.teaching.ManualStep, model: bp_core.Model) -> tuple[str, str, str]:
+    """The network's activation derivatives as formulas, one per layer (``f1′ = σ′(d) = σ(d)(1 − σ(d)) = n(1 − n)``,
+    inline Markdown math), and the first hidden unit's f′ for sample 0 worked out with its numbers (LaTeX): the
+    unit's name and the formula."""
+    model = _layered(model)
+    layers = range(1, model.n_layers + 1)
+    formulas = ", ".join(f"$f_{layer}$ = {model.layer_activation(layer).name}: "
+                         f"${model.layer_activation(layer).derivative_latex}$" for layer in layers)
+    name = model.layer_activation(1).name
+    d, n = float(step.forward["d1"][0, 0]), float(step.forward["n1"][0, 0])
+    latex, _ = bp_core.activations.worked_derivative(name, d, n)
+    return formulas, unit_name(model, 1, 0), latex
+
+
 def _layered(model: bp_core.Model) -> bp_core.MLP:
     """A network the step tables can follow layer by layer (the contract's ``layered``: sizes and layers)."""
     if not model.layered:

@@ -23,6 +23,7 @@ def test_the_page_shows_two_paths_for_w1_0_1_sample_3_that_sum_to_autograd_withi
     at = open_page(PAGE)
     assert not at.exception and not at.error
     assert at.title[0].value == TEXTS["chain_title"]["en"]
+    at.selectbox(key="param").set_value("W1[0,1]").run()
     table = at.dataframe[0].value
     assert table.columns.tolist() == ["sample", "path", "① output error", "② f2′(d)", "③ weight", "④ f1′(d)",
                                       "⑤ input n", "product"]  # the lecture's order: 출력 × 액 × 웨 × 액 × 앤
@@ -57,6 +58,7 @@ def test_the_parameter_sample_and_epoch_each_change_the_paths():
 
 def test_out_of_range_values_kept_from_before_are_named_and_the_last_valid_view_stays():
     at = open_page(PAGE)
+    at.selectbox(key="param").set_value("W1[0,1]")
     at.slider(key="cr_epoch").set_value(100).run()
     before = shown(at)
     at.switch_page("pages/glossary.py").run()  # the widgets' keys are dropped; their kept values come back later
@@ -87,4 +89,49 @@ def test_the_page_speaks_korean():
     assert at.title[0].value == TEXTS["chain_title"]["ko"]
     assert {"경로", "곱", "① 출력 오차"} <= set(at.dataframe[0].value.columns)
     assert metric(at, "자동 미분의 기울기")
-    assert torch.isfinite(torch.tensor(float(metric(at, "경로 2개의 합"))))
+    assert torch.isfinite(torch.tensor(float(metric(at, "행 1개의 합 (경로 1개 × 샘플 1개)"))))
+    assert any("강의의 **w₁**" in m for m in texts(at, "markdown"))
+
+
+def test_the_page_opens_on_the_notes_w1_and_its_input_factor_is_not_1():
+    at = open_page(PAGE)
+    assert at.selectbox(key="param").value == "W2[0,0]"  # the note's first worked example, an output weight
+    row = at.dataframe[0].value.iloc[0]
+    assert row["path"] == "h1 → ŷ1 → L" and 0 < row["⑤ input n"] < 1  # 앤: the hidden unit's n, visible
+    assert "the note's w₁" in at.subheader[-1].value or any("w₁" in s.value for s in at.subheader)
+    assert "= the note's w₁" in at.selectbox(key="param").format_func("W2[0,0]")
+
+
+def test_the_notes_w2_button_shows_two_paths_one_through_each_output_whose_sum_is_autograds():
+    at = open_page(PAGE)
+    at.button(key="cr_note_w2").click().run()
+    assert not at.exception and at.selectbox(key="param").value == "W1[0,0]"
+    assert at.dataframe[0].value["path"].tolist() == ["x1 → h1 → ŷ1 → L", "x1 → h1 → ŷ2 → L"]
+    total, autograd = shown(at)
+    assert total == pytest.approx(autograd, abs=1e-8)
+    at.button(key="cr_note_w1").click().run()
+    assert at.selectbox(key="param").value == "W2[0,0]"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_activation_derivative_on_the_paths_is_written_as_its_formula_with_the_units_numbers(lang):
+    at = open_page(PAGE, lang)
+    at.button(key="cr_note_w2").click().run()
+    table = at.dataframe[0].value
+    latex = [element.value for element in at.latex]
+    assert len(latex) == 3 and all("\\sigma(d)\\,(1 - \\sigma(d))" in formula for formula in latex)  # σ(1 − σ)
+    values = {float(formula.rsplit("=", 1)[1].strip("$\n ")) for formula in latex}
+    factors = {float(f"{v:.6g}") for column in (3, 5) for v in table.iloc[:, column]}  # ② f2′ and ④ f1′
+    assert values == factors and len(factors) == 3
+
+
+def test_the_worked_derivative_is_autograds_derivative_of_the_activation_at_d():
+    for name in bp_core.activations.ACTIVATIONS:
+        activation = bp_core.activations.ACTIVATIONS[name]
+        for d in (-1.3, 0.2, 2.5):
+            x = torch.tensor(d, dtype=torch.float64, requires_grad=True)
+            n = activation.forward(x)
+            (expected,) = torch.autograd.grad(n, x)
+            latex, value = bp_core.activations.worked_derivative(name, d, float(n))
+            assert value == pytest.approx(float(expected), rel=1e-12)
+            assert latex.endswith(f"{value:.6g}") or name == "identity"

@@ -94,7 +94,7 @@ def test_korean_switch_changes_every_visible_text(app):
     assert not at.exception
     assert at.title[0].value == TEXTS["compare_title"]["ko"]
     assert at.button(key="train").label == "학습"
-    assert metric(at, "최종 손실, 수동")
+    assert metric(at, "최종 손실, 직접 미분")
     titles = [chart_title(s) for s in chart_specs(at)]
     assert TEXTS["chart_loss"]["ko"] in titles and TEXTS["chart_surface"]["ko"] in titles
     loss = chart_data(at, TEXTS["chart_loss"]["ko"])[0]

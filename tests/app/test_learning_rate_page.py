@@ -34,7 +34,7 @@ def test_the_default_sweep_on_the_line_marks_the_runs_above_the_bound_at_the_top
     assert len(points) == 25 and points["shown"].notna().all()
     above = points["learning_rate"] > 0.1198
     assert (points.loc[above, "shown"] == points["shown"].max()).all() and above.sum() == 6
-    assert metric(at, "Diverging runs") == "6 / 25"
+    assert metric(at, "Runs that did not converge") == "6 / 25"
     latex = " ".join(texts(at, "latex"))
     assert "15 & 5 \\\\ 5 & 2" in latex and "16.7006" in latex and "0.1198" in latex
     curves = chart_data(at, TEXTS["sweep_chart_curves"]["en"])[0]
@@ -48,7 +48,7 @@ def test_range_count_and_epochs_change_the_sweep_and_the_network_has_its_own_def
     points = sweep_points(at)
     assert points["learning_rate"].round(6).tolist() == [0.01, 0.017783, 0.031623, 0.056234, 0.1]
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.1, 100).final_loss
-    assert points["final_loss"].iloc[-1] == expected and metric(at, "Diverging runs") == "0 / 5"
+    assert points["final_loss"].iloc[-1] == expected and metric(at, "Runs that did not converge") == "0 / 5"
     at.radio(key="sw_model").set_value("mlp").run()
     assert not at.exception
     assert at.number_input(key="sw_count").value == 10 and at.number_input(key="sw_high").value == 100.0
@@ -83,4 +83,4 @@ def test_the_page_speaks_korean():
     assert at.title[0].value == TEXTS["sweep_title"]["ko"]
     assert metric(at, "한계 2/λmax") == "0.1198"
     assert len(sweep_points(at, "ko")) == 25
-    assert at.button(key="sweep_run").label == "스윕"
+    assert at.button(key="sweep_run").label == "실행"

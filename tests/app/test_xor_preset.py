@@ -50,6 +50,8 @@ def test_the_chain_rule_page_follows_xor_path_by_path():
     at.radio(key="cr_model").set_value("xor").run()
     assert not at.exception and not at.error
     assert len(at.selectbox(key="param").options) == len(NAMES) == 9
+    assert at.selectbox(key="param").value == "W2[0,0]"  # the note's w₁ on this network too
+    at.selectbox(key="param").set_value("W1[0,1]").run()
     table = at.dataframe[0].value
     assert table["path"].tolist() == ["x2 → h1 → ŷ1 → L"]
     model, data = XOR.build()

@@ -76,7 +76,7 @@ def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_pa
 PAGES = {  # url path: (English title, Korean title)
     "": ("Backpropagation, from the lecture", "강의로 배우는 역전파"),
     "compare": ("Backpropagation two ways", "역전파, 두 가지 방법"),
-    "chain_rule": ("The chain rule, path by path", "연쇄법칙, 경로별로 보기"),
+    "chain_rule": ("The chain rule, path by path", "연쇄 법칙, 경로별로 보기"),
     "step_by_hand": ("One step by hand", "손으로 계산하는 한 단계"),
     "gradient_check": ("Gradient check", "기울기 검증"),
     "learning_rate": ("The learning rate and the stability bound", "학습률과 안정성 한계"),

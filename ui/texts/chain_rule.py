@@ -1,7 +1,7 @@
 """Texts of the Chain rule page (pages/chain_rule.py, ui/chain_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "chain_title": {"en": "The chain rule, path by path", "ko": "연쇄법칙, 경로별로 보기"},
+    "chain_title": {"en": "The chain rule, path by path", "ko": "연쇄 법칙, 경로별로 보기"},
     "chain_intro": {
         "en": "Forward once to get the values, then backward to get the derivatives. A parameter's gradient is the "
               "product of the local derivatives along each path from the parameter to the loss, summed over the "
@@ -13,7 +13,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "계산합니다.",
     },
     "chain_run": {"en": "{count} weights and biases, trained by hand at learning rate {lr:g} for {epochs} epochs.",
-                  "ko": "가중치와 편향 {count}개, 학습률 {lr:g}로 {epochs} 에폭 동안 수동 학습."},
+                  "ko": "가중치와 편향 {count}개, 학습률 {lr:g}로 {epochs} 에폭 동안 직접 미분으로 학습."},
     "chain_param": {"en": "Parameter ({count} weights and biases)", "ko": "파라미터 (가중치와 편향 {count}개)"},
     "chain_sample": {"en": "Sample", "ko": "샘플"},
     "chain_epoch": {"en": "Epoch: the parameters after this many updates", "ko": "에폭: 이만큼 갱신한 뒤의 파라미터"},
@@ -26,7 +26,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "**b** = 편향. 각 화살표: 가중치. {what}의 값, 에폭 {epoch}. 전체 배치의 손실 L = {loss:.5f}. "
               "빨간색: {param}({where})에서 손실까지의 모든 경로, 진한 빨간색: 그 파라미터 자체.",
     },
-    "chain_batch_mean": {"en": "the mean over all {n} samples", "ko": "샘플 {n}개의 평균"},
+    "chain_batch_mean": {"en": "the mean over all {n} samples (each box's d and n are separate means, so n is not "
+                               "f(d) there)",
+                         "ko": "샘플 {n}개의 평균 (상자의 d와 n을 따로 평균했으므로 여기서는 n이 f(d)가 아님)"},
     "chain_one_sample": {"en": "sample {number}", "ko": "샘플 {number}"},
     "chain_numbering": {"en": "Units are numbered from 1 as in the lecture (x1, h1, ŷ1); parameter names and samples "
                               "count from 0 as in bp_core and PyTorch: W1[0,1] is the weight on the edge x2 → h1.",
@@ -41,7 +43,34 @@ TEXTS: dict[str, dict[str, str]] = {
               "가중치 × 활성화 함수 미분 × 입력 n). 두 번째 층의 가중치는 경로가 더 짧고 (출력 오차 × f2′ × 입력), "
               "편향의 입력은 1입니다.",
     },
-    "chain_sum": {"en": "Sum of the {count} paths", "ko": "경로 {count}개의 합"},
+    "chain_note_mapping": {
+        "en": "**The note's two worked examples, in bp_core's names.** The note numbers layers from the output, "
+              "bp_core from the input, so the numbers run the opposite way. The note's **w₁**, a weight of the "
+              "output layer, is **{w1}** here ({w1_edge}): one path to the loss. The note's **w₂**, a weight of the "
+              "hidden layer, is **{w2}** here ({w2_edge}): one path through each of the {outputs} output(s). The "
+              "note works the first path of w₂ and leaves the second blank; the table below fills in both.",
+        "ko": "**강의의 두 예제를 bp_core의 이름으로.** 강의는 층 번호를 출력 쪽부터, bp_core는 입력 쪽부터 붙이므로 "
+              "번호가 서로 반대입니다. 강의의 **w₁**(출력층의 가중치)은 여기서 **{w1}**({w1_edge})이며, 손실까지 "
+              "경로가 하나입니다. 강의의 **w₂**(은닉층의 가중치)는 여기서 **{w2}**({w2_edge})이며, 출력 {outputs}개 "
+              "각각을 거치는 경로가 하나씩 있습니다. 강의는 w₂의 첫 번째 경로만 계산하고 두 번째는 비워 두었는데, "
+              "아래 표는 둘 다 채웁니다.",
+    },
+    "chain_note_w1": {"en": "The note's w₁ = {param} (output layer, one path)",
+                      "ko": "강의의 w₁ = {param} (출력층, 경로 하나)"},
+    "chain_note_w2": {"en": "The note's w₂ = {param} (hidden layer, {outputs} path(s))",
+                      "ko": "강의의 w₂ = {param} (은닉층, 경로 {outputs}개)"},
+    "chain_note_name": {"en": "= the note's {name}", "ko": "= 강의의 {name}"},
+    "chain_fprime_title": {"en": "The activation derivatives on these paths, worked out",
+                           "ko": "이 경로 위의 활성화 함수 미분, 직접 계산"},
+    "chain_fprime_batch": {"en": "Pick one sample to see each f′ worked out from that sample's d and n (for the whole "
+                                 "batch the boxes show mean d and mean n, and f′ of a mean is not the mean of f′).",
+                           "ko": "샘플 하나를 고르면 그 샘플의 d와 n으로 f′를 하나씩 계산해 보여 줍니다 "
+                                 "(전체 배치에서는 상자가 d와 n의 평균을 보여 주는데, 평균의 f′는 f′의 평균과 "
+                                 "다릅니다)."},
+    "chain_fprime_unit": {"en": "f{layer}′(d) of {unit} ({activation}):",
+                          "ko": "{unit}의 f{layer}′(d) ({activation}):"},
+    "chain_sum": {"en": "Sum of the {count} rows ({paths} path(s) × {samples} sample(s))",
+                  "ko": "행 {count}개의 합 (경로 {paths}개 × 샘플 {samples}개)"},
     "chain_autograd": {"en": "autograd's gradient", "ko": "자동 미분의 기울기"},
     "chain_difference": {"en": "difference (sum − autograd)", "ko": "차이 (합 − 자동 미분)"},
     "chain_difference_help": {"en": "The path products are multiplied in float64 from the float32 values of the "
@@ -50,10 +79,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                     "계산합니다. 둘은 약 1e-9까지 일치합니다."},
     "chain_share_sample": {
         "en": "For one sample the paths give that sample's share of the batch gradient: the output error "
-              "2(ŷ − y)/(N·K) carries the mean's 1/N, and autograd differentiates the same share (this sample's "
+              "2(ŷ − y)/(N·K) carries the mean's 1/(N·K), and autograd differentiates the same share (this sample's "
               "term of the loss). Summed over all {n} samples it is the full gradient.",
         "ko": "샘플 하나에 대해서 경로들은 배치 기울기 중 그 샘플의 몫을 줍니다: 출력 오차 2(ŷ − y)/(N·K)에 평균의 "
-              "1/N이 들어 있고, 자동 미분도 같은 몫(손실 중 이 샘플의 항)을 미분합니다. 샘플 {n}개에 대해 모두 "
+              "1/(N·K)이 들어 있고, 자동 미분도 같은 몫(손실 중 이 샘플의 항)을 미분합니다. 샘플 {n}개에 대해 모두 "
               "더하면 전체 기울기가 됩니다.",
     },
     "chain_share_batch": {"en": "Summed over every sample and path: the gradient ∂L/∂{param} that autograd computes "
@@ -70,7 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "teach_bad_epoch": {"en": "Epoch {value} is outside this run (0 to {high}); the last valid epoch is shown.",
                         "ko": "에폭 {value}은(는) 이 학습의 범위(0 ~ {high}) 밖입니다. 마지막으로 유효했던 에폭을 "
                               "보여 줍니다."},
-    "teach_whole_batch": {"en": "whole batch (all 4 samples)", "ko": "전체 배치 (샘플 4개 모두)"},
+    "teach_whole_batch": {"en": "whole batch (all {n} samples)", "ko": "전체 배치 (샘플 {n}개 모두)"},
     "teach_sample_label": {"en": "sample {number}: x = ({x}), y = ({y})", "ko": "샘플 {number}: x = ({x}), y = ({y})"},
     "teach_col_sample": {"en": "sample", "ko": "샘플"},
     "teach_col_path": {"en": "path", "ko": "경로"},

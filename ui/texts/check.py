@@ -6,7 +6,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Three ways to the same gradient: derived by hand (manual), by autograd (`loss.backward()`), and by "
               "central finite differences (L(p + ε) − L(p − ε)) / 2ε, one parameter at a time. Choose the "
               "parameters: the start, the model's training run at some epoch, or your own numbers.",
-        "ko": "같은 기울기를 세 가지 방법으로 구합니다: 손으로 유도한 식(수동), 자동 미분(`loss.backward()`), 그리고 "
+        "ko": "같은 기울기를 세 가지 방법으로 구합니다: 직접 미분한 식, 자동 미분(`loss.backward()`), 그리고 "
               "파라미터를 하나씩 움직이는 중심 유한 차분 (L(p + ε) − L(p − ε)) / 2ε. 파라미터를 고르세요: "
               "시작값, 모델 학습의 특정 에폭, 또는 직접 입력한 값.",
     },
@@ -33,7 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "check_failed": {"en": "failed", "ko": "실패"},
     "check_gradcheck_help": {"en": "gradcheck wraps the hand-derived backward as an autograd Function and compares it "
                                    "with its own finite differences in float64.",
-                             "ko": "gradcheck는 손으로 유도한 역전파를 autograd Function으로 감싸 float64에서 자체 "
+                             "ko": "gradcheck는 직접 미분한 역전파를 autograd Function으로 감싸 float64에서 자체 "
                                    "유한 차분과 비교합니다."},
     "check_summary": {"en": "Rows that pass, {dtype}", "ko": "통과한 행, {dtype}"},
     "check_table_caption": {
@@ -63,17 +63,17 @@ TEXTS: dict[str, dict[str, str]] = {
               "직접 미분과 자동 미분이 일치합니다(여기서 가장 큰 상대 차이: {gap32:.1e}).",
     },
     "check_col_parameter": {"en": "parameter", "ko": "파라미터"},
-    "check_col_manual": {"en": "manual", "ko": "수동"},
+    "check_col_manual": {"en": "manual", "ko": "직접 미분"},
     "check_col_autograd": {"en": "autograd", "ko": "자동 미분"},
     "check_col_numeric": {"en": "finite difference", "ko": "유한 차분"},
-    "check_col_manual_abs_error": {"en": "|manual − auto|", "ko": "|수동 − 자동|"},
-    "check_col_manual_rel_error": {"en": "rel. (manual)", "ko": "상대 (수동)"},
+    "check_col_manual_abs_error": {"en": "|manual − auto|", "ko": "|직접 미분 − 자동|"},
+    "check_col_manual_rel_error": {"en": "rel. (manual)", "ko": "상대 (직접 미분)"},
     "check_col_numeric_abs_error": {"en": "|fin. diff. − auto|", "ko": "|유한 차분 − 자동|"},
     "check_col_numeric_rel_error": {"en": "rel. (fin. diff.)", "ko": "상대 (유한 차분)"},
     "check_col_verdict": {"en": "verdict", "ko": "판정"},
     "check_verdict_pass": {"en": "✓ pass", "ko": "✓ 통과"},
     "check_verdict_finite_difference_off": {"en": "✗ finite difference off", "ko": "✗ 유한 차분 불일치"},
-    "check_verdict_manual_mismatch": {"en": "✗ manual ≠ autograd", "ko": "✗ 수동 ≠ 자동 미분"},
+    "check_verdict_manual_mismatch": {"en": "✗ manual ≠ autograd", "ko": "✗ 직접 미분 ≠ 자동 미분"},
     # forgotten optimizer.zero_grad()
     "zero_grad_title": {"en": "Forgot `optimizer.zero_grad()`", "ko": "`optimizer.zero_grad()`를 빠뜨리면"},
     "zero_grad_intro": {

@@ -3,11 +3,13 @@
 import bp_core
 
 TEXTS: dict[str, dict[str, str]] = {
+    "diverged_rule": {"en": "the loss is non-finite or above {factor} × max(the starting loss, 1)",
+                      "ko": "손실이 유한하지 않거나 max(처음 손실, 1)의 {factor}배를 넘으"},
     # words several pages use: the models, the two methods, chart and table labels, the teaching pages' training
     "model": {"en": "Model", "ko": "모델"},
     # model_<key>: each preset's name for the model choice, as the presets table (bp_core/presets.py) gives it
     **{f"model_{key}": dict(preset.labels) for key, preset in bp_core.PRESETS.items()},
-    "manual": {"en": "manual (chain rule)", "ko": "수동 (연쇄법칙)"},
+    "manual": {"en": "manual (chain rule)", "ko": "직접 미분 (연쇄 법칙)"},
     "autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
     "method": {"en": "method", "ko": "방법"},
     "epoch": {"en": "epoch", "ko": "에폭"},
@@ -16,7 +18,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "value": {"en": "value", "ko": "값"},
     "bytes": {"en": "bytes", "ko": "바이트"},
     "teach_training": {"en": "Training the model by hand ({epochs} epochs) ...",
-                       "ko": "모델을 수동 방법으로 학습하는 중 ({epochs} 에폭) ..."},
+                       "ko": "모델을 직접 미분으로 학습하는 중 ({epochs} 에폭) ..."},
     # what ui/links.py and ui/points.py say about a link's setting or a table cell it cannot use, and why (reason_*)
     "bad_link_param": {"en": "The link's setting {name} = “{value}” cannot be used: {reason}. Its default is used.",
                        "ko": "링크의 설정 {name} = “{value}”은(는) 사용할 수 없습니다: {reason}. 기본값을 사용합니다."},

@@ -55,20 +55,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "final_loss_missing": {"en": "No finite loss: the loss was not finite at epoch 0, so no update ran.",
                            "ko": "유한한 손실이 없습니다: 0 에폭에서 손실이 유한하지 않아 한 번도 갱신하지 "
                                  "않았습니다."},
-    "final_param": {"en": "Final {name} (manual)", "ko": "최종 {name} (수동)"},
+    "final_param": {"en": "Final {name} (manual)", "ko": "최종 {name} (직접 미분)"},
     "final_param_help": {"en": "autograd: {autograd!r}", "ko": "자동 미분: {autograd!r}"},
     "parameter_count": {"en": "Parameters (weights and biases)", "ko": "파라미터 수 (가중치와 편향)"},
     "epochs_run": {"en": "Epochs run", "ko": "실행한 에폭"},
     "max_difference": {"en": "Max parameter difference", "ko": "최대 파라미터 차이"},
     "max_difference_missing": {"en": "No epoch that both methods reached with finite values: nothing to compare.",
                                "ko": "두 방법이 모두 유한한 값으로 도달한 에폭이 없어 비교할 것이 없습니다."},
-    "speed_ratio": {"en": "Time per epoch, autograd / manual", "ko": "에폭당 시간, 자동 미분 / 수동"},
+    "speed_ratio": {"en": "Time per epoch, autograd / manual", "ko": "에폭당 시간, 자동 미분 / 직접 미분"},
     # charts and their labels, outputs, code, export
     "chart_loss": {"en": "Loss per epoch", "ko": "에폭별 손실"},
     "log_scale": {"en": "Log scale for the loss", "ko": "손실을 로그 눈금으로"},
     "chart_params": {"en": "Parameters per epoch", "ko": "에폭별 파라미터"},
     "choose_params": {"en": "Parameters to draw", "ko": "그릴 파라미터"},
-    "chart_difference": {"en": "Max |manual − autograd| per epoch", "ko": "에폭별 최대 |수동 − 자동 미분|"},
+    "chart_difference": {"en": "Max |manual − autograd| per epoch", "ko": "에폭별 최대 |직접 미분 − 자동 미분|"},
     "chart_runtime": {"en": "Time per epoch (median; whiskers 25th-75th pct.)",
                       "ko": "에폭당 시간 (중앙값; 수염 25~75 백분위)"},
     "runtime_note": {"en": "Times come from the very runs shown above, clocked epoch by epoch. Other work on the "
@@ -81,7 +81,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "gradient_bytes": {"en": "gradients", "ko": "기울기"},
     "saved_for_backward_bytes": {"en": "saved for backward", "ko": "역전파용 저장"},
     "optimizer_state_bytes": {"en": "optimizer state", "ko": "옵티마이저 상태"},
-    "manual_short": {"en": "manual", "ko": "수동"},
+    "manual_short": {"en": "manual", "ko": "직접 미분"},
     "autograd_short": {"en": "autograd", "ko": "자동 미분"},
     "chart_surface": {"en": "Loss surface over (w, b) with both trajectories",
                       "ko": "(w, b)에 대한 손실 곡면과 두 학습 경로"},
@@ -112,19 +112,19 @@ TEXTS: dict[str, dict[str, str]] = {
               "ko": "주소 표시줄에 이 설정이 담겨 있습니다. 복사해서 이 실행을 공유하세요."},
     # sentences computed from the run (ui/sentences.py)
     "ratio_manual_faster": {"en": "autograd / manual = {ratio}: the manual method is faster per epoch",
-                            "ko": "자동 미분 / 수동 = {ratio}: 에폭당 수동 방법이 더 빠름"},
+                            "ko": "자동 미분 / 직접 미분 = {ratio}: 에폭당 직접 미분이 더 빠름"},
     "ratio_autograd_faster": {"en": "autograd / manual = {ratio}: autograd is faster per epoch",
-                              "ko": "자동 미분 / 수동 = {ratio}: 에폭당 자동 미분이 더 빠름"},
+                              "ko": "자동 미분 / 직접 미분 = {ratio}: 에폭당 자동 미분이 더 빠름"},
     "ratio_same": {"en": "autograd / manual = {ratio}: the same median time per epoch",
-                   "ko": "자동 미분 / 수동 = {ratio}: 에폭당 중앙값 시간이 같음"},
+                   "ko": "자동 미분 / 직접 미분 = {ratio}: 에폭당 중앙값 시간이 같음"},
     "ratio_missing": {"en": "no speed ratio: a median needs at least {least} timed epochs per method, and this run "
                             "timed {manual} (manual) and {autograd} (autograd)",
                       "ko": "속도 비 없음: 중앙값에는 방법마다 시간을 잰 에폭이 {least}개 이상 필요한데, 이번 실행은 "
-                            "{manual}개(수동)와 {autograd}개(자동 미분)였습니다"},
+                            "{manual}개(직접 미분)와 {autograd}개(자동 미분)였습니다"},
     "runtime_words_counted": {"en": "Per epoch, the manual method took {manual:.1f} µs (median of {manual_epochs} "
                                     "epochs) and autograd {autograd:.1f} µs (median of {autograd_epochs}): "
                                     "{ratio_words}.",
-                              "ko": "에폭당 수동 방법은 {manual:.1f} µs ({manual_epochs} 에폭의 중앙값), 자동 미분은 "
+                              "ko": "에폭당 직접 미분은 {manual:.1f} µs ({manual_epochs} 에폭의 중앙값), 자동 미분은 "
                                     "{autograd:.1f} µs ({autograd_epochs} 에폭의 중앙값) 걸렸습니다: {ratio_words}."},
     "one_time_first": {"en": "One-time costs, not counted per epoch: the first autograd set-up in this server process "
                              "took {seconds:.2f} s (the first `torch.optim.SGD` imports torch._dynamo). This run's "
@@ -160,12 +160,10 @@ TEXTS: dict[str, dict[str, str]] = {
                            "ko": "시작점에서 한계보다 컸지만 이번 실행은 유한하게 남았습니다: {epochs} 에폭 동안 "
                                  "손실은 {start:.4g}에서 {final:.4g}이(가) 되었고 max(처음 값, 1)의 {factor}배를 넘지 "
                                  "않았습니다."},
-    "diverged_at": {"en": "Training diverged: with {method} the loss exploded at epoch {epoch} (non-finite, or more "
-                          "than {factor} times max(its start, 1)). Training stopped there; the charts show the finite "
-                          "part. {advice}",
-                    "ko": "학습이 발산했습니다: {method}에서 에폭 {epoch}에 손실이 폭발했습니다 (유한하지 않거나 "
-                          "max(처음 값, 1)의 {factor}배 초과). 학습은 거기서 멈췄고, 차트는 유한한 부분만 보여 "
-                          "줍니다. {advice}"},
+    "diverged_at": {"en": "Training diverged with {method} at epoch {epoch}: training stops once {rule}. The "
+                          "charts show the finite part. {advice}",
+                    "ko": "학습이 발산했습니다: {method}, 에폭 {epoch}. {rule}면 학습을 멈춥니다. 차트는 유한한 "
+                          "부분만 보여 줍니다. {advice}"},
     "advice_below_bound": {"en": "Lower the learning rate below {bound:.4g}.",
                            "ko": "학습률을 {bound:.4g}보다 낮추세요."},
     "advice_curvature_grew": {"en": "The learning rate was below the bound at the start ({bound:.4g}), but the "
@@ -210,11 +208,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "기울기를 계산하며 마지막 자리만 다름)"},
     "max_difference_help_rounding": {"en": "Largest |manual − autograd| over all parameters and epochs: in this run "
                                            "only float32 rounding.",
-                                     "ko": "모든 파라미터와 에폭에서 |수동 − 자동 미분|의 최댓값: 이번 실행에서는 "
+                                     "ko": "모든 파라미터와 에폭에서 |직접 미분 − 자동 미분|의 최댓값: 이번 실행에서는 "
                                            "float32 반올림 오차뿐입니다."},
     "max_difference_help_split": {"en": "Largest |manual − autograd| over all parameters and epochs: the runs split "
                                         "apart from epoch {epoch} (see the caption under the difference chart).",
-                                  "ko": "모든 파라미터와 에폭에서 |수동 − 자동 미분|의 최댓값: 두 실행은 에폭 "
+                                  "ko": "모든 파라미터와 에폭에서 |직접 미분 − 자동 미분|의 최댓값: 두 실행은 에폭 "
                                         "{epoch}부터 갈라집니다 (차이 차트 아래 설명 참고)."},
     "surface_words": {"en": "Colour: log10 of the loss. Lines: the path of (w, b) during training, from the start "
                             "({w:g}, {b:g}) {end}; {together}.",

@@ -1,6 +1,7 @@
 """Texts of the Glossary page (pages/glossary.py) and its terms (GLOSSARY): the note's words first, then the few
 this app adds, each marked by where it comes from."""
 
+
 TEXTS: dict[str, dict[str, str]] = {
     "glossary_title": {"en": "Glossary", "ko": "용어집"},
     "glossary_intro": {
@@ -16,6 +17,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 NOTE, APP = "note", "app"
+
 
 GLOSSARY: list[tuple[str, str, str, str, str]] = [
     # the note's own words (../shared/LECTURE.md, "Words the note uses"), in the order a learner meets them
@@ -63,11 +65,11 @@ GLOSSARY: list[tuple[str, str, str, str, str]] = [
      "a way from a parameter through the units to the loss; the gradient is the sum of the paths' products", APP),
     ("국소 미분", "local derivative", "한 단계의 출력을 그 단계의 입력으로 미분한 값 (예: f′(d), 가중치)",
      "the derivative of one step's output by its own input (e.g. f′(d), a weight)", APP),
-    ("발산", "divergence", "학습률이 너무 커서 손실이 커지며 폭발하는 현상",
-     "the loss growing without bound because the step is too large", APP),
+    ("발산", "divergence", "학습률이 너무 커서 손실이 커지며 폭발하는 현상; 이 앱은 {rule}면 학습을 멈춤",
+     "the loss growing without bound because the step is too large; this app stops training once {rule}", APP),
     ("유한 차분", "finite difference", "파라미터를 ±ε만큼 움직인 손실의 차이로 미분을 근사: (L(p+ε) − L(p−ε)) / 2ε",
      "approximating a derivative by nudging a parameter by ±ε: (L(p+ε) − L(p−ε)) / 2ε", APP),
-    ("기울기 검증", "gradient check", "손으로 구한 그래디언트를 자동 미분과 유한 차분으로 확인",
+    ("기울기 검증", "gradient check", "직접 미분한 그래디언트를 자동 미분과 유한 차분으로 확인",
      "checking hand-derived gradients against autograd and finite differences", APP),
     ("단정밀도 / 배정밀도", "float32 / float64", "유효숫자가 약 7자리 / 약 16자리인 부동소수점",
      "floating point with about 7 / about 16 significant digits", APP),

@@ -16,14 +16,14 @@ TEXTS: dict[str, dict[str, str]] = {
               "Scaling page, where the difference between the methods appears as data and model grow.",
         "ko": "방법별 최대 RSS는 여기 보이지 않습니다: 여럿이 함께 쓰는 이 서버 안에서 재면 다른 학습자의 "
               "작업까지 섞입니다. 버튼을 눌러 새 프로세스에서 재거나, 데이터와 모델이 커질 때 차이가 "
-              "드러나는 규모 확장 페이지를 보세요.",
+              "드러나는 크기 늘리기 페이지를 보세요.",
     },
     "memory_rss_line": {"en": "Peak RSS Δ, {method}: {median:.2f} MiB (range {low:.2f} to {high:.2f})",
                         "ko": "최대 RSS 증가, {method}: {median:.2f} MiB (범위 {low:.2f} ~ {high:.2f})"},
     "memory_rss_source_table": {
         "en": "Source: the shipped scaling-study table ({machine}, {date}): a fresh Python process per "
               "run, {repeats} runs per method, {epochs} epochs each, this model and data size.",
-        "ko": "출처: 함께 배포된 규모 확장 측정표 ({machine}, {date}): 실행마다 새 Python 프로세스, "
+        "ko": "출처: 함께 배포된 크기 늘리기 측정표 ({machine}, {date}): 실행마다 새 Python 프로세스, "
               "방법마다 {repeats}회, 각 {epochs} 에폭, 같은 모델과 데이터 크기.",
     },
     "memory_rss_source_measured": {
@@ -54,7 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "{needed:.0f} MiB. The tensor bytes above are exact; the Scaling page shows RSS measured "
               "in fresh processes elsewhere.",
         "ko": "측정하지 않았습니다: 서버의 여유 메모리는 {available:.0f} MiB이고 측정에는 약 "
-              "{needed:.0f} MiB가 필요합니다. 위의 텐서 바이트는 정확하며, 규모 확장 페이지에서 다른 "
+              "{needed:.0f} MiB가 필요합니다. 위의 텐서 바이트는 정확하며, 크기 늘리기 페이지에서 다른 "
               "곳에서 새 프로세스로 잰 RSS를 볼 수 있습니다.",
     },
     "memory_measuring": {"en": "Measuring in fresh processes…", "ko": "새 프로세스에서 측정 중…"},

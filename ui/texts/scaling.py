@@ -2,7 +2,7 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "scaling_title": {"en": "Where the two methods really differ: as the work grows",
-                      "ko": "두 방법이 실제로 달라지는 곳: 일이 커질 때"},
+                      "ko": "두 방법이 실제로 달라지는 곳: 데이터와 신경망이 커질 때"},
     "scaling_intro": {"en": "On the lecture's 4 points both methods cost mostly framework overhead and their memory "
                             "differs by bytes. Here the data (N rows) or the hidden layers (width H) grow, and time "
                             "per epoch and memory are measured for both methods. Both axes are logarithmic.",
@@ -33,7 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "scaling_chart_memory": {"en": "Bytes kept for the backward pass", "ko": "역전파를 위해 보관한 바이트"},
     "scaling_chart_rss": {"en": "Peak RSS Δ, fresh process (median of the runs)",
                           "ko": "최대 RSS 증가, 새 프로세스 (실행들의 중앙값)"},
-    "scaling_chart_ratio": {"en": "autograd / manual", "ko": "자동 미분 / 수동"},
+    "scaling_chart_ratio": {"en": "autograd / manual", "ko": "자동 미분 / 직접 미분"},
     "scaling_quantity": {"en": "ratio of", "ko": "비율"},
     "scaling_ratio_time": {"en": "time per epoch", "ko": "에폭당 시간"},
     "scaling_ratio_saved": {"en": "bytes kept for backward", "ko": "역전파용 보관 바이트"},
@@ -48,14 +48,14 @@ TEXTS: dict[str, dict[str, str]] = {
                               "autograd takes {auto_time} and the hand-derived version {manual_time}: autograd / "
                               "manual = {time_ratio:.2f}.",
                         "ko": "{model}, {size}: 자동 미분은 역전파를 위해 {auto}를 보관하고 (그래프가 입력, 모든 층의 "
-                              "출력, 정답을 저장), 손으로 유도한 역전파는 {manual}를 보관합니다 (연쇄 법칙이 읽는 "
-                              "캐시): 수동 / 자동 미분 = {memory_ratio:.2f}. 에폭당 자동 미분은 {auto_time}, 손으로 "
-                              "유도한 방법은 {manual_time} 걸립니다: 자동 미분 / 수동 = {time_ratio:.2f}."},
+                              "출력, 정답을 저장), 직접 미분한 역전파는 {manual}를 보관합니다 (연쇄 법칙이 읽는 "
+                              "캐시): 직접 미분 / 자동 미분 = {memory_ratio:.2f}. 에폭당 자동 미분은 {auto_time}, 직접 "
+                              "미분은 {manual_time} 걸립니다: 자동 미분 / 직접 미분 = {time_ratio:.2f}."},
     "scaling_reading_rss": {"en": "Peak RSS Δ in a fresh process there: autograd {auto:.1f} MiB (range {auto_low:.1f} "
                                   "to {auto_high:.1f}), the hand-derived version {manual:.1f} MiB ({manual_low:.1f} "
                                   "to {manual_high:.1f}): {verdict}.",
                             "ko": "그때 새 프로세스의 최대 RSS 증가: 자동 미분 {auto:.1f} MiB (범위 {auto_low:.1f}~"
-                                  "{auto_high:.1f}), 손으로 유도한 방법 {manual:.1f} MiB ({manual_low:.1f}~"
+                                  "{auto_high:.1f}), 직접 미분 {manual:.1f} MiB ({manual_low:.1f}~"
                                   "{manual_high:.1f}): {verdict}."},
     "scaling_resolvable": {"en": "a resolvable difference (the ranges do not overlap)",
                            "ko": "구별 가능한 차이 (범위가 겹치지 않음)"},

@@ -8,6 +8,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_step": {"en": "One step by hand", "ko": "한 단계씩 직접 계산"},
     "page_check": {"en": "Gradient check", "ko": "기울기 검증"},
     "page_sweep": {"en": "Learning rate", "ko": "학습률"},
-    "page_scaling": {"en": "Scaling", "ko": "규모 확장"},
+    "page_scaling": {"en": "Scaling", "ko": "크기 늘리기"},
     "page_glossary": {"en": "Glossary", "ko": "용어집"},
 }

@@ -1,7 +1,7 @@
 """Texts of the One step by hand page (pages/step_by_hand.py, ui/step_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "step_title": {"en": "One step by hand", "ko": "손으로 계산하는 한 단계"},
+    "step_title": {"en": "One step by hand", "ko": "한 단계씩 직접 계산"},
     "step_intro": {
         "en": "One epoch of gradient descent with every number on screen: the forward pass gives the values, the "
               "loss compares them with the targets, the backward pass multiplies local derivatives into the "
@@ -38,7 +38,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "prediction pred = w x + b depends on w through ∂pred/∂w = x and on b through ∂pred/∂b = 1. The "
               "chain rule multiplies them: dw = Σ x · ∂L/∂pred, db = Σ 1 · ∂L/∂pred.",
         "ko": "각 점의 오차는 ∂L/∂pred = 2(pred − y)/N (표의 마지막 열)을 통해 손실에 이어집니다. 예측 "
-              "pred = w x + b는 w에 대해 ∂pred/∂w = x, b에 대해 ∂pred/∂b = 1입니다. 연쇄법칙으로 곱하면: "
+              "pred = w x + b는 w에 대해 ∂pred/∂w = x, b에 대해 ∂pred/∂b = 1입니다. 연쇄 법칙으로 곱하면: "
               "dw = Σ x · ∂L/∂pred, db = Σ 1 · ∂L/∂pred.",
     },
     "step_col_pred": {"en": "pred = w x + b", "ko": "pred = w x + b"},
@@ -62,16 +62,24 @@ TEXTS: dict[str, dict[str, str]] = {
                             "ko": "가중치와 편향 {count}개가 {count} × 1 기울기를 이룹니다. 각각에 학습률 {lr:g}를 "
                                   "곱해서 뺍니다: 새 값 = 값 − lr × 기울기."},
     "step_metric_loss": {"en": "Loss at epoch {epoch}", "ko": "에폭 {epoch}의 손실"},
+    "step_note_epoch": {"en": "Epochs here are history rows: row {epoch}'s loss {loss:.4f} is the one the note prints "
+                              "as `Epoch [{note_epoch}/{epochs}]` (it prints after the forward pass, before the "
+                              "update).",
+                        "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실 {loss:.4f}는 강의가 "
+                              "`Epoch [{note_epoch}/{epochs}]`로 출력하는 값입니다 (순전파 뒤, 업데이트 전에 "
+                              "출력합니다)."},
+    "step_fprime": {"en": "The activation derivatives in the table: {formulas}. For example, {unit} of sample 0:",
+                    "ko": "표의 활성화 함수 미분: {formulas}. 예를 들어 샘플 0의 {unit}:"},
     "step_metric_norm": {"en": "Gradient norm ‖g‖", "ko": "기울기 크기 ‖g‖"},
     "step_metric_lr": {"en": "Learning rate lr", "ko": "학습률 lr"},
     "step_col_before": {"en": "value", "ko": "값"},
     "step_col_gradient": {"en": "gradient g", "ko": "기울기 g"},
     "step_col_lr_gradient": {"en": "lr × g (lr = {lr:g})", "ko": "lr × g (lr = {lr:g})"},
     "step_col_after": {"en": "new value", "ko": "새 값"},
-    "step_matches": {"en": "✓ Same as `train()`: this loss is its history's loss one row above, and the new "
+    "step_matches": {"en": "✓ Same as `train()`: this loss is the loss in row {loss_row} of its history, and the new "
                            "parameters are its row {row}, bit for bit.",
-                     "ko": "✓ `train()`과 같습니다: 이 손실은 학습 기록의 바로 윗행의 손실이고, 새 파라미터는 "
-                           "{row}행과 비트 단위까지 같습니다."},
+                     "ko": "✓ `train()`과 같습니다: 이 손실은 학습 기록 {loss_row}행의 손실이고, 새 파라미터는 "
+                           "{row}행과 비트 단위로 같습니다."},
     "step_differs": {"en": "✗ This step differs from row {row} of train()'s history: please report it.",
                      "ko": "✗ 이 단계가 train() 기록의 {row}행과 다릅니다. 알려 주세요."},
     "teach_sample_short": {"en": "sample {number}", "ko": "샘플 {number}"},
