@@ -46,7 +46,7 @@ with kept(WIDGETS):  # restored before the widgets, kept after (ui.widget_state)
     for column, (key, name) in zip(st.columns(2), examples.items()):
         column.button(t(f"chain_note_{key}", lang, param=name, outputs=model.sizes[-1]), key=f"cr_note_{key}",
                       on_click=set_value, args=("param", name), width="stretch")
-    left, middle, right = st.columns([1, 1.3, 1.7])
+    left, middle, right = st.columns([1.4, 1.3, 1.3])
     left.selectbox(t("chain_param", lang, count=len(names)), names, key="param",
                    format_func=lambda name: view.parameter_label(model, name, lang))
     middle.selectbox(t("chain_sample", lang), [*range(data.n_samples), view.BATCH], key="cr_sample",

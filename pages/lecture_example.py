@@ -24,7 +24,7 @@ st.subheader(t("example_code_title", lang))
 st.caption(t("example_code_caption", lang))
 for column, program in zip(st.columns(2), PROGRAMS):
     column.markdown(f"**{view.PROGRAM_FILES[program]}**")
-    column.code(view.program_code(program), language="python")
+    column.code(view.program_code(program), language="python", wrap_lines=True)
 
 # ---- this machine's run, on demand (cached for the whole server)
 if st.button(t("example_run", lang), key="example_run", type="primary", help=t("example_run_help", lang)):
@@ -56,11 +56,11 @@ if example is not None:
 # ---- memory: the note's memory_profiler rows beside this machine's
 st.subheader(t("example_memory_title", lang))
 st.caption(t("example_memory_caption", lang))
-for column, program in zip(st.columns(2), PROGRAMS):
-    column.markdown(f"**{view.PROGRAM_FILES[program]}**")
+for program in PROGRAMS:  # one under the other: seven columns need the page's width
+    st.markdown(f"**{view.PROGRAM_FILES[program]}**")
     memory = view.memory_frame(example, program, lang)
-    column.dataframe(memory, hide_index=True, width="stretch", key=f"example_memory_{program}",
-                     column_config=view.decimal_columns(memory, 1))
+    st.dataframe(memory, hide_index=True, width="stretch", key=f"example_memory_{program}",
+                 column_config=view.memory_columns(memory, lang))
 if example is not None:
     for sentence in view.memory_sentences(example, lang):
         st.markdown(sentence)

@@ -4,6 +4,7 @@ from the figures it states."""
 
 from __future__ import annotations
 
+import ast
 import inspect
 from typing import Any
 
@@ -22,8 +23,12 @@ PROGRAM_FILES = {program: f"{program}.py" for program in PROGRAMS}
 
 
 def program_code(program: str) -> str:
-    """The program's source as bp_core.lecture holds it (the note's statements, our comments)."""
-    return inspect.getsource(PROGRAMS[program])
+    """The program's source as bp_core.lecture holds it (the note's statements, our comments), from its first
+    import: the module docstring, which says where the code comes from, is the page's caption instead."""
+    source = inspect.getsource(PROGRAMS[program])
+    tree = ast.parse(source)
+    first = tree.body[1] if ast.get_docstring(tree) is not None else tree.body[0]
+    return "\n".join(source.splitlines()[first.lineno - 1:]) + "\n"
 
 
 @st.cache_data(max_entries=1, show_spinner=False)
@@ -131,6 +136,12 @@ def decimal_columns(frame: pd.DataFrame, digits: int) -> dict[str, Any]:
     """Column settings that show every numeric column of ``frame`` to ``digits`` decimals."""
     return {name: st.column_config.NumberColumn(format=f"%.{digits}f") for name in frame.columns
             if pd.api.types.is_float_dtype(frame[name])}
+
+
+def memory_columns(frame: pd.DataFrame, lang: str) -> dict[str, Any]:
+    """The memory tables' columns: MiB to one decimal, the source line at a medium width (a print line is long)."""
+    return {**decimal_columns(frame, 1),
+            t("example_col_source_line", lang): st.column_config.TextColumn(width="medium")}
 
 
 def _mib(values: list[float]) -> str:

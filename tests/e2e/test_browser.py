@@ -77,14 +77,17 @@ PAGES = {  # url path: (English title, Korean title)
     "": ("Backpropagation, from the lecture", "강의로 배우는 역전파"),
     "compare": ("Backpropagation two ways", "역전파, 두 가지 방법"),
     "chain_rule": ("The chain rule, path by path", "연쇄 법칙, 경로별로 보기"),
-    "step_by_hand": ("One step by hand", "손으로 계산하는 한 단계"),
+    "step_by_hand": ("One step by hand", "한 단계씩 직접 계산"),
+    "lecture_example": ("The extra example: the note's two programs, run here",
+                        "추가 예제: 강의의 두 프로그램을 여기서 실행"),
     "gradient_check": ("Gradient check", "기울기 검증"),
     "learning_rate": ("The learning rate and the stability bound", "학습률과 안정성 한계"),
     "glossary": ("Glossary", "용어집"),
 }
 
 
-NO_METRICS = {"": '[data-testid="stPageLink"]', "glossary": '[data-testid="stDataFrame"]'}
+NO_METRICS = {"": '[data-testid="stPageLink"]', "glossary": '[data-testid="stDataFrame"]',
+              "lecture_example": '[data-testid="stCode"]'}
 """Pages without headline metrics, and what shows they are drawn."""
 
 
@@ -103,3 +106,20 @@ def test_every_page_draws_in_both_languages_and_is_saved_as_a_screenshot(server_
         app_page.wait_for_selector('[data-testid="stGraphVizChart"] svg', timeout=60_000)
     path_png = save_screenshot(app_page, f"page-{path or 'start'}-{lang}-1366", 1366)
     assert path_png.stat().st_size > 30_000
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_extra_example_runs_the_notes_programs_here_and_sets_the_figures_side_by_side(server_url, app_page, lang):
+    app_page.goto(f"{server_url}/lecture_example?lang={lang}")
+    app_page.wait_for_selector('[data-testid="stCode"]', timeout=90_000)
+    app_page.wait_for_function("() => document.body.innerText.includes('1.1261')", timeout=60_000)
+    body = app_page.locator("body").inner_text()
+    for figure in ("0.8926", "1.1261", "dw = 2 * x.t().mm(predictions - y) / x.size(0)",
+                   "optimizer = torch.optim.SGD([w, b], lr=learning_rate)"):
+        assert figure in body
+    app_page.locator(".st-key-example_run button").first.click()
+    app_page.wait_for_function("() => document.body.innerText.includes('2000')", timeout=120_000)
+    app_page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    assert_no_error_on_page(app_page)
+    path = save_screenshot(app_page, f"example-{lang}-after-run-1366", 1366, height=4200)
+    assert path.stat().st_size > 30_000
