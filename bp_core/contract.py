@@ -9,15 +9,25 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import torch
 
 from .limits import ArgumentTypeError, shown
 
-__all__ = ["check_model", "Model", "model_from_spec"]
+__all__ = ["check_model", "Layer", "Model", "model_from_spec"]
 
 Params = dict[str, torch.Tensor]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer as the backward walk reads it: d = n_before W^T + b, n = f(d)."""
+
+    weight: str  # the params key of its weight, read as (units, units before)
+    bias: str  # the params key of its bias, read as (units,)
+    activation: str  # a key of bp_core.activations.ACTIVATIONS
 
 
 class Model(abc.ABC):
@@ -37,6 +47,11 @@ class Model(abc.ABC):
     registry: ClassVar[dict[str, type[Model]]] = {}
     in_features: int
     out_features: int
+
+    def layers(self) -> tuple[Layer, ...]:
+        """The model as a stack of layers from the input up (bp_core.teaching.backward_walk follows it unit by unit).
+        A model that is not such a stack keeps this default, which raises ValueError naming the model."""
+        raise ValueError(f"model {type(self).__name__} is not a stack of layers the backward walk can follow")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -16,7 +16,7 @@ from typing import Any
 import torch
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Activation
-from .contract import Model, Params
+from .contract import Layer, Model, Params
 from .limits import MAX_SEED, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
 
 __all__ = ["MAX_WIDTH", "MLP", "flatten", "Line", "scalar_names", "unflatten"]
@@ -102,6 +102,10 @@ class Line(Model):
         dtype = check_float_dtype("dtype", dtype)
         return {"w": torch.zeros(1, 1, dtype=dtype), "b": torch.zeros(1, 1, dtype=dtype)}
 
+    def layers(self) -> tuple[Layer, ...]:
+        """One unit, the prediction: d = x w + b, n = d (no activation)."""
+        return (Layer("w", "b", "identity"),)
+
     def pack(self, params: Params) -> torch.Tensor:
         """theta = [w; b], shape (2, 1)."""
         return torch.cat([params["w"].reshape(1, 1), params["b"].reshape(1, 1)])
@@ -185,6 +189,11 @@ class MLP(Model):
             # meta tensors: shapes only, no memory, whatever the widths
             self._shapes[f"W{layer}"] = torch.empty(self.sizes[layer], self.sizes[layer - 1], device="meta")
             self._shapes[f"b{layer}"] = torch.empty(self.sizes[layer], device="meta")
+
+    def layers(self) -> tuple[Layer, ...]:
+        """Layer l: d = n W{l}^T + b{l}, n = f(d), from the first hidden layer to the outputs."""
+        return tuple(Layer(f"W{layer}", f"b{layer}", self.layer_activation(layer).name)
+                     for layer in range(1, self.n_layers + 1))
 
     def layer_activation(self, layer: int) -> Activation:
         """Layer ``layer``'s activation (1-based): ``activation`` for hidden layers, ``output_activation`` last."""

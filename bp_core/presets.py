@@ -45,7 +45,7 @@ __all__ = ["OPTIONS", "PAGES", "PRESETS", "Preset", "SweepRange"]
 OPTIONS = ("seed", "activation")
 """Model options the dashboard can offer: the initialisation seed, the hidden units' activation."""
 
-PAGES = ("chain_rule", "step_by_hand", "gradient_check", "learning_rate")
+PAGES = ("chain_rule", "backward", "step_by_hand", "gradient_check", "learning_rate")
 """The dashboard's teaching pages that offer a choice of preset (pages/<name>.py). The Compare page and its links
 offer every preset."""
 
@@ -179,7 +179,7 @@ PRESETS: dict[str, Preset] = {
         data_caption={"en": "Data points (edit, add or delete rows)", "ko": "데이터 점 (수정, 추가, 삭제 가능)"},
         sweep=SweepRange(0.001, 0.5, 25, 300), editable_points=True, exact_bound=True, loss_surface=True,
         step_formulas=True, headline_parameters=("w", "b"), scaling_family="line",
-        pages=("step_by_hand", "gradient_check", "learning_rate")),
+        pages=("backward", "step_by_hand", "gradient_check", "learning_rate")),
     "mlp": Preset(
         "mlp", "the 2-3-2 sigmoid network (17 parameters) on the half adder", _lecture_network, half_adder, 1.0, 5000,
         labels={"en": "Network 2-3-2 (17 parameters, half adder)", "ko": "신경망 2-3-2 (파라미터 17개, 반가산기)"},

@@ -5,6 +5,7 @@ import streamlit as st
 import bp_core
 from ui import chain_view as view
 from ui import teaching
+from ui.exercises import exercise_box
 from ui.network_graph import parameter_edge, unit_name
 from ui.session import language
 from ui.shell import run_app_if_alone
@@ -87,4 +88,9 @@ if not steps:
 for layer, unit, name, latex, _ in steps:
     st.markdown(t("chain_fprime_unit", lang, layer=layer, unit=unit_name(model, layer, unit), activation=name))
     st.latex(latex)
+# ---- your turn: a factor, a product or the sum, from the numbers above
+with kept({"exercise_chain_what": view.EXERCISES[0]}):
+    what = st.radio(t("exercise_pick", lang), view.EXERCISES, key="exercise_chain_what", horizontal=True,
+                    format_func=lambda option: t(f"exercise_chain_{option}", lang))
+exercise_box("chain", view.chain_exercise(request, what, settings), lang)
 where_next("chain_rule", lang)

@@ -48,10 +48,14 @@ epoch = min(view.current_epoch(state, model_key), last_step)
 step = view.step_at(settings, epoch)
 st.progress(epoch / last_step, text=t("step_position", lang, epoch=epoch, last=last_step, next=epoch + 1,
                                           lr=settings.learning_rate))
-st.caption(t("step_note_epoch", lang, epoch=epoch, loss=step.loss, note_epoch=epoch + 1, epochs=settings.epochs))
 model, _ = settings.build()
-for column, (label, value) in zip(st.columns(3), view.headline(step, epoch, lang)):
-    column.metric(label, value)
+hide = view.exercise_section(step, model, epoch, lang)  # your turn: the answers below can be hidden while trying
+if hide:
+    st.info(t("exercise_hidden", lang))
+else:
+    st.caption(t("step_note_epoch", lang, epoch=epoch, loss=step.loss, note_epoch=epoch + 1, epochs=settings.epochs))
+    for column, (label, value) in zip(st.columns(3), view.headline(step, epoch, lang)):
+        column.metric(label, value)
 
 
 def table(frame, key: str, digits: int = 5) -> None:
@@ -70,14 +74,11 @@ if bp_core.PRESETS[model_key].step_formulas:  # the line: the lecture's formulas
     with right:
         st.subheader(t("step_local", lang))
         st.markdown(t("step_line_local", lang))
-    st.subheader(t("step_loss", lang))
-    st.latex(formulas["loss"])
-    st.subheader(t("step_gradient", lang))
-    st.latex(formulas["dw"])
-    st.latex(formulas["db"])
-    st.subheader(t("step_update", lang))
-    st.latex(formulas["w"])
-    st.latex(formulas["b"])
+    for title, keys in (("step_loss", ("loss",)), ("step_gradient", ("dw", "db")), ("step_update", ("w", "b"))):
+        if not hide:
+            st.subheader(t(title, lang))
+            for key in keys:
+                st.latex(formulas[key])
 else:  # a network: every unit's values, then every parameter's gradient and update
     words = view.network_words(model)  # activations, outputs and parameter count, read from the model
     left, right = st.columns(2)
@@ -86,17 +87,19 @@ else:  # a network: every unit's values, then every parameter's gradient and upd
         st.caption(t("step_network_forward", lang, activations=words["activations"], outputs=words["outputs"]))
         table(view.network_forward_table(step, model, lang), "step_forward_table")
     with right:
-        st.subheader(t("step_loss", lang))
-        st.latex(f"L = \\frac{{1}}{{N K}} \\sum_{{i,k}} (\\hat y_{{ik}} - y_{{ik}})^2 = {step.loss:.7g}")
+        if not hide:
+            st.subheader(t("step_loss", lang))
+            st.latex(f"L = \\frac{{1}}{{N K}} \\sum_{{i,k}} (\\hat y_{{ik}} - y_{{ik}})^2 = {step.loss:.7g}")
         st.subheader(t("step_local", lang))
         st.caption(t("step_network_local", lang))
         table(view.network_local_table(step, model, lang), "step_local_table")
         fprimes, unit, worked = view.derivative_formulas(step, model)  # σ′ = σ(1 − σ), ... and one worked out
         st.markdown(t("step_fprime", lang, formulas=fprimes, unit=unit))
         st.latex(worked)
-    st.subheader(t("step_gradient_and_update", lang))
-    st.markdown(t("step_network_update", lang, count=words["count"], lr=settings.learning_rate))
-    table(view.update_table(step, lang), "step_update_table", digits=7)
+    if not hide:
+        st.subheader(t("step_gradient_and_update", lang))
+        st.markdown(t("step_network_update", lang, count=words["count"], lr=settings.learning_rate))
+        table(view.update_table(step, lang), "step_update_table", digits=7)
 
 matches, row = view.matches_history(settings, epoch), epoch + 1
 (st.success if matches else st.error)(t("step_matches" if matches else "step_differs", lang, row=row, loss_row=epoch))

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bp_core
-from bp_core import budget, contract, history, lecture, limits, measure, models, teaching, training
+from bp_core import activations, budget, contract, history, lecture, limits, measure, models, teaching, training
 
 LINE, MLP = bp_core.Line(), bp_core.MLP()
 SEED, ADDER = bp_core.seed_line(), bp_core.half_adder()
@@ -79,6 +79,8 @@ MEMORY = {"model": LINE, "data": SEED, "methods": ("manual",), "learning_rate": 
 GRADIENTS = {"model": LINE, "params": LINE_PARAMS, "data": SEED, "method": "manual"}
 CHECK = {"model": LINE, "params": LINE_PARAMS, "data": SEED}
 PATHS = {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "parameter": "W1[0,0]", "sample": None}
+WALK = {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "sample": None}
+NUDGE = {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "parameter": "W1[0,0]", "epsilon": 1e-3}
 BOUND = {"model": LINE, "params": None, "data": SEED}
 SURFACE = {"data": SEED, "w_range": (0.0, 4.0), "b_range": (-1.0, 3.0), "resolution": 5}
 DATASET = {"x": [[1.0]], "y": [[2.0]]}
@@ -136,6 +138,13 @@ HOSTILE = [
     *cases(bp_core.chain_rule_paths, PATHS, "parameter",
            ["W9[0,0]", "", None, 5, "W1[0,0]\n", " W1[0,0]", "b1[0,0]", "W1[3,0]", "w", "W1[0,-1]", b"W1[0,0]"]),
     *cases(bp_core.chain_rule_paths, PATHS, "sample", [-1, 4, True, 1.0, "0", HUGE, [0]]),
+    *cases(teaching.backward_walk, WALK, "model", MODELS[:3]),
+    *cases(teaching.backward_walk, WALK, "params", [None, {"W1": 0.0}, LINE_PARAMS]),
+    *cases(teaching.backward_walk, WALK, "sample", [-1, 4, True, 1.0, "0", HUGE, [0]]),
+    *cases(teaching.nudge, NUDGE, "model", MODELS[:3]),
+    *cases(teaching.nudge, NUDGE, "params", [None, {"W1": 0.0}, LINE_PARAMS]),
+    *cases(teaching.nudge, NUDGE, "parameter", ["W9[0,0]", "", None, 5, "w", b"W1[0,0]", "W1[0,0] "]),
+    *cases(teaching.nudge, NUDGE, "epsilon", [0, 0.0, -11.0, NAN, INF, "1e-3", True, HUGE, None]),
     *cases(teaching.parse_parameter, {"model": MLP, "parameter": "W1[0,0]"}, "model", MODELS[:3] + [LINE]),
     *cases(teaching.parse_parameter, {"model": MLP, "parameter": "W1[0,0]"}, "parameter",
            ["W9[0,0]", "", None, 5, "W1[0,0]\n", " W1[0,0]", "b1[0,0]", "W1[3,0]", "w", "W1[0,-1]", b"W1[0,0]"]),
@@ -214,6 +223,12 @@ HOSTILE = [
     *cases(measure.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),
     *cases(measure.lecture_memory_profile, PROFILE, "progress", ["abc", lambda: None]),
     *cases(measure.reconcile_example, {}, "progress", ["abc", 3, lambda: None]),
+    *cases(activations.worked_derivative, {"name": "sigmoid", "d": 0.0, "n": 0.5}, "name",
+           [None, "Sigmoid", "softmax", 3, ["tanh"]]),
+    *cases(activations.worked_derivative, {"name": "sigmoid", "d": 0.0, "n": 0.5}, "d",
+           [None, "0.1", math.nan, math.inf, True, -math.inf]),
+    *cases(activations.worked_derivative, {"name": "tanh", "d": 0.0, "n": 0.5}, "n", [None, "x", math.nan]),
+    *cases(activations.worked_derivative, {"name": "relu", "d": 0.0, "n": 0.5}, "digits", [0, 18, 2.5, True, "6"]),
     *cases(measure.memory_beside_note, {"program": "bp", "table": pd.DataFrame({"Mem usage": [1.0], "Increment": [1.0],
                                         "Occurrences": [1], "Line Contents": ["def main():"]})},
            "program", [None, "bp.py", "manual", 5]),

@@ -147,3 +147,12 @@ def test_the_xor_preset_learns_what_no_line_can_fit():
     assert preset.epochs <= EPOCHS_CAP and result.final_loss < 0.005  # well below 0.05
     outputs = bp_core.models.predict(model, result.params, data.x)
     assert outputs.round().reshape(-1).tolist() == [0, 1, 1, 0]
+
+
+def test_a_presets_exact_bound_is_its_models_quadratic_loss_which_the_sweep_reports():
+    for preset in bp_core.PRESETS.values():
+        assert preset.exact_bound == preset.make_model().quadratic_loss
+    assert bp_core.Line.quadratic_loss and not bp_core.MLP.quadratic_loss
+    sweep = bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.01, 0.1, 2, 5)
+    assert sweep.exact_bound
+    assert not bp_core.teaching.learning_rate_sweep(bp_core.MLP(), bp_core.half_adder(), 0.1, 1.0, 2, 5).exact_bound

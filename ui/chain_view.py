@@ -13,6 +13,7 @@ import streamlit as st
 import bp_core
 
 from . import teaching
+from .exercises import Exercise
 from .messages import Message
 from .network_graph import network_dot, parameter_edge, unit_name
 from .presets import LECTURE_NETWORK
@@ -91,6 +92,43 @@ def derivative_steps(request: ChainRequest, settings: Settings = RUN) -> list[tu
             name, float(one.d[layer - 1][0, unit]), float(one.n[layer][0, unit]))
         steps.append((layer, unit, name, latex, value))
     return steps
+
+
+EXERCISES = ("f_prime", "product", "sum")
+"""What the chain-rule page's exercise asks: an activation derivative on the first path (one sample only), the first
+path's product, or the sum of every row's product."""
+
+
+def chain_exercise(request: ChainRequest, what: str, settings: Settings = RUN) -> Exercise:
+    """The exercise ``what`` about the request's paths, checked against bp_core.chain_rule_paths."""
+    model, _ = network(settings)
+    paths = chain_paths(request, settings)
+    steps = derivative_steps(request, settings)
+    ident = f"chain:{what}:{request}:{settings}"
+    if what == "f_prime" and steps:
+        layer, unit, name, latex, value = steps[0]
+        formula = bp_core.activations.ACTIVATIONS[name].derivative_latex
+        return Exercise(ident, ("exq_chain_f_prime", {"unit": unit_name(model, layer, unit)}), value,
+                        ("exh_chain_f_prime", {"formula": f"${formula}$",
+                                               "n": _unit_n(request, settings, layer, unit)}),
+                        ("exw_value", {"formula": f"${latex}$", "answer": value}))
+    if what in ("f_prime", "product"):  # f′ needs one sample; the whole batch asks for the product instead
+        factors = [f.value for f in paths.paths["factors"].iloc[0]]
+        product = float(paths.paths["product"].iloc[0])
+        written = " × ".join(f"({v:.6g})" for v in factors)
+        return Exercise(ident, ("exq_chain_product", {}), product, ("exh_chain_product", {"factors": written}),
+                        ("exw_value", {"formula": written, "answer": product}))
+    products = " + ".join(f"({v:.6g})" for v in paths.paths["product"])
+    return Exercise(ident, ("exq_chain_sum", {"param": request.parameter}), float(paths.total),
+                    ("exh_chain_sum", {"count": len(paths.paths)}),
+                    ("exw_value", {"formula": products, "answer": float(paths.total)}))
+
+
+def _unit_n(request: ChainRequest, settings: Settings, layer: int, unit: int) -> float:
+    """The n of one unit for the request's sample at its epoch."""
+    model, data = network(settings)
+    values = bp_core.teaching.network_values(model, teaching.params_at(settings, request.epoch), data)
+    return float(values.sample(request.sample or 0).n[layer][0, unit])
 
 
 def first_request(names: list[str], n_samples: int) -> ChainRequest:

@@ -23,6 +23,7 @@ class PageInfo:
 PAGES: dict[str, PageInfo] = {
     "start": PageInfo("pages/start.py", "page_start", ":material/school:", ""),
     "chain_rule": PageInfo("pages/chain_rule.py", "page_chain_rule", ":material/account_tree:", "chain_rule"),
+    "backward": PageInfo("pages/backward.py", "page_backward", ":material/undo:", "backward"),
     "step": PageInfo("pages/step_by_hand.py", "page_step", ":material/footprint:", "step_by_hand"),
     "example": PageInfo("pages/lecture_example.py", "page_example", ":material/terminal:", "lecture_example"),
     "compare": PageInfo("pages/compare.py", "page_compare", ":material/balance:", "compare"),
@@ -35,7 +36,7 @@ PAGES: dict[str, PageInfo] = {
 against the pages/ folder's names (see ui/shell.py)."""
 
 GROUPS: dict[str, tuple[str, ...]] = {
-    "group_lecture": ("start", "chain_rule", "step", "example", "compare"),
+    "group_lecture": ("start", "chain_rule", "backward", "step", "example", "compare"),
     "group_explore": ("check", "sweep"),
     "group_measure": ("scaling",),
     "group_reference": ("glossary",),
@@ -58,7 +59,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(4, "start_s4_title", "start_s4_recap", ("chain_rule", "glossary")),
     Section(5, "start_s5_title", "start_s5_recap", ("chain_rule",)),
     Section(6, "start_s6_title", "start_s6_recap", ("chain_rule",)),
-    Section(7, "start_s7_title", "start_s7_recap", ("step",)),
+    Section(7, "start_s7_title", "start_s7_recap", ("backward", "step")),
     Section(8, "start_s8_title", "start_s8_recap", ("example", "compare", "scaling")),
 )
 """The note's sections in its order."""

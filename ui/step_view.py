@@ -16,10 +16,12 @@ import bp_core
 from bp_core import models
 
 from . import teaching
+from .exercises import Exercise, exercise_box
 from .messages import Message
 from .network_graph import unit_name
 from .settings import Settings
 from .texts import t
+from .widget_state import kept, set_value
 
 EPOCH_KEY = "step_epochs"  # plain key: the epoch shown, per model, survives reruns and page switches
 ACTIONS = ("previous", "next", "reset")
@@ -157,6 +159,69 @@ def derivative_formulas(step: bp_core.teaching.ManualStep, model: bp_core.Model)
     d, n = float(step.forward["d1"][0, 0]), float(step.forward["n1"][0, 0])
     latex, _ = bp_core.activations.worked_derivative(name, d, n)
     return formulas, unit_name(model, 1, 0), latex
+
+
+EXERCISES = ("gradient", "loss", "update")
+"""What the step page's exercise asks: a parameter's gradient (the first by default: the note's dw = −35 at epoch 0),
+the loss, or a parameter after the update."""
+
+
+def step_exercise(step: bp_core.teaching.ManualStep, model: bp_core.Model, what: str, parameter: str,
+                  epoch: int) -> Exercise:
+    """The exercise ``what`` about this step, for ``parameter`` (a scalar name), checked against ``step``."""
+    names = bp_core.models.scalar_names(step.params)
+    parameter = parameter if parameter in names else names[0]
+    gradient = dict(zip(names, bp_core.models.flatten(step.gradient).tolist()))
+    before = dict(zip(names, bp_core.models.flatten(step.params).tolist()))
+    after = dict(zip(names, bp_core.models.flatten(step.new_params).tolist()))
+    line = not model.layered
+    ident = f"step:{what}:{parameter}:{epoch}:{step.loss!r}:{step.learning_rate!r}"
+    if what == "loss":
+        hint: Message = (("exh_line_loss", {"w": before.get("w", 0.0), "b": before.get("b", 0.0)}) if line
+                         else ("exh_network_loss", {}))
+        return Exercise(ident, ("exq_step_loss", {}), step.loss, hint,
+                        ("exw_value", {"formula": "L", "answer": step.loss}))
+    if what == "update":
+        answer = after[parameter]
+        formula = f"{before[parameter]:.6g} − {step.learning_rate:g} × ({gradient[parameter]:.6g})"
+        return Exercise(ident, ("exq_step_update", {"param": parameter, "lr": step.learning_rate}), answer,
+                        ("exh_update", {"value": before[parameter], "lr": step.learning_rate, "param": parameter}),
+                        ("exw_value", {"formula": formula, "answer": answer}))
+    hint = ((("exh_line_w" if parameter == names[0] else "exh_line_b"), {}) if line
+            else ("exh_network_gradient", {"param": parameter}))
+    return Exercise(ident, ("exq_step_gradient", {"param": parameter}), gradient[parameter], hint,
+                    ("exw_value", {"formula": _gradient_terms(step, model, parameter), "answer": gradient[parameter]}))
+
+
+def _gradient_terms(step: bp_core.teaching.ManualStep, model: bp_core.Model, parameter: str) -> str:
+    """A parameter's gradient as the sum over the samples it is, terms written out (four digits each)."""
+    if not model.layered:  # the line: dw = (2/N) Σ x (pred − y), db = (2/N) Σ (pred − y)
+        x, error = step.forward["x"][:, 0].tolist(), step.forward["error"][:, 0].tolist()
+        inputs = x if parameter == bp_core.models.scalar_names(step.params)[0] else [1.0] * len(x)
+        terms = " + ".join(f"{a:.4g}×({e:.4g})" for a, e in zip(inputs, error))
+        return f"(2/{len(x)}) × ({terms})"
+    ref = bp_core.teaching.parse_parameter(model, parameter)
+    dL_dd = step.local[f"dL/dd{ref.layer}"][:, ref.row].tolist()
+    below = ([1.0] * len(dL_dd) if ref.column is None
+             else step.forward["x" if ref.layer == 1 else f"n{ref.layer - 1}"][:, ref.column].tolist())
+    return " + ".join(f"({g:.4g})×({n:.4g})" for g, n in zip(dL_dd, below))
+
+
+def exercise_section(step: bp_core.teaching.ManualStep, model: bp_core.Model, epoch: int, lang: str) -> bool:
+    """The page's exercise on this step (what to compute, which parameter, hide the answers) and its answer box;
+    True when the learner hides the answers below while trying."""
+    names = bp_core.models.scalar_names(step.params)
+    with kept({"exercise_step_what": EXERCISES[0], "exercise_step_param": names[0], "exercise_step_hide": False}):
+        if st.session_state["exercise_step_param"] not in names:  # chosen on another model
+            set_value("exercise_step_param", names[0])
+        left, middle, right = st.columns([1.4, 1, 1.2], vertical_alignment="bottom")
+        what = left.radio(t("exercise_pick", lang), EXERCISES, key="exercise_step_what", horizontal=True,
+                          format_func=lambda option: t(f"exercise_what_{option}", lang))
+        parameter = middle.selectbox(t("exercise_param", lang), names, key="exercise_step_param",
+                                     disabled=what == "loss")
+        hide = right.toggle(t("exercise_hide", lang), key="exercise_step_hide")
+    exercise_box("step", step_exercise(step, model, what, parameter, epoch), lang)
+    return bool(hide)
 
 
 def _layered(model: bp_core.Model) -> bp_core.MLP:

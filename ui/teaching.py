@@ -52,10 +52,10 @@ def model_name(model: str, lang: str) -> str:
     return t(f"model_{model}", lang)
 
 
-def choose_run(key: str, lang: str, page: str) -> Settings:
-    """A switch between the presets ``page`` offers (its first by default, kept across pages under ``key``) and the
-    run it picks."""
+def choose_run(key: str, lang: str, page: str, default: str | None = None) -> Settings:
+    """A switch between the presets ``page`` offers (``default``, else its first, at first; kept across pages under
+    ``key``) and the run it picks."""
     models = choices(page)
-    with kept({key: models[0]}):
+    with kept({key: default if default in models else models[0]}):
         st.radio(t("model", lang), models, key=key, horizontal=True, format_func=lambda m: model_name(m, lang))
     return RUNS[st.session_state[key]]

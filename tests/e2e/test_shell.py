@@ -23,7 +23,7 @@ def test_a_first_request_to_a_page_url_on_a_fresh_server_shows_the_whole_app(fre
 
 HEADINGS = {"": "start_title", "chain_rule": "chain_title", "step_by_hand": "step_title", "compare": "compare_title",
             "gradient_check": "check_title", "learning_rate": "sweep_title", "scaling": "scaling_title",
-            "glossary": "glossary_title", "lecture_example": "example_title"}
+            "glossary": "glossary_title", "lecture_example": "example_title", "backward": "backward_title"}
 """Each page's own URL and the text key of its heading."""
 
 

@@ -9,7 +9,22 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from . import chain_rule, check, common, compare, example, glossary, memory, scaling, shell, start, step, sweep
+from . import (
+    backward,
+    chain_rule,
+    check,
+    common,
+    compare,
+    example,
+    exercises,
+    glossary,
+    memory,
+    scaling,
+    shell,
+    start,
+    step,
+    sweep,
+)
 from .glossary import GLOSSARY
 
 __all__ = ["GLOSSARY", "LANGUAGES", "TEXTS", "render", "t"]
@@ -29,8 +44,8 @@ def _merged(*modules: ModuleType) -> dict[str, dict[str, str]]:
     return texts
 
 
-TEXTS: dict[str, dict[str, str]] = _merged(shell, start, common, example, compare, memory, chain_rule, step, check,
-                                           sweep, scaling, glossary)
+TEXTS: dict[str, dict[str, str]] = _merged(shell, start, common, example, exercises, compare, memory, chain_rule,
+                                           backward, step, check, sweep, scaling, glossary)
 
 
 def t(key: str, lang: str = "en", **values: Any) -> str:

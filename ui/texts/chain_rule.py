@@ -23,8 +23,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "epoch {epoch}; the loss of the whole batch L = {loss:.5f}. Red: every path from {param} ({where}) to "
               "the loss; dark red: the parameter itself.",
         "ko": "각 상자: **d** = 유닛으로 들어가는 것 (가중합), **n** = 유닛에서 나가는 것 (활성화 함수 f를 거친 값), "
-              "**b** = 편향. 각 화살표: 가중치. {what}의 값, 에폭 {epoch}. 전체 배치의 손실 L = {loss:.5f}. "
-              "빨간색: {param}({where})에서 손실까지의 모든 경로, 진한 빨간색: 그 파라미터 자체.",
+              "**b** = 편향이고, 각 화살표의 숫자는 가중치입니다. 값은 에폭 {epoch}에서 {what}에 대한 것이며, 전체 "
+              "배치의 손실은 L = {loss:.5f}입니다. 빨간색은 {param}({where})에서 손실까지 가는 모든 경로, 진한 "
+              "빨간색은 그 파라미터 자체입니다.",
     },
     "chain_batch_mean": {"en": "the mean over all {n} samples (each box's d and n are separate means, so n is not "
                                "f(d) there)",
@@ -81,9 +82,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "For one sample the paths give that sample's share of the batch gradient: the output error "
               "2(ŷ − y)/(N·K) carries the mean's 1/(N·K), and autograd differentiates the same share (this sample's "
               "term of the loss). Summed over all {n} samples it is the full gradient.",
-        "ko": "샘플 하나에 대해서 경로들은 배치 기울기 중 그 샘플의 몫을 줍니다: 출력 오차 2(ŷ − y)/(N·K)에 평균의 "
-              "1/(N·K)이 들어 있고, 자동 미분도 같은 몫(손실 중 이 샘플의 항)을 미분합니다. 샘플 {n}개에 대해 모두 "
-              "더하면 전체 기울기가 됩니다.",
+        "ko": "샘플 하나만 고르면 경로의 곱은 배치 전체 기울기 가운데 그 샘플이 차지하는 몫입니다. 출력 오차 "
+              "2(ŷ − y)/(N·K)에 평균을 내는 1/(N·K)이 이미 들어 있고, 자동 미분도 손실에서 이 샘플의 항만 "
+              "미분합니다. 샘플 {n}개의 몫을 모두 더하면 전체 기울기가 됩니다.",
     },
     "chain_share_batch": {"en": "Summed over every sample and path: the gradient ∂L/∂{param} that autograd computes "
                                 "for the whole batch.",

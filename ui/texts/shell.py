@@ -2,6 +2,7 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "language": {"en": "Language / 언어", "ko": "언어 / Language"},
+    "page_backward": {"en": "The backward pass, step by step", "ko": "역전파, 한 단계씩"},
     "page_example": {"en": "The extra example, run here", "ko": "추가 예제, 여기서 실행"},
     "page_compare": {"en": "Compare: by hand vs autograd", "ko": "비교: 직접 미분 vs 자동 미분"},
     "page_chain_rule": {"en": "Chain rule, path by path", "ko": "연쇄 법칙, 경로별로"},

@@ -7,8 +7,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "loss compares them with the targets, the backward pass multiplies local derivatives into the "
               "gradient, and the update moves each parameter against it: w ← w − lr · g. The parameters come from "
               "the model's training run (row e of its history); the step lands exactly on row e + 1.",
-        "ko": "경사하강법 한 에폭의 모든 숫자를 보여 줍니다: 순전파로 값을 구하고, 손실로 목표값과 비교하고, "
-              "역전파로 국소 미분을 곱해 기울기를 구한 뒤, 각 파라미터를 기울기의 반대 방향으로 옮깁니다: "
+        "ko": "경사 하강법 한 에폭의 모든 숫자를 보여 줍니다. 순전파로 값을 구하고, 손실 함수로 추정값과 참값의 "
+              "차이를 재고, 역전파로 국소 미분을 곱해 그래디언트를 구한 뒤, 각 파라미터를 그 반대 방향으로 옮깁니다: "
               "w ← w − lr · g. 파라미터는 모델 학습 기록의 e행에서 가져오며, 이 한 단계의 결과는 e + 1행과 정확히 "
               "같습니다.",
     },

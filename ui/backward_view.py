@@ -1,0 +1,309 @@
+"""What the backward-pass page shows: the walk (bp_core.teaching.backward_walk) on the drawn network, step by step,
+each step's formula with its numbers, the walk's place, the next value as an exercise, and a nudged parameter.
+
+The graph is Graphviz DOT built here from the walk alone, so the line (x → ŷ → L) and any layered network draw the
+same way; left to right on a wide screen, top to bottom on a phone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import bp_core
+from bp_core.teaching import BackwardWalk, WalkStep
+
+from . import teaching
+from .exercises import Exercise
+from .messages import Message
+from .network_graph import FILL, FONT, PARAMETER_COLOUR, PATH_COLOUR, QUIET_COLOUR
+from .settings import Settings
+from .texts import t
+
+BATCH = "batch"
+POSITION_KEY = "backward_position"  # plain key: {walk identity: steps revealed}, kept across reruns and pages
+LAYOUTS = ("LR", "TB")
+PLAY_SECONDS = 1.5
+"""How long play mode shows each step."""
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def walk_at(settings: Settings, sample: int | None, epoch: int) -> BackwardWalk:
+    model, data = settings.build()
+    return bp_core.teaching.backward_walk(model, teaching.params_at(settings, epoch), data, sample)
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def parameter_values(settings: Settings, epoch: int) -> dict[str, float]:
+    """Every scalar parameter's value at ``epoch``, by name."""
+    params = teaching.params_at(settings, epoch)
+    return dict(zip(bp_core.models.scalar_names(params), bp_core.models.flatten(params).tolist()))
+
+
+NUDGES = (-1.0, -0.1, -0.01, -0.001, -1e-4, -1e-6, 1e-6, 1e-4, 0.001, 0.01, 0.1, 1.0)
+"""The nudges offered, both signs; the default is −0.001."""
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def nudge_at(settings: Settings, epoch: int, parameter: str, epsilon: float) -> bp_core.teaching.Nudge:
+    model, data = settings.build()
+    return bp_core.teaching.nudge(model, teaching.params_at(settings, epoch), data, parameter, epsilon)
+
+
+def nudge_metrics(nudged: bp_core.teaching.Nudge, lang: str) -> list[tuple[str, str]]:
+    return [(t("nudge_before", lang), f"{nudged.loss_before:.9g}"),
+            (t("nudge_after", lang), f"{nudged.loss_after:.9g}"),
+            (t("nudge_change", lang), f"{nudged.change:.6g}"),
+            (t("nudge_predicted", lang), f"{nudged.predicted:.6g}")]
+
+
+def number_columns(frame: pd.DataFrame) -> dict[str, Any]:
+    """Numbers to 9 significant digits, the difference in scientific notation."""
+    columns: dict[str, Any] = {name: st.column_config.NumberColumn(format="%.9g") for name in frame.columns[1:3]}
+    columns[frame.columns[3]] = st.column_config.NumberColumn(format="%.2e")
+    return columns
+
+
+def walk_id(settings: Settings, sample: int | None, epoch: int) -> str:
+    return f"{settings}|{sample}|{epoch}"
+
+
+def position(ident: str, last: int) -> int:
+    """Steps revealed for this walk (0: the forward pass only), kept under a plain key."""
+    return min(max(0, int(st.session_state.get(POSITION_KEY, {}).get(ident, 0))), last)
+
+
+def move(ident: str, action: str, last: int) -> None:
+    """on_click of the walk's buttons: next, previous, reset."""
+    now = position(ident, last)
+    target = {"next": now + 1, "previous": now - 1, "reset": 0}[action]
+    st.session_state.setdefault(POSITION_KEY, {})[ident] = min(max(0, target), last)
+    st.session_state["backward_last_move"] = time.monotonic()
+
+
+def play(ident: str, last: int) -> None:
+    """Play mode: a fragment that reruns every PLAY_SECONDS and shows the next step (the whole page redraws)."""
+
+    @st.fragment(run_every=PLAY_SECONDS)
+    def tick() -> None:
+        waited = time.monotonic() - st.session_state.get("backward_last_move", 0.0)
+        if waited >= PLAY_SECONDS * 0.9 and position(ident, last) < last:
+            move(ident, "next", last)
+            st.rerun(scope="app")
+
+    tick()
+
+
+def _names(walk: BackwardWalk) -> Callable[..., str]:
+    """Unit names as the lecture writes them: x1, h1, ŷ1 (h1_1 for deeper networks; x and ŷ for one input or output),
+    as text (latex=False) or LaTeX."""
+    top = len(walk.n) - 1
+    width = [n.shape[-1] for n in walk.n]
+
+    def name(layer: int, unit: int, latex: bool = False) -> str:
+        letter = "x" if layer == 0 else ("ŷ" if layer == top else "h")
+        if latex:
+            letter = {"ŷ": r"\hat{y}", "x": "x", "h": "h"}[letter]
+        number = "" if width[layer] == 1 and layer in (0, top) else str(unit + 1)
+        if letter == "h" and top > 2:
+            number = f"{layer}_{unit + 1}" if not latex else f"{{{layer},{unit + 1}}}"
+        if latex:
+            return f"{letter}_{{{number}}}" if number else letter
+        return f"{letter}{number}"
+
+    return name
+
+
+def _value(tensor, unit: int, sample: int | None) -> float:
+    return float(tensor[unit]) if sample is not None else float(tensor[:, unit].mean())
+
+
+def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout: str = "LR") -> str:
+    """DOT source: every unit with its forward d and n (means for the whole batch) and, once the walk has reached it,
+    its ∂L/∂n, f′ and ∂L/∂d; every edge with its weight and, once reached, ∂L/∂w; the current step highlighted."""
+    name = _names(walk)
+    top = len(walk.n) - 1
+    shown = walk.steps[:revealed]
+    units = {(s.layer, s.unit): s for s in shown if s.kind in ("unit", "input")}
+    params = {(s.layer, s.unit): s for s in shown if s.kind == "parameters"}
+    current = walk.steps[revealed - 1] if revealed else None
+    one = walk.sample is not None
+    rank = "LR" if layout not in LAYOUTS else layout
+    out = ["digraph walk {", f"  rankdir={rank}; ranksep={1.4 if rank == 'LR' else 0.6}; nodesep=0.35; "
+           "bgcolor=transparent;",
+           f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=12, margin="0.12,0.06"];',
+           f'  edge [fontname="{FONT}", fontsize=10, arrowsize=0.6];']
+    prefix = "" if one else "Σ "
+    for layer in range(top + 1):
+        kind = "input" if layer == 0 else ("output" if layer == top else "hidden")
+        out.append("  { rank=same;")
+        for unit in range(walk.n[layer].shape[-1]):
+            lines = [name(layer, unit)]
+            if layer == 0:
+                lines.append(f"n = {_value(walk.n[0], unit, walk.sample):.3f}")
+            else:
+                lines += [f"d = {_value(walk.d[layer - 1], unit, walk.sample):.4f}",
+                          f"n = {_value(walk.n[layer], unit, walk.sample):.4f}"]
+            step = units.get((layer, unit))
+            if step is not None:
+                lines.append(f"{prefix}∂L/∂n = {step.dL_dn:.4g}")
+                if layer > 0:
+                    if step.f_prime is not None:
+                        lines.append(f"f′(d) = {step.f_prime:.4g}")
+                    lines.append(f"{prefix}∂L/∂d = {step.dL_dd:.4g}")
+            grads = params.get((layer, unit))
+            if grads is not None and grads.bias is not None:
+                lines.append(f"∂L/∂{grads.bias[0]} = {grads.bias[1]:.4g}")
+            on = current is not None and (current.layer, current.unit) == (layer, unit)
+            border = f', color="{PATH_COLOUR}", penwidth=3' if on else ', color="#555555"'
+            label = "\\n".join(lines)
+            out.append(f'    n{layer}_{unit} [label="{label}", fillcolor="{FILL[kind]}"{border}];')
+        out.append("  }")
+    loss_name = "L" if one else "L (batch)"
+    out.append(f'  loss [label="{loss_name} = {walk.loss:.5g}", shape=ellipse, fillcolor="{FILL["loss"]}", '
+               'color="#555555"];')
+    reads = set()
+    if current is not None and current.kind in ("unit", "input") and current.from_above:
+        reads = {(current.layer, current.unit, k) for k in range(len(current.from_above))}
+    for layer in range(1, top + 1):
+        for unit in range(walk.n[layer].shape[-1]):
+            grads = params.get((layer, unit))
+            for j in range(walk.n[layer - 1].shape[-1]):
+                weight_name = _weight_name(walk, layer, unit, j)
+                label = f"{values.get(weight_name, float('nan')):+.2f}"
+                if grads is not None:
+                    label += f"\\n∂L/∂w = {grads.weights[j][2]:.3g}"
+                hot = current is not None and current.kind == "parameters" and (current.layer, current.unit) == (
+                    layer, unit)
+                read = (layer - 1, j, unit) in reads
+                style = (f'color="{PARAMETER_COLOUR}", fontcolor="{PARAMETER_COLOUR}", penwidth=3' if hot else
+                         f'color="{PATH_COLOUR}", fontcolor="{PATH_COLOUR}", penwidth=2.5' if read else
+                         f'color="{QUIET_COLOUR}", fontcolor="#3c4043", penwidth=1')
+                out.append(f'  n{layer - 1}_{j} -> n{layer}_{unit} [{style}, label="{label}"];')
+    for k in range(walk.n[top].shape[-1]):
+        hot = current is not None and current.kind == "unit" and current.layer == top and current.unit == k
+        colour = PATH_COLOUR if hot else QUIET_COLOUR
+        out.append(f'  n{top}_{k} -> loss [color="{colour}", penwidth={2.5 if hot else 1}];')
+    out.append("}")
+    return "\n".join(out)
+
+
+def _weight_name(walk: BackwardWalk, layer: int, unit: int, j: int) -> str:
+    for step in walk.steps:
+        if step.kind == "parameters" and step.layer == layer and step.unit == unit:
+            return step.weights[j][0]
+    return ""
+
+
+def step_latex(walk: BackwardWalk, step: WalkStep) -> list[str]:
+    """The step's formulas with the numbers plugged in (LaTeX), in the lecture's terms."""
+    name = _names(walk)
+    top = len(walk.n) - 1
+    unit = name(step.layer, step.unit, latex=True)
+    one = walk.sample is not None
+    total = r"\sum_{i}" if not one else ""
+    if step.kind == "parameters":
+        below = name(step.layer - 1, 0, latex=True)
+        lines = []
+        for j, (weight, n_before, grad) in enumerate(step.weights):
+            below = name(step.layer - 1, j, latex=True)
+            if one:
+                lines.append(rf"\frac{{\partial L}}{{\partial {_tex(weight)}}} = "
+                             rf"\frac{{\partial L}}{{\partial d_{{{unit}}}}} \times n_{{{below}}} = "
+                             rf"{step.dL_dd:.6g} \times {n_before:.6g} = {grad:.6g}")
+            else:
+                lines.append(rf"\frac{{\partial L}}{{\partial {_tex(weight)}}} = \sum_i \frac{{\partial L}}{{\partial "
+                             rf"d_{{{unit},i}}}} \, n_{{{below},i}} = {grad:.6g}")
+        if step.bias is not None:
+            lines.append(rf"\frac{{\partial L}}{{\partial {_tex(step.bias[0])}}} = "
+                         rf"{total}\frac{{\partial L}}{{\partial d_{{{unit}}}}} = {step.bias[1]:.6g}")
+        return lines
+    if step.kind == "unit" and step.layer == top:
+        if one and step.output is not None:
+            y_hat, y = step.output
+            first = (rf"\frac{{\partial L}}{{\partial n_{{{unit}}}}} = \frac{{2(\hat y - y)}}{{N K}} = "
+                     rf"\frac{{2 \times ({y_hat:.6g} - {y:.6g})}}{{{walk.n_samples} \times {walk.n_outputs}}} = "
+                     rf"{step.dL_dn:.6g}")
+        else:
+            first = (rf"\frac{{\partial L}}{{\partial n_{{{unit}}}}} = \sum_i \frac{{2(\hat y_i - y_i)}}{{N K}} = "
+                     rf"{step.dL_dn:.6g}")
+    else:
+        terms = " + ".join(f"({w:.4g})({g:.4g})" for w, g in step.from_above)
+        first = (rf"\frac{{\partial L}}{{\partial n_{{{unit}}}}} = {total}\sum_k W_{{k}} "
+                 rf"\frac{{\partial L}}{{\partial d_k}} = {terms} = {step.dL_dn:.6g}")
+    if step.kind == "input":
+        return [first]
+    lines = [first]
+    if one and step.d is not None and step.n is not None:
+        latex, _ = bp_core.activations.worked_derivative(step.activation, step.d, step.n)
+        lines.append(latex)
+        lines.append(rf"\frac{{\partial L}}{{\partial d_{{{unit}}}}} = \frac{{\partial L}}{{\partial n}} \times f'(d)"
+                     rf" = {step.dL_dn:.6g} \times {step.f_prime:.6g} = {step.dL_dd:.6g}")
+    else:
+        lines.append(rf"\frac{{\partial L}}{{\partial d_{{{unit}}}}} = \sum_i \frac{{\partial L}}{{\partial n_i}}"
+                     rf" \, f'(d_i) = {step.dL_dd:.6g}")
+    return lines
+
+
+def _tex(parameter: str) -> str:
+    """A parameter name in LaTeX: W1[0,1] → W1_{0,1}."""
+    if "[" not in parameter:
+        return parameter
+    head, index = parameter.rstrip("]").split("[")
+    return f"{head}_{{{index}}}"
+
+
+def step_caption(walk: BackwardWalk, step: WalkStep, lang: str) -> str:
+    """What the step computes and from what, in words."""
+    name = _names(walk)
+    unit = name(step.layer, step.unit)
+    top = len(walk.n) - 1
+    if step.kind == "parameters":
+        return t("walk_step_parameters", lang, unit=unit)
+    if step.kind == "input":
+        return t("walk_step_input", lang, unit=unit)
+    return t("walk_step_output" if step.layer == top else "walk_step_hidden", lang, unit=unit,
+             count=len(step.from_above))
+
+
+def next_exercise(walk: BackwardWalk, revealed: int, ident: str) -> Exercise | None:
+    """The value the next step reveals, asked before it does (None at the end of the walk)."""
+    if revealed >= len(walk.steps):
+        return None
+    step = walk.steps[revealed]
+    name = _names(walk)
+    unit = name(step.layer, step.unit)
+    key = f"walk:{ident}:{revealed}"
+    if step.kind == "parameters":
+        weight, _, grad = step.weights[0]
+        return Exercise(key, ("exq_walk_weight", {"param": weight}), grad, ("exh_walk_weight", {}),
+                        ("exw_value", {"formula": step_latex_plain(step, 0), "answer": grad}))
+    top = len(walk.n) - 1
+    source: Message = ("exh_walk_source_output" if step.layer == top else "exh_walk_source_hidden", {})
+    if step.kind == "input":
+        return Exercise(key, ("exq_walk_input", {"unit": unit}), step.dL_dd, ("exh_walk_input", {}),
+                        ("exw_value", {"formula": f"∂L/∂{unit}", "answer": step.dL_dd}))
+    formula = (f"{step.dL_dn:.6g} × {step.f_prime:.6g}" if step.f_prime is not None
+               else "Σ ∂L/∂n × f′(d) over the samples")
+    return Exercise(key, ("exq_walk_unit", {"unit": unit}), step.dL_dd, ("exh_walk_unit", {"source": source}),
+                    ("exw_value", {"formula": formula, "answer": step.dL_dd}))
+
+
+def step_latex_plain(step: WalkStep, j: int) -> str:
+    weight, n_before, grad = step.weights[j]
+    if n_before is None:
+        return f"Σ ∂L/∂d × n = {grad:.6g}"
+    return f"{step.dL_dd:.6g} × {n_before:.6g}"
+
+
+def gradient_table(walk: BackwardWalk, lang: str) -> pd.DataFrame:
+    """Every parameter's gradient from the walk beside autograd's, and their difference."""
+    names = list(walk.autograd)
+    return pd.DataFrame({t("walk_col_parameter", lang): names,
+                         t("walk_col_walk", lang): [walk.gradient[n] for n in names],
+                         t("walk_col_autograd", lang): [walk.autograd[n] for n in names],
+                         t("walk_col_difference", lang): [walk.gradient[n] - walk.autograd[n] for n in names]})

@@ -1,0 +1,111 @@
+"""Checked exercises: a question generated from the numbers on screen, the learner's typed answer checked against
+bp_core, a hint after a wrong try, the worked answer after a second, and a score per session. No Streamlit here except
+``exercise_box``, which draws one exercise.
+
+An exercise is identified by its text key and the numbers it asks about, so a new model, sample or epoch makes a new
+exercise (and a fresh count of tries). The tolerance follows the answer's scale: four significant digits, that is
+half a unit in the fourth significant digit of the answer (at least 5e-7), and the message says what it used.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from .messages import Message, Unusable, shown
+from .numbers import parse_real
+from .texts import render, t
+from .widget_state import kept
+
+SCORE_KEY = "exercise_score"  # plain key: {page: (right, tried)} for this session
+TRIES_KEY = "exercise_tries"  # plain key: {exercise id: wrong tries so far}
+SIGNIFICANT = 4
+"""Significant digits an answer must match."""
+FLOOR = 5e-7
+"""The smallest tolerance (an answer of 0, or a tiny one, is checked to this)."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One question about a number on screen; texts as Messages, rendered in the learner's language."""
+
+    ident: str  # the question and its numbers: a new one starts its tries afresh
+    question: Message
+    answer: float  # bp_core's value
+    hint: Message  # the formula and the values it needs
+    worked: Message  # the formula with the numbers and the result
+
+
+def tolerance(answer: float) -> float:
+    """Half a unit in the SIGNIFICANT-th significant digit of ``answer``, at least FLOOR.
+
+    >>> tolerance(-35.0), tolerance(0.249998), tolerance(0.0)
+    (0.005, 5e-05, 5e-07)
+    """
+    if answer == 0 or not math.isfinite(answer):
+        return FLOOR
+    exponent = math.floor(math.log10(abs(answer))) - (SIGNIFICANT - 1)
+    return max(FLOOR, 0.5 * 10.0 ** exponent)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    level: str  # "success", "warning" (a hint), "error" (the worked answer), "info" (not a number)
+    message: Message
+    counted: bool  # True when the try counts toward the score
+
+
+def check(typed: str, exercise: Exercise, wrong_before: int) -> Verdict:
+    """The verdict on ``typed`` for ``exercise`` after ``wrong_before`` wrong tries.
+
+    >>> ex = Exercise("x", ("q", {}), -35.0, ("h", {}), ("w", {}))
+    >>> check("-35", ex, 0).level, check("-34", ex, 0).level, check("-34", ex, 1).level, check("abc", ex, 0).level
+    ('success', 'warning', 'error', 'info')
+    """
+    try:
+        value = parse_real(str(typed).strip())
+    except Unusable as problem:
+        return Verdict("info", ("exercise_not_a_number", {"typed": shown(typed), "reason": problem.reason}), False)
+    allowed = tolerance(exercise.answer)
+    if abs(value - exercise.answer) <= allowed:
+        return Verdict("success", ("exercise_right", {"answer": f"{exercise.answer:.6g}", "tol": f"{allowed:.1g}",
+                                                      "digits": SIGNIFICANT}), True)
+    if wrong_before == 0:
+        return Verdict("warning", ("exercise_hint", {"typed": shown(typed), "hint": exercise.hint,
+                                                      "tol": f"{allowed:.1g}"}), True)
+    return Verdict("error", ("exercise_worked", {"typed": shown(typed), "worked": exercise.worked}), True)
+
+
+def score(page: str) -> tuple[int, int]:
+    """(right, tried) on ``page`` this session."""
+    return st.session_state.get(SCORE_KEY, {}).get(page, (0, 0))
+
+
+def _record(page: str, exercise: Exercise, verdict: Verdict) -> None:
+    state = st.session_state
+    if not verdict.counted:
+        return
+    right, tried = state.setdefault(SCORE_KEY, {}).get(page, (0, 0))
+    state[SCORE_KEY][page] = (right + (verdict.level == "success"), tried + 1)
+    tries = state.setdefault(TRIES_KEY, {})
+    tries[exercise.ident] = 0 if verdict.level == "success" else tries.get(exercise.ident, 0) + 1
+
+
+def exercise_box(page: str, exercise: Exercise, lang: str, *, title: Any = None) -> None:
+    """One exercise: the question, an answer box (``exercise_<page>_answer``), a check button
+    (``exercise_<page>_check``), the verdict, and the page's score. What was typed stays in the box."""
+    st.markdown(f"**{title or t('exercise_title', lang)}** {render(exercise.question, lang)}")
+    answer_key, check_key = f"exercise_{page}_answer", f"exercise_{page}_check"
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    with kept({answer_key: ""}):
+        typed = left.text_input(t("exercise_answer", lang), key=answer_key, max_chars=60)
+    if right.button(t("exercise_check", lang), key=check_key, width="stretch"):
+        wrong = st.session_state.get(TRIES_KEY, {}).get(exercise.ident, 0)
+        verdict = check(typed, exercise, wrong)
+        _record(page, exercise, verdict)
+        getattr(st, verdict.level)(render(verdict.message, lang))
+    got, tried = score(page)
+    st.caption(t("exercise_score", lang, right=got, tried=tried))
