@@ -8,6 +8,8 @@ bare time.
 Teaching pages (issue 7): each page's cold first draw (its own AppTest, after the Compare page: imports are warm,
 the page's own training and caches are not) and its warm rerun, interleaved with the Compare page's warm rerun in
 the same rounds. Target: every page's warm rerun < 2x the Compare page's.
+Backward pass (issue 17): one step of the walk (Next, then Previous, alternately) and one exercise check, warm,
+interleaved with the Compare page's warm rerun. Target: each <= the Compare page's warm rerun.
 Run: ``python benchmarks/bench_dashboard.py [--repeats 7]``.
 """
 
@@ -61,7 +63,7 @@ def main() -> None:
     teaching_pages(at, args.warmup, args.repeats)
 
 
-TEACHING_PAGES = ("chain_rule", "step_by_hand", "gradient_check", "learning_rate")
+TEACHING_PAGES = ("chain_rule", "backward", "step_by_hand", "gradient_check", "learning_rate")
 
 
 def teaching_pages(compare, warmup: int, repeats: int) -> None:
@@ -71,7 +73,8 @@ def teaching_pages(compare, warmup: int, repeats: int) -> None:
     tests, cold = {"compare": compare}, {}
     for page in TEACHING_PAGES:
         start = time.perf_counter()
-        tests[page] = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).switch_page(f"pages/{page}.py").run()
+        tests[page] = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).switch_page(
+            f"pages/{page}.py").run()
         cold[page] = time.perf_counter() - start
         if tests[page].exception:
             raise SystemExit(f"{page} raised: {tests[page].exception[0].value}")
@@ -82,6 +85,26 @@ def teaching_pages(compare, warmup: int, repeats: int) -> None:
             test.run()
             if round_index >= warmup:
                 samples[name].append(time.perf_counter() - start)
+    walk = tests["backward"]
+    flip = {"next": "previous", "previous": "next"}
+    action = ["next"]
+
+    def walk_step() -> None:
+        walk.button(key=f"backward_{action[0]}").click().run()
+        action[0] = flip[action[0]]
+
+    def exercise_check() -> None:
+        walk.text_input(key="exercise_backward_answer").set_value("0.5")
+        walk.button(key="exercise_backward_check").click().run()
+
+    interactions = {"walk step": walk_step, "exercise check": exercise_check, "compare": tests["compare"].run}
+    clicks: dict[str, list[float]] = {name: [] for name in interactions}
+    for round_index in range(warmup + repeats):
+        for name, fn in interactions.items():
+            start = time.perf_counter()
+            fn()
+            if round_index >= warmup:
+                clicks[name].append(time.perf_counter() - start)
     warm = {name: statistics.median(times) for name, times in samples.items()}
     print(f"\nteaching pages (warm reruns interleaved with Compare's, median of {repeats}):")
     print(f"  Compare warm rerun: {warm['compare'] * 1e3:7.1f} ms")
@@ -90,6 +113,13 @@ def teaching_pages(compare, warmup: int, repeats: int) -> None:
         print(f"  {page:15s} cold first draw {cold[page]:6.2f} s   warm rerun {warm[page] * 1e3:7.1f} ms "
               f"(spread {min(samples[page]) * 1e3:.1f}-{max(samples[page]) * 1e3:.1f})   / Compare = {ratio:.2f}  "
               f"(target < 2: {'met' if ratio < 2 else 'NOT met'})")
+    compare_click = statistics.median(clicks["compare"])
+    print(f"\nbackward pass (interleaved with Compare's warm rerun, {compare_click * 1e3:.1f} ms, "
+          f"median of {repeats}):")
+    for name in ("walk step", "exercise check"):
+        ratio = statistics.median(clicks[name]) / compare_click
+        print(f"  {name:15s} {statistics.median(clicks[name]) * 1e3:7.1f} ms   / Compare = {ratio:.2f}  "
+              f"(target <= 1: {'met' if ratio <= 1 else 'NOT met'})")
 
 
 if __name__ == "__main__":

@@ -54,6 +54,8 @@ if playing:
 
 # ---- the graph, and what this step computes
 st.graphviz_chart(view.walk_dot(walk, view.parameter_values(settings, epoch), done, layout), width="stretch")
+if layout == "TB":  # the compact graph's other figures, readable on a phone
+    st.dataframe(view.unit_table(walk, done, lang), hide_index=True, width="stretch", key="walk_units")
 if sample is None:
     st.caption(t("backward_batch_note", lang, n=data.n_samples))
 if done == 0:

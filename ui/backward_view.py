@@ -124,7 +124,10 @@ def _value(tensor, unit: int, sample: int | None) -> float:
 
 def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout: str = "LR") -> str:
     """DOT source: every unit with its forward d and n (means for the whole batch) and, once the walk has reached it,
-    its ∂L/∂n, f′ and ∂L/∂d; every edge with its weight and, once reached, ∂L/∂w; the current step highlighted."""
+    its ∂L/∂n, f′ and ∂L/∂d; every edge with its weight and, once reached, ∂L/∂w; the current step highlighted.
+    Top to bottom (for a phone) the labels are compact: a unit's name, n and its last derivative reached; an edge
+    its ∂L/∂w once reached (``unit_table`` holds every figure)."""
+    compact = layout == "TB"
     name = _names(walk)
     top = len(walk.n) - 1
     shown = walk.steps[:revealed]
@@ -160,10 +163,13 @@ def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout
                 lines.append(f"∂L/∂{grads.bias[0]} = {grads.bias[1]:.4g}")
             on = current is not None and (current.layer, current.unit) == (layer, unit)
             border = f', color="{PATH_COLOUR}", penwidth=3' if on else ', color="#555555"'
+            if compact:  # a phone: the name, n, and the last derivative reached (the table below has the rest)
+                lines = lines[:1] + [line for line in lines if line.startswith("n =")] + (
+                    [line for line in lines if "∂L/∂d" in line or ("∂L/∂n" in line and layer == 0)][-1:])
             label = "\\n".join(lines)
             out.append(f'    n{layer}_{unit} [label="{label}", fillcolor="{FILL[kind]}"{border}];')
         out.append("  }")
-    loss_name = "L" if one else "L (batch)"
+    loss_name = f"L (sample {walk.sample})" if one else "L (batch)"
     out.append(f'  loss [label="{loss_name} = {walk.loss:.5g}", shape=ellipse, fillcolor="{FILL["loss"]}", '
                'color="#555555"];')
     reads = set()
@@ -176,7 +182,9 @@ def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout
                 weight_name = _weight_name(walk, layer, unit, j)
                 label = f"{values.get(weight_name, float('nan')):+.2f}"
                 if grads is not None:
-                    label += f"\\n∂L/∂w = {grads.weights[j][2]:.3g}"
+                    label = f"{grads.weights[j][2]:.2g}" if compact else label + f"\\n∂L/∂w = {grads.weights[j][2]:.3g}"
+                elif compact:
+                    label = ""
                 hot = current is not None and current.kind == "parameters" and (current.layer, current.unit) == (
                     layer, unit)
                 read = (layer - 1, j, unit) in reads
@@ -190,6 +198,23 @@ def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout
         out.append(f'  n{top}_{k} -> loss [color="{colour}", penwidth={2.5 if hot else 1}];')
     out.append("}")
     return "\n".join(out)
+
+
+def unit_table(walk: BackwardWalk, revealed: int, lang: str) -> pd.DataFrame:
+    """Every unit's figures so far, one row each (what the compact graph leaves out)."""
+    name = _names(walk)
+    reached = {(s.layer, s.unit): s for s in walk.steps[:revealed] if s.kind in ("unit", "input")}
+    rows = []
+    for layer in range(len(walk.n)):
+        for unit in range(walk.n[layer].shape[-1]):
+            step = reached.get((layer, unit))
+            rows.append({t("walk_col_unit", lang): name(layer, unit),
+                         "d": None if layer == 0 else _value(walk.d[layer - 1], unit, walk.sample),
+                         "n": _value(walk.n[layer], unit, walk.sample),
+                         "∂L/∂n": None if step is None else step.dL_dn,
+                         "f′(d)": None if step is None else step.f_prime,
+                         "∂L/∂d": None if step is None or layer == 0 else step.dL_dd})
+    return pd.DataFrame(rows)
 
 
 def _weight_name(walk: BackwardWalk, layer: int, unit: int, j: int) -> str:

@@ -124,3 +124,24 @@ def test_the_extra_example_runs_the_notes_programs_here_and_sets_the_figures_sid
     assert_no_error_on_page(app_page)
     path = save_screenshot(app_page, f"example-{lang}-after-run-1366", 1366, height=4200)
     assert path.stat().st_size > 30_000
+
+
+@pytest.mark.parametrize(("width", "layout"), [(1366, "LR"), (390, "TB")])
+def test_the_backward_walk_at_its_start_middle_and_end_is_saved_as_screenshots(server_url, app_page, width, layout):
+    app_page.set_viewport_size({"width": width, "height": 2400})
+    app_page.goto(f"{server_url}/backward")
+    app_page.wait_for_selector('[data-testid="stGraphVizChart"] svg', timeout=90_000)
+    if layout == "TB":
+        app_page.get_by_text("top to bottom (phones)").click()
+        app_page.wait_for_timeout(1500)
+    drawn = []
+    for stage, presses in (("start", 0), ("middle", 5), ("end", 7)):
+        for _ in range(presses):
+            app_page.locator(".st-key-backward_next button").first.click()
+            app_page.wait_for_timeout(700)
+        app_page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+        assert_no_error_on_page(app_page)
+        drawn.append(save_screenshot(app_page, f"backward-{stage}-{width}", width))
+    svg = app_page.locator('[data-testid="stGraphVizChart"] svg').first.inner_html()
+    assert svg.count("∂L/∂") >= 7  # every unit and input carries a derivative at the end
+    assert all(path.stat().st_size > 20_000 for path in drawn)

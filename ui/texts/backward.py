@@ -49,6 +49,7 @@ TEXTS: dict[str, dict[str, str]] = {
                         "from autograd's (loss.backward(), float64) is {difference:.1e}.",
                   "ko": "역전파가 끝났습니다: 모든 파라미터의 그래디언트가 그래프에 있습니다. 자동 미분"
                         "(loss.backward(), float64)과의 가장 큰 차이는 {difference:.1e}입니다."},
+    "walk_col_unit": {"en": "unit", "ko": "유닛"},
     "walk_col_parameter": {"en": "parameter", "ko": "파라미터"},
     "walk_col_walk": {"en": "the walk", "ko": "이 역전파"},
     "walk_col_autograd": {"en": "autograd", "ko": "자동 미분"},
