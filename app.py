@@ -6,7 +6,7 @@ import torch
 from ui.lecture_path import GROUPS, PAGES
 from ui.session import language, language_switch
 from ui.shell import app_running
-from ui.texts import LANGUAGES, t
+from ui.texts import LANGUAGES, render, t
 
 # Tiny tensors: one thread avoids thread-pool overhead and leaves Cloud's 1-2 cores to the server itself.
 torch.set_num_threads(1)
@@ -22,5 +22,9 @@ pages = {t(group, lang): [st.Page(PAGES[name].path, title=t(PAGES[name].title, l
                                   default=not PAGES[name].url_path, url_path=PAGES[name].url_path or None)
                           for name in names]
          for group, names in GROUPS.items()}
+page = st.navigation(pages)
+if page.url_path != PAGES["compare"].url_path:  # Compare names a bad link setting beside its own settings
+    for problem in st.session_state.get("url_problems", []):
+        st.warning(render(problem, lang))
 with app_running():
-    st.navigation(pages).run()
+    page.run()

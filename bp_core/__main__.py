@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -136,5 +137,27 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     return 0
 
 
+def entry(argv: Sequence[str] | None = None) -> int:
+    """``python -m bp_core``: ``main`` writing to standard output, which may be closed, full or a pipe its reader has
+    left (``| head -1``). Then, as Unix tools do: one line on standard error and exit status 1, no traceback."""
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        print("python -m bp_core: error: standard output is closed; nothing can be printed", file=sys.stderr)
+        return 1
+    try:
+        status = main(argv, sys.stdout)
+        sys.stdout.flush()  # a full disk (> /dev/full) fails here, not at exit
+        return status
+    except BrokenPipeError:
+        problem = "the reader of standard output closed it early (broken pipe)"
+    except OSError as error:
+        problem = f"cannot write to standard output: {error.strerror or error}"
+    try:  # nothing buffered may be written again at exit: point standard output at the null device
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    print(f"python -m bp_core: error: {problem}", file=sys.stderr)
+    return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

@@ -21,7 +21,7 @@ def test_typed_values_round_trip_exactly():
     assert view.parse_typed(view.typed_frame(names, values), names) == (values, [])
 
 
-@pytest.mark.parametrize(("cells", "expected"), [(["1.5", " -2 "], (1.5, -2.0)), (["1e-3", "−0.5"], (0.001, -0.5)),
+@pytest.mark.parametrize(("cells", "expected"), [(["1.5", " -2 "], (1.5, -2.0)), (["1e-3", "-0.5"], (0.001, -0.5)),
                                                  ([3, 4.25], (3.0, 4.25))])
 def test_numbers_typed_in_any_usual_way_are_read(cells, expected):
     assert view.parse_typed(frame(cells), NAMES) == (expected, [])
@@ -31,6 +31,8 @@ def test_numbers_typed_in_any_usual_way_are_read(cells, expected):
     (["abc", "1"], ["check_bad_cell"]), (["", "1"], ["check_bad_cell"]), ([None, "1"], ["check_bad_cell"]),
     (["nan", "1"], ["check_bad_range"]), (["inf", "-inf"], ["check_bad_range", "check_bad_range"]),
     (["1e308", "1"], ["check_bad_range"]), (["1001", "1"], ["check_bad_range"]), (["1,5", "x"], ["check_bad_cell"] * 2),
+    (["−0.5", "1"], ["check_bad_cell"]), (["١", "1"], ["check_bad_cell"]), (["1_000", "1"], ["check_bad_cell"]),
+    (["[click](http://evil.example)", "1"], ["check_bad_cell"]), (["9" * 100_000, "1"], ["check_bad_cell"]),
 ])
 def test_cells_that_are_not_usable_numbers_are_each_named(cells, keys):
     values, messages = view.parse_typed(frame(cells), NAMES)
@@ -38,6 +40,7 @@ def test_cells_that_are_not_usable_numbers_are_each_named(cells, keys):
     named = [n for n, c in zip(NAMES, cells) if c not in ("1",)]
     for message, name in zip(messages, named):
         assert message[1]["name"] == name
+        assert len(message[1]["value"]) <= 40 and "](" not in message[1]["value"]  # one escaped, shortened echo
         assert name in render(message, "en") and name in render(message, "ko")
 
 

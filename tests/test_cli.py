@@ -104,3 +104,19 @@ def test_cli_says_so_when_no_epoch_was_timed(monkeypatch):
     out = io.StringIO()
     assert main(["--method", "manual", "--epochs", "50"], out) == 0
     assert "manual: no epoch timed (the loss was not finite at epoch 0), whole run 2.0 ms" in out.getvalue()
+
+
+@pytest.mark.parametrize(("shell", "says"), [
+    # the reader closes its end at once (as head does once it has its lines), long before Python has imported torch
+    ("python -m bp_core --no-measure --epochs 1000 | (exec 0<&-; sleep 8)", "broken pipe"),
+    ("python -m bp_core --no-measure --epochs 10 > /dev/full", "cannot write to standard output"),
+    ("python -m bp_core --no-measure --epochs 10 >&-", "standard output is closed"),
+])
+def test_cli_under_pipes_full_disks_and_closed_output_says_one_line_and_fails_without_a_traceback(shell, says):
+    command = shell.replace("python", sys.executable, 1) + "; echo status=${PIPESTATUS[0]}"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120,
+                          cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+    assert "Traceback" not in done.stderr
+    assert [line for line in done.stderr.splitlines() if line.strip()] == [
+        line for line in done.stderr.splitlines() if line.startswith("python -m bp_core: error:")]
+    assert says in done.stderr and "status=1" in done.stdout

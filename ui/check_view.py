@@ -16,7 +16,8 @@ import bp_core
 from bp_core.teaching.checking import WRONG_MARGIN
 
 from . import charts, teaching
-from .messages import Message
+from .messages import Message, Unusable, shown
+from .numbers import parse_real
 from .settings import Settings
 from .texts import t
 
@@ -40,13 +41,16 @@ def parse_typed(frame: pd.DataFrame, names: list[str]) -> tuple[Values | None, l
         return None, [("check_bad_rows", {})]
     for name, cell in zip(names, frame["value"]):
         empty = cell is None or (not isinstance(cell, str) and pd.isna(cell))  # an emptied cell reads None or NaN
-        try:
-            value = float("empty" if empty else str(cell).strip().replace("−", "-"))
-        except ValueError:
-            messages.append(("check_bad_cell", {"name": name, "value": "" if empty else str(cell)}))
+        text = "" if empty else str(cell).strip()
+        try:  # the dashboard's one number grammar (ui/numbers.py), as on the Compare page
+            value = parse_real(text)
+        except Unusable as problem:
+            key = "check_bad_range" if problem.reason[0] == "reason_not_finite" else "check_bad_cell"
+            messages.append((key, {"name": name, "value": shown(text), "reason": problem.reason,
+                                   "limit": PARAMETER_LIMIT}))
             continue
-        if not math.isfinite(value) or abs(value) > PARAMETER_LIMIT:
-            messages.append(("check_bad_range", {"name": name, "value": str(cell), "limit": PARAMETER_LIMIT}))
+        if abs(value) > PARAMETER_LIMIT:
+            messages.append(("check_bad_range", {"name": name, "value": shown(text), "limit": PARAMETER_LIMIT}))
             continue
         values.append(value)
     return (tuple(values), []) if not messages else (None, messages)

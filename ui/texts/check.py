@@ -20,8 +20,8 @@ TEXTS: dict[str, dict[str, str]] = {
                          "ko": "값 칸에 수를 입력하세요 (|값| ≤ {limit:g})."},
     "check_bad_rows": {"en": "The table must keep one row per parameter.",
                        "ko": "표에는 파라미터마다 한 행이 있어야 합니다."},
-    "check_bad_cell": {"en": "Cell {name}: “{value}” is not a number.",
-                       "ko": "{name} 칸: “{value}”은(는) 수가 아닙니다."},
+    "check_bad_cell": {"en": "Cell {name}: “{value}” is not a number ({reason}).",
+                       "ko": "{name} 칸: “{value}”은(는) 수가 아닙니다 ({reason})."},
     "check_bad_range": {"en": "Cell {name}: {value} is not a finite number within ±{limit:g}.",
                         "ko": "{name} 칸: {value}은(는) ±{limit:g} 범위 안의 유한한 수가 아닙니다."},
     "check_last_valid": {"en": "The tables below still show the last valid parameters; your entries stay in the table "
