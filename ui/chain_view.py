@@ -58,7 +58,7 @@ def note_name(model: bp_core.Model, parameter: str) -> str | None:
     return next((NOTE_NAMES[key] for key, name in note_examples(model).items() if name == parameter), None)
 
 
-def parameter_label(model: bp_core.Model, parameter: str, lang: str) -> str:
+def parameter_label(model: bp_core.MLP, parameter: str, lang: str) -> str:
     """A parameter as the selector shows it: its name, its edge, and the note's name where it is one."""
     edge = f"{parameter}  ({parameter_edge(_layered(model), parameter)})"
     named = note_name(model, parameter)
@@ -99,6 +99,7 @@ EXERCISES = ("f_prime", "product", "sum")
 path's product, or the sum of every row's product."""
 
 
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def chain_exercise(request: ChainRequest, what: str, settings: Settings = RUN) -> Exercise:
     """The exercise ``what`` about the request's paths, checked against bp_core.chain_rule_paths."""
     model, _ = network(settings)
