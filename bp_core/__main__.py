@@ -6,13 +6,15 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .limits import MAX_EPOCHS, MAX_LEARNING_RATE
+from .limits import MAX_EPOCHS, MAX_LEARNING_RATE, clipped
 from .measure.isolated import RSSSpread, rss_difference_resolvable
 from .measure.memory import RSS_RESOLUTION_MIB, measure_memory
 from .measure.runtime import measure_runtime
@@ -25,22 +27,47 @@ _DEFAULT_MODEL = "line"
 _NOT_WITH_PROFILE = {"--epochs": "epochs", "--lr": "lr", "--model": "model", "--no-measure": "no_measure"}
 
 
+# the dashboard's number grammar (ui/numbers.py): ASCII digits, an optional sign, point and exponent; nothing else
+_REAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NATURAL = re.compile(r"[0-9]+")
+_MAX_TEXT = 40
+
+
+def _quoted(text: str) -> str:
+    return repr(clipped(text, 31, "…"))
+
+
+def _real(text: str) -> float:
+    """A --lr value: a finite number written with ASCII digits (no '1_0', no other scripts' digits, no 'nan')."""
+    if len(text) > _MAX_TEXT or not _REAL.fullmatch(text) or not math.isfinite(float(text)):
+        raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a finite number written with ASCII digits "
+                                         "(e.g. 0.01 or 1e-3)")
+    return float(text)
+
+
+def _natural(text: str) -> int:
+    """An --epochs value: a whole number written with ASCII digits only."""
+    if len(text) > _MAX_TEXT or not _NATURAL.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a whole number written with ASCII digits (e.g. 1000)")
+    return int(text)
+
+
 class _OneLineParser(argparse.ArgumentParser):
     def error(self, message: str):  # exits, as the base class does
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _OneLineParser(prog="python -m bp_core", description=__doc__.splitlines()[0])
+    parser = _OneLineParser(prog="python -m bp_core", description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--method", choices=("manual", "autograd", "both"), default="both")
     parser.add_argument("--model", choices=tuple(PRESETS), default=None,  # None: not given (--profile refuses it)
                         help="; ".join(f"{key}: {p.description}" for key, p in PRESETS.items())
                         + f" (default {_DEFAULT_MODEL})")
     defaults = ", ".join(f"{p.learning_rate:g} {key}" for key, p in PRESETS.items())
-    parser.add_argument("--lr", type=float, default=None,
+    parser.add_argument("--lr", type=_real, default=None,
                         help=f"learning rate in (0, {MAX_LEARNING_RATE:g}] (default {defaults})")
     defaults = ", ".join(f"{p.epochs} {key}" for key, p in PRESETS.items())
-    parser.add_argument("--epochs", type=int, default=None, help=f"1..{MAX_EPOCHS} (default {defaults})")
+    parser.add_argument("--epochs", type=_natural, default=None, help=f"1..{MAX_EPOCHS} (default {defaults})")
     parser.add_argument("--no-measure", action="store_true", help="skip the runtime and memory measurements")
     parser.add_argument("--profile", action="store_true",
                         help="instead of training: the lecture's two programs (bp.py, bp_pytorch.py) as written, "

@@ -12,6 +12,7 @@ import pandas as pd
 from .budget import TensorBytes, analytic_tensor_bytes
 from .contract import Model, check_model
 from .data import Dataset, as_dataset
+from .grad_mode import grad_enabled
 from .limits import (
     METHODS,
     ArgumentTypeError,
@@ -164,6 +165,7 @@ class Comparison:
         return (float(ws.min() - pad_w), float(ws.max() + pad_w)), (float(bs.min() - pad_b), float(bs.max() + pad_b))
 
 
+@grad_enabled
 def compare(model: Model, data: object, learning_rate: float, epochs: int, *, measure_memory: bool = True,
             progress: Callable[[float, str], None] | None = None) -> Comparison:
     """Train ``model`` on ``data`` with both methods from the same initial parameters and compare them.
@@ -214,10 +216,15 @@ def parameter_difference(a: TrainResult, b: TrainResult) -> pd.DataFrame:
         raise ValueError(f"a and b must train the same model, got {a.model!r} and {b.model!r}")
     rows = min(len(a.history), len(b.history))
     names = a.parameter_names
-    pa = a.history[names].to_numpy()[:rows]
-    pb = b.history[names].to_numpy()[:rows]
+    # the epochs whose parameters both runs recorded: every epoch, or every record_stride-th and the last
+    pa = a.parameter_history.set_index("epoch")
+    pb = b.parameter_history.set_index("epoch")
+    epochs = pa.index.intersection(pb.index)
+    epochs = epochs[epochs < rows].to_numpy()
+    loss_a, loss_b = a.history["loss"].to_numpy(), b.history["loss"].to_numpy()
     return pd.DataFrame({
-        "epoch": np.arange(rows),
-        "max_abs_param_difference": np.abs(pa - pb).max(axis=1) if rows else np.zeros(0),
-        "abs_loss_difference": np.abs(a.history["loss"].to_numpy()[:rows] - b.history["loss"].to_numpy()[:rows]),
+        "epoch": epochs,
+        "max_abs_param_difference": (np.abs(pa.loc[epochs, names].to_numpy() - pb.loc[epochs, names].to_numpy())
+                                     .max(axis=1) if len(epochs) else np.zeros(0)),
+        "abs_loss_difference": np.abs(loss_a[epochs] - loss_b[epochs]),
     })

@@ -24,6 +24,7 @@ import torch
 from .budget import check_device, check_memory_budget, estimate_working_set
 from .contract import Model, check_model
 from .data import Dataset, as_dataset
+from .grad_mode import grad_enabled
 from .history import DIVERGENCE_FACTOR, RecordPolicy, TrainResult, record_policy
 from .limits import (
     METHODS,
@@ -41,6 +42,7 @@ __all__ = ["DIVERGENCE_FACTOR", "PlainRun", "TrainResult", "autograd_loop", "by_
            "first_optimizer_setup_seconds", "train", "update_step_source"]
 
 
+@grad_enabled
 def train(model: Model, data: object, method: str = "manual", learning_rate: float = 0.01, epochs: int = 1000, *,
           zero_grad: bool = True, progress: ProgressCallback | None = None, record_params: object = "auto",
           device: str = "cpu", memory_budget_bytes: int | None = None) -> TrainResult:
@@ -110,6 +112,7 @@ class PlainRun:
     thetas: list[torch.Tensor]  # (epochs + 1,) each shaped like model.pack(params)
 
 
+@grad_enabled
 def by_hand_loop(model: Model, data: Dataset, learning_rate: float, epochs: int) -> PlainRun:
     """Gradient descent with the gradient derived by hand, as a learner reads it (what ``train(method="manual")``
     computes, held to it bit for bit). Arguments are checked as ``train`` checks them, history size aside: a plain
@@ -128,6 +131,7 @@ def by_hand_loop(model: Model, data: Dataset, learning_rate: float, epochs: int)
     return PlainRun(losses, thetas)
 
 
+@grad_enabled
 def autograd_loop(model: Model, data: Dataset, learning_rate: float, epochs: int) -> PlainRun:
     """Gradient descent with autograd's gradient, as the lecture's second program writes it (what
     ``train(method="autograd")`` computes, held to it bit for bit)."""
@@ -159,6 +163,10 @@ def _checked(model: object, data: object, method: str, learning_rate: float, epo
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
     policy = record_policy(model, record_params, epochs)
     dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
+    tiny = torch.finfo(dataset.x.dtype).tiny
+    if learning_rate < tiny:  # a subnormal rate: lr * gradient rounds to zero or loses its digits, nothing trains
+        raise ValueError(f"learning_rate must be at least {tiny:.3g}, the smallest normal {dataset.x.dtype} number, "
+                         f"got {learning_rate!r}")
     working = estimate_working_set(model, dataset.n_samples, method, epochs, policy, dataset.x.dtype)
     check_memory_budget(working, method, memory_budget_bytes)
     cells = None if plain else policy.rows(epochs) * len(policy.names)

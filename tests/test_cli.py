@@ -120,3 +120,13 @@ def test_cli_under_pipes_full_disks_and_closed_output_says_one_line_and_fails_wi
     assert [line for line in done.stderr.splitlines() if line.strip()] == [
         line for line in done.stderr.splitlines() if line.startswith("python -m bp_core: error:")]
     assert says in done.stderr and "status=1" in done.stdout
+
+
+@pytest.mark.parametrize("argv", [["--epochs", "١٠"], ["--lr", "1_0"], ["--lr", "nan"], ["--lr", "inf"],
+                                  ["--epochs", "1e3"], ["--epochs", "+5"], ["--ep", "5"], ["--lr", "9" * 100]])
+def test_cli_reads_numbers_with_the_dashboards_grammar_and_takes_no_abbreviations(argv, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main([*argv, "--no-measure"], io.StringIO())
+    assert stop.value.code == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and error.startswith("python -m bp_core: error:") and len(error) < 200

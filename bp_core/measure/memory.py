@@ -27,6 +27,7 @@ import torch
 from ..budget import TensorBytes
 from ..contract import Model, check_model
 from ..data import Dataset, as_dataset
+from ..grad_mode import grad_enabled
 from ..limits import (
     METHODS,
     check_bool,
@@ -58,6 +59,7 @@ def _storage_bytes(tensors: Iterable[torch.Tensor]) -> int:
     return sum(seen.values())
 
 
+@grad_enabled
 def count_tensor_bytes(model: Model, data: object, method: str) -> TensorBytes:
     """Count the bytes one epoch of ``method`` keeps alive for its backward pass and update.
 
@@ -197,6 +199,7 @@ def finish_probe(process: subprocess.Popen) -> MemoryMeasurement:
     return MemoryMeasurement(**answer)
 
 
+@grad_enabled
 def measure_memory(model: Model, data: object, methods: str | Iterable[str] = METHODS, learning_rate: float = 0.01,
                    epochs: int = 1000, *, isolated: bool = True) -> dict[str, MemoryMeasurement]:
     """Peak RSS delta, one-time RSS and tensor bytes of one training run per method: one sample each.

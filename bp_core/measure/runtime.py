@@ -17,6 +17,7 @@ import numpy as np
 
 from ..contract import Model, check_model
 from ..data import as_dataset
+from ..grad_mode import grad_enabled
 from ..limits import (
     MAX_RUNTIME_EPOCHS,
     METHODS,
@@ -54,6 +55,7 @@ def epoch_percentiles(epoch_seconds: Sequence[float] | np.ndarray) -> tuple[floa
     return float(p25), float(median), float(p75)
 
 
+@grad_enabled
 def measure_runtime(model: Model, data: object, method: str, learning_rate: float, epochs: int, *, repeats: int = 3,
                     warmup: int = 1) -> RuntimeMeasurement:
     """Time ``repeats`` training runs after ``warmup`` runs; per-epoch times come from the trainer's own clock.

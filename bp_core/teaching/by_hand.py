@@ -17,7 +17,7 @@ import torch
 from ..contract import Model, Params, check_model
 from ..data import as_dataset
 from ..limits import ArgumentTypeError, check_int_range, check_learning_rate, check_params, shown
-from ..models import unflatten
+from ..models import scalar_names, unflatten
 from ..training import TrainResult
 
 __all__ = ["manual_step", "ManualStep", "network_values", "NetworkValues", "params_at"]
@@ -39,7 +39,16 @@ def params_at(result: TrainResult, epoch: int) -> Params:
         raise ArgumentTypeError(f"result must be a bp_core.TrainResult (what train() returns), got {shown(result)}")
     epoch = check_int_range("epoch", epoch, 0, len(result.history) - 1)
     like = result.initial_params
-    row = result.history[result.parameter_names].iloc[epoch].to_numpy()
+    every = scalar_names(like)
+    if list(result.parameter_names) != every:
+        raise ValueError(f"result recorded {len(result.parameter_names)} of the model's {len(every)} parameters "
+                         "(record_params); params_at needs every one: train with record_params='all'")
+    recorded = result.parameter_history
+    rows = recorded.index[recorded["epoch"] == epoch]
+    if len(rows) == 0:
+        raise ValueError(f"epoch {epoch} is not among the recorded rows (every {result.record_stride} epochs and the "
+                         "last): pick one of those, or train with record_params='all'")
+    row = recorded[result.parameter_names].loc[rows[0]].to_numpy()
     vector = torch.tensor(row, dtype=torch.float64).to(next(iter(like.values())).dtype)
     return {name: tensor.clone() for name, tensor in unflatten(vector, like).items()}
 

@@ -20,6 +20,7 @@ import torch
 
 from ..contract import Model, Params, check_model
 from ..data import as_dataset
+from ..grad_mode import grad_enabled
 from ..limits import check_choice, check_epochs, check_learning_rate, check_params
 from ..models import flatten, predict, scalar_names
 from ..training import train
@@ -75,6 +76,7 @@ def _relative(error: torch.Tensor, reference: torch.Tensor) -> torch.Tensor:
     return error / reference.abs().clamp_min(torch.finfo(torch.float64).tiny)
 
 
+@grad_enabled
 def gradient_table(model: Model, params: Params, data: object, dtype: str = "float64") -> GradientTable:
     """The three gradients at ``params`` computed in ``dtype``, their errors against autograd, a verdict per row.
 
@@ -122,6 +124,7 @@ class GradientReport:
     gradcheck_passed: bool
 
 
+@grad_enabled
 def gradient_report(model: Model, params: Params, data: object) -> GradientReport:
     """``gradient_table`` in float32 and float64, and ``gradcheck_manual``: everything the check page shows."""
     tables = {dtype: gradient_table(model, params, data, dtype) for dtype in DTYPES}
@@ -143,6 +146,7 @@ class ZeroGradComparison:
     true_norm: float  # the norm of the true gradient at the same parameters (what zero_grad() would have left)
 
 
+@grad_enabled
 def zero_grad_comparison(model: Model, data: object, learning_rate: float, epochs: int) -> ZeroGradComparison:
     """Train with autograd twice from the same start, once forgetting ``zero_grad()`` so gradients accumulate.
 

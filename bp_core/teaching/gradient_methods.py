@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -9,6 +10,7 @@ import torch
 
 from ..contract import Model, check_model
 from ..data import as_dataset
+from ..grad_mode import grad_enabled
 from ..limits import check_choice, check_params, check_real, check_work, pass_cost
 from ..models import Params, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
 
@@ -31,6 +33,7 @@ def _loss(model: Model, params: Params, x: torch.Tensor, y: torch.Tensor) -> tor
     return torch.nn.functional.mse_loss(predict(model, params, x), y)
 
 
+@grad_enabled
 def gradients(model: Model, params: Params, data: object, method: str = "manual", *,
               epsilon: float | None = None) -> Params:
     """The gradient of the MSE loss at ``params``, one tensor per parameter, shaped like it.
@@ -70,8 +73,13 @@ def gradients(model: Model, params: Params, data: object, method: str = "manual"
         leaves = {k: v.detach().clone().requires_grad_(True) for k, v in params.items()}
         grads = torch.autograd.grad(_loss(model, leaves, data.x, data.y), list(leaves.values()))
         return dict(zip(leaves, grads))
+    largest = max(1.0, float(flatten(params).abs().max()))
+    floor = 16 * torch.finfo(dtype).eps * largest  # below it p ± epsilon rounds to p itself, or nearly
     if epsilon is None:
         epsilon = 1e-6 if dtype == torch.float64 else 1e-3
+    elif epsilon < floor:
+        raise ValueError(f"epsilon must be at least {floor:.3g} for {dtype} parameters as large as {largest:g} "
+                         f"(16 units in their last place), got {epsilon!r}")
     return _numeric(model, params, data.x, data.y, epsilon)
 
 
@@ -86,6 +94,10 @@ def _numeric(model: Model, params: Params, x: torch.Tensor, y: torch.Tensor, eps
             theta[i] = saved - epsilon
             down = _loss(model, unflatten(theta, params), x, y).item()
             theta[i] = saved
+            if not (math.isfinite(up) and math.isfinite(down)):
+                raise ValueError(f"params: the loss is not finite in {theta.dtype} at the parameter {i} ± epsilon "
+                                 f"({up!r}, {down!r}), so no finite difference exists; pass float64 params or "
+                                 "smaller values")
             grad[i] = (up - down) / (2 * epsilon)
     return {k: v.clone() for k, v in unflatten(grad, params).items()}
 
@@ -106,6 +118,7 @@ class _ManualBackward(torch.autograd.Function):
         return grad_output * grad, None, None, None
 
 
+@grad_enabled
 def gradcheck_manual(model: Model, params: Params, data: object) -> bool:
     """``torch.autograd.gradcheck`` of the hand-derived gradient in float64: True if it matches finite differences.
 
@@ -132,6 +145,7 @@ class GradientCheck:
     dtype: str
 
 
+@grad_enabled
 def gradient_check(model: Model, params: Params, data: object, *, rtol: float = 1e-5,
                    atol: float = 1e-8) -> GradientCheck:
     """Compare manual, autograd and numeric gradients, in the style of nn-zero-to-hero's ``cmp()``.

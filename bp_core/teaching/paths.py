@@ -19,6 +19,7 @@ import torch
 
 from ..contract import Params, check_model
 from ..data import as_dataset
+from ..grad_mode import grad_enabled
 from ..limits import ArgumentTypeError, check_int_range, check_params, shown
 from ..models import MLP
 from .gradient_methods import gradients
@@ -28,7 +29,7 @@ __all__ = ["FACTOR_ROLES", "MAX_PATHS", "chain_rule_paths", "ChainRulePaths", "F
 
 MAX_PATHS = 5_000
 """Most paths one call lists (counted before any is built: the product of the later layers' widths x samples)."""
-_NAME = re.compile(r"^([Wb])(\d+)\[(\d+)(?:,(\d+))?\]$")
+_NAME = re.compile(r"([Wb])([0-9]+)\[([0-9]+)(?:,([0-9]+))?\]")  # ASCII digits only: "W١[٠,١]" is no name
 
 FactorRole = Literal["output_error", "activation_derivative", "weight", "input"]
 FACTOR_ROLES: tuple[FactorRole, ...] = ("output_error", "activation_derivative", "weight", "input")
@@ -103,6 +104,7 @@ def parse_parameter(model, parameter: str) -> ParameterRef:
     return ParameterRef(kind, layer, row, column)
 
 
+@grad_enabled
 def chain_rule_paths(model: MLP, params: Params, data: object, parameter: str = "W1[0,0]",
                      sample: int | None = None) -> ChainRulePaths:
     """List every path from ``parameter`` to the loss, for one sample (index) or the whole batch (None).

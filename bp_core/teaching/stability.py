@@ -17,6 +17,7 @@ import torch
 
 from ..contract import Model, check_model
 from ..data import as_dataset
+from ..grad_mode import grad_enabled
 from ..limits import check_choice, check_params, check_work, pass_cost
 from ..models import Params, flatten, predict, unflatten
 
@@ -54,6 +55,7 @@ class StabilityBound:
     converged: bool  # Lanczos met LANCZOS_TOLERANCE within LANCZOS_MAX_ITERATIONS (always True for "exact")
 
 
+@grad_enabled
 def stability_bound(model: Model, params: Params | None, data: object, *, method: str = "auto") -> StabilityBound:
     """lambda_max of the MSE loss's Hessian at ``params`` (the model's start when None) and the bound 2 / lambda_max.
 
@@ -111,6 +113,9 @@ def stability_bound(model: Model, params: Params | None, data: object, *, method
 
 def _bound(hessian: torch.Tensor | None, eigenvalues: torch.Tensor, method: str, iterations: int,
            converged: bool) -> StabilityBound:
+    if not bool(torch.isfinite(eigenvalues).all()):
+        raise ValueError("data: the loss's curvature is not finite for these values (they overflow the Hessian's "
+                         "arithmetic); scale the data or the parameters down")
     lambda_max = float(eigenvalues[-1])
     bound = 2.0 / lambda_max if lambda_max > 0 else math.inf
     return StabilityBound(hessian, eigenvalues, lambda_max, bound, method, iterations, converged)

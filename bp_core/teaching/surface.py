@@ -82,4 +82,6 @@ def loss_surface(data: object, w_range: tuple[float, float], b_range: tuple[floa
     rows = max(1, 2_000_000 // (resolution * dataset.n_samples))  # w-rows per chunk: (rows, R, N) <= 16 MB
     loss = torch.cat([((x * ww[i:i + rows, :, None] + bb[i:i + rows, :, None] - y) ** 2).mean(dim=-1)
                       for i in range(0, resolution, rows)])  # (R, R)
+    if not bool(torch.isfinite(loss).all()):
+        raise ValueError("w_range, b_range: the loss overflows float64 inside these ranges; use narrower ranges")
     return pd.DataFrame({"w": ww.reshape(-1).numpy(), "b": bb.reshape(-1).numpy(), "loss": loss.reshape(-1).numpy()})

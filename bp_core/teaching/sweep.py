@@ -139,9 +139,10 @@ def learning_rate_sweep(model: Model, data: object, low: float, high: float, cou
     rows, frames = [], []
     for index, rate in enumerate(learning_rates(low, high, count)):
         result = train(model, data, "manual", float(rate), epochs)
-        losses = result.history["loss"].to_numpy()
-        diverging = result.diverged_at is not None or not losses[-1] <= losses[0]
-        rows.append({"learning_rate": float(rate), "final_loss": float(losses[-1]), "initial_loss": float(losses[0]),
+        losses = result.history["loss"].to_numpy()  # empty when the loss was not finite at epoch 0
+        final, initial = (float(losses[-1]), float(losses[0])) if len(losses) else (math.nan, math.nan)
+        diverging = result.diverged_at is not None or not final <= initial
+        rows.append({"learning_rate": float(rate), "final_loss": final, "initial_loss": initial,
                      "epochs_run": result.epochs_run, "diverged_at": result.diverged_at, "diverging": diverging})
         frames.append(pd.DataFrame({"learning_rate": float(rate), "epoch": result.history["epoch"], "loss": losses}))
         if progress is not None:

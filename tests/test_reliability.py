@@ -1,0 +1,97 @@
+"""Issue 18's reproducers that this house fixes: crashes at reasonable sizes, and the contexts a notebook user is in."""
+
+import math
+
+import pytest
+import torch
+
+import bp_core
+from bp_core import measure, teaching
+
+LINE, MLP = bp_core.Line(), bp_core.MLP()
+
+
+def test_compare_with_a_thinned_history_compares_the_parameters_both_runs_recorded():
+    comparison = bp_core.compare(bp_core.MLP((2, 64, 2)), bp_core.half_adder(), 0.5, 3200, measure_memory=False)
+    manual = comparison.results["manual"]
+    assert manual.record_stride > 1
+    table = bp_core.comparison.parameter_difference(manual, comparison.results["autograd"])
+    assert table["epoch"].tolist() == manual.parameter_history["epoch"].tolist()
+    assert (table["max_abs_param_difference"] < 1e-3).all()
+
+
+def test_params_at_a_thinned_or_partial_history_is_exact_where_recorded_and_refused_where_not():
+    strided = bp_core.train(LINE, bp_core.seed_line(), "manual", 0.01, 20, record_params=5)
+    full = bp_core.train(LINE, bp_core.seed_line(), "manual", 0.01, 20)
+    assert {k: v.tolist() for k, v in teaching.params_at(strided, 5).items()} == {
+        k: v.tolist() for k, v in teaching.params_at(full, 5).items()}
+    with pytest.raises(ValueError, match="epoch 3 is not among the recorded rows"):
+        teaching.params_at(strided, 3)
+    partial = bp_core.train(LINE, bp_core.seed_line(), "manual", 0.01, 20, record_params=["w"])
+    with pytest.raises(ValueError, match="record_params='all'"):
+        teaching.params_at(partial, 5)
+
+
+def test_a_sweep_whose_runs_diverge_at_the_first_epoch_reports_them_as_diverged():
+    sweep = teaching.learning_rate_sweep(LINE, ([[1.0], [2.0]], [[1e20], [2.0]]), 0.01, 0.2, 3, 10)
+    assert sweep.table["diverging"].all() and sweep.table["diverged_at"].tolist() == [0, 0, 0]
+    assert sweep.table["final_loss"].isna().all()
+
+
+CALLS = {
+    "train autograd": lambda: bp_core.train(MLP, bp_core.half_adder(), "autograd", 0.5, 20).params,
+    "train manual": lambda: bp_core.train(MLP, bp_core.half_adder(), "manual", 0.5, 20).params,
+    "gradients": lambda: bp_core.gradients(MLP, MLP.init_params(), bp_core.half_adder(), "autograd"),
+    "gradient_check": lambda: bp_core.gradient_check(MLP, MLP.init_params(), bp_core.half_adder()).table[
+        "autograd"].tolist(),
+    "compare": lambda: bp_core.compare(LINE, bp_core.seed_line(), 0.01, 20, measure_memory=False).results[
+        "autograd"].params,
+    "count_tensor_bytes": lambda: measure.count_tensor_bytes(MLP, bp_core.half_adder(), "autograd").total_bytes,
+    "chain_rule_paths": lambda: bp_core.chain_rule_paths(MLP, MLP.init_params(), bp_core.half_adder(), "W1[0,1]",
+                                                         3).autograd,
+    "stability_bound": lambda: bp_core.stability_bound(MLP, None, bp_core.half_adder()).lambda_max,
+    "backward_walk": lambda: teaching.backward_walk(MLP, MLP.init_params(), bp_core.half_adder()).gradient,
+}
+
+
+def same(a, b) -> bool:
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, torch.Tensor):
+        return torch.equal(a, b)
+    return a == b or (isinstance(a, float) and math.isnan(a) and math.isnan(b))
+
+
+@pytest.mark.parametrize("context", [torch.no_grad, torch.inference_mode])
+@pytest.mark.parametrize("name", list(CALLS))
+def test_inside_no_grad_and_inference_mode_every_function_gives_the_result_it_gives_outside(context, name):
+    outside = CALLS[name]()
+    with context():
+        inside = CALLS[name]()
+    assert same(outside, inside)
+
+
+def test_data_and_parameters_made_in_inference_mode_are_used_and_left_as_they_were():
+    with torch.inference_mode():
+        x, y = torch.tensor([[1.0], [2.0], [3.0], [4.0]]), torch.tensor([[3.0], [5.0], [7.0], [9.0]])
+        params = LINE.init_params()
+    grads = bp_core.gradients(LINE, params, (x, y), "autograd")
+    assert grads["w"].item() == -35.0 and grads["b"].item() == -12.0
+    assert x.is_inference() and params["w"].is_inference() and params["w"].item() == 0.0
+
+
+@pytest.mark.parametrize(("call", "match"), [
+    (lambda: bp_core.train(LINE, bp_core.seed_line(), "manual", 5e-324, 100), "learning_rate"),
+    (lambda: bp_core.gradients(LINE, LINE.init_params(torch.float64), bp_core.seed_line(), "numeric", epsilon=1e-300),
+     "epsilon"),
+    (lambda: bp_core.gradients(LINE, {"w": torch.tensor([[1e30]]), "b": torch.tensor([[0.0]])}, bp_core.seed_line(),
+                               "numeric"), "params"),
+    (lambda: bp_core.stability_bound(LINE, None, (torch.tensor([[1e200], [1.0]], dtype=torch.float64),
+                                                  torch.tensor([[1.0], [2.0]], dtype=torch.float64))), "data"),
+    (lambda: teaching.loss_surface(bp_core.seed_line(), (-1e300, 1e300), (0, 1), 3), "w_range"),
+    (lambda: teaching.parse_parameter(MLP, "W١[٠,١]"), "parameter"),
+    (lambda: bp_core.chain_rule_paths(MLP, MLP.init_params(), bp_core.half_adder(), "W1[0,١]"), "parameter"),
+])
+def test_nonsense_is_refused_naming_the_argument_never_silently_wrong(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
