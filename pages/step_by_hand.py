@@ -36,7 +36,8 @@ columns = st.columns([1, 1, 1, 2.2, 0.8], vertical_alignment="bottom")
 for column, action in zip(columns, view.ACTIONS):
     column.button(t(f"step_{action}", lang), key=f"step_{action}", on_click=press, args=(action,), width="stretch")
 with kept({"step_jump": None}):
-    typed = columns[3].number_input(t("step_jump", lang, high=last_step), step=1, key="step_jump")
+    typed = columns[3].number_input(t("step_jump", lang, high=last_step), step=1.0, format="%.0f",
+                                    key="step_jump")  # a float box: whatever arrives (NaN, 1e308) is read and named
 if columns[4].button(t("step_go", lang), key="step_go", width="stretch"):
     epoch, problem = view.resolve_jump(typed, last_step)
     if epoch is not None:

@@ -24,8 +24,9 @@ def test_previous_next_and_reset_stay_within_the_run(epoch, action, expected):
 @pytest.mark.parametrize("value", [None, -1, 1000, 2.5, float("nan"), float("inf"), 1e308, True, "3", [3]])
 def test_a_typed_epoch_out_of_range_or_not_a_whole_number_is_refused_with_a_message(value):
     epoch, problem = view.resolve_jump(value, 999)
-    assert epoch is None and problem[0] == "step_bad_jump"
+    assert epoch is None and problem[0] == ("step_no_jump" if value is None else "step_bad_jump")
     assert "999" in render(problem, "en") and "999" in render(problem, "ko")
+    assert "None" not in render(problem, "en")
 
 
 @pytest.mark.parametrize(("value", "expected"), [(0, 0), (999, 999), (12.0, 12)])

@@ -17,7 +17,7 @@ from bp_core import models
 
 from . import teaching
 from .exercises import Exercise, exercise_box
-from .messages import Message
+from .messages import Message, shown
 from .network_graph import unit_name
 from .settings import Settings
 from .texts import t
@@ -40,9 +40,12 @@ def move(epoch: int, action: str, last_step: int) -> int:
 
 def resolve_jump(value: Any, last_step: int) -> tuple[int | None, Message | None]:
     """A typed epoch: an integer in [0, last_step], else None and the message that says why."""
+    if value is None:  # an empty box (Streamlit also turns a NaN into None)
+        return None, ("step_no_jump", {"high": last_step})
     number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     if number is None or not math.isfinite(number) or number != int(number) or not 0 <= number <= last_step:
-        return None, ("step_bad_jump", {"value": value, "high": last_step})
+        shown_value = f"{number:.15g}" if number is not None else shown(value)
+        return None, ("step_bad_jump", {"value": shown_value, "high": last_step})
     return int(number), None
 
 

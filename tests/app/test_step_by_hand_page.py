@@ -91,3 +91,13 @@ def test_the_page_speaks_korean():
     assert at.title[0].value == TEXTS["step_title"]["ko"]
     assert at.button(key="step_next").label == "다음 ▶" and metric(at, "에폭 0의 손실") == "41"
     assert "pred − y" in at.dataframe[0].value.columns
+
+
+@pytest.mark.parametrize(("crafted", "says"), [(float("nan"), "Type an epoch from 0 to 999 first"),
+                                               (1e308, "Epoch 1e+308 cannot be shown")])
+def test_a_crafted_jump_value_is_named_and_what_arrived_stays_in_the_box(crafted, says):
+    at = open_page(PAGE)
+    at.session_state["step_jump"] = crafted
+    at.run()
+    at.button(key="step_go").click().run()
+    assert not at.exception and any(says in e for e in texts(at, "error"))
