@@ -65,6 +65,12 @@ class TensorBytes:
     saved_for_backward_bytes: int  # tensors the backward pass reads, distinct storages, inputs included
     optimizer_state_bytes: int
 
+    def __post_init__(self) -> None:
+        for field_name in ("parameter_bytes", "gradient_bytes", "saved_for_backward_bytes", "optimizer_state_bytes"):
+            value = getattr(self, field_name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ArgumentTypeError(f"{field_name} must be a whole number of bytes >= 0, got {shown(value)}")
+
     @property
     def total_bytes(self) -> int:
         return self.parameter_bytes + self.gradient_bytes + self.saved_for_backward_bytes + self.optimizer_state_bytes

@@ -211,8 +211,9 @@ def check_params(model, params: object, name: str = "params") -> dict[str, torch
         if not isinstance(tensor, torch.Tensor):
             raise ArgumentTypeError(f"{name}[{key!r}] must be a torch.Tensor of shape {shape}, float32 or float64 "
                                     f"({example}), got {shown(tensor)}")
-        if tensor.dtype not in FLOAT_DTYPES:
-            raise ArgumentTypeError(f"{name}[{key!r}] must be float32 or float64, got {tensor.dtype}")
+        if tensor.dtype not in FLOAT_DTYPES or tensor.is_quantized or tensor.device.type not in ("cpu", "cuda"):
+            raise ArgumentTypeError(f"{name}[{key!r}] must be float32 or float64 on the CPU or a GPU, got "
+                                    f"{tensor.dtype} on {tensor.device.type}")
         if tuple(tensor.shape) != shape:
             raise ValueError(f"{name}[{key!r}] must have shape {shape}, got {tuple(tensor.shape)}")
         tensor = tensor.detach()
@@ -225,6 +226,12 @@ def check_params(model, params: object, name: str = "params") -> dict[str, torch
     return checked
 
 
+REAL_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.uint8, torch.int8, torch.int16,
+               torch.int32, torch.int64)
+"""The tensor dtypes data may come in (converted to float32 or float64); float8, bool, complex and quantized are
+refused."""
+
+
 def check_matrix(name: str, value: object, dtype: torch.dtype, max_rows: int | None) -> torch.Tensor:
     """Return ``value`` as a 2-D ``dtype`` tensor (samples, columns) of finite real numbers, 1 to ``max_rows`` rows
     (None: no cap; the library bounds rows by its memory budget).
@@ -235,8 +242,10 @@ def check_matrix(name: str, value: object, dtype: torch.dtype, max_rows: int | N
     allowed = f"{name} must be a 2-D array of real numbers (samples, columns)"
     if isinstance(value, torch.Tensor):
         tensor = value.detach()
-        if tensor.layout != torch.strided or tensor.dtype == torch.bool or tensor.is_complex():
-            raise ArgumentTypeError(f"{allowed}, got a {tensor.layout} tensor of {tensor.dtype}")
+        if (tensor.layout != torch.strided or tensor.is_quantized or tensor.dtype not in REAL_DTYPES
+                or tensor.device.type not in ("cpu", "cuda")):
+            raise ArgumentTypeError(f"{allowed} on the CPU or a GPU, got a {tensor.layout} tensor of {tensor.dtype} "
+                                    f"on {tensor.device.type}")
     else:
         try:
             array = np.asarray(value)

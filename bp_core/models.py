@@ -31,6 +31,10 @@ def _check_tensors(name: str, params: object) -> Params:
             isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in params.items()):
         raise ArgumentTypeError(f"{name} must be a non-empty dict of names to tensors (e.g. bp_core.MLP()"
                                 f".init_params()), got {shown(params)}")
+    for key, tensor in params.items():
+        if tensor.dim() == 0 and any(c.isdigit() for c in key):
+            raise ValueError(f"{name}[{key!r}] must have at least one dimension (a layer's weights or biases), got "
+                             "a 0-d tensor")
     return dict(params)
 
 

@@ -95,3 +95,24 @@ def test_data_and_parameters_made_in_inference_mode_are_used_and_left_as_they_we
 def test_nonsense_is_refused_naming_the_argument_never_silently_wrong(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+EXOTIC = {
+    "float8 data": lambda: bp_core.make_dataset(torch.ones(2, 1).to(torch.float8_e4m3fn), torch.ones(2, 1)),
+    "meta data": lambda: bp_core.make_dataset(torch.ones(2, 1, device="meta"), torch.ones(2, 1)),
+    "quantized data": lambda: bp_core.make_dataset(
+        torch.quantize_per_tensor(torch.ones(2, 1), 0.1, 0, torch.quint8), torch.ones(2, 1)),
+    "meta params": lambda: bp_core.gradients(LINE, {"w": torch.zeros(1, 1, device="meta"), "b": torch.zeros(1, 1)},
+                                             bp_core.seed_line()),
+    "0-d layer tensor": lambda: bp_core.models.scalar_names({"W1": torch.tensor(1.0)}),
+    "junk TensorBytes": lambda: bp_core.budget.TensorBytes("a", 1, 1, 1),
+    "negative TensorBytes": lambda: bp_core.budget.TensorBytes(1, -1, 1, 1),
+}
+
+
+@pytest.mark.parametrize("name", list(EXOTIC))
+def test_exotic_tensors_and_junk_records_get_the_named_error(name):
+    with pytest.raises((ValueError, TypeError)) as raised:
+        EXOTIC[name]()
+    assert not isinstance(raised.value, (NotImplementedError, RuntimeError)) or isinstance(raised.value, ValueError)
+    assert any(word in str(raised.value) for word in ("x ", "params", "bytes", "W1"))
