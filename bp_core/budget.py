@@ -19,8 +19,8 @@ from .contract import Model, check_model
 from .history import RecordPolicy
 from .limits import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
 
-__all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "estimate_working_set", "memory_budget_bytes",
-           "set_memory_budget", "TensorBytes", "WorkingSet"]
+__all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "check_parameter_memory", "estimate_working_set",
+           "memory_budget_bytes", "set_memory_budget", "TensorBytes", "WorkingSet"]
 
 DEFAULT_MEMORY_BUDGET_BYTES = 2 * 1024**3
 """The working set a run may need unless the budget is changed: 2 GiB."""
@@ -157,6 +157,18 @@ def _gib(n: int) -> str:
         if n >= size:
             return f"{n / size:.3g} {unit}"
     return f"{n} bytes"
+
+
+def check_parameter_memory(model: Model, copies: float, what: str, budget_bytes: int | None = None) -> None:
+    """Before allocating ``copies`` float64-sized copies of every parameter (``what`` says why), refuse a model whose
+    copies exceed the memory budget, naming ``model``. Nothing is allocated to decide."""
+    count = sum(math.prod(shape) for shape in model.parameter_shapes().values())
+    needed = copies * count * 8
+    budget = memory_budget_bytes() if budget_bytes is None else _check_bytes("memory_budget_bytes", budget_bytes)
+    if needed > budget:
+        raise ValueError(f"model: {what} for its {count:,} parameters needs about {needed / 2**20:,.0f} MiB, more "
+                         f"than the memory budget of {budget / 2**20:,.0f} MiB (bp_core.budget.set_memory_budget); "
+                         "use narrower or fewer layers")
 
 
 def check_memory_budget(working: WorkingSet, method: str, budget_bytes: int | None) -> None:

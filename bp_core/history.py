@@ -68,7 +68,8 @@ def _scalar_name(name: str, shape: tuple[int, ...], flat: int) -> str:
 
 
 def _scalar_position(shapes: dict[str, tuple[int, ...]], scalar: str) -> int:
-    match = re.fullmatch(r"(\w+?)(?:\[([\d,\s]+)\])?", scalar.strip()) if isinstance(scalar, str) else None
+    match = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*?)(?:\[([0-9, ]+)\])?", scalar.strip()) if isinstance(scalar, str) \
+        else None  # ASCII only: one grammar for names
     offset = 0
     for name, shape in shapes.items():
         if match and match.group(1) == name:
@@ -118,6 +119,10 @@ def record_policy(model: Model, record_params: object, epochs: int) -> RecordPol
     else:
         raise ValueError("record_params must be 'auto', 'all', a stride (int >= 1) or a non-empty list of "
                          f"parameter names, got {record_params!r}")
+    if names is None and index is None and count > HISTORY_VALUE_CAP:  # a name per scalar: about 100 bytes each
+        raise ValueError(f"record_params={record_params!r} records every one of the model's {count:,} parameters, "
+                         f"more than HISTORY_VALUE_CAP = {HISTORY_VALUE_CAP:,}; use record_params='auto' or a list of "
+                         "names")
     if names is None:
         names = scalar_names({n: torch.empty(s, device="meta") for n, s in shapes.items()}) if index is None \
             else _flat_names(shapes, index)

@@ -195,7 +195,7 @@ def check_params(model, params: object, name: str = "params") -> dict[str, torch
     """Return ``params`` as a dict in the model's order if it maps the model's names to float32 or float64 tensors
     (one dtype) of the right shapes, all finite. Tensors that require grad are detached: the caller's graph is
     never extended."""
-    reference = model.init_params()
+    reference = model.parameter_shapes()  # shapes only: nothing is allocated before the arguments are known good
     example = f"as model.init_params() gives them for {model!r}"
     if not isinstance(params, Mapping):
         raise ArgumentTypeError(f"{name} must be a dict of tensors with keys {sorted(reference)} ({example}), "
@@ -206,7 +206,7 @@ def check_params(model, params: object, name: str = "params") -> dict[str, torch
         raise ValueError(f"{name} must have exactly the keys {sorted(reference)} ({example}); missing {missing}, "
                          f"unexpected [{', '.join(extra)}]")
     checked = {}
-    for key, shape in ((k, tuple(v.shape)) for k, v in reference.items()):
+    for key, shape in ((k, tuple(v)) for k, v in reference.items()):
         tensor = params[key]
         if not isinstance(tensor, torch.Tensor):
             raise ArgumentTypeError(f"{name}[{key!r}] must be a torch.Tensor of shape {shape}, float32 or float64 "

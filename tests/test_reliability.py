@@ -116,3 +116,27 @@ def test_exotic_tensors_and_junk_records_get_the_named_error(name):
         EXOTIC[name]()
     assert not isinstance(raised.value, (NotImplementedError, RuntimeError)) or isinstance(raised.value, ValueError)
     assert any(word in str(raised.value) for word in ("x ", "params", "bytes", "W1"))
+
+
+BIG = bp_core.MLP((2, 40000, 40000, 2))  # 1.6 billion parameters: only their shapes exist (meta tensors)
+TOO_BIG_TO_ALLOCATE = {
+    "record_policy all": lambda: bp_core.history.record_policy(bp_core.MLP((2, 3000, 3000, 2)), "all", 1),
+    "train record all": lambda: bp_core.train(bp_core.MLP((2, 20000, 20000, 2)), bp_core.half_adder(), "manual", 0.1,
+                                              1, record_params="all"),
+    "gradients of no params": lambda: bp_core.gradients(BIG, {}, bp_core.half_adder()),
+    "stability_bound": lambda: bp_core.stability_bound(BIG, None, bp_core.half_adder()),
+    "count_tensor_bytes": lambda: measure.count_tensor_bytes(BIG, bp_core.half_adder(), "manual"),
+    "stability's own memory": lambda: bp_core.stability_bound(bp_core.MLP((1, 3000, 3000, 1)), None,
+                                                              (torch.ones(1, 1), torch.ones(1, 1))),
+}
+
+
+@pytest.mark.parametrize("name", list(TOO_BIG_TO_ALLOCATE))
+def test_too_big_is_refused_before_anything_is_allocated(name):
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(ValueError, match="record_params|params|model"):
+        TOO_BIG_TO_ALLOCATE[name]()
+    grew_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grew_mib < 200  # the allocations refused are 3 to 14,000 GiB

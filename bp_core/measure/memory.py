@@ -24,7 +24,7 @@ from pathlib import Path
 
 import torch
 
-from ..budget import TensorBytes
+from ..budget import TensorBytes, check_parameter_memory
 from ..contract import Model, check_model
 from ..data import Dataset, as_dataset
 from ..grad_mode import grad_enabled
@@ -72,6 +72,7 @@ def count_tensor_bytes(model: Model, data: object, method: str) -> TensorBytes:
     model = check_model(model)
     check_choice("method", method, METHODS)
     dataset = as_dataset(data, model.in_features, model.out_features)
+    check_parameter_memory(model, 4, "one epoch (parameters, gradients, the update)")  # before init_params allocates
     x, y = model.design(dataset.x), dataset.y
     theta = model.pack(model.init_params(dataset.x.dtype)).clone()
     parameter_bytes = theta.numel() * theta.element_size()

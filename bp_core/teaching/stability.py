@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import torch
 
+from ..budget import check_parameter_memory
 from ..contract import Model, check_model
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
@@ -78,11 +79,19 @@ def stability_bound(model: Model, params: Params | None, data: object, *, method
     ([[15.0, 5.0], [5.0, 2.0]], 0.1198, 'exact')
     """
     model = check_model(model)
-    params = check_params(model, model.init_params() if params is None else params)
     method = check_choice("method", method, BOUND_METHODS)
+    n_params = sum(math.prod(shape) for shape in model.parameter_shapes().values())
+    if method == "exact" and n_params > MAX_EXACT_PARAMETERS_ASKED:
+        raise ValueError(f"method='exact' forms the whole {n_params} x {n_params} Hessian; at most "
+                         f"{MAX_EXACT_PARAMETERS_ASKED} parameters: use method='lanczos' or 'auto'")
+    # before anything is allocated: the parameters (a float64 copy and its gradient), and the Hessian (P x P, exact)
+    # or Lanczos's vectors (one float64 vector per iteration)
+    exact = method == "exact" or (method == "auto" and n_params <= MAX_EXACT_PARAMETERS)
+    copies = 4 + (n_params if exact else min(n_params, LANCZOS_MAX_ITERATIONS))
+    check_parameter_memory(model, copies, "the Hessian (or its Lanczos vectors)")
+    params = check_params(model, model.init_params() if params is None else params)
     params64 = {k: v.double() for k, v in params.items()}
     data = as_dataset(data, model.in_features, model.out_features).to(torch.float64)
-    n_params = sum(p.numel() for p in params64.values())
     if method == "auto":
         method = "exact" if n_params <= MAX_EXACT_PARAMETERS else "lanczos"
     if method == "exact" and n_params > MAX_EXACT_PARAMETERS_ASKED:
