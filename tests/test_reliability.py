@@ -140,3 +140,10 @@ def test_too_big_is_refused_before_anything_is_allocated(name):
         TOO_BIG_TO_ALLOCATE[name]()
     grew_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grew_mib < 200  # the allocations refused are 3 to 14,000 GiB
+
+
+def test_a_fresh_process_measurement_keeps_the_callers_float64_data():
+    data = bp_core.make_dataset(torch.tensor([[1e39], [2.0]], dtype=torch.float64),
+                                torch.tensor([[1.0], [2.0]], dtype=torch.float64), 1, 1, dtype=torch.float64)
+    measured = measure.measure_memory(LINE, data, ("manual",), 1e-90, 2)
+    assert measured["manual"].peak_rss_delta_mib >= 0  # float32 would overflow these values ("memory probe failed")

@@ -174,7 +174,7 @@ def start_probe(model: Model, data: Dataset | None, method: str, learning_rate: 
     ``extra`` lets the child build its own data."""
     request = {"model": model.spec(), "method": method, "learning_rate": learning_rate, "epochs": epochs} | extra
     if data is not None:
-        request |= {"x": data.x.tolist(), "y": data.y.tolist()}
+        request |= {"x": data.x.tolist(), "y": data.y.tolist(), "dtype": str(data.x.dtype).replace("torch.", "")}
     process = subprocess.Popen([sys.executable, "-m", "bp_core.measure.probe"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=_PACKAGE_ROOT)
     assert process.stdin is not None  # stdin=PIPE

@@ -8,6 +8,8 @@ import json
 import sys
 from dataclasses import asdict
 
+import torch
+
 from ..contract import model_from_spec
 from ..data import make_dataset
 from .memory import measured_run
@@ -21,7 +23,9 @@ def main() -> None:
 
         data = synthetic_data(model, request["synthetic"]["n"], request["synthetic"].get("seed", 0))
     else:
-        data = make_dataset(request["x"], request["y"], model.in_features, model.out_features)
+        dtype = {"float32": torch.float32, "float64": torch.float64}[request.get("dtype", "float32")]
+        data = make_dataset(request["x"], request["y"], model.in_features, model.out_features, dtype=dtype)  # the
+        # caller's dtype: float64 data beyond float32's range are measured as they are
     options = {key: request[key] for key in ("record_params", "device", "memory_budget_bytes") if key in request}
     _, measurement = measured_run(model, data, request["method"], request["learning_rate"], request["epochs"],
                                   **options)
