@@ -12,7 +12,7 @@ from ui.settings import EPOCHS_CAP, LR_OPTIONS, resolve_settings
 from ui.shell import run_app_if_alone
 from ui.start_view import page_link, where_next
 from ui.texts import render, t
-from ui.widget_state import kept, set_value
+from ui.widget_state import data_editor, dropped_edits, kept, set_value
 
 run_app_if_alone()
 
@@ -38,7 +38,9 @@ with st.sidebar, kept(compare_start()):  # the link's values first, then the lea
             st.number_input(t("seed", lang), min_value=0, max_value=bp_core.limits.MAX_SEED, step=1, key="seed")
         if "activation" in preset.options:
             st.selectbox(t("activation", lang), bp_core.activations.HIDDEN_ACTIVATIONS, key="activation")
-        edited = st.data_editor(state["points_base"], key="points_editor", num_rows="dynamic", hide_index=True,
+        if dropped_edits("points_editor"):
+            st.warning(t("edits_dropped", lang))
+        edited = data_editor(state["points_base"], key="points_editor", num_rows="dynamic", hide_index=True,
                                 width="stretch", column_config={c: st.column_config.TextColumn(c) for c in "xy"}
                                 ) if preset.editable_points else None  # text cells: ui.points reads each one exactly
         st.caption(t(f"data_{preset.key}", lang))

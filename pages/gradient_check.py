@@ -12,7 +12,7 @@ from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
 from ui.texts import render, t
-from ui.widget_state import kept, set_value
+from ui.widget_state import data_editor, dropped_edits, kept, set_value
 
 run_app_if_alone()
 
@@ -46,7 +46,9 @@ if source == "typed":  # what was typed is kept as typed (even when it is not a 
         state[base_key] = state.get(kept_key, view.typed_frame(names, view.values_at(settings, "initial", 0)))
     with top[2]:
         st.caption(t("check_typed_help", lang, limit=view.PARAMETER_LIMIT))
-        edited = st.data_editor(state[base_key], key=editor_key, hide_index=True, disabled=["parameter"],
+        if dropped_edits(editor_key):
+            st.warning(t("edits_dropped", lang))
+        edited = data_editor(state[base_key], key=editor_key, hide_index=True, disabled=["parameter"],
                                 height=min(38 + 35 * len(names), 420), width="stretch",
                                 column_config={"value": st.column_config.TextColumn(t("value", lang))})
     state[kept_key] = edited

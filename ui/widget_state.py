@@ -20,7 +20,8 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.state import SessionStateProxy
 
-__all__ = ["KEPT", "KeptBlock", "WidgetValues", "kept", "kept_values", "restore", "keep", "set_value"]
+__all__ = ["KEPT", "KeptBlock", "WidgetValues", "data_editor", "dropped_edits", "kept", "kept_values", "restore",
+           "keep", "set_value"]
 
 KEPT = "kept_widgets"
 WidgetValues = Mapping[str, Any] | SessionStateProxy
@@ -77,3 +78,26 @@ def set_value(key: str, value: Any) -> None:
     """Change a widget's value from code (in a callback, or before the widget is drawn in this run) and keep it."""
     st.session_state[key] = value
     kept_values()[key] = value
+
+
+DROPPED = "dropped_edits"  # plain key: the editor whose crafted edits were dropped, said once on the next run
+
+
+def data_editor(data: Any, *, key: str, **options: Any) -> Any:
+    """``st.data_editor`` that survives edits it cannot apply (a modified client's row 999, an unknown column,
+    ``edited_rows`` that is not a mapping): Streamlit raises inside the call on every rerun, so the bad edits are
+    dropped, the page reruns from its last valid data, and ``dropped_edits(key)`` says so once."""
+    try:
+        return st.data_editor(data, key=key, **options)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        st.session_state.pop(key, None)
+        st.session_state[DROPPED] = key
+        st.rerun()
+
+
+def dropped_edits(key: str) -> bool:
+    """True once after ``data_editor`` dropped the edits of ``key``."""
+    if st.session_state.get(DROPPED) == key:
+        del st.session_state[DROPPED]
+        return True
+    return False

@@ -3,6 +3,9 @@
 import bp_core
 
 TEXTS: dict[str, dict[str, str]] = {
+    "edits_dropped": {"en": "The table's last edits could not be applied and were dropped; it shows the last valid "
+                            "data.",
+                      "ko": "표의 마지막 편집을 적용할 수 없어 버렸습니다. 마지막으로 유효했던 데이터를 보여 줍니다."},
     "diverged_rule": {"en": "the loss is non-finite or above {factor} × max(the starting loss, 1)",
                       "ko": "손실이 유한하지 않거나 max(처음 손실, 1)의 {factor}배를 넘으"},
     # words several pages use: the models, the two methods, chart and table labels, the teaching pages' training
