@@ -53,13 +53,13 @@ if playing:
     view.play(ident, last)
 
 # ---- the graph, and what this step computes
-st.graphviz_chart(view.walk_dot(walk, view.parameter_values(settings, epoch), done, layout), width="stretch")
+st.graphviz_chart(view.walk_dot(walk, view.parameter_values(settings, epoch), done, layout, lang), width="stretch")
 if layout == "TB":  # the compact graph's other figures, readable on a phone
     st.dataframe(view.unit_table(walk, done, lang), hide_index=True, width="stretch", key="walk_units")
 if sample is None:
     st.caption(t("backward_batch_note", lang, n=data.n_samples))
 if done == 0:
-    st.info(t("backward_forward_only", lang, loss=walk.loss))
+    st.info(t("backward_forward_only", lang, what=view.loss_label(walk, lang), loss=walk.loss))
 else:
     current = walk.steps[done - 1]
     st.markdown(view.step_caption(walk, current, lang))

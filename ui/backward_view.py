@@ -122,7 +122,8 @@ def _value(tensor, unit: int, sample: int | None) -> float:
     return float(tensor[unit]) if sample is not None else float(tensor[:, unit].mean())
 
 
-def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout: str = "LR") -> str:
+def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout: str = "LR",
+             lang: str = "en") -> str:
     """DOT source: every unit with its forward d and n (means for the whole batch) and, once the walk has reached it,
     its ∂L/∂n, f′ and ∂L/∂d; every edge with its weight and, once reached, ∂L/∂w; the current step highlighted.
     Top to bottom (for a phone) the labels are compact: a unit's name, n and its last derivative reached; an edge
@@ -169,7 +170,7 @@ def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout
             label = "\\n".join(lines)
             out.append(f'    n{layer}_{unit} [label="{label}", fillcolor="{FILL[kind]}"{border}];')
         out.append("  }")
-    loss_name = f"L (sample {walk.sample})" if one else "L (batch)"
+    loss_name = loss_label(walk, lang)
     out.append(f'  loss [label="{loss_name} = {walk.loss:.5g}", shape=ellipse, fillcolor="{FILL["loss"]}", '
                'color="#555555"];')
     reads = set()
@@ -215,6 +216,12 @@ def unit_table(walk: BackwardWalk, revealed: int, lang: str) -> pd.DataFrame:
                          "f′(d)": None if step is None else step.f_prime,
                          "∂L/∂d": None if step is None or layer == 0 else step.dL_dd})
     return pd.DataFrame(rows)
+
+
+def loss_label(walk: BackwardWalk, lang: str) -> str:
+    """What the loss node holds: one sample's term of the batch loss, or the batch loss."""
+    return (t("walk_loss_sample", lang, number=walk.sample) if walk.sample is not None
+            else t("walk_loss_batch", lang))
 
 
 def _weight_name(walk: BackwardWalk, layer: int, unit: int, j: int) -> str:

@@ -26,10 +26,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "backward_reset": {"en": "Reset", "ko": "처음으로"},
     "backward_play": {"en": "Play", "ko": "자동 재생"},
     "backward_position": {"en": "Step {done} of {total}", "ko": "{total}단계 중 {done}단계"},
-    "backward_forward_only": {"en": "The forward pass is done: every unit shows its d and n, and the loss is "
-                                    "L = {loss:.6g}. Press **Next** to start the backward pass at the loss.",
-                              "ko": "순전파가 끝났습니다: 모든 유닛에 d와 n이 있고 손실은 L = {loss:.6g}입니다. "
+    "backward_forward_only": {"en": "The forward pass is done: every unit shows its d and n, and {what} = {loss:.6g}. "
+                                    "Press **Next** to start the backward pass at the loss.",
+                              "ko": "순전파가 끝났습니다: 모든 유닛에 d와 n이 있고 {what} = {loss:.6g}입니다. "
                                     "**다음**을 누르면 손실에서 역전파를 시작합니다."},
+    "walk_loss_sample": {"en": "L (sample {number}'s term)", "ko": "L (샘플 {number}의 항)"},
+    "walk_loss_batch": {"en": "L (the batch)", "ko": "L (배치 전체)"},
     "backward_batch_note": {"en": "For the whole batch a unit's figures are sums over the {n} samples (its d and n "
                                   "are means), and f′(d) is one number per sample, so it is not shown on the unit.",
                             "ko": "전체 배치에서는 유닛의 값이 샘플 {n}개의 합이고 (d와 n은 평균), f′(d)는 샘플마다 "
