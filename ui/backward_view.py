@@ -231,8 +231,25 @@ def _weight_name(walk: BackwardWalk, layer: int, unit: int, j: int) -> str:
     return ""
 
 
+def stacked(line: str) -> str:
+    r"""``a = b = c`` as one equals sign a line (aligned), so a long sum stays on a phone's screen.
+
+    >>> print(stacked("x = y + z = 3"))
+    x &= y + z \\ &= 3
+    """
+    parts = line.split(" = ")
+    if len(parts) <= 2 or "cases" in line:
+        return line
+    return f"{parts[0]} &= " + " \\\\ &= ".join(parts[1:])
+
+
 def step_latex(walk: BackwardWalk, step: WalkStep) -> list[str]:
     """The step's formulas with the numbers plugged in (LaTeX), in the lecture's terms."""
+    return [rf"\begin{{aligned}} {stacked(line)} \end{{aligned}}" if " &= " in stacked(line) else line
+            for line in _step_lines(walk, step)]
+
+
+def _step_lines(walk: BackwardWalk, step: WalkStep) -> list[str]:
     name = _names(walk)
     top = len(walk.n) - 1
     unit = name(step.layer, step.unit, latex=True)
