@@ -17,7 +17,7 @@ import torch
 
 from .contract import Model, check_model
 from .history import RecordPolicy
-from .limits import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
+from .limits import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, check_real, shown
 
 __all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "check_parameter_memory", "estimate_working_set",
            "memory_budget_bytes", "set_memory_budget", "TensorBytes", "WorkingSet"]
@@ -162,6 +162,10 @@ def _gib(n: int) -> str:
 def check_parameter_memory(model: Model, copies: float, what: str, budget_bytes: int | None = None) -> None:
     """Before allocating ``copies`` float64-sized copies of every parameter (``what`` says why), refuse a model whose
     copies exceed the memory budget, naming ``model``. Nothing is allocated to decide."""
+    model = check_model(model)
+    copies = check_real("copies", copies, 0.0)
+    if not isinstance(what, str):
+        raise ArgumentTypeError(f"what must be a str saying what the copies are for, got {shown(what)}")
     count = sum(math.prod(shape) for shape in model.parameter_shapes().values())
     needed = copies * count * 8
     budget = memory_budget_bytes() if budget_bytes is None else _check_bytes("memory_budget_bytes", budget_bytes)
