@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_trainers.py
 	$(BIN)/python benchmarks/bench_dashboard.py
 	$(BIN)/python benchmarks/bench_scaling_page.py
+	$(BIN)/python benchmarks/bench_time_bounds.py
 
 # measure the scaling study here and write bp_core/measure/tables/scaling_<date>.csv (a few minutes)
 scaling: $(STAMP)
