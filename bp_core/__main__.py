@@ -8,13 +8,12 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .limits import MAX_EPOCHS, MAX_LEARNING_RATE, clipped
+from .limits import MAX_EPOCHS, MAX_LEARNING_RATE, MAX_NUMBER_TEXT, NATURAL_TEXT, REAL_TEXT, clipped
 from .measure.isolated import RSSSpread, rss_difference_resolvable
 from .measure.memory import RSS_RESOLUTION_MIB, measure_memory
 from .measure.runtime import measure_runtime
@@ -27,10 +26,6 @@ _DEFAULT_MODEL = "line"
 _NOT_WITH_PROFILE = {"--epochs": "epochs", "--lr": "lr", "--model": "model", "--no-measure": "no_measure"}
 
 
-# the dashboard's number grammar (ui/numbers.py): ASCII digits, an optional sign, point and exponent; nothing else
-_REAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_NATURAL = re.compile(r"[0-9]+")
-_MAX_TEXT = 40
 
 
 def _quoted(text: str) -> str:
@@ -39,7 +34,7 @@ def _quoted(text: str) -> str:
 
 def _real(text: str) -> float:
     """A --lr value: a finite number written with ASCII digits (no '1_0', no other scripts' digits, no 'nan')."""
-    if len(text) > _MAX_TEXT or not _REAL.fullmatch(text) or not math.isfinite(float(text)):
+    if len(text) > MAX_NUMBER_TEXT or not REAL_TEXT.fullmatch(text) or not math.isfinite(float(text)):
         raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a finite number written with ASCII digits "
                                          "(e.g. 0.01 or 1e-3)")
     return float(text)
@@ -47,7 +42,7 @@ def _real(text: str) -> float:
 
 def _natural(text: str) -> int:
     """An --epochs value: a whole number written with ASCII digits only."""
-    if len(text) > _MAX_TEXT or not _NATURAL.fullmatch(text):
+    if len(text) > MAX_NUMBER_TEXT or not NATURAL_TEXT.fullmatch(text):
         raise argparse.ArgumentTypeError(f"{_quoted(text)} is not a whole number written with ASCII digits (e.g. 1000)")
     return int(text)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 import math
 import numbers
+import re
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -18,7 +19,16 @@ import numpy as np
 import torch
 
 __all__ = ["FLOAT_DTYPES", "MAX_EPOCHS", "MAX_HISTORY_CELLS", "MAX_LEARNING_RATE", "MAX_MULTIPLY_ADDS",
-           "MAX_RUNTIME_EPOCHS", "MAX_SEED", "METHODS", "ArgumentTypeError", "check_epochs", "check_learning_rate"]
+           "MAX_NUMBER_TEXT", "MAX_RUNTIME_EPOCHS", "MAX_SEED", "METHODS", "NATURAL_TEXT", "REAL_TEXT",
+           "ArgumentTypeError", "check_epochs", "check_learning_rate"]
+
+REAL_TEXT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+"""The one grammar of a number a person types (the dashboard's cells and links, the command line's flags): ASCII
+digits, an optional sign, point and exponent (``2``, ``-0.5``, ``1e-3``); no ``1_0``, no other scripts' digits."""
+NATURAL_TEXT = re.compile(r"[0-9]+")
+"""A whole number in the same grammar: ASCII digits only."""
+MAX_NUMBER_TEXT = 40
+"""Longest number text read (a float64's repr needs at most 24 characters)."""
 
 MAX_EPOCHS = 200_000
 """Upper bound on ``epochs`` accepted by the library (the dashboard uses a lower cap)."""

@@ -85,7 +85,7 @@ st.subheader(t("chain_fprime_title", lang))
 steps = view.derivative_steps(request, settings)
 if not steps:
     st.caption(t("chain_fprime_batch", lang))
-for layer, unit, name, latex, _ in steps:
+for layer, unit, name, latex, *_ in steps:
     st.markdown(t("chain_fprime_unit", lang, layer=layer, unit=unit_name(model, layer, unit), activation=name))
     st.latex(latex)
 # ---- your turn: a factor, a product or the sum, from the numbers above

@@ -218,6 +218,7 @@ HOSTILE = [
            [None, 1.0]),
     *cases(teaching.tolerances, {"dtype": "float32"}, "dtype", [None, "float16", torch.float32, 32, ["float32"]]),
     *cases(lecture.run_program, {"program": "bp"}, "program", [None, "bp.py", "manual", 5, ["bp"]]),
+    *cases(lecture.printed_final, {"printed": ""}, "printed", [None, b"w", 5, "", "최종 학습된 가중치 w: 1.0"]),
     *cases(lecture.program_main, {"program": "bp", "lines": []}, "program", [None, "main"]),
     *cases(lecture.program_main, {"program": "bp", "lines": []}, "lines", [None, "out", ()]),
     *cases(measure.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),

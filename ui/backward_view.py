@@ -20,8 +20,10 @@ from bp_core.teaching import BackwardWalk, WalkStep
 from . import teaching
 from .exercises import Exercise
 from .messages import Message
-from .network_graph import FILL, FONT, PARAMETER_COLOUR, PATH_COLOUR, QUIET_COLOUR
+from .network_graph import FILL, FONT, PARAMETER_COLOUR, PATH_COLOUR, QUIET_COLOUR, layer_unit_name
 from .settings import Settings
+from .step_view import aligned
+from .step_view import number_columns as number_columns_to
 from .texts import t
 
 BATCH = "batch"
@@ -62,10 +64,8 @@ def nudge_metrics(nudged: bp_core.teaching.Nudge, lang: str) -> list[tuple[str, 
 
 
 def number_columns(frame: pd.DataFrame) -> dict[str, Any]:
-    """Numbers to 9 significant digits, the difference in scientific notation."""
-    columns: dict[str, Any] = {name: st.column_config.NumberColumn(format="%.9g") for name in frame.columns[1:3]}
-    columns[frame.columns[3]] = st.column_config.NumberColumn(format="%.2e")
-    return columns
+    """Numbers to 9 significant digits (``step_view.number_columns``), the difference in scientific notation."""
+    return {**number_columns_to(frame, 9), frame.columns[3]: st.column_config.NumberColumn(format="%.2e")}
 
 
 def walk_id(settings: Settings, sample: int | None, epoch: int) -> str:
@@ -99,21 +99,18 @@ def play(ident: str, last: int) -> None:
 
 
 def _names(walk: BackwardWalk) -> Callable[..., str]:
-    """Unit names as the lecture writes them: x1, h1, ŷ1 (h1_1 for deeper networks; x and ŷ for one input or output),
-    as text (latex=False) or LaTeX."""
+    """Unit names as the chain-rule page writes them (``network_graph.layer_unit_name``: x1, h1, ŷ1, h1_1 if deeper),
+    and the line's x and ŷ, as text (latex=False) or LaTeX."""
     top = len(walk.n) - 1
-    width = [n.shape[-1] for n in walk.n]
 
     def name(layer: int, unit: int, latex: bool = False) -> str:
-        letter = "x" if layer == 0 else ("ŷ" if layer == top else "h")
-        if latex:
-            letter = {"ŷ": r"\hat{y}", "x": "x", "h": "h"}[letter]
-        number = "" if width[layer] == 1 and layer in (0, top) else str(unit + 1)
-        if letter == "h" and top > 2:
-            number = f"{layer}_{unit + 1}" if not latex else f"{{{layer},{unit + 1}}}"
-        if latex:
-            return f"{letter}_{{{number}}}" if number else letter
-        return f"{letter}{number}"
+        text = layer_unit_name(top, layer, unit)
+        if top == 1 and walk.n[layer].shape[-1] == 1:  # the line: x → ŷ
+            text = text[:-1]
+        if not latex:
+            return text
+        letter, number = (r"\hat{y}", text[1:]) if text[0] == "ŷ" else (text[0], text[1:])
+        return f"{letter}_{{{number.replace('_', ',')}}}" if number else letter
 
     return name
 
@@ -134,6 +131,7 @@ def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout
     shown = walk.steps[:revealed]
     units = {(s.layer, s.unit): s for s in shown if s.kind in ("unit", "input")}
     params = {(s.layer, s.unit): s for s in shown if s.kind == "parameters"}
+    weights_into = {(s.layer, s.unit): s.weights for s in walk.steps if s.kind == "parameters"}  # every edge's name
     current = walk.steps[revealed - 1] if revealed else None
     one = walk.sample is not None
     rank = "LR" if layout not in LAYOUTS else layout
@@ -180,7 +178,7 @@ def walk_dot(walk: BackwardWalk, values: dict[str, float], revealed: int, layout
         for unit in range(walk.n[layer].shape[-1]):
             grads = params.get((layer, unit))
             for j in range(walk.n[layer - 1].shape[-1]):
-                weight_name = _weight_name(walk, layer, unit, j)
+                weight_name = weights_into[(layer, unit)][j][0]
                 label = f"{values.get(weight_name, float('nan')):+.2f}"
                 if grads is not None:
                     label = f"{grads.weights[j][2]:.2g}" if compact else label + f"\\n∂L/∂w = {grads.weights[j][2]:.3g}"
@@ -224,29 +222,21 @@ def loss_label(walk: BackwardWalk, lang: str) -> str:
             else t("walk_loss_batch", lang))
 
 
-def _weight_name(walk: BackwardWalk, layer: int, unit: int, j: int) -> str:
-    for step in walk.steps:
-        if step.kind == "parameters" and step.layer == layer and step.unit == unit:
-            return step.weights[j][0]
-    return ""
-
-
 def stacked(line: str) -> str:
-    r"""``a = b = c`` as one equals sign a line (aligned), so a long sum stays on a phone's screen.
+    r"""``a = b = c`` as one equals sign a line (``step_view.aligned``), so a long sum stays on a phone's screen.
 
     >>> print(stacked("x = y + z = 3"))
-    x &= y + z \\ &= 3
+    \begin{aligned} x &= y + z \\ &= 3 \end{aligned}
     """
     parts = line.split(" = ")
     if len(parts) <= 2 or "cases" in line:
         return line
-    return f"{parts[0]} &= " + " \\\\ &= ".join(parts[1:])
+    return aligned(parts[0], *parts[1:])
 
 
 def step_latex(walk: BackwardWalk, step: WalkStep) -> list[str]:
     """The step's formulas with the numbers plugged in (LaTeX), in the lecture's terms."""
-    return [rf"\begin{{aligned}} {stacked(line)} \end{{aligned}}" if " &= " in stacked(line) else line
-            for line in _step_lines(walk, step)]
+    return [stacked(line) for line in _step_lines(walk, step)]
 
 
 def _step_lines(walk: BackwardWalk, step: WalkStep) -> list[str]:

@@ -49,7 +49,7 @@ def note_examples(model: bp_core.Model) -> dict[str, str]:
     >>> note_examples(bp_core.MLP((2, 3, 2)))
     {'w1': 'W2[0,0]', 'w2': 'W1[0,0]'}
     """
-    top = _layered(model).n_layers
+    top = teaching.layered(model).n_layers
     return {"w1": f"W{top}[0,0]", "w2": f"W{top - 1}[0,0]"}
 
 
@@ -60,7 +60,7 @@ def note_name(model: bp_core.Model, parameter: str) -> str | None:
 
 def parameter_label(model: bp_core.MLP, parameter: str, lang: str) -> str:
     """A parameter as the selector shows it: its name, its edge, and the note's name where it is one."""
-    edge = f"{parameter}  ({parameter_edge(_layered(model), parameter)})"
+    edge = f"{parameter}  ({parameter_edge(teaching.layered(model), parameter)})"
     named = note_name(model, parameter)
     return edge if named is None else f"{edge}  {t('chain_note_name', lang, name=named)}"
 
@@ -73,10 +73,11 @@ def table_title(model: bp_core.Model, parameter: str, lang: str) -> str:
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def derivative_steps(request: ChainRequest, settings: Settings = RUN) -> list[tuple[int, int, str, str, float]]:
+def derivative_steps(request: ChainRequest, settings: Settings = RUN
+                     ) -> list[tuple[int, int, str, str, float, float]]:
     """For one sample: every activation derivative on the request's paths, worked out with the unit's d and n, as
-    (layer, unit, activation name, LaTeX, value), output layer first; none for the whole batch (the boxes then
-    show means, and f′ of a mean is not the mean of f′)."""
+    (layer, unit, activation name, LaTeX, value, the unit's n), output layer first; none for the whole batch (the
+    boxes then show means, and f′ of a mean is not the mean of f′)."""
     if request.sample is None:
         return []
     model, data = network(settings)
@@ -87,10 +88,9 @@ def derivative_steps(request: ChainRequest, settings: Settings = RUN) -> list[tu
                    key=lambda unit: (-unit[0], unit[1]))
     steps = []
     for layer, unit in units:
-        name = model.layer_activation(layer).name
-        latex, value = bp_core.activations.worked_derivative(
-            name, float(one.d[layer - 1][0, unit]), float(one.n[layer][0, unit]))
-        steps.append((layer, unit, name, latex, value))
+        name, n = model.layer_activation(layer).name, float(one.n[layer][0, unit])
+        latex, value = bp_core.activations.worked_derivative(name, float(one.d[layer - 1][0, unit]), n)
+        steps.append((layer, unit, name, latex, value, n))
     return steps
 
 
@@ -107,11 +107,10 @@ def chain_exercise(request: ChainRequest, what: str, settings: Settings = RUN) -
     steps = derivative_steps(request, settings)
     ident = f"chain:{what}:{request}:{settings}"
     if what == "f_prime" and steps:
-        layer, unit, name, latex, value = steps[0]
+        layer, unit, name, latex, value, n = steps[0]
         formula = bp_core.activations.ACTIVATIONS[name].derivative_latex
         return Exercise(ident, ("exq_chain_f_prime", {"unit": unit_name(model, layer, unit)}), value,
-                        ("exh_chain_f_prime", {"formula": f"${formula}$",
-                                               "n": _unit_n(request, settings, layer, unit)}),
+                        ("exh_chain_f_prime", {"formula": f"${formula}$", "n": n}),
                         ("exw_value", {"formula": f"${latex}$", "answer": value}))
     if what in ("f_prime", "product"):  # f′ needs one sample; the whole batch asks for the product instead
         factors = [f.value for f in paths.paths["factors"].iloc[0]]
@@ -123,13 +122,6 @@ def chain_exercise(request: ChainRequest, what: str, settings: Settings = RUN) -
     return Exercise(ident, ("exq_chain_sum", {"param": request.parameter}), float(paths.total),
                     ("exh_chain_sum", {"count": len(paths.paths)}),
                     ("exw_value", {"formula": products, "answer": float(paths.total)}))
-
-
-def _unit_n(request: ChainRequest, settings: Settings, layer: int, unit: int) -> float:
-    """The n of one unit for the request's sample at its epoch."""
-    model, data = network(settings)
-    values = bp_core.teaching.network_values(model, teaching.params_at(settings, request.epoch), data)
-    return float(values.sample(request.sample or 0).n[layer][0, unit])
 
 
 def first_request(names: list[str], n_samples: int) -> ChainRequest:
@@ -204,18 +196,10 @@ def table_columns(lang: str) -> dict[str, Any]:
     return columns
 
 
-def _layered(model: bp_core.Model) -> bp_core.MLP:
-    if not isinstance(model, bp_core.MLP):
-        raise ValueError(f"model must be a layered network, got {type(model).__name__}")
-    return model
-
-
 def network(settings: Settings = RUN) -> tuple[bp_core.MLP, bp_core.Dataset]:
     """The run's network and data (this page draws layered networks only)."""
     model, data = settings.build()
-    if not isinstance(model, bp_core.MLP):
-        raise ValueError(f"settings must describe a network, got model {settings.model!r}")
-    return model, data
+    return teaching.layered(model), data
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)

@@ -21,11 +21,16 @@ FONT = "Helvetica,Arial,sans-serif"
 
 def unit_name(model: bp_core.MLP, layer: int, index: int) -> str:
     """The lecture's name of unit ``index`` (0-based) of ``layer`` (0 = inputs): x1, h1, ŷ1 (h1_1 if deeper)."""
+    return layer_unit_name(model.n_layers, layer, index)
+
+
+def layer_unit_name(n_layers: int, layer: int, index: int) -> str:
+    """``unit_name`` from the number of layers alone (what a drawing that holds no model knows)."""
     if layer == 0:
         return f"x{index + 1}"
-    if layer == model.n_layers:
+    if layer == n_layers:
         return f"ŷ{index + 1}"
-    return f"h{index + 1}" if model.n_layers == 2 else f"h{layer}_{index + 1}"
+    return f"h{index + 1}" if n_layers == 2 else f"h{layer}_{index + 1}"
 
 
 def parameter_edge(model: bp_core.MLP, parameter: str) -> str:

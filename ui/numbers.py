@@ -9,7 +9,6 @@ the reason, and the caller uses a default (or the last valid value) instead.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import numpy as np
@@ -18,15 +17,14 @@ import bp_core
 
 from .messages import Unusable
 
-MAX_TEXT = 40
+MAX_TEXT = bp_core.limits.MAX_NUMBER_TEXT
 """Longest number a cell or a link may spell (a float64's repr needs at most 24 characters)."""
 POINT_LIMIT = 1e6
 """Largest |x| or |y| a data point may have: squared errors of larger values overflow float32 training."""
 LR_MIN = float(np.finfo(np.float32).tiny)
 """Smallest learning rate: training is float32, where anything smaller is subnormal or rounds to 0 (no update)."""
 
-_REAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_NATURAL = re.compile(r"[0-9]+")
+_REAL, _NATURAL = bp_core.limits.REAL_TEXT, bp_core.limits.NATURAL_TEXT  # one grammar with the command line
 _NON_FINITE = {"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "+nan", "-nan"}
 
 

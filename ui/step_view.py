@@ -6,7 +6,7 @@ row ``e``, so its update equals row ``e + 1`` of ``train()``'s history exactly (
 from __future__ import annotations
 
 import math
-from typing import Any, cast
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -98,15 +98,15 @@ def line_formulas(step: bp_core.teaching.ManualStep) -> dict[str, str]:
     w, b = step.params["w"].item(), step.params["b"].item()
     new_w, new_b = step.new_params["w"].item(), step.new_params["b"].item()
     return {
-        "loss": _aligned("L", "\\frac{1}{N}\\sum (pred - y)^2", f"\\frac{{1}}{{{n}}}({squares})", f"{step.loss:.6g}"),
-        "dw": _aligned("dw", "\\frac{2}{N} x^T (pred - y)", f"\\frac{{2}}{{{n}}}({products})", f"{dw:.6g}"),
-        "db": _aligned("db", "\\frac{2}{N} \\sum (pred - y)", f"\\frac{{2}}{{{n}}}({sums})", f"{db:.6g}"),
+        "loss": aligned("L", "\\frac{1}{N}\\sum (pred - y)^2", f"\\frac{{1}}{{{n}}}({squares})", f"{step.loss:.6g}"),
+        "dw": aligned("dw", "\\frac{2}{N} x^T (pred - y)", f"\\frac{{2}}{{{n}}}({products})", f"{dw:.6g}"),
+        "db": aligned("db", "\\frac{2}{N} \\sum (pred - y)", f"\\frac{{2}}{{{n}}}({sums})", f"{db:.6g}"),
         "w": f"w \\leftarrow w - lr \\cdot dw = {_num(w)} - {lr:g} \\cdot {_num(dw)} = {new_w:.7g}",
         "b": f"b \\leftarrow b - lr \\cdot db = {_num(b)} - {lr:g} \\cdot {_num(db)} = {new_b:.7g}",
     }
 
 
-def _aligned(name: str, *steps: str) -> str:
+def aligned(name: str, *steps: str) -> str:
     """``name = step1 = step2 = ...``, one step per line, aligned at the equals signs (long sums stay on screen)."""
     lines = " \\\\ ".join(f"&= {step}" for step in steps)
     return f"\\begin{{aligned}} {name} {lines} \\end{{aligned}}"
@@ -115,7 +115,7 @@ def _aligned(name: str, *steps: str) -> str:
 def network_words(model: bp_core.Model) -> dict[str, str]:
     """What the network's step texts state about it, read from the model: its activations (one name when every layer
     has the same, else per layer: f1 = tanh, f2 = sigmoid), its outputs (n(ŷ1), n(ŷ2)) and its parameter count."""
-    model = _layered(model)
+    model = teaching.layered(model)
     names = {layer: model.layer_activation(layer).name for layer in range(1, model.n_layers + 1)}
     activations = (f"f = {names[1]}" if len(set(names.values())) == 1
                    else ", ".join(f"f{layer} = {name}" for layer, name in names.items()))
@@ -126,7 +126,7 @@ def network_words(model: bp_core.Model) -> dict[str, str]:
 
 def network_forward_table(step: bp_core.teaching.ManualStep, model: bp_core.Model, lang: str) -> pd.DataFrame:
     """Rows: every unit's d and n (and the targets), in forward order; columns: the samples."""
-    model, f = _layered(model), step.forward
+    model, f = teaching.layered(model), step.forward
     rows = {f"{unit_name(model, 0, i)}": f["x"][:, i] for i in range(model.sizes[0])}
     for layer in range(1, model.n_layers + 1):
         for i in range(model.sizes[layer]):
@@ -139,7 +139,7 @@ def network_forward_table(step: bp_core.teaching.ManualStep, model: bp_core.Mode
 
 def network_local_table(step: bp_core.teaching.ManualStep, model: bp_core.Model, lang: str) -> pd.DataFrame:
     """Rows: the backward's local derivatives from the output down; columns: the samples."""
-    model, rows = _layered(model), {}
+    model, rows = teaching.layered(model), {}
     top = model.n_layers
     for layer in range(top, 0, -1):
         for i in range(model.sizes[layer]):
@@ -154,7 +154,7 @@ def derivative_formulas(step: bp_core.teaching.ManualStep, model: bp_core.Model)
     """The network's activation derivatives as formulas, one per layer (``f1′ = σ′(d) = σ(d)(1 − σ(d)) = n(1 − n)``,
     inline Markdown math), and the first hidden unit's f′ for sample 0 worked out with its numbers (LaTeX): the
     unit's name and the formula."""
-    model = _layered(model)
+    model = teaching.layered(model)
     layers = range(1, model.n_layers + 1)
     formulas = ", ".join(f"$f_{layer}$ = {model.layer_activation(layer).name}: "
                          f"${model.layer_activation(layer).derivative_latex}$" for layer in layers)
@@ -225,13 +225,6 @@ def exercise_section(step: bp_core.teaching.ManualStep, model: bp_core.Model, ep
         hide = right.toggle(t("exercise_hide", lang), key="exercise_step_hide")
     exercise_box("step", step_exercise(step, model, what, parameter, epoch), lang)
     return bool(hide)
-
-
-def _layered(model: bp_core.Model) -> bp_core.MLP:
-    """A network the step tables can follow layer by layer (the contract's ``layered``: sizes and layers)."""
-    if not model.layered:
-        raise TypeError(f"model must be a layered network (Model.layered), got {type(model).__name__}")
-    return cast(bp_core.MLP, model)
 
 
 def _by_sample(rows: dict[str, Any], lang: str) -> pd.DataFrame:

@@ -8,6 +8,8 @@ run is trained once per server.
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
 
 import bp_core
@@ -59,3 +61,10 @@ def choose_run(key: str, lang: str, page: str, default: str | None = None) -> Se
     with kept({key: default if default in models else models[0]}):
         st.radio(t("model", lang), models, key=key, horizontal=True, format_func=lambda m: model_name(m, lang))
     return RUNS[st.session_state[key]]
+
+
+def layered(model: bp_core.Model) -> bp_core.MLP:
+    """``model`` as a network the teaching views follow layer by layer (the contract's ``layered``: sizes, layers)."""
+    if not model.layered:
+        raise TypeError(f"model must be a layered network (Model.layered), got {type(model).__name__}")
+    return cast(bp_core.MLP, model)

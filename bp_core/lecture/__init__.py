@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..limits import ArgumentTypeError, check_choice
 from . import bp, bp_pytorch
 
-__all__ = ["METHOD_PROGRAMS", "PROGRAMS", "ProgramRun", "program_main", "run_program"]
+__all__ = ["METHOD_PROGRAMS", "PROGRAMS", "ProgramRun", "printed_final", "program_main", "run_program"]
 
 PROGRAMS = {"bp": bp, "bp_pytorch": bp_pytorch}
 """The note's file names (bp.py, bp_pytorch.py) to the modules that hold them."""
@@ -62,11 +62,21 @@ def run_program(program: str) -> ProgramRun:
     main()
     seconds = time.perf_counter() - start
     printed = "".join(lines)
-    return ProgramRun(program, printed, _final(printed, "w"), _final(printed, "b"), seconds)
+    return ProgramRun(program, printed, *printed_final(printed), seconds)
 
 
-def _final(printed: str, name: str) -> float:
-    """The value the program printed on its final line for ``name``."""
-    match = re.search(rf"^최종 학습된 \S+ {name}: (\S+)$", printed, re.M)
-    assert match is not None, f"the program printed no final {name}"
-    return float(match.group(1))
+def printed_final(printed: str) -> tuple[float, float]:
+    """The final w and b a lecture program printed (its lines "최종 학습된 가중치 w: ..." and "... 편향 b: ...").
+
+    >>> printed_final("최종 학습된 가중치 w: 2.0\\n최종 학습된 편향 b: 1.0\\n")
+    (2.0, 1.0)
+    """
+    if not isinstance(printed, str):
+        raise ArgumentTypeError(f"printed must be the str a lecture program printed, got {type(printed).__name__}")
+    values = []
+    for name in ("w", "b"):
+        match = re.search(rf"^최종 학습된 \S+ {name}: (\S+)$", printed, re.M)
+        if match is None:
+            raise ValueError(f"printed holds no final {name} line (\"최종 학습된 ... {name}: ...\")")
+        values.append(float(match.group(1)))
+    return values[0], values[1]

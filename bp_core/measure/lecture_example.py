@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import seed_line
-from ..lecture import METHOD_PROGRAMS, note
+from ..lecture import METHOD_PROGRAMS, note, printed_final
 from ..limits import METHODS, ArgumentTypeError, check_callable
 from ..models import Line
 from ..training import train
@@ -98,7 +98,7 @@ def reconcile_example(*, progress: Callable[[int, int], None] | None = None) -> 
         printed = profile.printed[method]
         losses = [loss for _, loss in _LOSS_LINE.findall(printed)]
         matches[method] = sum(here == there for here, there in zip(losses, note.LOSSES_EVERY_100))
-        final[method] = (_final(printed, "w"), _final(printed, "b"))
+        final[method] = printed_final(printed)
     if progress is not None:
         progress(total, total)
     return LectureExample(profile, times, memory, matches, final)
@@ -133,13 +133,6 @@ def memory_beside_note(program: str, table: pd.DataFrame) -> pd.DataFrame:
                                                        int(table["Occurrences"].iloc[at]))
         rows.append((line, mem, increment, occurrences, *here))
     return pd.DataFrame(rows, columns=MEMORY_COLUMNS)
-
-
-def _final(printed: str, name: str) -> float:
-    match = re.search(rf"^최종 학습된 \S+ {name}: (\S+)$", printed, re.M)
-    if match is None:
-        raise RuntimeError(f"the program printed no final {name}")
-    return float(match.group(1))
 
 
 def _float32_steps(here: float, there: float) -> int:

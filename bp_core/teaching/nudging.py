@@ -15,6 +15,7 @@ import torch
 
 from ..contract import Model, Params, check_model
 from ..data import as_dataset
+from ..grad_mode import grad_enabled
 from ..limits import ArgumentTypeError, check_params, check_real, shown
 from ..models import flatten, predict, scalar_names, unflatten
 
@@ -56,6 +57,7 @@ class Nudge:
         return max(0, min(16, math.floor(-math.log10(relative))))
 
 
+@grad_enabled
 def nudge(model: Model, params: Params, data: object, parameter: str, epsilon: float) -> Nudge:
     """Move ``parameter`` (a scalar name: ``w``, ``W1[0,1]``, ``b2[1]``) by ``epsilon`` and measure the batch loss.
 
@@ -79,13 +81,12 @@ def nudge(model: Model, params: Params, data: object, parameter: str, epsilon: f
     if epsilon == 0:
         raise ValueError("epsilon must be a nonzero real number in [-10, 10], got 0")
     index = names.index(parameter)
-    with torch.inference_mode(False), torch.enable_grad():  # also inside a caller's no_grad or inference_mode
-        start = {name: tensor.detach().to(torch.float64).clone() for name, tensor in params.items()}
-        x, y = dataset.x.clone(), dataset.y.clone()
-        theta = flatten(start)
-        leaf = theta.clone().requires_grad_(True)
-        before = torch.nn.functional.mse_loss(predict(model, unflatten(leaf, start), x), y)
-        (grad,) = torch.autograd.grad(before, leaf)
+    start = {name: tensor.detach().to(torch.float64) for name, tensor in params.items()}
+    x, y = dataset.x, dataset.y
+    theta = flatten(start)  # a new vector: the nudge below never touches the caller's tensors
+    leaf = theta.clone().requires_grad_(True)
+    before = torch.nn.functional.mse_loss(predict(model, unflatten(leaf, start), x), y)
+    (grad,) = torch.autograd.grad(before, leaf)
     moved = theta.clone()
     moved[index] += epsilon
     with torch.no_grad():

@@ -27,6 +27,7 @@ import torch
 from ..activations import ACTIVATIONS
 from ..contract import Model, Params, check_model
 from ..data import Dataset, as_dataset
+from ..grad_mode import grad_enabled
 from ..limits import check_int_range, check_params
 
 __all__ = ["BackwardWalk", "WalkStep", "backward_walk"]
@@ -88,6 +89,7 @@ def _scalar(name: str, tensor: torch.Tensor, index: tuple[int, ...]) -> str:
     return f"{name}[{','.join(str(i) for i in index)}]"
 
 
+@grad_enabled
 def backward_walk(model: Model, params: Params, data: object, sample: int | None = None) -> BackwardWalk:
     """Walk the backward pass of ``model`` at ``params`` on ``data``, unit by unit from the loss back.
 
@@ -115,20 +117,18 @@ def backward_walk(model: Model, params: Params, data: object, sample: int | None
         sample = check_int_range("sample (None for the whole batch)", sample, 0, dataset.n_samples - 1)
     n_samples, n_outputs = dataset.n_samples, dataset.y.shape[1]
 
-    # autograd's reference, also inside a caller's no_grad or inference_mode (fresh copies are ordinary tensors)
-    with torch.inference_mode(False), torch.enable_grad():
-        leaves = {name: tensor.detach().to(torch.float64).clone().requires_grad_(True)
-                  for name, tensor in params.items()}
-        x, y = dataset.x.to(torch.float64).clone(), dataset.y.to(torch.float64).clone()
-        n_values, d_values = [x], []
-        for layer in layers:
-            weight = leaves[layer.weight].reshape(-1, n_values[-1].shape[1])
-            d_layer = n_values[-1] @ weight.T + leaves[layer.bias].reshape(-1)
-            d_values.append(d_layer)
-            n_values.append(ACTIVATIONS[layer.activation].forward(d_layer))
-        squared = (n_values[-1] - y) ** 2 / (n_samples * n_outputs)  # each entry's term of the batch MSE
-        loss = squared.sum() if sample is None else squared[sample].sum()
-        grads = torch.autograd.grad(loss, list(leaves.values()))
+    # autograd's reference in float64 (grad_enabled has left any caller's no_grad or inference_mode)
+    leaves = {name: tensor.detach().to(torch.float64).requires_grad_(True) for name, tensor in params.items()}
+    x, y = dataset.x.to(torch.float64), dataset.y.to(torch.float64)
+    n_values, d_values = [x], []
+    for layer in layers:
+        weight = leaves[layer.weight].reshape(-1, n_values[-1].shape[1])
+        d_layer = n_values[-1] @ weight.T + leaves[layer.bias].reshape(-1)
+        d_values.append(d_layer)
+        n_values.append(ACTIVATIONS[layer.activation].forward(d_layer))
+    squared = (n_values[-1] - y) ** 2 / (n_samples * n_outputs)  # each entry's term of the batch MSE
+    loss = squared.sum() if sample is None else squared[sample].sum()
+    grads = torch.autograd.grad(loss, list(leaves.values()))
     autograd = {}
     for (name, leaf), grad in zip(leaves.items(), grads):
         for index in torch.cartesian_prod(*[torch.arange(s) for s in leaf.shape]).reshape(leaf.numel(), -1).tolist():
