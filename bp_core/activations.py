@@ -1,8 +1,9 @@
 """Activation functions, each written beside its local derivative (micrograd's habit: backward next to forward).
 
 In the lecture's words a unit takes in ``d`` (the weighted sum) and gives out ``n = f(d)``. The derivative f'(d) is
-expressed through the unit's own output ``n`` where the maths allows (sigmoid, tanh), so the manual backward needs
-only the values kept from the forward pass.
+expressed through the unit's own output ``n`` where the maths allows (sigmoid, tanh), and ``backward`` turns dL/dn
+into dL/dd from ``n`` alone (ReLU: n > 0 exactly where d > 0), so the manual backward keeps only each layer's ``n``,
+never ``d``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Activation:
     name: str
     forward: Callable[[torch.Tensor], torch.Tensor]  # n = f(d)
     derivative: Callable[[torch.Tensor, torch.Tensor], torch.Tensor]  # f'(d), given (d, n)
+    backward: Callable[[torch.Tensor, torch.Tensor], torch.Tensor]  # dL/dd = dL/dn f'(d), given (dL/dn, n) alone
     formula: str  # f(d) and f'(d) as a learner reads them
     derivative_latex: str  # f'(d) in LaTeX, in the terms the derivative uses (n = f(d) for sigmoid and tanh)
     worked_latex: str  # what follows it with the unit's numbers: a str.format template over {d}, {n} and {value}
@@ -32,6 +34,7 @@ ACTIVATIONS: dict[str, Activation] = {
         "sigmoid",
         forward=torch.sigmoid,  # n = 1 / (1 + e^-d)
         derivative=lambda d, n: n * (1 - n),  # f'(d) = n (1 - n)
+        backward=lambda grad_n, n: grad_n * (1 - n) * n,  # dL/dd = dL/dn (1 - n) n: needs n only
         formula="σ(d) = 1/(1+e^(-d)),  σ'(d) = σ(d)(1-σ(d))",
         derivative_latex=r"\sigma'(d) = \sigma(d)\,(1 - \sigma(d)) = n\,(1 - n)",
         worked_latex=r"= {n} \times (1 - {n}) = {value}",
@@ -40,6 +43,7 @@ ACTIVATIONS: dict[str, Activation] = {
         "tanh",
         forward=torch.tanh,
         derivative=lambda d, n: 1 - n * n,  # f'(d) = 1 - tanh(d)^2
+        backward=lambda grad_n, n: grad_n * (1 - n * n),  # dL/dd = dL/dn (1 - n^2): needs n only
         formula="tanh(d),  tanh'(d) = 1 - tanh(d)^2",
         derivative_latex=r"\tanh'(d) = 1 - \tanh^2(d) = 1 - n^2",
         worked_latex=r"= 1 - ({n})^2 = {value}",
@@ -48,6 +52,8 @@ ACTIVATIONS: dict[str, Activation] = {
         "relu",
         forward=torch.relu,
         derivative=lambda d, n: (d > 0).to(d.dtype),  # f'(d) = 1 if d > 0 else 0 (0 at the kink, as torch)
+        # dL/dd = dL/dn where the unit is on, 0 where it is off; n = max(0, d) > 0 exactly when d > 0, so n is enough
+        backward=lambda grad_n, n: torch.where(n > 0, grad_n, 0.0),
         formula="relu(d) = max(0, d),  relu'(d) = 1 if d > 0 else 0",
         derivative_latex=r"\mathrm{ReLU}'(d) = \begin{cases} 1 & d > 0 \\ 0 & d \le 0 \end{cases}",
         worked_latex=r",\quad d = {d} \;\Rightarrow\; f'(d) = {value}",
@@ -56,6 +62,7 @@ ACTIVATIONS: dict[str, Activation] = {
         "identity",
         forward=lambda d: d,
         derivative=lambda d, n: torch.ones_like(d),  # f'(d) = 1
+        backward=lambda grad_n, n: grad_n,  # dL/dd = dL/dn: f'(d) = 1
         formula="f(d) = d,  f'(d) = 1",
         derivative_latex=r"f'(d) = 1",
         worked_latex="",

@@ -84,10 +84,10 @@ def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
                           dtype: torch.dtype = torch.float32) -> TensorBytes:
     """The bytes ``count_tensor_bytes`` counts, from the shapes alone (N samples, the model's widths).
 
-    Manual (what ``backward_keeps`` returns): the line keeps [x, 1] (N, 2) and dL/dpred (N, 1); a network keeps its
-    input and, per layer, d and n = f(d) (one tensor when f is the identity). Autograd (what the graph saves): the line
-    saves [x, 1], pred and y; a network saves its input, every layer's output, y, and (when a layer's input needs a
-    gradient, i.e. from layer 2 on) the weights, i.e. the packed parameters once.
+    Manual (what ``backward_keeps`` returns): the line keeps [x, 1] (N, 2) and pred - y (N, 1); a network keeps its
+    input and, per layer, n = f(d) only (the derivative is written in n: ``Activation.backward``). Autograd (what the
+    graph saves): the line saves [x, 1], pred and y; a network saves its input, every layer's output, y, and (when a
+    layer's input needs a gradient, i.e. from layer 2 on) the weights, i.e. the packed parameters once.
 
     Examples
     --------
@@ -105,9 +105,8 @@ def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
         return TensorBytes(params * size, params * size, saved * size, 0)
     widths = _widths(model)
     layers = widths[1:]
-    if method == "manual":
-        identity_out = getattr(model, "output_activation", "") == "identity"
-        saved = n * (widths[0] + 2 * sum(layers) - (layers[-1] if identity_out else 0))
+    if method == "manual":  # what the chain rule reads: x and each layer's n = f(d) (never d)
+        saved = n * (widths[0] + sum(layers))
     else:
         saved = n * (widths[0] + sum(layers) + widths[-1]) + (params if len(layers) >= 2 else 0)
     return TensorBytes(params * size, params * size, saved * size, 0)

@@ -128,16 +128,14 @@ class Line(Model):
                       y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Forward once for the values, then backward for the derivatives (the lecture's formulas, stacked)."""
         n = x1.shape[0]
-        pred = x1 @ theta  # pred = x w + b                                       (N, 1)
-        error = pred - y  # pred - y                                               (N, 1)
+        error = x1 @ theta - y  # pred - y, with pred = x w + b                  (N, 1)
         loss = (error * error).mean()  # L = (1/N) sum (pred - y)^2
-        grad_pred = 2 * error / n  # dL/dpred = 2 (pred - y) / N                  (N, 1)
-        # [dw; db] = [x, 1]^T dL/dpred: the rows are dw = 2 x^T (pred - y) / N and db = 2 sum(pred - y) / N
-        grad = x1.T @ grad_pred  # (2, 1) = (2, N) @ (N, 1)
+        # [dw; db] = 2 [x, 1]^T (pred - y) / N: the rows are dw = 2 x^T (pred - y) / N and db = 2 sum(pred - y) / N
+        grad = 2 * (x1.T @ error) / n  # (2, 1) = (2, N) @ (N, 1); the 2 and the 1/N scale two numbers, not N
         return loss, grad
 
     def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
-        return [x1, 2 * (x1 @ theta - y) / x1.shape[0]]  # [x, 1] and dL/dpred
+        return [x1, x1 @ theta - y]  # [x, 1] and pred - y
 
     def spec(self) -> dict[str, Any]:
         return {"kind": self.kind}
@@ -234,9 +232,15 @@ class MLP(Model):
         loss, grads = self.manual_loss_and_grads(self.unpack(theta), x1, y)
         return loss, _flatten(grads)
 
+    def tuned_manual_packed(self, theta: torch.Tensor, x1: torch.Tensor,
+                            y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """``manual_packed`` in fewer passes, bit for bit (bp_core/tuned/networks.py says how)."""
+        from .tuned.networks import layered_manual  # here, not above: bp_core.tuned imports the history, which
+        return layered_manual(self, theta, x1, y)  # imports this module
+
     def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
         _, cache = self.forward(self.unpack(theta), x1)
-        return [t for layer in cache for t in layer]  # (n_in, d, n_out = f(d)) per layer
+        return [cache[0][0]] + [n_out for _, n_out in cache]  # x, then each layer's n = f(d); no d
 
     def spec(self) -> dict[str, Any]:
         return {"kind": self.kind, "sizes": list(self.sizes), "activation": self.activation,
@@ -257,32 +261,45 @@ class MLP(Model):
             n = self.layer_activation(layer).forward(n @ params[f"W{layer}"].T + params[f"b{layer}"])  # n = f(d)
         return n
 
-    def forward(self, params: Params, x: torch.Tensor
-                ) -> tuple[torch.Tensor, list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]]:
-        """The forward pass, keeping per layer (n_in, d, n_out) for the backward pass: ``n_in`` what comes in from
-        the layer below (x for the first layer), ``d`` what goes into each unit (the weighted sum), ``n_out = f(d)``
-        what comes out."""
+    def forward(self, params: Params, x: torch.Tensor) -> tuple[torch.Tensor, list[tuple[torch.Tensor, torch.Tensor]]]:
+        """The forward pass, keeping per layer (n_in, n_out) for the backward pass: ``n_in`` what comes in from the
+        layer below (x for the first layer), ``n_out = f(d)`` what comes out. The weighted sum ``d`` is not kept: the
+        backward needs only n (``Activation.backward``); ``forward_values`` keeps it, for showing."""
         cache = []
         n = x  # the input layer's n is x                       (N, sizes[0])
         for layer in range(1, self.n_layers + 1):
             d = n @ params[f"W{layer}"].T + params[f"b{layer}"]  # d = n_in W^T + b  (N, sizes[layer])
             n_out = self.layer_activation(layer).forward(d)  # n_out = f(d)         (N, sizes[layer])
-            cache.append((n, d, n_out))
+            cache.append((n, n_out))
             n = n_out
         return n, cache
 
-    def backward(self, params: Params, cache: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]],
+    def forward_values(self, params: Params, x: torch.Tensor) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
+        """Every value of the forward pass, for showing: per layer (n_in, d, n_out)."""
+        values = []
+        n = x
+        for layer in range(1, self.n_layers + 1):
+            d = n @ params[f"W{layer}"].T + params[f"b{layer}"]
+            n_out = self.layer_activation(layer).forward(d)
+            values.append((n, d, n_out))
+            n = n_out
+        return values
+
+    def backward(self, params: Params, cache: list[tuple[torch.Tensor, torch.Tensor]],
                  y_hat: torch.Tensor, y: torch.Tensor) -> Params:
         """The chain rule, layer by layer from the output: error x f' x weight x f' x ... x input n."""
         n_samples, k = y.shape
         grads = {}
         grad_n = 2 * (y_hat - y) / (n_samples * k)  # dL/dn of the output (dL/dy_hat): the output error  (N, K)
         for layer in range(self.n_layers, 0, -1):
-            n_in, d, n_out = cache[layer - 1]
-            grad_d = grad_n * self.layer_activation(layer).derivative(d, n_out)  # dL/dd = dL/dn * f'(d)  (N, out)
-            grads[f"W{layer}"] = grad_d.T @ n_in  # dd/dW = n_in                               (out, in)
+            n_in, n_out = cache[layer - 1]
+            grad_d = self.layer_activation(layer).backward(grad_n, n_out)  # dL/dd = dL/dn * f'(d)  (N, out)
+            # dd/dW = n_in: dL/dW = grad_d^T n_in, summed over the samples; computed as (n_in^T grad_d)^T, the same
+            # sums, because torch's matrix product is much faster with the samples as the inner dimension this way
+            grads[f"W{layer}"] = (n_in.T @ grad_d).T  # (out, in)
             grads[f"b{layer}"] = grad_d.sum(0)  # dd/db = 1                                   (out,)
-            grad_n = grad_d @ params[f"W{layer}"]  # dd/dn_in = W: dL/dn of the layer below   (N, in)
+            if layer > 1:  # the input x needs no gradient: the chain stops at the first layer
+                grad_n = grad_d @ params[f"W{layer}"]  # dd/dn_in = W: dL/dn of the layer below   (N, in)
         return {name: grads[name] for name in params}
 
     def manual_loss_and_grads(self, params: Params, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, Params]:

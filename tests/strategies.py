@@ -47,5 +47,5 @@ def far_from_kinks(model, params, data, margin=1e-3) -> bool:
     kink."""
     if not model.layered or "relu" not in (model.activation, model.output_activation):
         return True
-    _, cache = model.forward(params, data.x)
+    cache = model.forward_values(params, data.x)
     return all(bool((d.abs() > margin).all()) for _, d, _ in cache)

@@ -30,7 +30,7 @@ def test_difference_table_is_the_largest_parameter_gap_per_epoch():
     expected = (manual[names] - auto[names]).abs().max(axis=1).to_numpy()
     np.testing.assert_array_equal(comparison.difference["max_abs_param_difference"].to_numpy(), expected)
     assert comparison.max_param_difference == expected.max()
-    assert 0 < comparison.max_param_difference < 1e-4  # float32 rounding, nothing more
+    assert comparison.max_param_difference < 1e-4  # float32 rounding at most (0 here: the same products as autograd)
 
 
 def test_compare_above_the_bound_flags_it_and_returns_the_finite_part():
@@ -68,7 +68,7 @@ def test_predictions_are_the_models_outputs_at_the_final_parameters():
 
 def test_update_step_source_is_the_code_that_ran():
     manual = training.update_step_source(bp_core.Line(), "manual")
-    assert "grad_pred = 2 * error / n  # dL/dpred" in manual and "grad = x1.T @ grad_pred" in manual
+    assert "error = x1 @ theta - y" in manual and "grad = 2 * (x1.T @ error) / n" in manual
     assert "theta - learning_rate * grad" in manual
     auto = training.update_step_source(bp_core.Line(), "autograd")
     assert "loss.backward(" in auto and "optimizer.step()" in auto and "optimizer.zero_grad()" in auto

@@ -15,9 +15,9 @@ def test_tensor_bytes_are_counted_from_the_tensors_themselves():
     assert auto.optimizer_state_bytes == 0  # plain SGD keeps no state
     mlp = bp_core.measure.count_tensor_bytes(bp_core.MLP(), bp_core.half_adder(), "manual")
     assert mlp.parameter_bytes == 17 * 4
-    # the cache: x (4x2), d1 and n1 = f(d1) (4x3 each), d2 and n2 = f(d2) (4x2 each)
-    assert mlp.saved_for_backward_bytes == (8 + 12 + 12 + 8 + 8) * 4
-    assert mlp.total_bytes == 17 * 4 * 2 + 48 * 4
+    # the cache: x (4x2), n1 = f(d1) (4x3), n2 = f(d2) (4x2); the d's are not kept
+    assert mlp.saved_for_backward_bytes == (8 + 12 + 8) * 4
+    assert mlp.total_bytes == 17 * 4 * 2 + 28 * 4
 
 
 def test_memory_in_this_process_measures_a_delta_and_the_tensor_bytes():

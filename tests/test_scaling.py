@@ -33,7 +33,7 @@ def test_the_width_axis_grows_the_hidden_layers_on_a_fixed_number_of_rows():
 def test_saved_activations_grow_with_the_rows_for_both_methods():
     table = scaling.scaling_study("n_samples", [10, 1000], ["2-3-2"], epochs=2, repeats=1, rss_repeats=0)
     saved = table.set_index(["method", "size"])["saved_for_backward_bytes"]
-    assert saved["manual", 1000] == 1000 * 12 * 4  # the hand-derived cache: x, d1, n1, d2, n2: N x 12 floats
+    assert saved["manual", 1000] == 1000 * 7 * 4  # the hand-derived cache: x, n1, n2 (no d): N x 7 floats
     assert saved["autograd", 1000] == 1000 * 9 * 4 + 17 * 4  # the graph: x, n1, n2, y (N x 9) + the weights
 
 

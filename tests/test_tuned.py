@@ -20,6 +20,11 @@ def problems():
     for activation in ("tanh", "relu"):
         yield f"a 3-4-4-2 {activation} network", bp_core.MLP((3, 4, 4, 2), activation, "sigmoid", 5), \
             bp_core.make_dataset(x, y), 0.3, 150
+    wide_x = torch.randn(257, 2, generator=generator)  # wide enough for the vectorised kernels' main loops
+    yield "a 2-40-33-3 relu network with identity outputs", bp_core.MLP((2, 40, 33, 3), "relu", "identity", 2), \
+        bp_core.make_dataset(wide_x, torch.randn(257, 3, generator=generator)), 0.05, 60
+    yield "a 2-64-2 sigmoid network on 257 rows", bp_core.MLP((2, 64, 2), seed=4), \
+        bp_core.make_dataset(wide_x, torch.rand(257, 2, generator=generator)), 0.5, 60
     yield "the 2-3-2 network in float64", bp_core.MLP(), bp_core.half_adder().to(torch.float64), 0.5, 100
 
 
@@ -54,3 +59,29 @@ def test_the_code_shown_to_a_learner_is_the_plain_loop_and_the_tuned_one_only_on
     assert "loss.backward()" in update_step_source(bp_core.Line(), "autograd")
     assert "optimizer.zero_grad()" in update_step_source(bp_core.Line(), "autograd")
     assert "def manual_packed" in update_step_source(bp_core.Line(), "manual")
+
+
+@pytest.mark.parametrize("name", sorted(bp_core.activations.ACTIVATIONS))
+def test_an_activations_backward_from_n_alone_is_dl_dn_times_its_derivative(name):
+    activation = bp_core.activations.ACTIVATIONS[name]
+    generator = torch.Generator().manual_seed(1)
+    d = torch.randn(50, 4, generator=generator, dtype=torch.float64) * 3
+    d[0, 0] = 0.0  # ReLU's kink: off, as torch has it
+    grad_n = torch.randn(50, 4, generator=generator, dtype=torch.float64)
+    n = activation.forward(d)
+    torch.testing.assert_close(activation.backward(grad_n, n), grad_n * activation.derivative(d, n))
+    d_autograd = d.clone().requires_grad_(True)
+    activation.forward(d_autograd).backward(grad_n)
+    torch.testing.assert_close(activation.backward(grad_n, n), d_autograd.grad)
+
+
+@pytest.mark.parametrize("family, sizes", [("line", (1, 1)), ("2-3-2", (2, 3, 2)), ("2-H-2", (2, 256, 2)),
+                                           ("2-H-H-H-2", (2, 32, 32, 32, 2)), ("relu", (3, 5, 4))])
+@pytest.mark.parametrize("n_samples", [4, 1000])
+def test_the_hand_derived_backward_keeps_no_more_than_autograd(family, sizes, n_samples):
+    model = bp_core.Line() if family == "line" else bp_core.MLP(sizes, "relu" if family == "relu" else "sigmoid")
+    data = bp_core.make_dataset(torch.rand(n_samples, model.in_features), torch.rand(n_samples, model.out_features))
+    kept = {m: bp_core.measure.count_tensor_bytes(model, data, m) for m in ("manual", "autograd")}
+    for method, counted in kept.items():
+        assert counted == bp_core.budget.analytic_tensor_bytes(model, n_samples, method)
+    assert kept["manual"].saved_for_backward_bytes <= kept["autograd"].saved_for_backward_bytes

@@ -89,9 +89,10 @@ def network_values(model: Model, params: Params, data: object) -> NetworkValues:
         raise ValueError(f"model must be a layered network such as bp_core.MLP(), got {model!r}")
     params = check_params(model, params)
     data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)
-    network: Any = model  # layered: forward() keeps (input, d, n) per layer, as chain_rule_paths reads it
+    network: Any = model  # layered: forward_values() gives (input, d, n) per layer, as chain_rule_paths reads it
     with torch.no_grad():
-        y_hat, cache = network.forward(params, data.x)
+        cache = network.forward_values(params, data.x)
+        y_hat = cache[-1][2]
         loss = torch.nn.functional.mse_loss(y_hat, data.y).item()
     return NetworkValues([d for _, d, _ in cache], [data.x, *[n for _, _, n in cache]], data.y, loss)
 
@@ -154,7 +155,8 @@ def manual_step(model: Model, params: Params, data: object, learning_rate: float
 def _network_values(model, params: Params, x: torch.Tensor, y: torch.Tensor
                     ) -> tuple[dict[str, torch.Tensor], dict[str, torch.Tensor]]:
     """d and n of every layer, then the backward's local derivatives, layer by layer from the output."""
-    y_hat, cache = model.forward(params, x)
+    cache = model.forward_values(params, x)
+    y_hat = cache[-1][2]
     forward = {"x": x, "y": y}
     for layer, (_, d, n) in enumerate(cache, start=1):
         forward[f"d{layer}"], forward[f"n{layer}"] = d, n

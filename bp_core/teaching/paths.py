@@ -142,7 +142,8 @@ def chain_rule_paths(model: MLP, params: Params, data: object, parameter: str = 
                          f"MAX_PATHS = {MAX_PATHS:,}; {advice}")
 
     with torch.no_grad():
-        y_hat, cache = model.forward(params, data.x)  # (n_in, d, n_out) per layer
+        cache = model.forward_values(params, data.x)  # (n_in, d, n_out) per layer
+        y_hat = cache[-1][2]
         error = 2 * (y_hat - data.y) / y_hat.numel()  # dL/dŷ  (N, K)
     rows = []
     for s in range(n_samples) if sample is None else [sample]:

@@ -54,7 +54,7 @@ def tuned_manual_loop(model: Model, data: Dataset, initial: Params, learning_rat
     with torch.no_grad():  # nothing here needs a graph; this guards against inputs that require grad
         for epoch in range(epochs + 1):
             began = clock()
-            loss, grad = model.manual_packed(theta, x, y)  # forward, then backward by hand
+            loss, grad = model.tuned_manual_packed(theta, x, y)  # forward, then backward by hand
             if not recorder.row(epoch, began, loss, theta, grad):
                 break  # diverged, or the last row (after the last update) is recorded
             # gradient descent, theta - learning_rate * grad, written into a new tensor (the next history row)
