@@ -80,14 +80,14 @@ st.info(view.float32_sentence(report, lang))
 st.subheader(t("zero_grad_title", lang))
 zero_grad_run = teaching.choose_run("zg_model", lang, "gradient_check")
 st.markdown(t("zero_grad_intro", lang, lr=zero_grad_run.learning_rate, epochs=view.ZERO_GRAD_EPOCHS))
-comparison = view.zero_grad(zero_grad_run)
+comparison = view.zero_grad(zero_grad_run, lang)  # the server's queue
 wrong = comparison.went_wrong_at
 st.metric(t("zero_grad_metric", lang), "—" if wrong is None else str(wrong),
           help=t("zero_grad_metric_help", lang, margin=100 * WRONG_MARGIN))
 st.markdown(view.zero_grad_sentence(comparison, lang))
 left, right = st.columns(2)
-left.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "grad_norm", lang), width="stretch")
-right.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "loss", lang), width="stretch")
+left.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "grad_norm", lang, comparison), width="stretch")
+right.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "loss", lang, comparison), width="stretch")
 st.markdown(t("zero_grad_fix", lang))
 st.code("optimizer.zero_grad()  # before loss.backward(): start each epoch's gradient from zero\n"
         "loss.backward()\noptimizer.step()", language="python")

@@ -51,7 +51,7 @@ if request is None:
     request = state.get("sw_last") or view.default_request(model_key)
     st.warning(t("sweep_last_valid", lang, low=request.low, high=request.high, count=request.count,
                  epochs=request.epochs))
-sweep = view.run_sweep(request, lang)
+sweep = view.run_sweep(request, lang)  # the server's queue: queue position, then progress
 state["sw_last"] = request
 
 # ---- the bound and where it comes from
@@ -65,7 +65,7 @@ else:
     st.caption(t("sweep_network_local", lang))
 
 # ---- final loss against learning rate, and a few loss curves
-st.vega_lite_chart(view.chart_spec("final", request, lang), width="stretch")
+st.vega_lite_chart(view.chart_spec("final", request, lang, (), sweep), width="stretch")
 st.caption(t("sweep_summary", lang, runs=len(sweep.table), diverging=int(sweep.table["diverging"].sum()),
              epochs=request.epochs))
 rates = sweep.table["learning_rate"].tolist()
@@ -74,7 +74,7 @@ if not chosen:
     chosen = view.default_curves(sweep)
 set_value("sw_curves", chosen)
 picked = st.multiselect(t("sweep_pick_curves", lang), rates, key="sw_curves", format_func=lambda r: f"{r:.4g}")
-st.vega_lite_chart(view.chart_spec("curves", request, lang, tuple(picked)), width="stretch")
+st.vega_lite_chart(view.chart_spec("curves", request, lang, tuple(picked), sweep), width="stretch")
 st.caption(t("sweep_curves_caption", lang, rule=say.divergence_rule(lang)))
 with st.expander(t("sweep_table", lang)):
     st.dataframe(view.sweep_frame(sweep, lang), hide_index=True, width="stretch", key="sweep_table")

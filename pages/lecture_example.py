@@ -26,7 +26,7 @@ for column, program in zip(st.columns(2), PROGRAMS):
     column.markdown(f"**{view.PROGRAM_FILES[program]}**")
     column.code(view.program_code(program), language="python", wrap_lines=True)
 
-# ---- this machine's run, on demand (cached for the whole server)
+# ---- this machine's run, on demand (through the server's queue: one run for everyone who presses at once)
 if st.button(t("example_run", lang), key="example_run", type="primary", help=t("example_run_help", lang)):
     view.run(lang)
 example = view.kept_example()

@@ -127,3 +127,92 @@ def test_memory_is_also_given_back_now_and_then_while_no_run_finishes(worker):
     trims = threading.Semaphore(0)
     worker(workers=1, trim=trims.release, trim_every_seconds=0.01)
     assert trims.acquire(timeout=10) and trims.acquire(timeout=10)
+
+
+def test_exclusive_jobs_run_one_at_a_time_even_with_two_workers_and_others_go_past_them(worker):
+    w = worker(workers=2, trim_every_seconds=None)
+    gate, running, most = threading.Event(), [], []
+    lock = threading.Lock()
+
+    def measuring(value):
+        def compute(report):
+            with lock:
+                running.append(value)
+                most.append(len(running))
+            gate.wait(30)
+            with lock:
+                running.remove(value)
+            return value
+
+        return compute
+
+    first = w.submit("measure a", measuring("a"), exclusive=True)
+    second = w.submit("measure b", measuring("b"), exclusive=True)
+    training = w.submit("train", lambda report: "trained")  # the second worker takes it past the waiting measurement
+    assert training.result() == "trained"
+    assert first.wait(0.2) is False and not second.started and w.ahead(second) == 1
+    gate.set()
+    assert (first.result(), second.result()) == ("a", "b")
+    assert max(most) == 1  # never two measurements at once
+
+
+def test_every_action_waits_in_the_same_queue(worker):
+    w = worker(workers=1, trim_every_seconds=None)
+    gate = threading.Event()
+    compare = w.submit(("compare", 1), blocked_run(gate, "comparison"), action="compare")
+    sweep = w.submit(("sweep", 1), lambda report: "sweep", action="sweep")
+    example = w.submit(("lecture_example", ()), lambda report: "example", action="lecture_example")
+    assert w.ahead(sweep) == 1 and w.ahead(example) == 2 and not sweep.started
+    gate.set()
+    assert [job.result() for job in (compare, sweep, example)] == ["comparison", "sweep", "example"]
+
+
+def test_the_same_request_under_two_actions_is_two_computations_and_each_is_computed_once(worker):
+    w = worker(workers=1, trim_every_seconds=None)
+    gate = threading.Event()
+    calls = []
+
+    def counted(name):
+        def compute(report):
+            calls.append(name)
+            gate.wait(30)
+            return name
+
+        return compute
+
+    jobs = [w.submit((action, "same request"), counted(action), action=action)
+            for action in ("sweep", "zero_grad", "sweep", "zero_grad")]
+    assert jobs[0] is jobs[2] and jobs[1] is jobs[3]  # single flight within an action
+    gate.set()
+    assert [job.result() for job in jobs] == ["sweep", "zero_grad", "sweep", "zero_grad"]
+    assert sorted(calls) == ["sweep", "zero_grad"] and w.runs_computed == 2
+
+
+def test_results_are_kept_per_action_so_one_action_cannot_push_out_another(worker):
+    w = worker(workers=1, keep=1, trim_every_seconds=None)
+    w.submit(("lecture_example", ()), lambda report: "example", action="lecture_example").result()
+    for epochs in (100, 200, 300):
+        w.submit(("compare", epochs), lambda report, e=epochs: e, action="compare").result()
+    computed = w.runs_computed
+    assert w.submit(("lecture_example", ()), lambda report: "again", action="lecture_example").result() == "example"
+    assert w.submit(("compare", 300), lambda report: 0, action="compare").result() == 300  # the newest, kept
+    assert w.submit(("compare", 100), lambda report: "new", action="compare").result() == "new"  # pushed out
+    assert w.runs_computed == computed + 1
+
+
+def test_a_job_reports_figures_for_its_progress_text():
+    job = Job("k", 0)
+    job.report(0.25, done=6, total=24)
+    assert (job.fraction, job.stage, job.figures) == (0.25, "", {"done": 6, "total": 24})
+
+
+def test_shutdown_runs_what_was_queued_and_refuses_new_jobs(worker):
+    w = Worker(workers=1, trim_every_seconds=None)
+    gate = threading.Event()
+    first = w.submit("a", blocked_run(gate, 1))
+    second = w.submit("b", lambda report: 2)
+    threading.Timer(0.1, gate.set).start()
+    w.shutdown()
+    assert (first.result(), second.result()) == (1, 2)
+    with pytest.raises(RuntimeError, match="shut down"):
+        w.submit("c", lambda report: 3)

@@ -1,6 +1,7 @@
 """What the gradient-check page shows: where the parameters come from (the start, an epoch of the lecture's run, or
 typed in), the three gradients in float32 and float64 with a verdict per row, and the forgotten ``zero_grad()``.
-Parsing the typed table is pure and unit-tested; the computations are cached on hashable values.
+Parsing the typed table is pure and unit-tested; the computations are cached on hashable values, and the zero_grad
+runs go through the server's queue (ui/queue_view.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bp_core.teaching.checking import WRONG_MARGIN
 from . import charts, teaching
 from .messages import Message, Unusable, shown
 from .numbers import parse_real
+from .queue_view import queued
 from .settings import Settings
 from .texts import t
 
@@ -93,10 +95,21 @@ def table_columns(frame: pd.DataFrame) -> dict:
     return {name: gradient for name in frame.columns[2:5]} | errors
 
 
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def zero_grad(settings: Settings, epochs: int = ZERO_GRAD_EPOCHS) -> bp_core.teaching.ZeroGradComparison:
+ZERO_GRAD = "zero_grad"
+"""The action's name in the server's queue (ui/queue_view.py)."""
+
+
+def _zero_grad(settings: Settings, epochs: int) -> bp_core.teaching.ZeroGradComparison:
+    """In the worker's thread: both runs."""
     model, data = settings.build()
     return bp_core.teaching.zero_grad_comparison(model, data, settings.learning_rate, epochs)
+
+
+def zero_grad(settings: Settings, lang: str = "en", epochs: int = ZERO_GRAD_EPOCHS
+              ) -> bp_core.teaching.ZeroGradComparison:
+    """The runs with and without zero_grad(), from the server's queue (the queue position while it waits)."""
+    return queued(ZERO_GRAD, (settings, epochs), lambda report: _zero_grad(settings, epochs), lang,
+                  lambda job: t("zero_grad_running", lang, epochs=epochs))
 
 
 def zero_grad_chart(comparison: bp_core.teaching.ZeroGradComparison, quantity: str, lang: str) -> alt.TopLevelMixin:
@@ -120,8 +133,11 @@ def zero_grad_chart(comparison: bp_core.teaching.ZeroGradComparison, quantity: s
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def zero_grad_spec(settings: Settings, quantity: str, lang: str) -> dict:
-    return zero_grad_chart(zero_grad(settings), quantity, lang).to_dict()
+def zero_grad_spec(settings: Settings, quantity: str, lang: str,
+                   _comparison: bp_core.teaching.ZeroGradComparison) -> dict:
+    """One chart of the runs for ``settings``, built once per quantity and language; the runs are passed in, not
+    fetched, so a chart never sends its page back into the queue."""
+    return zero_grad_chart(_comparison, quantity, lang).to_dict()
 
 
 def zero_grad_sentence(comparison: bp_core.teaching.ZeroGradComparison, lang: str) -> str:

@@ -1,10 +1,10 @@
-"""What the Compare page draws, computed from one run: the run itself (through the server's one training worker),
-the charts (chosen from a mapping), the headline metrics. The sentences that read them live in ui/sentences.py.
+"""What the Compare page draws, computed from one run: the run itself (through the server's one queue), the charts
+(chosen from a mapping), the headline metrics. The sentences that read them live in ui/sentences.py.
 
-Runs go through ``ui.worker.Worker``: one run trains at a time (``ui.worker.DEFAULT_WORKERS``; the environment
+Runs go through ``ui.queue_view.queued``: one computation at a time (``ui.worker.DEFAULT_WORKERS``; the environment
 variable BACKPROP_LAB_WORKERS allows more), a waiting learner sees how many runs are ahead of theirs, twenty sessions
 asking for the same settings at once share one run, and the last few runs are kept for whoever asks next. The
-worker's results are shared, not copied: nothing here changes a ``Comparison``.
+queue's results are shared, not copied: nothing here changes a ``Comparison``.
 """
 
 from __future__ import annotations
@@ -22,64 +22,36 @@ import bp_core
 from bp_core.limits import METHODS
 
 from . import charts, sentences
+from .queue_view import queued
 from .settings import Settings
 from .texts import t
 from .widget_state import kept
-from .worker import Report, Worker, favour_short_gil_turns, freeze_startup_objects
+from .worker import Job, Report
 
-WAIT_POLL_SECONDS = 0.25
-"""How often a waiting page looks at its queue position and progress (it redraws only what changed)."""
-LAST_RUN_KEY = "last_run"
-"""Session state: (settings, comparison) of this session's last run. A rerun with the same settings never waits for
-the worker, even after the worker's few kept results moved on to other learners' runs; it goes with the session."""
-
-
-@st.cache_resource(show_spinner=False)
-def training_worker() -> Worker:
-    """The server's one worker, shared by every session; short GIL turns, so runs and pages share the cores, and
-    the imported modules frozen out of garbage collection, so the worker's periodic collection is cheap."""
-    favour_short_gil_turns()
-    freeze_startup_objects()
-    return Worker()
+COMPARE = "compare"
+"""The action's name in the server's queue (ui/queue_view.py) and in this session's kept results."""
 
 
 def _compute(settings: Settings, report: Report) -> bp_core.Comparison:
-    """In a worker thread: both methods, measured."""
+    """In the worker's thread: both methods, measured."""
     model, data = settings.build()
     return bp_core.compare(model, data, settings.learning_rate, settings.epochs, progress=report)
 
 
 def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
-    """The run for ``settings``, from the worker; while it waits, the queue position, then a progress bar.
+    """The run for ``settings``, from the server's queue; while it waits, the queue position, then a progress bar.
 
     Should the run raise, the learner reads why in their language and the page stops there (no traceback).
     """
-    kept = st.session_state.get(LAST_RUN_KEY)
-    if kept is not None and kept[0] == settings:  # this learner's own rerun: a toggle, a language, Train again
-        return kept[1]
-    worker = training_worker()
-    job = worker.submit(settings, lambda report: _compute(settings, report))
-    if not job.done():
-        slot, shown = st.empty(), None
-        while not job.wait(WAIT_POLL_SECONDS):
-            ahead = worker.ahead(job)
-            now = ("ahead", ahead) if ahead else ("training", job.stage, round(job.fraction, 2))
-            if now == shown:
-                continue  # redraw only what changed: twenty waiting pages must not keep the server busy
-            shown = now  # each redraw also lets Streamlit stop or rerun this script
-            if ahead:
-                slot.info(t("queue_one" if ahead == 1 else "queue_many", lang, ahead=ahead, workers=worker.workers))
-            else:
-                stage = t(job.stage, lang) if job.stage in METHODS else "..."
-                slot.progress(job.fraction, text=t("training", lang, method=stage))
-        slot.empty()
+    def progress_text(job: Job) -> str:
+        return t("training", lang, method=t(job.stage, lang) if job.stage in METHODS else "...")
+
     try:
-        comparison = job.result()
+        return queued(COMPARE, settings, lambda report: _compute(settings, report), lang, progress_text)
     except Exception as error:  # a learner gets a sentence in their language, never a traceback
         st.error(t("run_failed", lang, error=f"{type(error).__name__}: {error}"))
         st.stop()
-    st.session_state[LAST_RUN_KEY] = (settings, comparison)
-    return comparison
+        raise  # st.stop raises; this line is for the type checker
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

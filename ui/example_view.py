@@ -1,6 +1,6 @@
 """The extra-example page's pieces: the note's programs and figures (bp_core.lecture), this machine's run of them
-(bp_core.measure.reconcile_example, cached once per server), and the sentences that reconcile the two, each built
-from the figures it states."""
+(bp_core.measure.reconcile_example, through the server's queue: one run for every session that presses at once), and
+the sentences that reconcile the two, each built from the figures it states."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from bp_core.lecture import METHOD_PROGRAMS, PROGRAMS, note
 from bp_core.limits import METHODS
 from bp_core.measure import LectureExample, reconcile_example
 
+from .queue_view import queued
 from .texts import t
+from .worker import Job, Report
 
 RESULT_KEY = "example_result"  # plain key (not a widget's): the last run survives reruns and page switches
 PROGRAM_FILES = {program: f"{program}.py" for program in PROGRAMS}
@@ -45,24 +47,29 @@ def epoch_sentence(lang: str) -> str:
     return t("example_epochs", lang, note=note.LOSSES_EVERY_100[0], row99=row99, row100=row100)
 
 
-@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
-def cached_example(_lang: str = "en") -> LectureExample:
-    """One run for every session (``_lang`` is left out of the key); a progress bar while it runs."""
-    slot = st.empty()
+EXAMPLE = "lecture_example"
+"""The action's name in the server's queue (ui/queue_view.py): one request, so one run for every session at once."""
 
-    def show(done: int, total: int) -> None:
-        if done < total:
-            slot.progress(done / total, text=t("example_running", _lang, done=done, total=total))
 
-    example = reconcile_example(progress=show)
-    slot.empty()
-    return example
+def _compute(report: Report) -> LectureExample:
+    """In the worker's thread: both programs under the line profiler, then the trainers."""
+    return reconcile_example(progress=lambda done, total: report(done / total, done=done, total=total))
+
+
+def queued_example(lang: str = "en") -> LectureExample:
+    """The run, from the server's queue (one for every session pressing at once; kept for the next ones): the queue
+    position while it waits, then a progress bar."""
+    def progress_text(job: Job) -> str:
+        total = len(METHODS) + 1  # reconcile_example reports each program, then the trainers
+        return t("example_running", lang, done=job.figures.get("done", 0), total=job.figures.get("total", total))
+
+    return queued(EXAMPLE, (), _compute, lang, progress_text)
 
 
 def run(lang: str) -> None:
-    """Press of the run button: the cached run into the session, or an error in the learner's language."""
+    """Press of the run button: the queued run into the session, or an error in the learner's language."""
     try:
-        st.session_state[RESULT_KEY] = cached_example(lang)
+        st.session_state[RESULT_KEY] = queued_example(lang)
     except Exception as error:  # a learner gets a sentence, never a traceback
         st.error(t("example_error", lang, error=f"{type(error).__name__}: {error}"))
 

@@ -4,7 +4,9 @@ the server.
 - Live, every run: the exact tensor bytes per method (counted from the tensors), the analytic count beside them.
 - Peak RSS per method only when it was measured in isolation (a fresh process per run, at least 3 repeats, median and
   range): from the shipped scaling-study table when it holds this model and data size, or from the "measure in a
-  fresh process" button, which is refused with a message where the server lacks the memory for the processes.
+  fresh process" button. The measurement goes through the server's queue as an exclusive job (one at a time per
+  server, however many workers it has) and checks the free memory when it starts, not when the button is pressed:
+  it is refused with a message where the server lacks the memory for the processes then.
 - A difference in RSS is called resolvable only when the repeats' ranges do not overlap and it exceeds the resolution.
 """
 
@@ -20,6 +22,7 @@ from bp_core import measure
 from bp_core.measure import scaling
 from bp_core.measure.isolated import MIN_REPEATS
 
+from .queue_view import queued
 from .settings import Settings
 from .texts import t
 
@@ -91,10 +94,38 @@ def presented(comparison: bp_core.Comparison, figure: RSSFigure | None, lang: st
     return lines
 
 
-@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+MEASURE = "isolated_memory"
+"""The action's name in the server's queue (ui/queue_view.py); exclusive: one measurement at a time per server."""
+
+
+class NoRoom(Exception):
+    """The machine lacked the memory for the measuring processes when the measurement was to start."""
+
+    def __init__(self, room: measure.MeasurementRoom) -> None:
+        super().__init__(f"about {room.needed_mib:.0f} MiB needed, {room.available_mib:.0f} MiB free")
+        self.room = room
+
+
 def _measure(settings: Settings) -> measure.IsolatedMemory:
+    """In the worker's thread, the server's only measurement at this moment (an exclusive job): the memory is checked
+    now, as it starts, so presses that waited in the queue are not all let through by the same free memory."""
+    room = measure.isolated_measurement_room()
+    if not room.allowed:
+        raise NoRoom(room)  # not kept: the next press checks again
     model, data = settings.build()
     return measure.measure_isolated_memory(model, data, settings.learning_rate, settings.epochs)
+
+
+def measure_in_fresh_processes(settings: Settings, lang: str) -> measure.IsolatedMemory | None:
+    """The measurement for ``settings`` through the server's queue (queue position, then a bar that says it is
+    measuring), or None and a warning with the figures when the machine lacked the memory as it was to start."""
+    try:
+        return queued(MEASURE, settings, lambda report: _measure(settings), lang,
+                      lambda job: t("memory_measuring", lang), exclusive=True)
+    except NoRoom as refused:
+        st.warning(t("memory_measure_refused", lang, available=refused.room.available_mib,
+                     needed=refused.room.needed_mib))
+        return None
 
 
 def memory_section(comparison: bp_core.Comparison, settings: Settings, lang: str) -> None:
@@ -102,13 +133,9 @@ def memory_section(comparison: bp_core.Comparison, settings: Settings, lang: str
     state = st.session_state
     measured = state.get("isolated_memory", {}).get(settings)
     if st.button(t("memory_measure_button", lang), key="measure_isolated", help=t("memory_measure_help", lang)):
-        room = measure.isolated_measurement_room()
-        if not room.allowed:
-            st.warning(t("memory_measure_refused", lang, available=room.available_mib, needed=room.needed_mib))
-        else:
-            with st.spinner(t("memory_measuring", lang)):
-                measured = _measure(settings)
-            state.setdefault("isolated_memory", {})[settings] = measured
+        fresh = measure_in_fresh_processes(settings, lang)
+        if fresh is not None:
+            measured = state.setdefault("isolated_memory", {})[settings] = fresh
     figure = isolated_figure(measured, lang) if measured is not None else table_figure(
         settings, comparison.data.n_samples, lang, _table())
     lines = presented(comparison, figure, lang)

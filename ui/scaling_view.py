@@ -2,8 +2,8 @@
 run with its progress bar, and the sentences that read the result from the numbers.
 
 The library accepts any size whose working set fits its memory budget; the page lets a learner ask only for runs
-that finish in seconds on a small shared server (``LIVE_SIZES``), and measures no peak RSS live (that needs a fresh
-process per run: the shipped table has it).
+that finish in seconds on a small shared server (``LIVE_SIZES``), runs them through the server's one queue, and
+measures no peak RSS live (that needs a fresh process per run: the shipped table has it).
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from bp_core.measure import RSS_RESOLUTION_MIB, RSSSpread, rss_difference_resolv
 from bp_core.measure.isolated import MIN_REPEATS
 
 from . import scaling_charts
+from .queue_view import queued
 from .texts import t
+from .worker import Job, Report
 
 LIVE_SIZES = {
     "n_samples": (4, 10, 40, 100, 400, 1_000, 4_000, 10_000, 40_000, 100_000),
@@ -42,14 +44,28 @@ def live_sizes(axis: str, low: int, high: int, points: int) -> tuple[int, ...]:
     return scaling.log_sizes(low, high, max(1, min(points, LIVE_MAX_POINTS)))
 
 
+SCALING_LIVE = "scaling_live"
+"""The action's name in the server's queue (ui/queue_view.py)."""
+
+
+def _compute(axis: str, sizes: tuple[int, ...], report: Report) -> pd.DataFrame:
+    """In the worker's thread: both families at ``sizes``, reporting each finished measurement."""
+    def progress(done: int, total: int, label: str) -> None:
+        report(done / total, label, done=done, total=total)
+
+    return scaling.scaling_study(axis, sizes, epochs=LIVE_EPOCHS, repeats=LIVE_REPEATS, rss_repeats=0,
+                                 progress=progress)
+
+
 def run_live(axis: str, sizes: tuple[int, ...], lang: str) -> pd.DataFrame:
-    """Measure both families at ``sizes`` here (no RSS), with a progress bar."""
-    bar = st.progress(0.0, text=t("scaling_progress", lang, label="…", done=0, total=len(sizes) * 2))
+    """Measure both families at ``sizes`` here (no RSS), through the server's queue: the queue position while it
+    waits, then a progress bar. Measured alone (at most ``workers`` computations at once), not beside a class's
+    training runs in other threads."""
+    def progress_text(job: Job) -> str:
+        return t("scaling_progress", lang, label=job.stage or ("✓" if job.fraction else "…"),
+                 done=job.figures.get("done", 0), total=job.figures.get("total", len(sizes) * 2))
 
-    def show(done: int, total: int, label: str) -> None:
-        bar.progress(done / total, text=t("scaling_progress", lang, label=label or "✓", done=done, total=total))
-
-    return scaling.scaling_study(axis, sizes, epochs=LIVE_EPOCHS, repeats=LIVE_REPEATS, rss_repeats=0, progress=show)
+    return queued(SCALING_LIVE, (axis, sizes), lambda report: _compute(axis, sizes, report), lang, progress_text)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

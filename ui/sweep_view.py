@@ -1,6 +1,7 @@
 """What the learning-rate page shows: the sweep the learner asked for (checked, with messages), run once per request
-with a progress bar, and its two charts: final loss against learning rate with the bound 2/λmax as a rule and the
-diverging runs marked at the top, and the loss curves of a few chosen rates.
+through the server's queue (queue position, then a progress bar), and its two charts: final loss against learning
+rate with the bound 2/λmax as a rule and the diverging runs marked at the top, and the loss curves of a few chosen
+rates.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from bp_core import limits, teaching
 
 from . import charts
 from .messages import Message
+from .queue_view import queued
 from .texts import t
 from .widget_state import WidgetValues
+from .worker import Job, Report
 
 DEFAULTS = {key: {"sw_low": preset.sweep.low, "sw_high": preset.sweep.high, "sw_count": preset.sweep.count,
                   "sw_epochs": preset.sweep.epochs} for key, preset in bp_core.PRESETS.items()}
@@ -89,20 +92,23 @@ def resolve_sweep(model: str, values: WidgetValues) -> tuple[SweepRequest | None
     return SweepRequest(model, low, high, count, epochs), []
 
 
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def run_sweep(request: SweepRequest, _lang: str = "en") -> teaching.Sweep:
-    """The sweep, with a progress bar while it runs (created here, so a cache hit shows none)."""
+SWEEP = "sweep"
+"""The action's name in the server's queue (ui/queue_view.py)."""
+
+
+def _compute(request: SweepRequest, report: Report) -> teaching.Sweep:
+    """In the worker's thread: the sweep, reporting each finished run."""
     model, data = bp_core.PRESETS[request.model].build()
-    slot = st.empty()
+    return teaching.learning_rate_sweep(model, data, request.low, request.high, request.count, request.epochs,
+                                        progress=lambda done, total: report(done / total, done=done, total=total))
 
-    def show(done: int, total: int) -> None:
-        slot.progress(done / total, text=t("sweep_running", _lang, done=done, total=total))
 
-    show(0, request.count)
-    sweep = teaching.learning_rate_sweep(model, data, request.low, request.high, request.count, request.epochs,
-                                        progress=show)
-    slot.empty()
-    return sweep
+def run_sweep(request: SweepRequest, lang: str = "en") -> teaching.Sweep:
+    """The sweep, from the server's queue: the queue position while it waits, then a progress bar."""
+    def progress_text(job: Job) -> str:
+        return t("sweep_running", lang, done=job.figures.get("done", 0), total=request.count)
+
+    return queued(SWEEP, request, lambda report: _compute(request, report), lang, progress_text)
 
 
 def headline(sweep: teaching.Sweep, lang: str) -> list[tuple[str, str]]:
@@ -188,5 +194,7 @@ CHARTS: dict[str, Callable[[teaching.Sweep, str, tuple[float, ...]], alt.TopLeve
 
 
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def chart_spec(kind: str, request: SweepRequest, lang: str, rates: tuple[float, ...] = ()) -> dict:
-    return CHARTS[kind](run_sweep(request, lang), lang, rates).to_dict()
+def chart_spec(kind: str, request: SweepRequest, lang: str, rates: tuple[float, ...], _sweep: teaching.Sweep) -> dict:
+    """One chart of the sweep for ``request``, built once per language and rates. The sweep is passed in, not
+    fetched: a chart never sends its page back into the queue."""
+    return CHARTS[kind](_sweep, lang, rates).to_dict()

@@ -1,12 +1,14 @@
-"""One bounded pool of training runs for the whole server: every session's Train goes through it.
+"""One bounded queue for the whole server's heavy work: every page's training, sweep, live measurement and profile
+goes through it.
 
 A class opens the same link at once. Without a bound, twenty script threads would train side by side on one or two
-cores, each slower than the last, and the server's memory would hold twenty runs in flight. ``Worker`` trains at most
-``workers`` runs at a time (one by default: see DEFAULT_WORKERS), tells a waiting learner how many runs are ahead of
-theirs, computes a run once however many sessions ask for the same key at the same moment (single flight), keeps a
-few finished runs for the next learner with the same settings, and gives freed memory back to the operating system.
+cores, each slower than the last, and the server's memory would hold twenty runs in flight. ``Worker`` runs at most
+``workers`` computations at a time (one by default: see DEFAULT_WORKERS) and the exclusive ones (the fresh-process
+measurement: two child processes of ~300 MB) one at a time, tells a waiting learner how many runs are ahead of
+theirs, computes once however many sessions ask for the same key at the same moment (single flight), keeps a few
+finished results for the next learner with the same request, and gives freed memory back to the operating system.
 
-No Streamlit here: ``ui/compare_view.py`` holds the one instance (``st.cache_resource``) and draws the waiting.
+No Streamlit here: ``ui/queue_view.py`` holds the one instance (``st.cache_resource``) and draws the waiting.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,8 +39,9 @@ releases the GIL in every small torch operation and then waits for it again: wit
 thread it waited up to the full interval each time (seen here: a 2,000-epoch network run took 17.6 s instead of
 2.4 s next to one busy thread at 5 ms, 4.2 s at 0.2 ms, and the busy thread also did more work)."""
 
-Report = Callable[[float, str], None]
-"""What a run calls to say how far it is: a fraction in [0, 1] and the stage's name (e.g. the method)."""
+Report = Callable[..., None]
+"""What a run calls to say how far it is: ``report(fraction, stage="", **figures)``, a fraction in [0, 1], the stage's
+name (e.g. the method) and any figures the page's progress text needs (``done=3, total=24``)."""
 
 
 WORKERS_VARIABLE = "BACKPROP_LAB_WORKERS"
@@ -92,18 +95,22 @@ def give_back_memory() -> bool:
 
 @dataclass(eq=False)
 class Job:
-    """One run: queued, then running, then done (its ``future`` holds the result or the exception)."""
+    """One computation: queued, then running, then done (its ``future`` holds the result or the exception)."""
 
     key: Hashable
     number: int  # order of submission
+    action: Hashable = ""  # the kind of work; its results are kept apart from other kinds'
+    exclusive: bool = False  # at most one exclusive job runs at a time, however many workers the server has
     future: Future = field(default_factory=Future)
     started: bool = False
     fraction: float = 0.0  # how far the run is, as last reported
     stage: str = ""  # what the run last reported doing
+    figures: dict[str, Any] = field(default_factory=dict)  # what else it reported (done=3, total=24)
 
-    def report(self, fraction: float, stage: str) -> None:
+    def report(self, fraction: float, stage: str = "", **figures: Any) -> None:
         """Called from the worker thread by the run itself; the waiting script threads read it."""
         self.fraction, self.stage = min(max(float(fraction), 0.0), 1.0), stage
+        self.figures = figures  # one assignment: a reader sees the old figures or the new ones, never half
 
     def done(self) -> bool:
         return self.future.done()
@@ -122,10 +129,17 @@ class Job:
 
 
 class Worker:
-    """At most ``workers`` runs at once, one run per key at a time, the last ``keep`` results kept ``ttl_seconds``.
+    """One queue for the server's heavy work: at most ``workers`` computations at once, exclusive ones one at a time,
+    one computation per key at a time, the last ``keep`` results of each action kept ``ttl_seconds``.
 
-    Few are kept: a 5,000-epoch network run holds about 3 MB, each session keeps its own last run
-    (ui/compare_view.py), and what is kept stays in the server after the class has left.
+    Jobs start in the order they were submitted, except that an exclusive job waits while another exclusive job
+    runs and the jobs behind it go first. An exclusive job also takes one of the ``workers`` places: the fresh-process
+    measurement is exclusive, and its child processes use the same cores and memory as a training run, so the server
+    never runs more than ``workers`` computations, nor two sets of measuring processes.
+
+    Few results are kept, per action (``submit``'s ``action``: Compare's runs do not push the lecture example's one
+    run out): a 5,000-epoch network run holds about 3 MB, each session keeps its own last result per action
+    (ui/queue_view.py), and what is kept stays in the server after the class has left.
 
     Examples
     --------
@@ -146,18 +160,29 @@ class Worker:
         if trim_every_seconds is not None:  # sessions that close free memory with no run to trim after
             threading.Thread(target=self._trim_now_and_then, args=(trim_every_seconds,), daemon=True,
                              name="give-back-memory").start()
-        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="training-run")
         self._lock = threading.Lock()
+        self._ready = threading.Condition(self._lock)  # a job was queued, an exclusive job ended, or shutdown
+        self._waiting: list[tuple[Job, Callable[[Report], Any]]] = []  # queued, in submission order
+        self._exclusive_running = False
         self._in_flight: dict[Hashable, Job] = {}  # queued or running
-        self._results: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()  # key -> (finished at, result)
+        # action -> key -> (finished at, result), oldest first
+        self._results: dict[Hashable, OrderedDict[Hashable, tuple[float, Any]]] = {}
         self._numbers = itertools.count()
-        self.runs_computed = 0  # how many runs actually trained (not served from another caller's run)
+        self.runs_computed = 0  # how many runs actually computed (not served from another caller's run)
+        self._threads = [threading.Thread(target=self._serve, daemon=True, name=f"queue-worker_{i}")
+                         for i in range(self.workers)]
+        for thread in self._threads:
+            thread.start()
 
-    def submit(self, key: Hashable, compute: Callable[[Report], Any]) -> Job:
+    def submit(self, key: Hashable, compute: Callable[[Report], Any], *, action: Hashable = "",
+               exclusive: bool = False) -> Job:
         """The job that computes ``compute(report)`` for ``key``: a kept result, the run already in flight for this
-        key, or a new run queued behind the others."""
+        key, or a new run queued behind the others. ``action``: the kind of work (its results are kept apart from
+        other kinds'; a key belongs to one action). ``exclusive``: never two such jobs at once (see the class)."""
         with self._lock:
-            kept = self._kept(key)
+            if self._stopped.is_set():
+                raise RuntimeError("this worker was shut down")
+            kept = self._kept(action, key)
             if kept is not None:
                 served = Job(key, -1, started=True, fraction=1.0)
                 served.future.set_result(kept)
@@ -165,9 +190,10 @@ class Worker:
             in_flight = self._in_flight.get(key)
             if in_flight is not None:
                 return in_flight
-            job = Job(key, next(self._numbers))
+            job = Job(key, next(self._numbers), action, exclusive)
             self._in_flight[key] = job
-            self._pool.submit(self._run, job, compute)
+            self._waiting.append((job, compute))
+            self._ready.notify()
             return job
 
     def ahead(self, job: Job) -> int:
@@ -183,8 +209,12 @@ class Worker:
             return len(self._in_flight)
 
     def shutdown(self) -> None:
-        self._stopped.set()
-        self._pool.shutdown(wait=True)
+        """Stop taking jobs; those already queued still run; return once every one has finished."""
+        with self._lock:
+            self._stopped.set()
+            self._ready.notify_all()
+        for thread in self._threads:
+            thread.join()
 
     def _trim_now_and_then(self, seconds: float) -> None:
         """Every ``seconds``: collect reference cycles (Streamlit's collection after each script run is switched off
@@ -193,33 +223,62 @@ class Worker:
             gc.collect()
             self._trim()
 
-    def _kept(self, key: Hashable) -> Any:
+    def _kept(self, action: Hashable, key: Hashable) -> Any:
         """A kept result for ``key`` that is younger than ttl_seconds (refreshed as the newest), else None."""
-        entry = self._results.get(key)
-        if entry is None:
+        results = self._results.get(action)
+        entry = None if results is None else results.get(key)
+        if results is None or entry is None:
             return None
         if time.monotonic() - entry[0] > self.ttl_seconds:
-            del self._results[key]
+            del results[key]
             return None
-        self._results.move_to_end(key)
+        results.move_to_end(key)
         return entry[1]
 
+    def _next(self) -> tuple[Job, Callable[[Report], Any]] | None:
+        """Under the lock: the oldest queued job that may start now (no exclusive one while another runs)."""
+        for index, (job, compute) in enumerate(self._waiting):
+            if not (job.exclusive and self._exclusive_running):
+                del self._waiting[index]
+                job.started = True
+                self._exclusive_running |= job.exclusive
+                return job, compute
+        return None
+
+    def _serve(self) -> None:
+        """One of the ``workers`` threads: take the next job that may start, run it; until shut down and drained."""
+        while True:
+            with self._ready:
+                picked = self._next()
+                while picked is None:
+                    if self._stopped.is_set() and not self._waiting:
+                        return
+                    self._ready.wait()
+                    picked = self._next()
+            job, compute = picked
+            try:
+                self._run(job, compute)
+            finally:
+                if job.exclusive:
+                    with self._ready:
+                        self._exclusive_running = False
+                        self._ready.notify_all()
+
     def _run(self, job: Job, compute: Callable[[Report], Any]) -> None:
-        """In a pool thread: compute, keep the result, wake every caller; a failure reaches this key's callers only."""
-        with self._lock:
-            job.started = True
+        """Compute, keep the result, wake every caller; a failure reaches this key's callers only."""
         try:
             result = compute(job.report)
-        except BaseException as error:  # noqa: BLE001 - handed to the callers, the pool thread goes on serving
+        except BaseException as error:  # noqa: BLE001 - handed to the callers, the thread goes on serving
             with self._lock:
                 del self._in_flight[job.key]
             job.future.set_exception(error)
         else:
             with self._lock:
                 self.runs_computed += 1
-                self._results[job.key] = (time.monotonic(), result)
-                while len(self._results) > self.keep:
-                    self._results.popitem(last=False)
+                results = self._results.setdefault(job.action, OrderedDict())
+                results[job.key] = (time.monotonic(), result)
+                while len(results) > self.keep:
+                    results.popitem(last=False)
                 del self._in_flight[job.key]
             job.future.set_result(result)
         finally:

@@ -183,7 +183,7 @@ def test_downloads_are_built_on_click_and_hold_the_history_of_both_methods_and_t
     buttons = {b.key: b for b in at.get("download_button")}
     assert all(buttons[key].proto.deferred_file_id and not buttons[key].proto.url  # nothing built before a click
                for key in ("download_csv", "download_json"))
-    settings, comparison = at.session_state["last_run"]  # what the page's two callables build on a click
+    settings, comparison = at.session_state["queue_results"]["compare"]  # what the two callables build on a click
     history = pd.read_csv(io.StringIO(comparison.history_csv()))
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000).history
     manual = history[history["method"] == "manual"].reset_index(drop=True)

@@ -3,6 +3,7 @@ from apptest_helpers import chart_data, chart_specs, chart_title
 
 from bp_core.measure import scaling
 from ui import scaling_view
+from ui.queue_view import RESULTS_KEY
 from ui.texts import TEXTS
 
 
@@ -42,13 +43,14 @@ def test_the_width_axis_draws_the_wide_networks_from_the_table(page):
     assert set(memory["model"]) == {"2-H-2", "2-H-H-H-2"} and memory["size"].max() == 1024
 
 
-def test_a_live_run_remeasures_here_with_a_progress_bar_and_says_so(page):
+def test_a_live_run_remeasures_here_through_the_servers_queue_and_says_so(page):
     at = page()
     at.select_slider(key="scaling_range_n_samples").set_value((4, 40))
     at.number_input(key="scaling_points").set_value(2)
     at.button(key="scaling_run").click().run()
     assert not at.exception
-    assert at.get("progress")[0].proto.value == 100
+    request, _ = at.session_state[RESULTS_KEY][scaling_view.SCALING_LIVE]  # through the queue: tests/app/test_queue
+    assert request == ("n_samples", (4, 40))
     time = chart_data(at, TEXTS["scaling_chart_time"]["en"])[0]
     assert sorted(set(time["size"])) == [4, 40]
     assert TEXTS["scaling_chart_rss"]["en"] not in titles(at)  # no RSS live: it needs fresh processes

@@ -76,6 +76,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "check_verdict_manual_mismatch": {"en": "✗ manual ≠ autograd", "ko": "✗ 직접 미분 ≠ 자동 미분"},
     # forgotten optimizer.zero_grad()
     "zero_grad_title": {"en": "Forgot `optimizer.zero_grad()`", "ko": "`optimizer.zero_grad()`를 빠뜨리면"},
+    "zero_grad_running": {"en": "Training {epochs} epochs with and without zero_grad() ...",
+                          "ko": "학습 중: zero_grad() 있음과 없음, 각각 {epochs} 에폭 ..."},
     "zero_grad_intro": {
         "en": "`loss.backward()` adds the new gradient to what `.grad` already holds. Without `optimizer.zero_grad()` "
               "each step follows the sum of every gradient so far. The same autograd training, {epochs} epochs at "

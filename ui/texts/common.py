@@ -22,6 +22,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "bytes": {"en": "bytes", "ko": "바이트"},
     "teach_training": {"en": "Training the model by hand ({epochs} epochs) ...",
                        "ko": "모델을 직접 미분으로 학습하는 중 ({epochs} 에폭) ..."},
+    # the server's one queue (ui/queue_view.py), on every page that computes something heavy
+    "queue_one": {"en": "Waiting: 1 run ahead of yours (this server computes {workers} at a time).",
+                  "ko": "대기 중: 앞에 실행 1개가 있습니다 (이 서버는 한 번에 {workers}개씩 계산합니다)."},
+    "queue_many": {"en": "Waiting: {ahead} runs ahead of yours (this server computes {workers} at a time).",
+                   "ko": "대기 중: 앞에 실행 {ahead}개가 있습니다 (이 서버는 한 번에 {workers}개씩 계산합니다)."},
     # what ui/links.py and ui/points.py say about a link's setting or a table cell it cannot use, and why (reason_*)
     "bad_link_param": {"en": "The link's setting {name} = “{value}” cannot be used: {reason}. Its default is used.",
                        "ko": "링크의 설정 {name} = “{value}”은(는) 사용할 수 없습니다: {reason}. 기본값을 사용합니다."},

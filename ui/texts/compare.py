@@ -42,10 +42,6 @@ TEXTS: dict[str, dict[str, str]] = {
                  "ko": "이 데이터 점은 사용할 수 없습니다: {cells}. 마지막으로 유효했던 데이터를 대신 사용합니다. "
                        "수정한 내용은 표에 남아 있으니 고칠 수 있습니다."},
     "training": {"en": "Training: {method} ...", "ko": "학습 중: {method} ..."},
-    "queue_one": {"en": "Waiting: 1 run ahead of yours (this server trains {workers} at a time).",
-                  "ko": "대기 중: 앞에 실행 1개가 있습니다 (이 서버는 한 번에 {workers}개씩 학습합니다)."},
-    "queue_many": {"en": "Waiting: {ahead} runs ahead of yours (this server trains {workers} at a time).",
-                   "ko": "대기 중: 앞에 실행 {ahead}개가 있습니다 (이 서버는 한 번에 {workers}개씩 학습합니다)."},
     "run_failed": {"en": "This run could not be computed ({error}). Your settings stay in the sidebar: change them "
                          "and press Train again.",
                    "ko": "이 실행을 계산하지 못했습니다 ({error}). 설정은 사이드바에 남아 있으니 바꾼 뒤 다시 "
