@@ -190,7 +190,7 @@ def compare(model: Model, data: object, learning_rate: float, epochs: int, *, me
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
     measure_memory = check_bool("measure_memory", measure_memory)
     progress = check_callable("progress", progress, "fraction, method")
-    check_training_size(model, dataset.n_samples, epochs, runs=len(METHODS))
+    check_training_size(model, dataset.n_samples, epochs, METHODS)
     bound = stability_bound(model, None, dataset)  # first: it refuses work it cannot do before anything trains
     results, memory = {}, {}
     for index, method in enumerate(METHODS):

@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 import torch
 
-__all__ = ["FLOAT_DTYPES", "MAX_EPOCHS", "MAX_HISTORY_CELLS", "MAX_LEARNING_RATE", "MAX_MULTIPLY_ADDS",
+__all__ = ["FLOAT_DTYPES", "MAX_EPOCHS", "MAX_HISTORY_CELLS", "MAX_LEARNING_RATE", "MAX_CALL_SECONDS",
            "MAX_NUMBER_TEXT", "MAX_RUNTIME_EPOCHS", "MAX_SEED", "METHODS", "NATURAL_TEXT", "REAL_TEXT",
-           "ArgumentTypeError", "check_epochs", "check_learning_rate"]
+           "ArgumentTypeError", "check_epochs", "check_learning_rate", "epoch_seconds", "forward_seconds"]
 
 REAL_TEXT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 """The one grammar of a number a person types (the dashboard's cells and links, the command line's flags): ASCII
@@ -43,13 +43,37 @@ MAX_HISTORY_CELLS = 20_000_000
 """Most parameter values one training history may hold: (epochs + 1) x parameters. The history is float64 (153 MiB at
 the cap) and the run keeps each row's parameters and gradient until it ends: measured here, peak RSS +660 MiB."""
 
-MAX_MULTIPLY_ADDS = 1e11
-"""Most arithmetic one call may plan, in multiply-adds: passes x ``pass_cost(samples, parameters)``. Measured here at
-about 5e9 per second on one core, so about 20-30 s of work at the cap."""
+MAX_CALL_SECONDS = 20.0
+"""Most time one call may plan, in seconds on this project's reference machine (2 cores, 1 torch thread), estimated
+before anything runs by ``epoch_seconds`` (and ``forward_seconds``). The estimate is calibrated to be a little above
+what the work takes, so a call at the cap takes about 20 s here, 30 s at most (benchmarks/bench_time_bounds.py)."""
 
-PER_SAMPLE_OVERHEAD = 512
-"""Elementwise work per sample and pass (activations, their derivatives, the error), in multiply-adds; it dominates
-small models: measured here, a pass of the 2-3-2 network (17 parameters) costs ~600 multiply-adds a sample."""
+EPOCH_BASE_SECONDS = {"manual": 10e-6, "autograd": 190e-6}
+"""The fixed cost of one epoch of ``train`` whatever the data, per method: Python, torch's dispatch of each small
+operation (microseconds each; autograd builds and walks a graph) and the history row. Measured here with
+benchmarks/calibrate_time_bound.py (4 rows, so the arithmetic is negligible) and rounded up by about 15 %."""
+
+NETWORK_BASE_SECONDS = {"manual": 140e-6, "autograd": 160e-6}
+"""What a layered model (``Model.layered``) adds to each epoch's fixed cost: its parameters unpacked into named views,
+its gradients gathered into one vector."""
+
+LAYER_SECONDS = {"manual": 60e-6, "autograd": 95e-6}
+"""The fixed cost each layer adds to an epoch (its forward, backward and update operations), per method."""
+
+UNIT_SECONDS = {"manual": 25e-9, "autograd": 35e-9}
+"""Elementwise work of one epoch per sample and per unit of a layer with an activation (the weighted sum's bias, the
+activation, its derivative: passes over an (N, width) tensor, bound by memory). Calibrated on 2-256-2 and 2-1024-2
+networks whose tensors do not fit the cache, so smaller ones are overestimated (up to about 2x)."""
+
+LINEAR_UNIT_SECONDS = 10e-9
+"""The same for a unit without activation (the line's prediction): the bias, the error and its square."""
+
+SETUP_VALUE_SECONDS = 30e-9
+"""A run's set-up per value of the data (N x (inputs + outputs)): the checked copy, the design matrix, the result."""
+
+MULTIPLY_ADD_SECONDS = 0.08e-9
+"""One epoch's matrix products per sample and per multiply-add of one forward pass (the backward's two more
+included)."""
 
 MAX_RUNTIME_EPOCHS = 4 * MAX_EPOCHS
 """Most epochs ``measure_runtime`` may run in all, (warmup + repeats) x epochs: the command line's default of one
@@ -285,23 +309,73 @@ def parameter_count(model) -> int:
     return sum(math.prod(shape) for shape in model.parameter_shapes().values())
 
 
-def pass_cost(n_samples: int, n_params: int) -> int:
-    """Multiply-adds of one forward pass over ``n_samples`` (backward costs about two more)."""
-    return n_samples * (n_params + PER_SAMPLE_OVERHEAD)
+def _widths(model) -> list[int]:
+    return list(getattr(model, "sizes", (model.in_features, model.out_features)))
 
 
-def check_work(argument: str, multiply_adds: float, what: str, advice: str = "fewer samples or parameters") -> None:
-    """Refuse work above MAX_MULTIPLY_ADDS up front, naming the argument that sets its size."""
-    if multiply_adds > MAX_MULTIPLY_ADDS:
-        raise ValueError(f"{argument}: {what} is about {multiply_adds:.2g} multiply-adds, more than the "
-                         f"{MAX_MULTIPLY_ADDS:.0e} one call may do (MAX_MULTIPLY_ADDS, about 20 s here); "
-                         f"use {advice}")
+def _activated(model) -> list[bool]:
+    """Per layer, whether it has an activation (a model that cannot list its layers: assume every one has)."""
+    try:
+        return [layer.activation != "identity" for layer in model.layers()]
+    except ValueError:
+        return [True] * (len(_widths(model)) - 1)
 
 
-def check_training_size(model, n_samples: int, epochs: int, runs: int = 1, argument: str = "epochs",
-                        history_cells: int | None = None) -> None:
-    """Refuse a training run whose history would not fit MAX_HISTORY_CELLS or whose arithmetic exceeds
-    MAX_MULTIPLY_ADDS (forward and backward: about 3 passes an epoch), before anything is allocated.
+def layer_work(model) -> tuple[int, int]:
+    """Per sample and forward pass: the units of the layers (input excluded), and the multiply-adds of the matrix
+    products (sum of width x next width), from the model's widths (the line: 1 -> 1)."""
+    widths = _widths(model)
+    return sum(widths[1:]), sum(a * b for a, b in zip(widths, widths[1:]))
+
+
+def _arithmetic_seconds(model, method: str) -> float:
+    """One epoch's arithmetic per sample."""
+    widths = _widths(model)
+    units = sum(width * (UNIT_SECONDS[method] if active else LINEAR_UNIT_SECONDS)
+                for width, active in zip(widths[1:], _activated(model)))
+    return units + layer_work(model)[1] * MULTIPLY_ADD_SECONDS
+
+
+def _fixed_seconds(model, method: str) -> float:
+    """One epoch's fixed part."""
+    network = NETWORK_BASE_SECONDS[method] if getattr(model, "layered", False) else 0.0
+    return EPOCH_BASE_SECONDS[method] + network + LAYER_SECONDS[method] * (len(_widths(model)) - 1)
+
+
+def epoch_seconds(model, n_samples: int, method: str) -> float:
+    """The estimated wall time of one epoch of ``train`` with ``method`` here: a fixed part per epoch and per layer
+    (each operation's own cost, whatever its size) plus arithmetic per sample that follows the layer widths. The
+    constants (EPOCH_BASE_SECONDS, NETWORK_BASE_SECONDS, LAYER_SECONDS, UNIT_SECONDS, LINEAR_UNIT_SECONDS,
+    MULTIPLY_ADD_SECONDS) are calibrated here by benchmarks/calibrate_time_bound.py.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> round(epoch_seconds(bp_core.MLP(), 4, "autograd") * 1e6)  # microseconds: the fixed part dominates
+    541
+    """
+    return _fixed_seconds(model, method) + n_samples * _arithmetic_seconds(model, method)
+
+
+def forward_seconds(model, n_samples: int) -> float:
+    """The estimated wall time of one forward pass over ``n_samples`` (finite differences, Hessian-vector products):
+    half a hand-derived epoch's fixed part (no update, no history) and half its arithmetic (no derivatives)."""
+    return (_fixed_seconds(model, "manual") + n_samples * _arithmetic_seconds(model, "manual")) / 2
+
+
+def check_seconds(argument: str, seconds: float, what: str, advice: str = "fewer samples or parameters") -> None:
+    """Refuse work estimated above MAX_CALL_SECONDS up front, naming the argument that sets its size."""
+    if seconds > MAX_CALL_SECONDS:
+        raise ValueError(f"{argument}: {what} is estimated at {seconds:,.3g} s here, more than the "
+                         f"{MAX_CALL_SECONDS:g} s one call may take (MAX_CALL_SECONDS; bp_core.limits.epoch_seconds "
+                         f"says how it is estimated); use {advice}")
+
+
+def check_training_size(model, n_samples: int, epochs: int, methods: tuple[str, ...] = ("autograd",),
+                        argument: str = "epochs", history_cells: int | None = None) -> None:
+    """Refuse training runs whose history would not fit MAX_HISTORY_CELLS or whose estimated time exceeds
+    MAX_CALL_SECONDS, before anything is allocated. ``methods``: the method of each run the call makes (one entry per
+    run, e.g. both methods for ``compare``).
 
     ``history_cells``: the parameter values the history will record (``train`` bounds them with ``record_params``);
     by default every parameter every epoch."""
@@ -313,7 +387,9 @@ def check_training_size(model, n_samples: int, epochs: int, runs: int = 1, argum
                          f"than MAX_HISTORY_CELLS = {MAX_HISTORY_CELLS:,}; use at most "
                          f"{MAX_HISTORY_CELLS // n_params - 1} epochs for this model, or record_params='auto' or a "
                          "stride")
-    check_work(argument, runs * (epochs + 1) * 3 * pass_cost(n_samples, n_params),
-               f"{runs} run(s) x {epochs} epochs x 3 passes x {n_samples} samples x ({n_params} parameters + "
-               f"{PER_SAMPLE_OVERHEAD})",
-               "fewer epochs, samples or parameters")
+    setup = n_samples * (model.in_features + model.out_features) * SETUP_VALUE_SECONDS
+    seconds = sum(setup + (epochs + 1) * epoch_seconds(model, n_samples, method) for method in methods)
+    runs = ", ".join(f"{methods.count(m)} {m}" for m in METHODS if m in methods)
+    check_seconds(argument, seconds,
+                  f"{len(methods)} run(s) ({runs}) x {epochs} epochs over {n_samples} samples and {n_params} "
+                  "parameters", "fewer epochs, samples or parameters")

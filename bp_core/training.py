@@ -60,7 +60,7 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
         ``torch.optim.SGD``, ``zero_grad()``, ``backward()``, ``step()``, as in the lecture.
     learning_rate : float in (0, 100]
     epochs : int in [1, 200000]
-        Also bounded by the arithmetic, about epochs x samples x (parameters + 512) (``MAX_MULTIPLY_ADDS``), and by
+        Also bounded by the estimated time, epochs x ``limits.epoch_seconds`` <= ``MAX_CALL_SECONDS`` (20 s), and by
         the recorded history, rows x recorded parameters <= ``MAX_HISTORY_CELLS``: refused up front, with the
         estimate.
     zero_grad : bool
@@ -170,7 +170,7 @@ def _checked(model: object, data: object, method: str, learning_rate: float, epo
     working = estimate_working_set(model, dataset.n_samples, method, epochs, policy, dataset.x.dtype)
     check_memory_budget(working, method, memory_budget_bytes)
     cells = None if plain else policy.rows(epochs) * len(policy.names)
-    check_training_size(model, dataset.n_samples, epochs, history_cells=cells)
+    check_training_size(model, dataset.n_samples, epochs, (method,), history_cells=cells)
     return model, dataset, learning_rate, epochs, policy
 
 

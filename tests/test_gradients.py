@@ -102,8 +102,8 @@ def test_finite_differences_beyond_the_work_cap_are_refused_up_front():
     params, data = model.init_params(), (torch.zeros(1000, 64), torch.zeros(1000, 64))
     with pytest.raises(ValueError, match=r"method='numeric': 2 forward passes for each of 20800 parameters"):
         bp_core.gradients(model, params, data, "numeric")
-    with pytest.raises(ValueError, match=r"params: 4 forward passes .*MAX_MULTIPLY_ADDS"):
+    with pytest.raises(ValueError, match=r"params: 4 forward passes .*estimated at .* s here.*MAX_CALL_SECONDS"):
         bp_core.gradient_check(model, params, data)
-    with pytest.raises(ValueError, match="MAX_MULTIPLY_ADDS"):
+    with pytest.raises(ValueError, match="MAX_CALL_SECONDS"):
         bp_core.teaching.gradcheck_manual(model, params, data)
     assert bp_core.gradients(model, params, data, "manual")["W1"].shape == (64, 64)  # one pass: fine

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 import bp_core
-from bp_core import measure, teaching
+from bp_core import limits, measure, teaching
 
 LINE, MLP = bp_core.Line(), bp_core.MLP()
 
@@ -147,3 +147,19 @@ def test_a_fresh_process_measurement_keeps_the_callers_float64_data():
                                 torch.tensor([[1.0], [2.0]], dtype=torch.float64), 1, 1, dtype=torch.float64)
     measured = measure.measure_memory(LINE, data, ("manual",), 1e-90, 2)
     assert measured["manual"].peak_rss_delta_mib >= 0  # float32 would overflow these values ("memory probe failed")
+
+
+def test_the_time_bound_counts_a_fixed_cost_per_epoch_and_layer_not_only_arithmetic():
+    """Issue 18 item 4: a tiny network over many epochs is refused (it took 113 s here when the bound counted only
+    multiply-adds), and a line over a million rows for a few epochs is accepted (it was refused)."""
+    with pytest.raises(ValueError, match=r"^epochs: 1 run\(s\) \(1 autograd\) x 200000 epochs .*MAX_CALL_SECONDS"):
+        bp_core.train(bp_core.MLP(), bp_core.half_adder(), "autograd", 1.0, 200_000)
+    with pytest.raises(ValueError, match=r"^repeats: 4 run\(s\) \(4 autograd\) x 100000 epochs"):
+        bp_core.measure.measure_runtime(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 100_000)
+    limits.check_training_size(bp_core.Line(), 1_000_000, 20, ("autograd",) * 4, argument="repeats")  # accepted
+    # the estimate grows with each part it models: epochs, layers, rows, widths, and autograd's graph
+    line, net = bp_core.Line(), bp_core.MLP()
+    assert limits.epoch_seconds(line, 4, "manual") < limits.epoch_seconds(line, 4, "autograd")
+    assert limits.epoch_seconds(net, 4, "manual") < limits.epoch_seconds(bp_core.MLP((2, 3, 3, 2)), 4, "manual")
+    assert limits.epoch_seconds(net, 4, "manual") < limits.epoch_seconds(net, 1000, "manual")
+    assert limits.epoch_seconds(net, 1000, "manual") < limits.epoch_seconds(bp_core.MLP((2, 30, 2)), 1000, "manual")

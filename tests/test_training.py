@@ -220,7 +220,7 @@ def test_a_history_beyond_the_cap_is_refused_up_front_with_the_estimate():
 def test_arithmetic_beyond_the_cap_is_refused_up_front():
     model = bp_core.MLP((64,) * 6)  # 20,800 parameters
     data = (torch.zeros(10_000, 64), torch.zeros(10_000, 64))
-    with pytest.raises(ValueError, match=r"epochs: .*multiply-adds.*MAX_MULTIPLY_ADDS"):
+    with pytest.raises(ValueError, match=r"epochs: 1 run\(s\) \(1 manual\) x 900 epochs .*s here.*MAX_CALL_SECONDS"):
         bp_core.train(model, data, "manual", 0.1, 900)
 
 

@@ -224,7 +224,8 @@ def measure_memory(model: Model, data: object, methods: str | Iterable[str] = ME
     methods = check_methods(methods, allow_str=True)
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
     isolated = check_bool("isolated", isolated)
-    check_training_size(model, dataset.n_samples, epochs)  # per process; the processes run side by side
+    for method in methods:  # per process; the processes run side by side
+        check_training_size(model, dataset.n_samples, epochs, (method,))
     if not isolated:
         return {m: measured_run(model, dataset, m, learning_rate, epochs)[1] for m in methods}
     processes = {m: start_probe(model, dataset, m, learning_rate, epochs) for m in methods}

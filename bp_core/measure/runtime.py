@@ -61,7 +61,7 @@ def measure_runtime(model: Model, data: object, method: str, learning_rate: floa
     """Time ``repeats`` training runs after ``warmup`` runs; per-epoch times come from the trainer's own clock.
 
     ``repeats`` in [1, 100], ``warmup`` in [0, 10], and (warmup + repeats) x epochs at most ``MAX_RUNTIME_EPOCHS``
-    (and within ``MAX_MULTIPLY_ADDS``): refused up front otherwise.
+    (and within ``MAX_CALL_SECONDS`` of estimated time): refused up front otherwise.
 
     Examples
     --------
@@ -80,7 +80,7 @@ def measure_runtime(model: Model, data: object, method: str, learning_rate: floa
         raise ValueError(f"repeats: (warmup + repeats) x epochs = ({warmup} + {repeats}) x {epochs} = "
                          f"{(warmup + repeats) * epochs:,} epochs, more than MAX_RUNTIME_EPOCHS = "
                          f"{MAX_RUNTIME_EPOCHS:,}; use fewer repeats or epochs")
-    check_training_size(model, dataset.n_samples, epochs, runs=warmup + repeats, argument="repeats")
+    check_training_size(model, dataset.n_samples, epochs, (method,) * (warmup + repeats), argument="repeats")
     runs: list[tuple[TrainResult, float]] = []
     for _ in range(warmup + repeats):
         start = time.perf_counter()

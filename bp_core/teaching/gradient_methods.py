@@ -11,7 +11,7 @@ import torch
 from ..contract import Model, check_model
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import check_choice, check_params, check_real, check_work, pass_cost
+from ..limits import check_choice, check_params, check_real, check_seconds, forward_seconds
 from ..models import Params, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
 
 __all__ = ["GRADIENT_METHODS", "MAX_EPSILON", "gradcheck_manual", "gradient_check", "GradientCheck", "gradients"]
@@ -25,7 +25,7 @@ MAX_EPSILON = 1.0
 def _check_numeric_work(argument: str, model: Model, params: Params, n_samples: int, passes_per_parameter: int) -> None:
     """Finite differences need ``passes_per_parameter`` forward passes per parameter."""
     n_params = sum(p.numel() for p in params.values())
-    check_work(argument, passes_per_parameter * n_params * pass_cost(n_samples, n_params),
+    check_seconds(argument, passes_per_parameter * n_params * forward_seconds(model, n_samples),
                f"{passes_per_parameter} forward passes for each of {n_params} parameters over {n_samples} samples")
 
 
@@ -46,7 +46,7 @@ def gradients(model: Model, params: Params, data: object, method: str = "manual"
     method : {"manual", "autograd", "numeric"}
         ``numeric`` uses central differences (f(p + e) - f(p - e)) / 2e, with e = 1e-6 in float64 and 1e-3 in
         float32 unless ``epsilon`` (a real number in (0, 1]) is given. It costs two forward passes per parameter:
-        refused up front beyond ``MAX_MULTIPLY_ADDS``.
+        refused up front when estimated beyond ``MAX_CALL_SECONDS``.
 
     Examples
     --------
@@ -123,7 +123,7 @@ def gradcheck_manual(model: Model, params: Params, data: object) -> bool:
     """``torch.autograd.gradcheck`` of the hand-derived gradient in float64: True if it matches finite differences.
 
     Raises nothing on a mismatch (returns False); gradcheck's own tolerances apply. Its finite differences cost two
-    forward passes per parameter: refused up front beyond ``MAX_MULTIPLY_ADDS``.
+    forward passes per parameter: refused up front when estimated beyond ``MAX_CALL_SECONDS``.
     """
     model = check_model(model)
     params = check_params(model, params)
@@ -152,7 +152,7 @@ def gradient_check(model: Model, params: Params, data: object, *, rtol: float = 
 
     Verdict per parameter: ``exact`` if manual and autograd agree bit for bit, ``close`` if they agree within
     ``rtol``/``atol`` (finite real numbers >= 0), otherwise ``MISMATCH``. Finite differences and gradcheck cost
-    four forward passes per parameter: refused up front beyond ``MAX_MULTIPLY_ADDS``.
+    four forward passes per parameter: refused up front when estimated beyond ``MAX_CALL_SECONDS``.
 
     Examples
     --------

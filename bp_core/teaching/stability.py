@@ -19,7 +19,7 @@ from ..budget import check_parameter_memory
 from ..contract import Model, check_model
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import check_choice, check_params, check_work, pass_cost
+from ..limits import check_choice, check_params, check_seconds, forward_seconds
 from ..models import Params, flatten, predict, unflatten
 
 __all__ = ["BOUND_METHODS", "HVP_PASSES", "LANCZOS_MAX_ITERATIONS", "LANCZOS_TOLERANCE", "MAX_EXACT_PARAMETERS",
@@ -98,7 +98,7 @@ def stability_bound(model: Model, params: Params | None, data: object, *, method
         raise ValueError(f"method='exact' forms the whole {n_params} x {n_params} Hessian; at most "
                          f"{MAX_EXACT_PARAMETERS_ASKED} parameters: use method='lanczos' or 'auto'")
     steps = n_params if method == "exact" else min(n_params, LANCZOS_MAX_ITERATIONS)
-    check_work("data", steps * HVP_PASSES * pass_cost(data.n_samples, n_params),
+    check_seconds("data", steps * HVP_PASSES * forward_seconds(model, data.n_samples),
                f"{steps} Hessian-vector products over {data.n_samples} samples and {n_params} parameters")
 
     def loss_of(theta: torch.Tensor) -> torch.Tensor:

@@ -134,7 +134,7 @@ def learning_rate_sweep(model: Model, data: object, low: float, high: float, cou
     low, high, count, epochs = check_sweep(low, high, count, epochs)
     progress = check_callable("progress", progress, "done_runs, total_runs")
     data = as_dataset(data, model.in_features, model.out_features)
-    check_training_size(model, data.n_samples, epochs, runs=count)  # a big model or data set: bounded work too
+    check_training_size(model, data.n_samples, epochs, ("manual",) * count)  # a big model or data: bounded time too
     bound = stability_bound(model, None, data)
     rows, frames = [], []
     for index, rate in enumerate(learning_rates(low, high, count)):
