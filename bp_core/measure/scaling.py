@@ -8,8 +8,9 @@ Per point and method:
   ``repeats`` runs after one warm-up run. (Chosen over torch.utils.benchmark.Timer, which times a whole statement:
   the per-epoch clock leaves out the optimizer set-up and the history building, and is what the Compare page shows.)
 - memory: tensor bytes by category, counted from the tensors and analytically from the shapes; peak RSS Δ measured
-  in a fresh Python process per run (memory_profiler, after a one-epoch warm-up), ``rss_repeats`` runs, median and
-  range. The two methods' processes run side by side.
+  in a new process per run (memory_profiler, after a one-epoch warm-up), ``rss_repeats`` runs, median and range. The
+  processes are forked from a warm probe server that imported torch once (bp_core/measure/probe.py), so each starts
+  fresh without paying the import. The two methods' processes run side by side.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ..limits import METHODS, ArgumentTypeError, check_callable, check_choice, c
 from ..models import MLP, Line
 from ..training import train
 from .isolated import RSSSpread
-from .memory import finish_probe, start_probe
+from .probe import start_warm_probe
 from .runtime import epoch_percentiles
 
 __all__ = ["AXES", "DEFAULT_SIZES", "FAMILIES", "LEARNING_RATE", "MAX_SIZE", "TABLES", "log_sizes", "scaling_study",
@@ -140,14 +141,15 @@ class ScalingPoint:
 
 def _measure_rss(model: Model, n: int, epochs: int, repeats: int, device: str,
                  ) -> tuple[dict[str, RSSSpread], dict]:
-    """Peak RSS Δ per method, each run in a fresh process (both methods side by side), and the counted bytes."""
+    """Peak RSS Δ per method, each run in a new process forked from the warm probe server (both methods side by side;
+    bp_core/measure/probe.py says why each is a fresh start), and the counted bytes."""
     samples: dict[str, list[float]] = {m: [] for m in METHODS}
     counted = {}
     for _ in range(repeats):
-        processes = {m: start_probe(model, None, m, LEARNING_RATE, epochs, synthetic={"n": n, "seed": 0},
-                                     device=device) for m in METHODS}
-        for method, process in processes.items():
-            measurement = finish_probe(process)
+        probes = {m: start_warm_probe(model.spec(), m, LEARNING_RATE, epochs, synthetic={"n": n, "seed": 0},
+                                      device=device) for m in METHODS}
+        for method, probe in probes.items():
+            measurement = probe.finish()
             samples[method].append(measurement.peak_rss_delta_mib)
             counted[method] = measurement.tensor_bytes
     return {m: RSSSpread(m, tuple(v)) for m, v in samples.items()}, counted
