@@ -1,23 +1,31 @@
-"""A class at once: twenty learners open twenty different share links at the same moment and press Train once.
+"""A class at once: twenty learners spread over four pages open them at the same moment and press one button each.
+
+The mixed class (the default; benchmarks/class_mix.py): learners dealt in turn to Compare (a distinct share link,
+then Train), the learning-rate sweep (a distinct sweep near the page's cap of 24,000 epochs), the Scaling page's live
+run (a distinct axis and number of sizes) and the lecture example (Run both programs: one request, so one run for
+all five). ``--compare-only``: every learner on Compare with a distinct share link (the first class, issue 18).
 
 Starts ``streamlit run app.py`` on a free loopback port (as tests/e2e do); each learner is a client of Streamlit's own
 websocket protocol (``/_stcore/stream``: the BackMsg and ForwardMsg protobufs the browser exchanges): it opens its
-link (a ``rerun_script`` with the link's query string), waits for the run, then presses Train (a rerun with the form
-submit button's trigger). No browser runs here: on this 2-core machine twenty Chromium pages would spend more CPU
-drawing than the server spends working (seen: about 14 CPU-seconds of Chromium per learner), and a class's browsers
-run on the learners' own machines. Measures, and prints with its target:
+page (a ``rerun_script`` with the page's URL path and the link's query string), waits for the run, then presses its
+button (a rerun with the widgets' values and the button's trigger, as the browser sends a form). No browser runs
+here: on this 2-core machine twenty Chromium pages would spend more CPU drawing than the server spends working
+(seen: about 14 CPU-seconds of Chromium per learner), and a class's browsers run on the learners' own machines.
+Measures, and prints with its target:
 
-1. time from the first link opened to the last learner's result after Train, against the same 20 runs back to back
-   in one fresh process through ``bp_core.compare``, timed once before and once after the class, the mean
-   (target <= 1.5x);
+1. time from the first page opened to the last learner's result after the press, against the same work back to back
+   in one fresh process through the same bp_core calls (each distinct piece once: the server computes identical
+   requests once), timed once before and once after the class, the mean (target <= 1.5x);
 2. peak resident memory of the server process while the class works (psutil, sampled every 0.1 s; target <= 690 MB,
    Streamlit Community Cloud's smallest container);
-3. the server's memory 3 minutes after every session closed, against its one-session level: one learner opened the
-   default page, trained, and left (target <= one-session + 50 MB).
+3. the server's memory 3 minutes after every session closed, against its one-session level: one learner opened each
+   page of the class at its defaults, pressed its button (the lecture example's page only opened: its one run would
+   be kept for the class), and left (target <= one-session + 50 MB).
 
-Each learner's final loss is checked against the back-to-back run with the same settings (no cross-talk). Every wait
-has a time limit; the server and the browser are stopped at the end, whatever happened.
-Run: ``python benchmarks/bench_load.py [--learners 20] [--settle 180]``. A benchmark, not a test.
+Each learner's page is checked against the back-to-back work with the same settings (no cross-talk): Compare's final
+loss, the sweep's count of diverging runs, the Scaling page's live caption, the example's sentences. Every wait has a
+time limit; the server is stopped at the end, whatever happened.
+Run: ``python benchmarks/bench_load.py [--learners 20] [--settle 180] [--compare-only]``. A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -44,7 +52,10 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from ui.worker import default_workers  # noqa: E402 - after the path that finds it
+from class_mix import KINDS, Visit, compare_class, distinct_work, mixed_class  # noqa: E402 - next to this script
+
+from ui.texts import t  # noqa: E402 - after the path that finds it
+from ui.worker import default_workers  # noqa: E402
 
 MB = 1e6  # Cloud's "690 MB" and the issue's figures are decimal megabytes
 TARGET_RATIO, TARGET_PEAK_MB, TARGET_SETTLED_MB = 1.5, 690.0, 50.0
@@ -52,49 +63,13 @@ RUN_TIMEOUT_SECONDS = 600
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 
 
-def class_links(learners: int) -> list[dict[str, str]]:
-    """Distinct settings a class might share: lines and networks mixed, 1000-5000 epochs, a few above the bound."""
-    links = []
-    for i in range(learners):
-        epochs = str(1000 + (i * 700) % 4001)
-        if i % 2 == 0:
-            lr = ("0.005", "0.01", "0.02", "0.03", "0.05", "0.07", "0.1", "0.115", "0.13", "0.011")[i // 2 % 10]
-            links.append({"model": "line", "lr": lr, "epochs": epochs, "lang": "ko" if i % 4 == 0 else "en"})
-        else:
-            lr = ("0.5", "1.0", "2.0", "3.0", "5.0")[i // 2 % 5]
-            act = ("sigmoid", "tanh", "relu")[i % 3]
-            links.append({"model": "mlp", "lr": lr, "epochs": epochs, "seed": str(i), "act": act, "lang": "en"})
-    return links
-
-
-BACK_TO_BACK = r"""
-import json, sys, time
-import torch
-torch.set_num_threads(1)
-sys.path.insert(0, sys.argv[1])
-from ui.settings import Settings
-import bp_core
-links = json.loads(sys.stdin.read())
-def settings(link):
-    return Settings(link["model"], float(link["lr"]), int(link["epochs"]), int(link.get("seed", 0)),
-                    link.get("act", "sigmoid"))
-model, data = Settings().build()
-bp_core.compare(model, data, 0.01, 10)  # one-time costs, paid by the server's first page too
-start, cpu = time.perf_counter(), time.process_time()
-losses = []
-for link in links:
-    s = settings(link)
-    losses.append(bp_core.compare(*s.build(), s.learning_rate, s.epochs).results["manual"].final_loss)
-print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "losses": losses}))
-"""
-
-
-def back_to_back(links: list[dict[str, str]]) -> tuple[float, float, list[float]]:
-    """The same runs one after another in one fresh process, measured as the page measures them."""
-    done = subprocess.run([sys.executable, "-c", BACK_TO_BACK, str(ROOT)], input=json.dumps(links), cwd=ROOT,
-                          capture_output=True, text=True, timeout=1800, check=True)
+def back_to_back(pieces: list[dict]) -> tuple[float, float, list]:
+    """The same work one piece after another in one fresh process (benchmarks/class_mix.py), measured as the pages
+    measure it: (seconds, CPU-seconds, what each piece's page must show)."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "class_mix.py")], input=json.dumps(pieces),
+                          cwd=ROOT, capture_output=True, text=True, timeout=1800, check=True)
     answer = json.loads(done.stdout.strip().splitlines()[-1])
-    return answer["seconds"], answer["cpu"], answer["losses"]
+    return answer["seconds"], answer["cpu"], answer["shown"]
 
 
 class RssSampler:
@@ -146,11 +121,15 @@ def start_server(port: int, log) -> subprocess.Popen:
 
 
 class Learner:
-    """One browser tab, spoken to in Streamlit's websocket protocol."""
+    """One browser tab on one page, spoken to in Streamlit's websocket protocol."""
 
-    def __init__(self, port: int, link: dict[str, str]) -> None:
-        self.port, self.query = port, urllib.parse.urlencode(link)
-        self.page_hash, self.train_id, self.loss = "", "", ""
+    def __init__(self, port: int, visit: Visit) -> None:
+        self.port, self.visit, self.query = port, visit, urllib.parse.urlencode(visit.query)
+        self.page_hash = ""
+        self.ids: dict[str, str] = {}  # widget key -> the widget's id on the page
+        self.options: dict[str, list[str]] = {}  # radio key -> its options as the page writes them
+        self.texts: list[str] = []  # markdown and captions of the last run
+        self.metrics: dict[str, str] = {}  # label -> value of the last run
         self.socket = None
 
     async def open(self) -> None:
@@ -159,8 +138,9 @@ class Learner:
 
     async def rerun(self, widgets: list[WidgetState]) -> None:
         """Ask for a run, as the browser does, and read the page it draws until the run has finished."""
-        state = ClientState(query_string=self.query, page_script_hash=self.page_hash,
+        state = ClientState(query_string=self.query, page_script_hash=self.page_hash, page_name=self.visit.page,
                             widget_states=WidgetStates(widgets=widgets))
+        self.texts, self.metrics = [], {}
         await self.socket.send(BackMsg(rerun_script=state).SerializeToString())
         deadline = time.monotonic() + RUN_TIMEOUT_SECONDS
         while True:
@@ -168,8 +148,8 @@ class Learner:
             message = ForwardMsg()
             message.ParseFromString(frame)
             kind = message.WhichOneof("type")
-            if kind == "new_session":
-                self.page_hash = message.new_session.page_script_hash
+            if kind == "navigation":
+                self.page_hash = message.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query = message.page_info_changed.query_string
             elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
@@ -179,39 +159,74 @@ class Learner:
 
     def _read(self, element) -> None:
         kind = element.WhichOneof("type")
-        if kind == "button" and element.button.id.endswith("-train"):
-            self.train_id = element.button.id
-        elif kind == "metric" and element.metric.label.startswith(("Final loss, manual", "최종 손실, 수동")):
-            self.loss = element.metric.body
+        if kind in ("button", "number_input", "radio"):
+            widget = getattr(element, kind)
+            self.ids[widget.id.rsplit("-", 1)[-1]] = widget.id  # a keyed widget's id ends with "-<key>"
+            if kind == "radio":
+                self.options[widget.id.rsplit("-", 1)[-1]] = list(widget.options)
+        elif kind == "markdown":
+            self.texts.append(element.markdown.body)
+        elif kind == "metric":
+            self.metrics[element.metric.label] = element.metric.body
 
-    async def visit_and_train(self) -> tuple[float, str]:
-        """Open the link, wait for its run, press Train, wait for the rerun: (seconds to the result, final loss)."""
+    def press(self) -> list[WidgetState]:
+        """The widget states sent with the one press: the visit's values, then the button's trigger."""
+        visit, states = self.visit, []
+        for key, value in visit.values.items():
+            states.append(WidgetState(id=self.ids[key], double_value=float(value)))
+        for key, index in visit.radios.items():
+            states.append(WidgetState(id=self.ids[key], string_value=self.options[key][index]))
+        if visit.button not in self.ids:
+            raise RuntimeError(f"no button {visit.button!r} on the page {visit.page} for ?{self.query}")
+        return [*states, WidgetState(id=self.ids[visit.button], trigger_value=True)]
+
+    async def visit_and_press(self) -> tuple[float, Learner]:
+        """Open the link, wait for its page, press the button once, wait for the result: (seconds to it, self)."""
         start = time.perf_counter()
         await self.open()
         await self.rerun([])
-        if not self.train_id:
-            raise RuntimeError(f"no Train button on the page for ?{self.query}")
-        self.loss = ""
-        await self.rerun([WidgetState(id=self.train_id, trigger_value=True)])
-        return time.perf_counter() - start, self.loss
+        await self.rerun(self.press())
+        return time.perf_counter() - start, self
+
+    def shows(self, expected) -> bool:
+        """Whether the page after the press shows what the same work back to back gave."""
+        lang = self.visit.query.get("lang", "en")
+        if self.visit.kind == "compare":
+            return self.metrics.get(t("final_loss", lang, method=t("manual", lang))) == f"{expected:.4g}"
+        if self.visit.kind == "sweep":
+            return self.metrics.get(t("sweep_metric_diverging", lang)) == expected
+        if self.visit.kind == "scaling":
+            return t("scaling_live", lang) in self.texts
+        return all(sentence in self.texts for sentence in expected[lang])
 
     async def close(self) -> None:
         if self.socket is not None:
             await self.socket.close()
 
 
-async def drive(port: int, links: list[dict[str, str]], sampler: RssSampler) -> dict:
-    alone = Learner(port, {})  # one learner: the default page, Train, then leaves
-    await alone.visit_and_train()
-    await alone.close()
+ALONE = {"compare": [Visit("compare", "compare", {}, "train")],
+         "mixed": [Visit("compare", "compare", {}, "train"), Visit("sweep", "learning_rate", {}, "sweep_run"),
+                   Visit("scaling", "scaling", {}, "scaling_run"), Visit("example", "lecture_example", {}, "")]}
+"""The one learner who sets the one-session level: the defaults of each page of the class, each button pressed (the
+lecture example's page only opened: its one run would otherwise be kept for the class)."""
+
+
+async def drive(port: int, visits: list[Visit], alone: list[Visit], sampler: RssSampler) -> dict:
+    for visit in alone:  # one learner: each page at its defaults, then leaves
+        learner = Learner(port, visit)
+        await learner.open()
+        await learner.rerun([])
+        if visit.button:
+            await learner.rerun(learner.press())
+        await learner.close()
     await asyncio.sleep(5)
     one_session = sampler.latest
     sampler.reset_peak()
-    learners = [Learner(port, link) for link in links]
+    learners = [Learner(port, visit) for visit in visits]
     cpu_before = cpu_seconds(sampler.process.pid)
     start = time.perf_counter()
     try:
-        answers = await asyncio.gather(*(learner.visit_and_train() for learner in learners))
+        answers = await asyncio.gather(*(learner.visit_and_press() for learner in learners))
         class_seconds = time.perf_counter() - start
         server_cpu = cpu_seconds(sampler.process.pid) - cpu_before
         peak = sampler.peak
@@ -234,8 +249,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=20)
     parser.add_argument("--settle", type=float, default=180.0, help="seconds to wait after the sessions close")
+    parser.add_argument("--compare-only", action="store_true", help="every learner on Compare (the first class)")
     args = parser.parse_args()
-    links = class_links(args.learners)
+    mode = "compare" if args.compare_only else "mixed"
+    visits = compare_class(args.learners) if args.compare_only else mixed_class(args.learners)
+    pieces = distinct_work(visits)
     load_before = os.getloadavg()
     port = free_port()
     (ROOT / "artifacts").mkdir(exist_ok=True)
@@ -243,10 +261,10 @@ def main() -> None:
         server = start_server(port, log)
         sampler = RssSampler(server.pid)
         try:
-            before = back_to_back(links)  # the server sits idle; once before and once after the class, so that
-            seen = asyncio.run(drive(port, links, sampler))  # a change in the machine's other load evens out
+            before = back_to_back(pieces)  # the server sits idle; once before and once after the class, so that
+            seen = asyncio.run(drive(port, visits, ALONE[mode], sampler))  # the machine's other load evens out
             closed_at = time.perf_counter()
-            after = back_to_back(links)
+            after = back_to_back(pieces)
             time.sleep(max(0.0, args.settle - (time.perf_counter() - closed_at)))
             settled = sampler.latest
         finally:
@@ -259,16 +277,26 @@ def main() -> None:
     load_after = os.getloadavg()
 
     baseline_seconds, baseline_cpu = (before[0] + after[0]) / 2, (before[1] + after[1]) / 2
-    shown = [loss for _, loss in seen["answers"]]
-    matching = sum(f"{expected:.4g}" == got for expected, got in zip(after[2], shown))
+    expected = {json.dumps(piece, sort_keys=True): shown for piece, shown in zip(pieces, after[2])}
+    right = [learner.shows(expected[json.dumps(learner.visit.work(), sort_keys=True)])
+             for _, learner in seen["answers"]]
+    last = {kind: max((s for s, learner in seen["answers"] if learner.visit.kind == kind), default=0.0)
+            for kind in KINDS}
     ratio = seen["class_seconds"] / baseline_seconds
     peak_mb, one_mb, settled_mb = seen["peak"] / MB, seen["one_session"] / MB, settled / MB
-    print(f"learners: {len(links)} distinct links ({sum(lk['model'] == 'mlp' for lk in links)} networks), each a "
-          f"websocket session; final losses matching bp_core.compare: {matching}/{len(links)}")
+    counts = ", ".join(f"{sum(v.kind == kind for v in visits)} {kind}" for kind in KINDS if last[kind])
+    print(f"learners: {len(visits)} ({counts}), each a websocket session pressing its page's button once; "
+          f"{len(pieces)} distinct pieces of work; pages showing what the same work back to back gave: "
+          f"{sum(right)}/{len(right)}")
+    wrong = [learner for (_, learner), ok in zip(seen["answers"], right) if not ok]
+    if wrong:
+        print("pages NOT showing it: " + "; ".join(f"{w.visit.kind} ?{w.query}: {w.metrics} {w.texts[:3]}"
+                                                   for w in wrong))
+    print("last result per page: " + ", ".join(f"{kind} {last[kind]:.1f} s" for kind in KINDS if last[kind]))
     print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} (1 min; {os.cpu_count()} cores); "
           f"CPU: the server {seen['server_cpu']:.1f} s for the class, back to back {baseline_cpu:.1f} s; "
-          f"runs trained at once: {default_workers()}")
-    print(f"time to the last result: {seen['class_seconds']:.1f} s; the same runs back to back in one process: "
+          f"computations at once: {default_workers()}")
+    print(f"time to the last result: {seen['class_seconds']:.1f} s; the same work back to back in one process: "
           f"{baseline_seconds:.1f} s (mean of {before[0]:.1f} s before and {after[0]:.1f} s after); ratio {ratio:.2f} "
           f"(target <= {TARGET_RATIO}: {verdict(ratio <= TARGET_RATIO)})")
     print(f"peak server RSS: {peak_mb:.0f} MB "
