@@ -48,19 +48,19 @@ MAX_CALL_SECONDS = 20.0
 before anything runs by ``epoch_seconds`` (and ``forward_seconds``). The estimate is calibrated to be a little above
 what the work takes, so a call at the cap takes about 20 s here, 30 s at most (benchmarks/bench_time_bounds.py)."""
 
-EPOCH_BASE_SECONDS = {"manual": 10e-6, "autograd": 190e-6}
+EPOCH_BASE_SECONDS = {"manual": 15e-6, "autograd": 240e-6}
 """The fixed cost of one epoch of ``train`` whatever the data, per method: Python, torch's dispatch of each small
 operation (microseconds each; autograd builds and walks a graph) and the history row. Measured here with
 benchmarks/calibrate_time_bound.py (4 rows, so the arithmetic is negligible) and rounded up by about 15 %."""
 
-NETWORK_BASE_SECONDS = {"manual": 140e-6, "autograd": 160e-6}
+NETWORK_BASE_SECONDS = {"manual": 200e-6, "autograd": 150e-6}
 """What a layered model (``Model.layered``) adds to each epoch's fixed cost: its parameters unpacked into named views,
 its gradients gathered into one vector."""
 
-LAYER_SECONDS = {"manual": 60e-6, "autograd": 95e-6}
+LAYER_SECONDS = {"manual": 60e-6, "autograd": 110e-6}
 """The fixed cost each layer adds to an epoch (its forward, backward and update operations), per method."""
 
-UNIT_SECONDS = {"manual": 25e-9, "autograd": 35e-9}
+UNIT_SECONDS = {"manual": 28e-9, "autograd": 40e-9}
 """Elementwise work of one epoch per sample and per unit of a layer with an activation (the weighted sum's bias, the
 activation, its derivative: passes over an (N, width) tensor, bound by memory). Calibrated on 2-256-2 and 2-1024-2
 networks whose tensors do not fit the cache, so smaller ones are overestimated (up to about 2x)."""
@@ -71,7 +71,7 @@ LINEAR_UNIT_SECONDS = 10e-9
 SETUP_VALUE_SECONDS = 30e-9
 """A run's set-up per value of the data (N x (inputs + outputs)): the checked copy, the design matrix, the result."""
 
-MULTIPLY_ADD_SECONDS = 0.08e-9
+MULTIPLY_ADD_SECONDS = 0.09e-9
 """One epoch's matrix products per sample and per multiply-add of one forward pass (the backward's two more
 included)."""
 

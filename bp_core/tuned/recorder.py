@@ -49,7 +49,7 @@ class Recorder:
         self.report_every = max(1, epochs // 100)
         self.every_row = policy.every_parameter_every_epoch
         size = start.numel()
-        self.block = max(1, min(MAX_BLOCK, BLOCK_VALUES // size)) if self.every_row else 1
+        self.block = max(1, min(MAX_BLOCK, BLOCK_VALUES // size))
         self.index = None if policy.index is None else torch.tensor(policy.index, device=start.device)
         width = size if self.index is None else len(self.index)
         if self.every_row:  # (epochs + 1, *theta.shape): row e holds the parameters after e updates
@@ -57,7 +57,9 @@ class Recorder:
             self.rows[0].copy_(start)
         else:
             self.rows = torch.empty((policy.rows(epochs), width), dtype=start.dtype, device=start.device)
-        self.current = self.previous = start
+        self.start = start
+        self.pending_thetas: list[torch.Tensor] = []  # thinned history: the block's parameters, checked with it
+        self.last_kept: torch.Tensor | None = None  # thinned history: the parameters of the last kept row
         # in place (the autograd loop): row() gets the same parameter tensor every epoch, updated by step(). On the
         # CPU, NumPy views of it and of the rows make each epoch's copy a NumPy assignment, a far shorter path than
         # torch's copy_ (dispatch, TensorIterator); bit for bit the same values
@@ -83,7 +85,7 @@ class Recorder:
 
     def first_theta(self) -> torch.Tensor:
         """The packed start as the manual loop should read it (in its history row when every row is kept)."""
-        return self._slot(0) if self.every_row else self.current.clone()
+        return self._slot(0) if self.every_row else self.start.clone()
 
     def next_slot(self, epoch: int) -> torch.Tensor | None:
         """Where the manual update of ``epoch`` goes: history row ``epoch + 1``, or a new tensor (None)."""
@@ -102,8 +104,8 @@ class Recorder:
                 self.numpy_rows[epoch] = self.numpy_theta  # theta's values now, through the view made at the start
             elif self.in_place:
                 self._slot(epoch).copy_(theta)
-        else:
-            self.previous, self.current = self.current, theta.clone() if self.in_place else theta
+        else:  # each row's parameters are held until its block is checked (the in-place ones copied)
+            self.pending_thetas.append(theta.clone() if self.in_place else theta)
             if epoch % self.policy.stride == 0:
                 self._keep_strided(epoch // self.policy.stride, theta)
         if len(self.pending_losses) < self.block and epoch < self.epochs:
@@ -122,8 +124,9 @@ class Recorder:
             # cat, not stack: stack makes a view of each gradient first; every gradient has theta's shape
             grads = torch.cat(self.pending_grads).reshape(len(self.pending_grads), -1).double()
             norms = torch.linalg.vector_norm(grads, dim=1)
-            params_ok = (torch.isfinite(self.rows[first:last + 1]).reshape(last + 1 - first, -1).all(dim=1)
-                         if self.every_row else torch.isfinite(self.current).all().reshape(1))
+            held = (self.rows[first:last + 1] if self.every_row else
+                    torch.cat([theta.reshape(-1) for theta in self.pending_thetas]))
+            params_ok = torch.isfinite(held).reshape(last + 1 - first, -1).all(dim=1)
         self.pending_losses.clear()
         self.pending_grads.clear()
         norms, params_ok = norms.cpu(), params_ok.cpu()
@@ -139,6 +142,10 @@ class Recorder:
             stop = first_broken if first_broken <= first_exploded else first_exploded + 1
             self.diverged_at = first + min(first_broken, first_exploded)
         keep = len(losses) if stop is None else stop
+        if not self.every_row:
+            if keep:
+                self.last_kept = self.pending_thetas[keep - 1]
+            self.pending_thetas.clear()
         self.losses.append(losses[:keep])
         self.grad_norms.append(norms[:keep])
         self.kept = first + keep
@@ -150,7 +157,7 @@ class Recorder:
             return None
         if self.every_row:
             return self.rows[self.kept - 1]
-        return self.current if self.kept == len(self.stamps) else self.previous
+        return self.last_kept
 
     def finish(self, names: list[str]) -> tuple[pd.DataFrame, pd.DataFrame | None, np.ndarray, torch.Tensor | None]:
         """(history, the strided parameter rows or None, epoch_seconds, last theta) of the kept rows, on the CPU."""
