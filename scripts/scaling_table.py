@@ -24,7 +24,7 @@ TARGET_SECONDS = 300
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--rss-repeats", type=int, default=3)
     parser.add_argument("--threads", type=int, default=1)

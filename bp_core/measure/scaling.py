@@ -5,8 +5,9 @@ hidden layers grow (3 ... 1,024 units) for a 2-H-2 and a 2-H-H-H-2 network on ``
 
 Per point and method:
 - time per epoch: the trainer's own per-epoch clock, median and 25th-75th percentiles over every epoch of
-  ``repeats`` runs after one warm-up run. (Chosen over torch.utils.benchmark.Timer, which times a whole statement:
-  the per-epoch clock leaves out the optimizer set-up and the history building, and is what the Compare page shows.)
+  ``repeats`` runs after one warm-up run, the two methods' runs interleaved. (Chosen over
+  torch.utils.benchmark.Timer, which times a whole statement: the per-epoch clock leaves out the optimizer set-up and
+  the history building, and is what the Compare page shows.)
 - memory: tensor bytes by category, counted from the tensors and analytically from the shapes; peak RSS Δ measured
   in a new process per run (memory_profiler, after a one-epoch warm-up), ``rss_repeats`` runs, median and range. The
   processes are forked from a warm probe server that imported torch once (bp_core/measure/probe.py), so each starts
@@ -169,9 +170,12 @@ def measure_point(family: str, axis: str, size: int, *, epochs: int = 5, repeats
 
         rss, counted = {}, {m: count_tensor_bytes(model, data, m) for m in METHODS}
     points = []
+    runs: dict[str, list] = {method: [] for method in METHODS}
+    for _ in range(repeats + 1):  # the methods interleaved, so a change in the machine's load falls on both
+        for method in METHODS:
+            runs[method].append(train(model, data, method, LEARNING_RATE, epochs, device=device))
     for method in METHODS:
-        runs = [train(model, data, method, LEARNING_RATE, epochs, device=device) for _ in range(repeats + 1)]
-        p25, median, p75 = epoch_percentiles(np.concatenate([r.epoch_seconds for r in runs[1:]]))
+        p25, median, p75 = epoch_percentiles(np.concatenate([r.epoch_seconds for r in runs[method][1:]]))
         analytic = analytic_tensor_bytes(model, n, method)
         spread = rss.get(method)
         points.append(ScalingPoint(
@@ -182,7 +186,7 @@ def measure_point(family: str, axis: str, size: int, *, epochs: int = 5, repeats
             peak_rss_delta_mib_median=spread.median_mib if spread else math.nan,
             peak_rss_delta_mib_low=spread.low_mib if spread else math.nan,
             peak_rss_delta_mib_high=spread.high_mib if spread else math.nan,
-            rss_repeats=len(spread.samples_mib) if spread else 0, history_bytes=runs[-1].history_bytes,
+            rss_repeats=len(spread.samples_mib) if spread else 0, history_bytes=runs[method][-1].history_bytes,
             device=device, threads=torch.get_num_threads(),
         ))
     return points
