@@ -336,6 +336,14 @@ def _arithmetic_seconds(model, method: str) -> float:
     return units + layer_work(model)[1] * MULTIPLY_ADD_SECONDS
 
 
+def _checked_work(model, n_samples: int, method: str):
+    """The arguments of the estimates, checked: a bp_core model, a row count, a method."""
+    from .contract import check_model  # here: the contract imports this module
+
+    return (check_model(model), check_int_range("n_samples", n_samples, 1, 2**62),
+            check_choice("method", method, METHODS))
+
+
 def _fixed_seconds(model, method: str) -> float:
     """One epoch's fixed part."""
     network = NETWORK_BASE_SECONDS[method] if getattr(model, "layered", False) else 0.0
@@ -354,12 +362,14 @@ def epoch_seconds(model, n_samples: int, method: str) -> float:
     >>> round(epoch_seconds(bp_core.MLP(), 4, "autograd") * 1e6)  # microseconds: the fixed part dominates
     611
     """
+    model, n_samples, method = _checked_work(model, n_samples, method)
     return _fixed_seconds(model, method) + n_samples * _arithmetic_seconds(model, method)
 
 
 def forward_seconds(model, n_samples: int) -> float:
     """The estimated wall time of one forward pass over ``n_samples`` (finite differences, Hessian-vector products):
     half a hand-derived epoch's fixed part (no update, no history) and half its arithmetic (no derivatives)."""
+    model, n_samples, _ = _checked_work(model, n_samples, "manual")
     return (_fixed_seconds(model, "manual") + n_samples * _arithmetic_seconds(model, "manual")) / 2
 
 

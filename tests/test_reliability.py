@@ -163,3 +163,35 @@ def test_the_time_bound_counts_a_fixed_cost_per_epoch_and_layer_not_only_arithme
     assert limits.epoch_seconds(net, 4, "manual") < limits.epoch_seconds(bp_core.MLP((2, 3, 3, 2)), 4, "manual")
     assert limits.epoch_seconds(net, 4, "manual") < limits.epoch_seconds(net, 1000, "manual")
     assert limits.epoch_seconds(net, 1000, "manual") < limits.epoch_seconds(bp_core.MLP((2, 30, 2)), 1000, "manual")
+
+
+@pytest.mark.parametrize(("call", "match"), [
+    (lambda: limits.epoch_seconds("x", 4, "manual"), "model"),
+    (lambda: limits.epoch_seconds(bp_core.Line(), -1, "manual"), "n_samples"),
+    (lambda: limits.epoch_seconds(bp_core.Line(), 4, "by hand"), "method"),
+    (lambda: limits.forward_seconds(bp_core.MLP(), 1.5), "n_samples"),
+    (lambda: limits.forward_seconds(bp_core.MLP, 4), "model"),
+], ids=["model", "rows", "method", "float rows", "class"])
+def test_the_time_estimates_name_a_bad_argument(call, match):
+    with pytest.raises(ValueError, match=f"^{match}"):
+        call()
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"model_spec": {}}, r"spec\['kind'\]"),
+    ({"model_spec": "line"}, "spec"),
+    ({"method": "both"}, "method"),
+    ({"learning_rate": float("nan")}, "learning_rate"),
+    ({"epochs": 0}, "epochs"),
+    ({"synthetic": None}, "synthetic"),
+    ({"synthetic": {"n": -4}}, r"synthetic\['n'\]"),
+    ({"synthetic": {"n": 4, "rows": 5}}, "synthetic"),
+    ({"evil": 1}, "start_warm_probe takes only"),
+], ids=lambda value: str(value)[:30])
+def test_a_warm_probe_refuses_bad_arguments_before_any_process_starts(kwargs, match):
+    from bp_core.measure import probe
+
+    arguments = {"model_spec": bp_core.Line().spec(), "method": "manual", "learning_rate": 0.01, "epochs": 2,
+                 "synthetic": {"n": 4}} | kwargs
+    with pytest.raises(ValueError, match=match):
+        probe.start_warm_probe(**arguments)

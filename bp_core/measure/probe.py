@@ -27,12 +27,13 @@ import torch
 from ..budget import TensorBytes
 from ..contract import model_from_spec
 from ..data import make_dataset
+from ..limits import MAX_SEED, METHODS, check_choice, check_epochs, check_int_range, check_learning_rate, shown
 from .memory import PROBE_TIMEOUT_SECONDS, MemoryMeasurement, measured_run
 
-__all__ = ["answer", "start_warm_probe", "WarmProbe"]
+__all__ = ["start_warm_probe"]
 
 
-def answer(request: dict[str, Any]) -> dict[str, Any]:
+def _answer(request: dict[str, Any]) -> dict[str, Any]:
     """Measure the run ``request`` describes in this process; the measurement as a dict (JSON-ready)."""
     model = model_from_spec(request["model"])
     if "synthetic" in request:
@@ -54,7 +55,7 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
 def _warm_child(connection: Connection, request: dict[str, Any]) -> None:
     """In a child forked from the warm server: one measurement, sent back through ``connection``."""
     try:
-        connection.send(("answer", answer(request)))
+        connection.send(("answer", _answer(request)))
     except BaseException as error:  # noqa: BLE001 - reported to the parent, which raises it as a failed probe
         connection.send(("error", f"{type(error).__name__}: {error}"))
     finally:
@@ -90,15 +91,32 @@ class WarmProbe:
         return MemoryMeasurement(**payload, isolated=True)
 
 
+_EXTRA = ("synthetic", "device", "record_params", "memory_budget_bytes")
+
+
 def start_warm_probe(model_spec: dict[str, Any], method: str, learning_rate: float, epochs: int,
                      **extra: object) -> WarmProbe:
-    """Start one measurement in a child of the warm probe server (started on first use)."""
-    return WarmProbe({"model": model_spec, "method": method, "learning_rate": learning_rate, "epochs": epochs}
+    """Start one measurement in a child of the warm probe server (started on first use); ``finish()`` on the result
+    waits for it. The data: ``synthetic={"n": rows, "seed": s}`` (built in the child). The arguments are checked
+    here, so a wrong one raises ValueError (or TypeError) naming it before any process starts."""
+    model = model_from_spec(model_spec)
+    method = check_choice("method", method, METHODS)
+    learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
+    unknown = sorted(map(str, set(extra) - set(_EXTRA)))
+    if unknown:
+        raise ValueError(f"start_warm_probe takes only {', '.join(_EXTRA)} besides the run's settings, got {unknown}")
+    synthetic = extra.get("synthetic")
+    if not isinstance(synthetic, dict) or set(synthetic) - {"n", "seed"} or "n" not in synthetic:
+        raise ValueError(f"synthetic must be a dict {{'n': rows, 'seed': s}} (the child builds the data), got "
+                         f"{shown(synthetic)}")
+    check_int_range("synthetic['n']", synthetic["n"], 1, 10_000_000)
+    check_int_range("synthetic['seed']", synthetic.get("seed", 0), 0, MAX_SEED)
+    return WarmProbe({"model": model.spec(), "method": method, "learning_rate": learning_rate, "epochs": epochs}
                      | extra)
 
 
 def main() -> None:
-    json.dump(answer(json.load(sys.stdin)), sys.stdout)
+    json.dump(_answer(json.load(sys.stdin)), sys.stdout)
 
 
 if __name__ == "__main__":
