@@ -17,9 +17,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "scaling_points": {"en": "Sizes in the range", "ko": "범위 안의 크기 수"},
     "scaling_run": {"en": "Measure here", "ko": "여기서 측정"},
     "scaling_shipped": {"en": "Measured with `make scaling` on {machine}, {date} ({threads} torch thread(s), device "
-                              "{device}); peak RSS from {repeats} fresh processes per point and method.",
+                              "{device}); peak RSS from {repeats} new processes per point and method, each forked "
+                              "from one warm process that had imported torch, so they start from the same state "
+                              "and their figures agree closely.",
                         "ko": "`make scaling`으로 {machine}에서 {date}에 측정 (torch 스레드 {threads}개, 장치 "
-                              "{device}); 최대 RSS는 점과 방법마다 새 프로세스 {repeats}개에서 측정."},
+                              "{device}); 최대 RSS는 점과 방법마다 새 프로세스 {repeats}개에서 측정 (torch를 "
+                              "미리 불러온 프로세스 하나에서 갈라져 나와 같은 상태에서 시작하므로 값이 거의 "
+                              "같음)."},
     "scaling_live": {"en": "Measured live on this server just now: time per epoch and tensor bytes. Peak RSS needs a "
                            "fresh process per run, so it comes from the shipped table only.",
                      "ko": "방금 이 서버에서 실시간 측정: 에폭당 시간과 텐서 바이트. 최대 RSS는 실행마다 새 "
@@ -31,7 +35,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "scaling_chart_time": {"en": "Time per epoch (median; band 25th-75th pct.)",
                            "ko": "에폭당 시간 (중앙값; 띠는 25~75 백분위)"},
     "scaling_chart_memory": {"en": "Bytes kept for the backward pass", "ko": "역전파를 위해 보관한 바이트"},
-    "scaling_chart_rss": {"en": "Peak RSS Δ, fresh process (median of the runs)",
+    "scaling_chart_rss": {"en": "Peak RSS Δ, a new process per run (median of the runs)",
                           "ko": "최대 RSS 증가, 새 프로세스 (실행들의 중앙값)"},
     "scaling_chart_ratio": {"en": "autograd / manual", "ko": "자동 미분 / 직접 미분"},
     "scaling_quantity": {"en": "ratio of", "ko": "비율"},
@@ -52,7 +56,7 @@ TEXTS: dict[str, dict[str, str]] = {
                               "출력 n: 연쇄 법칙이 읽는 전부): 직접 미분 / 자동 미분 = {memory_ratio:.2f}. "
                               "에폭당 자동 미분은 {auto_time}, 직접 미분은 {manual_time} 걸립니다: 자동 미분 / "
                               "직접 미분 = {time_ratio:.2f}."},
-    "scaling_reading_rss": {"en": "Peak RSS Δ in a fresh process there: autograd {auto:.1f} MiB (range {auto_low:.1f} "
+    "scaling_reading_rss": {"en": "Peak RSS Δ in a new process there: autograd {auto:.1f} MiB (range {auto_low:.1f} "
                                   "to {auto_high:.1f}), the hand-derived version {manual:.1f} MiB ({manual_low:.1f} "
                                   "to {manual_high:.1f}): {verdict}.",
                             "ko": "그때 새 프로세스의 최대 RSS 증가: 자동 미분 {auto:.1f} MiB (범위 {auto_low:.1f}~"
