@@ -70,8 +70,12 @@ def test_a_warm_probe_is_a_new_process_that_measures_like_a_fresh_interpreter():
         assert measurement.peak_rss_delta_mib >= 0 and measurement.baseline_rss_mib > 0
     assert warm.tensor_bytes == fresh.tensor_bytes == bp_core.budget.analytic_tensor_bytes(bp_core.MLP(), 1000,
                                                                                            "autograd")
-    with pytest.raises(RuntimeError, match="memory probe failed: ValueError: epochs"):
-        probe.start_warm_probe(bp_core.MLP().spec(), "autograd", 0.01, 0, synthetic={"n": 10}).finish()
+    with pytest.raises(ValueError, match="^epochs"):  # checked before any process starts
+        probe.start_warm_probe(bp_core.MLP().spec(), "autograd", 0.01, 0, synthetic={"n": 10})
+    refused = probe.start_warm_probe(bp_core.MLP().spec(), "autograd", 0.01, 2, synthetic={"n": 10},
+                                     memory_budget_bytes=1)  # refused in the child: reported, not hung
+    with pytest.raises(RuntimeError, match="memory probe failed: ValueError: .*memory budget"):
+        refused.finish()
 
 
 def test_synthetic_data_is_seeded_and_fits_the_model():

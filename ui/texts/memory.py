@@ -21,10 +21,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "memory_rss_line": {"en": "Peak RSS Δ, {method}: {median:.2f} MiB (range {low:.2f} to {high:.2f})",
                         "ko": "최대 RSS 증가, {method}: {median:.2f} MiB (범위 {low:.2f} ~ {high:.2f})"},
     "memory_rss_source_table": {
-        "en": "Source: the shipped scaling-study table ({machine}, {date}): a fresh Python process per "
-              "run, {repeats} runs per method, {epochs} epochs each, this model and data size.",
-        "ko": "출처: 함께 배포된 크기 늘리기 측정표 ({machine}, {date}): 실행마다 새 Python 프로세스, "
-              "방법마다 {repeats}회, 각 {epochs} 에폭, 같은 모델과 데이터 크기.",
+        "en": "Source: the shipped scaling-study table ({machine}, {date}): a new process per run, forked "
+              "from one that had imported torch, {repeats} runs per method, {epochs} epochs each, this model "
+              "and data size.",
+        "ko": "출처: 함께 배포된 크기 늘리기 측정표 ({machine}, {date}): 실행마다 torch를 미리 불러온 "
+              "프로세스에서 갈라져 나온 새 프로세스, 방법마다 {repeats}회, 각 {epochs} 에폭, 같은 모델과 "
+              "데이터 크기.",
     },
     "memory_rss_source_measured": {
         "en": "Source: measured just now on this server, a fresh Python process per run, {repeats} "
