@@ -9,7 +9,6 @@ the history. The budget is 2 GiB unless changed for the process (``set_memory_bu
 
 from __future__ import annotations
 
-import math
 import numbers
 from dataclasses import dataclass
 
@@ -17,7 +16,17 @@ import torch
 
 from .contract import Model, check_model
 from .history import RecordPolicy
-from .limits import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, check_real, shown
+from .limits import (
+    METHODS,
+    ArgumentTypeError,
+    check_choice,
+    check_float_dtype,
+    check_int_range,
+    check_real,
+    layer_widths,
+    parameter_count,
+    shown,
+)
 
 __all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "check_parameter_memory", "estimate_working_set",
            "memory_budget_bytes", "set_memory_budget", "TensorBytes", "WorkingSet"]
@@ -76,10 +85,6 @@ class TensorBytes:
         return self.parameter_bytes + self.gradient_bytes + self.saved_for_backward_bytes + self.optimizer_state_bytes
 
 
-def _widths(model: Model) -> list[int]:
-    return list(getattr(model, "sizes", (model.in_features, model.out_features)))
-
-
 def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
                           dtype: torch.dtype = torch.float32) -> TensorBytes:
     """The bytes ``count_tensor_bytes`` counts, from the shapes alone (N samples, the model's widths).
@@ -99,11 +104,11 @@ def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
     n = check_int_range("n_samples", n_samples, 1, 2**62)
     method = check_choice("method", method, METHODS)
     size = torch.empty(0, dtype=check_float_dtype("dtype", dtype)).element_size()
-    params = sum(math.prod(s) for s in model.parameter_shapes().values())
+    params = parameter_count(model)
     if not getattr(model, "layered", False):  # the line: [x, 1] @ theta
         saved = 3 * n if method == "manual" else 4 * n
         return TensorBytes(params * size, params * size, saved * size, 0)
-    widths = _widths(model)
+    widths = layer_widths(model)
     layers = widths[1:]
     if method == "manual":  # what the chain rule reads: x and each layer's n = f(d) (never d)
         saved = n * (widths[0] + sum(layers))
@@ -143,7 +148,7 @@ def estimate_working_set(model: Model, n_samples: int, method: str, epochs: int,
         raise ArgumentTypeError(f"policy must be a bp_core.history.RecordPolicy (from bp_core.history."
                                 f"record_policy), got {shown(policy)}")
     size = torch.empty(0, dtype=dtype).element_size()
-    widths = _widths(model)
+    widths = layer_widths(model)
     design_extra = 0 if getattr(model, "layered", False) else 2 * n_samples  # the line's [x, 1]
     data = (n_samples * (widths[0] + widths[-1]) + design_extra) * size
     params = tensors.parameter_bytes // size
@@ -165,7 +170,7 @@ def check_parameter_memory(model: Model, copies: float, what: str, budget_bytes:
     copies = check_real("copies", copies, 0.0)
     if not isinstance(what, str):
         raise ArgumentTypeError(f"what must be a str saying what the copies are for, got {shown(what)}")
-    count = sum(math.prod(shape) for shape in model.parameter_shapes().values())
+    count = parameter_count(model)
     needed = copies * count * 8
     budget = memory_budget_bytes() if budget_bytes is None else _check_bytes("memory_budget_bytes", budget_bytes)
     if needed > budget:

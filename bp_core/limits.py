@@ -309,7 +309,8 @@ def parameter_count(model) -> int:
     return sum(math.prod(shape) for shape in model.parameter_shapes().values())
 
 
-def _widths(model) -> list[int]:
+def layer_widths(model) -> list[int]:
+    """The model's widths from input to output: a network's ``sizes``, else (inputs, outputs) (the line: 1 -> 1)."""
     return list(getattr(model, "sizes", (model.in_features, model.out_features)))
 
 
@@ -318,21 +319,20 @@ def _activated(model) -> list[bool]:
     try:
         return [layer.activation != "identity" for layer in model.layers()]
     except ValueError:
-        return [True] * (len(_widths(model)) - 1)
+        return [True] * (len(layer_widths(model)) - 1)
 
 
 def layer_work(model) -> tuple[int, int]:
     """Per sample and forward pass: the units of the layers (input excluded), and the multiply-adds of the matrix
     products (sum of width x next width), from the model's widths (the line: 1 -> 1)."""
-    widths = _widths(model)
+    widths = layer_widths(model)
     return sum(widths[1:]), sum(a * b for a, b in zip(widths, widths[1:]))
 
 
 def _arithmetic_seconds(model, method: str) -> float:
     """One epoch's arithmetic per sample."""
-    widths = _widths(model)
     units = sum(width * (UNIT_SECONDS[method] if active else LINEAR_UNIT_SECONDS)
-                for width, active in zip(widths[1:], _activated(model)))
+                for width, active in zip(layer_widths(model)[1:], _activated(model)))
     return units + layer_work(model)[1] * MULTIPLY_ADD_SECONDS
 
 
@@ -347,7 +347,7 @@ def _checked_work(model, n_samples: int, method: str):
 def _fixed_seconds(model, method: str) -> float:
     """One epoch's fixed part."""
     network = NETWORK_BASE_SECONDS[method] if getattr(model, "layered", False) else 0.0
-    return EPOCH_BASE_SECONDS[method] + network + LAYER_SECONDS[method] * (len(_widths(model)) - 1)
+    return EPOCH_BASE_SECONDS[method] + network + LAYER_SECONDS[method] * (len(layer_widths(model)) - 1)
 
 
 def epoch_seconds(model, n_samples: int, method: str) -> float:

@@ -275,15 +275,11 @@ class MLP(Model):
         return n, cache
 
     def forward_values(self, params: Params, x: torch.Tensor) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
-        """Every value of the forward pass, for showing: per layer (n_in, d, n_out)."""
-        values = []
-        n = x
-        for layer in range(1, self.n_layers + 1):
-            d = n @ params[f"W{layer}"].T + params[f"b{layer}"]
-            n_out = self.layer_activation(layer).forward(d)
-            values.append((n, d, n_out))
-            n = n_out
-        return values
+        """Every value of the forward pass, for showing: per layer (n_in, d, n_out). ``forward`` keeps no d, so each
+        layer's d is formed again from what it kept, by the same operations (the same numbers)."""
+        _, cache = self.forward(params, x)
+        return [(n_in, n_in @ params[f"W{layer}"].T + params[f"b{layer}"], n_out)
+                for layer, (n_in, n_out) in enumerate(cache, start=1)]
 
     def backward(self, params: Params, cache: list[tuple[torch.Tensor, torch.Tensor]],
                  y_hat: torch.Tensor, y: torch.Tensor) -> Params:

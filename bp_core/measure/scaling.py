@@ -31,7 +31,7 @@ import torch
 from ..budget import analytic_tensor_bytes, check_device
 from ..contract import Model
 from ..data import Dataset
-from ..limits import METHODS, ArgumentTypeError, check_callable, check_choice, check_int_range, shown
+from ..limits import METHODS, ArgumentTypeError, check_callable, check_choice, check_int_range, parameter_count, shown
 from ..models import MLP, Line
 from ..training import train
 from .isolated import RSSSpread
@@ -180,7 +180,7 @@ def measure_point(family: str, axis: str, size: int, *, epochs: int = 5, repeats
         spread = rss.get(method)
         points.append(ScalingPoint(
             model=family, axis=axis, size=size, method=method, n_samples=n,
-            parameters=sum(math.prod(s) for s in model.parameter_shapes().values()), epochs=epochs,
+            parameters=parameter_count(model), epochs=epochs,
             seconds_per_epoch_median=median, seconds_per_epoch_p25=p25, seconds_per_epoch_p75=p75,
             **asdict(counted[method]), **{f"analytic_{k}": v for k, v in asdict(analytic).items()},
             peak_rss_delta_mib_median=spread.median_mib if spread else math.nan,

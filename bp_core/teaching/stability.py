@@ -19,7 +19,7 @@ from ..budget import check_parameter_memory
 from ..contract import Model, check_model
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import check_choice, check_params, check_seconds, forward_seconds
+from ..limits import check_choice, check_params, check_seconds, forward_seconds, parameter_count
 from ..models import Params, flatten, predict, unflatten
 
 __all__ = ["BOUND_METHODS", "HVP_PASSES", "LANCZOS_MAX_ITERATIONS", "LANCZOS_TOLERANCE", "MAX_EXACT_PARAMETERS",
@@ -80,7 +80,7 @@ def stability_bound(model: Model, params: Params | None, data: object, *, method
     """
     model = check_model(model)
     method = check_choice("method", method, BOUND_METHODS)
-    n_params = sum(math.prod(shape) for shape in model.parameter_shapes().values())
+    n_params = parameter_count(model)
     if method == "exact" and n_params > MAX_EXACT_PARAMETERS_ASKED:
         raise ValueError(f"method='exact' forms the whole {n_params} x {n_params} Hessian; at most "
                          f"{MAX_EXACT_PARAMETERS_ASKED} parameters: use method='lanczos' or 'auto'")
