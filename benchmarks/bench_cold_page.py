@@ -20,13 +20,13 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "tests"), str(Path(__file__).resolve().parent)]
 
-from e2e.conftest import CHROMIUM, LAUNCH_ARGS, _free_port  # noqa: E402
+from bench_load import free_port, launch_server, wait_for_health  # noqa: E402
+from e2e.conftest import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 BARE = ("import torch, streamlit, pandas, altair; t = torch.zeros(2, requires_grad=True); "
@@ -41,33 +41,17 @@ def bare_seconds() -> float:
     return time.perf_counter() - began
 
 
-def start_server(port: int) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wait_for_health(url: str, deadline: float) -> float:
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                return time.perf_counter()
-        except OSError:
-            time.sleep(0.05)
-    raise SystemExit("the server did not answer /_stcore/health within 60 s")
-
-
 def one_round(playwright) -> tuple[float, float, float, float]:
     """(bare, cold, health, warm new learner) seconds."""
     bare = bare_seconds()
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     began = time.perf_counter()
-    server = start_server(port)
+    server = launch_server(port, subprocess.DEVNULL)
     try:
-        health = wait_for_health(url, time.monotonic() + 60) - began
+        wait_for_health(server, port, seconds=60, poll=0.05)
+        health = time.perf_counter() - began
         page = browser.new_page()
         page.goto(f"{url}/compare")
         page.wait_for_selector(FIRST_METRIC, timeout=120_000)

@@ -104,20 +104,31 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, log) -> subprocess.Popen:
-    server = subprocess.Popen(
+def launch_server(port: int, log) -> subprocess.Popen:
+    """``streamlit run app.py`` on ``port`` (loopback), its output into ``log``; not yet answering."""
+    return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 90
+
+
+def wait_for_health(server: subprocess.Popen, port: int, seconds: float = 90, poll: float = 0.3) -> None:
+    """Return once the server answers /_stcore/health; stop it and exit after ``seconds`` without an answer."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                return server
+                return
         except OSError:
-            time.sleep(0.3)
+            time.sleep(poll)
     server.terminate()
-    raise SystemExit("streamlit did not answer /_stcore/health within 90 s")
+    raise SystemExit(f"streamlit did not answer /_stcore/health within {seconds:g} s")
+
+
+def start_server(port: int, log) -> subprocess.Popen:
+    server = launch_server(port, log)
+    wait_for_health(server, port)
+    return server
 
 
 class Learner:

@@ -1,12 +1,13 @@
 """Calibrate the time bound's cost model (``bp_core.limits.epoch_seconds``) on this machine: time whole ``train``
-calls (set-up, epochs and history, everything a caller waits for) over shapes that separate the model's three parts,
-and print the constants that fit them, next to the ones in force.
+calls (epochs and history, everything a caller waits for; the set-up apart) over shapes that separate the model's
+parts, and print the constants that fit them, next to the ones in force.
 
 The model, per epoch and method: a fixed part per call of the epoch (Python, torch dispatch and the history: a base
 plus a part per layer), plus arithmetic that follows the layer widths: per sample, an elementwise part per unit of
 every layer (activations, their derivatives, the error) and a part per multiply-add of the matrix products
 (forward and backward: about three). The fixed part is read from tiny data (4 rows; 1 to 5 layers), the per-sample
-parts from large data, after the fixed part is taken off. Each figure is the median of 3 calls after one warm-up.
+parts from large data, after the fixed part is taken off. Each figure is the per-epoch part of whole calls: the
+medians of 3 calls of k and of 2k epochs after one warm-up, their difference over k (``bench_time_bounds.call_cost``).
 
 Run: ``python benchmarks/calibrate_time_bound.py`` (about two minutes). Not a test; ``bench_time_bounds.py`` checks
 the bound that results.
@@ -14,27 +15,22 @@ the bound that results.
 
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 import torch  # noqa: E402
+from bench_time_bounds import call_cost  # noqa: E402 - the same timing as the benchmark that checks the bound
 
 import bp_core  # noqa: E402
 from bp_core import limits  # noqa: E402
 
 
 def call_seconds_per_epoch(model: bp_core.Model, data: bp_core.Dataset, method: str, epochs: int) -> float:
-    """Median over 3 whole ``train`` calls (after one warm-up call) of the call's wall time over its epochs."""
-    bp_core.train(model, data, method, 1e-6, max(2, epochs // 10))
-    times = []
-    for _ in range(3):
-        began = time.perf_counter()
-        bp_core.train(model, data, method, 1e-6, epochs)
-        times.append(time.perf_counter() - began)
-    return statistics.median(times) / epochs
+    """The per-epoch part of whole ``train`` calls (set-up apart: ``SETUP_VALUE_SECONDS`` counts it), as
+    bench_time_bounds reads it from calls of ``epochs`` and twice as many."""
+    return call_cost(model, data, method, epochs)[1]
 
 
 def rows(n: int, model: bp_core.Model) -> bp_core.Dataset:
