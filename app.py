@@ -1,30 +1,24 @@
-"""Backprop Lab: declares the pages and the shared sidebar (language switch). Start with `streamlit run app.py`."""
+"""Backprop Lab's server. Start it with `streamlit run app.py`.
+
+Streamlit finds ``app`` here and serves dashboard.py, the script every learner's session runs (page config, language
+switch, navigation). When the server starts, it warms what the first page needs in a background thread
+(ui/server_start.py): every module imported (a browser's connection waits for that, never a script beside it), then
+torch's one-time costs and the default run, off every learner's request.
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import streamlit as st
-import torch
+from starlette.middleware import Middleware
 
-from ui.lecture_path import GROUPS, PAGES
-from ui.session import language, language_switch
-from ui.shell import app_running
-from ui.texts import LANGUAGES, render, t
+from ui.server_start import AfterImports, start_warm_up
 
-# Tiny tensors: one thread avoids thread-pool overhead and leaves Cloud's 1-2 cores to the server itself.
-torch.set_num_threads(1)
 
-st.set_page_config(page_title="Backprop Lab", page_icon=":material/sync_alt:", layout="wide")
-with st.sidebar:
-    language_switch(t("language", language()), LANGUAGES)
-lang = language()
+@asynccontextmanager
+async def warm_first_page(_app: st.App) -> AsyncIterator[None]:
+    start_warm_up()  # the server answers at once; the warm-up runs beside it
+    yield
 
-# The pages in the lecture's reading order, grouped (ui/lecture_path.py); the start page is the default, at "/", and
-# every other page has its file's stem as its own URL (a server's first request to it is matched against pages/).
-pages = {t(group, lang): [st.Page(PAGES[name].path, title=t(PAGES[name].title, lang), icon=PAGES[name].icon,
-                                  default=not PAGES[name].url_path, url_path=PAGES[name].url_path or None)
-                          for name in names]
-         for group, names in GROUPS.items()}
-page = st.navigation(pages)
-if page.url_path != PAGES["compare"].url_path:  # Compare names a bad link setting beside its own settings
-    for problem in st.session_state.get("url_problems", []):
-        st.warning(render(problem, lang))
-with app_running():
-    page.run()
+
+app = st.App("dashboard.py", lifespan=warm_first_page, middleware=[Middleware(AfterImports)])

@@ -33,7 +33,7 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     # the Compare page itself: since the start page became the default, a bare run() would time the start page
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).switch_page("pages/compare.py").run()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300).switch_page("pages/compare.py").run()
     cold_seconds = time.perf_counter() - cold_start
     if at.exception:
         raise SystemExit(f"the page raised: {at.exception[0].value}")
@@ -74,7 +74,7 @@ def teaching_pages(compare, warmup: int, repeats: int) -> None:
     tests, cold = {"compare": compare}, {}
     for page in TEACHING_PAGES:
         start = time.perf_counter()
-        tests[page] = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).switch_page(
+        tests[page] = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300).switch_page(
             f"pages/{page}.py").run()
         cold[page] = time.perf_counter() - start
         if tests[page].exception:

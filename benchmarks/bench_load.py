@@ -104,11 +104,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def launch_server(port: int, log) -> subprocess.Popen:
-    """``streamlit run app.py`` on ``port`` (loopback), its output into ``log``; not yet answering."""
+def launch_server(port: int, log, script: Path = ROOT / "app.py") -> subprocess.Popen:
+    """``streamlit run app.py`` (or ``script``) on ``port`` (loopback), its output into ``log``; not yet answering."""
     return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
 
 

@@ -25,7 +25,7 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     print(f"load average {os.getloadavg()} on {os.cpu_count()} CPUs")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300).run()
     start = time.perf_counter()
     at.switch_page("pages/scaling.py").run()
     first = time.perf_counter() - start

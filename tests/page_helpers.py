@@ -4,7 +4,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")  # each session's script (app.py: its server)
 
 
 def open_page(page: str, lang: str = "en") -> AppTest:

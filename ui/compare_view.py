@@ -22,7 +22,7 @@ import bp_core
 from bp_core.limits import METHODS
 
 from . import charts, sentences
-from .queue_view import queued
+from .queue_view import queued, server_queue
 from .settings import Settings
 from .texts import t
 from .widget_state import kept
@@ -36,6 +36,13 @@ def _compute(settings: Settings, report: Report) -> bp_core.Comparison:
     """In the worker's thread: both methods, measured."""
     model, data = settings.build()
     return bp_core.compare(model, data, settings.learning_rate, settings.epochs, progress=report)
+
+
+def start_default_run() -> Job:
+    """The default settings' run (what the Compare page asks for when opened without a link), submitted to the
+    server's queue under the key the page uses: the first learner joins it while it runs, or finds it kept."""
+    settings = Settings()
+    return server_queue().submit((COMPARE, settings), lambda report: _compute(settings, report), action=COMPARE)
 
 
 def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
@@ -156,8 +163,11 @@ def default_parameters(names: list[str]) -> list[str]:
 
 def code_expander(model: bp_core.Model, lang: str) -> None:
     """The code behind the numbers: each method's plain loop (what a learner reads; the numbers are its numbers, bit
-    for bit), and the tuned loops that ran behind a toggle."""
-    with st.expander(t("code_title", lang)):
+    for bit), and the tuned loops that ran behind a toggle. Drawn only while the expander is open (a rerun from the
+    kept run): two highlighted listings sent with every run slowed the page's first paint by ~0.6 s."""
+    with st.expander(t("code_title", lang), key="code_open", on_change="rerun") as box:
+        if not box.open:
+            return
         st.caption(t("code_caption", lang))
         for col, method in zip(st.columns(2), METHODS):
             col.markdown(f"**{t(method, lang)}**")

@@ -1,7 +1,7 @@
 """The path through the lecture: its eight sections in the note's order (../shared/LECTURE.md), each with the pages
 that make it interactive; the navigation's groups in reading order; and the page that comes next after each page.
 
-Pure data, no Streamlit: the start page, app.py's navigation and every page's "where next" read it, and
+Pure data, no Streamlit: the start page, dashboard.py's navigation and every page's "where next" read it, and
 tests/test_lecture_path.py checks that every page named here exists.
 """
 
@@ -14,7 +14,7 @@ __all__ = ["GROUPS", "PAGES", "SECTIONS", "PageInfo", "Section", "next_pages"]
 
 @dataclass(frozen=True)
 class PageInfo:
-    path: str  # the script, relative to app.py
+    path: str  # the script, relative to dashboard.py
     title: str  # text key of the page's title
     icon: str  # a Material icon name
     url_path: str  # the page's own URL ("" for the default page)

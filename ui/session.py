@@ -1,7 +1,7 @@
-"""Session state shared by every page, kept under plain keys so that a page works whether or not app.py ran first.
+"""Session state shared by every page, kept under plain keys so that a page works whether or not dashboard.py ran first.
 
 Streamlit drops a widget's key from session state in any run that does not draw that widget: when the learner is on
-another page, and when a server's first request to a page URL runs that page without app.py (legacy ``pages/``
+another page, and when a server's first request to a page URL runs that page without dashboard.py (legacy ``pages/``
 mode). So the language lives under the plain key ``lang`` (its radio has the key ``lang_radio``). The Compare page's
 widgets start from the link's values (``compare_start``) and are kept like every page's, by ``ui.widget_state``.
 """
@@ -48,7 +48,7 @@ def compare_start() -> dict[str, object]:
 
 
 def language() -> str:
-    """The chosen language; initialises the session first, so any page works when run without app.py."""
+    """The chosen language; initialises the session first, so any page works when run without dashboard.py."""
     init_session()
     return st.session_state["lang"]
 

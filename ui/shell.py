@@ -1,10 +1,10 @@
-"""The app shell (app.py: page config, language switch, navigation), also when a page script runs without it.
+"""The app shell (dashboard.py: page config, language switch, navigation), also when a page script runs without it.
 
-With a ``pages/`` folder next to app.py, Streamlit starts in its legacy multipage mode: a server's first request to
-a page URL, and every rerun under AppTest, runs the page script alone, without app.py, so the sidebar would lose its
-language switch and the navigation its titles. Each page therefore begins with ``run_app_if_alone()``: when app.py
-is not running, it runs app.py (which calls ``st.navigation`` and draws the intended page inside the shell) and
-stops the bare run. app.py marks its run with ``app_running()``.
+With a ``pages/`` folder next to dashboard.py, Streamlit starts in its legacy multipage mode: a server's first
+request to a page URL, and every rerun under AppTest, runs the page script alone, without dashboard.py, so the sidebar
+would lose its language switch and the navigation its titles. Each page therefore begins with ``run_app_if_alone()``:
+when dashboard.py is not running, it runs dashboard.py (which calls ``st.navigation`` and draws the intended page
+inside the shell) and stops the bare run. dashboard.py marks its run with ``app_running()``.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from pathlib import Path
 
 import streamlit as st
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+APP = Path(__file__).resolve().parents[1] / "dashboard.py"
 _local = threading.local()  # each script run has its own thread
 
 
 @contextmanager
 def app_running() -> Iterator[None]:
-    """app.py wraps ``st.navigation(...).run()`` in this, so the pages it runs know the shell is drawn."""
+    """dashboard.py wraps ``st.navigation(...).run()`` in this, so the pages it runs know the shell is drawn."""
     _local.depth = getattr(_local, "depth", 0) + 1
     try:
         yield
@@ -32,7 +32,15 @@ def app_running() -> Iterator[None]:
 
 
 def run_app_if_alone() -> None:
-    """First line of every page: run the whole app instead when this page was started without app.py."""
+    """First line of every page: run the whole app instead when this page was started without dashboard.py."""
     if getattr(_local, "depth", 0) == 0:
         runpy.run_path(str(APP), run_name="__main__")
         st.stop()
+
+
+def one_torch_thread() -> None:
+    """Tiny tensors: one thread avoids thread-pool overhead and leaves Cloud's 1-2 cores to the server itself (each
+    script run and the server's warm-up at start call this)."""
+    import torch  # here, not at the top: app.py imports ui without torch, so the server answers before torch loads
+
+    torch.set_num_threads(1)

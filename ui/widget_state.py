@@ -1,7 +1,7 @@
 """The one way a page keeps its widgets' values across reruns and page switches.
 
 Streamlit drops a widget's key from session state in any run that does not draw that widget: when the learner is on
-another page, and when a server's first request to a page URL runs that page without app.py. So every page draws its
+another page, and when a server's first request to a page URL runs that page without its shell. So every page draws its
 widgets inside ``with kept(defaults):``. On entry each key missing from session state gets its kept value (else its
 default); on exit the drawn values are copied under one plain session key, ``kept_widgets``, which Streamlit never
 drops. Widgets read their value from session state only (no ``value=`` argument), so Streamlit never sees two

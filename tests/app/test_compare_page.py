@@ -5,6 +5,9 @@ from apptest_helpers import chart_data, chart_specs, chart_title
 from lecture_golden import LOSS_BOUND, SHOWN_B, SHOWN_W
 
 import bp_core
+from ui.compare_view import COMPARE
+from ui.queue_view import RESULTS_KEY
+from ui.settings import Settings
 from ui.texts import TEXTS
 
 
@@ -21,6 +24,12 @@ def metric(at, label_start: str) -> str:
         if m.label.startswith(label_start):
             return m.value
     raise AssertionError(f"no metric {label_start!r}: {[m.label for m in at.metric]}")
+
+
+def test_the_page_opened_without_a_link_asks_for_the_run_the_server_warms_at_start(app):
+    """ui/server_start.py warms Settings() under the Compare key; the page, opened plainly, asks for exactly that."""
+    at = app()
+    assert at.session_state[RESULTS_KEY][COMPARE][0] == Settings()
 
 
 def test_app_starts_and_shows_the_lectures_run_without_exception(app):
@@ -218,7 +227,7 @@ def test_switching_language_keeps_the_settings_and_the_results(app):
 
 
 def test_training_twice_then_visiting_the_glossary_and_back_keeps_every_setting(app):
-    """Plain AppTest reruns a page without app.py (Streamlit's legacy pages/ mode): the page must run the app itself,
+    """Plain AppTest reruns a page without its shell (Streamlit's legacy pages/ mode): the page must run the app itself,
     and settings live under plain keys, so nothing raises and nothing is lost."""
     at = app()
     at.select_slider(key="lr").set_value(0.05)
@@ -239,6 +248,9 @@ def test_training_twice_then_visiting_the_glossary_and_back_keeps_every_setting(
 
 def test_the_code_behind_the_numbers_is_the_plain_loop_and_the_tuned_one_shows_on_request(app):
     at = app()
+    assert not at.code  # drawn when the learner opens the expander, not with every run
+    at.session_state["code_open"] = True
+    at.run()
     shown = [c.value for c in at.code]
     assert any("optimizer.zero_grad()" in c and "loss.backward()" in c for c in shown)
     assert any("def manual_packed" in c and "def by_hand_loop" in c for c in shown)

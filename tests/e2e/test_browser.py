@@ -51,6 +51,21 @@ def test_a_diverging_run_is_explained_without_a_traceback(server_url, app_page):
     save_screenshot(app_page, "compare-en-diverged", 1366)
 
 
+def test_opening_the_code_behind_the_numbers_shows_both_plain_loops(server_url, app_page):
+    """The expander's listings are drawn when it opens (not with every run): a click shows them."""
+    app_page.goto(f"{server_url}/compare")
+    wait_until_drawn(app_page)
+    code = app_page.locator('.st-key-code_open [data-testid="stCode"]')
+    assert code.count() == 0
+    app_page.locator(".st-key-code_open summary").click()
+    code.first.wait_for(timeout=60_000)
+    wait_until_drawn(app_page)
+    listings = code.all_inner_texts()
+    assert any("loss.backward()" in c for c in listings) and any("def manual_packed" in c for c in listings)
+    assert_no_error_on_page(app_page)
+    save_screenshot(app_page, "compare-en-code-open", 1366)
+
+
 @pytest.mark.parametrize(("lang", "width"), [("en", 1366), ("en", 1920), ("ko", 1366), ("ko", 1920)])
 def test_screenshots_in_both_languages_at_laptop_and_projector_width(server_url, app_page, lang, width):
     app_page.goto(f"{server_url}/compare?lang={lang}")

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_first_request_to_a_page_url_on_a_fresh_server_shows_the_whole_app(fresh_server_url, app_page):
-    """With a pages/ folder Streamlit runs a page URL's script without app.py on a server's first request; the page
+    """With a pages/ folder Streamlit runs a page URL's script without the shell on a server's first request; the page
     then runs the app itself, so the sidebar has the language switch and the navigation its titles."""
     app_page.goto(f"{fresh_server_url}/glossary?lang=ko")
     app_page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)

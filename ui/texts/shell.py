@@ -1,4 +1,4 @@
-"""Texts of the app's frame (app.py): the language switch and the page titles in the navigation."""
+"""Texts of the app's frame (dashboard.py): the language switch and the page titles in the navigation."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "language": {"en": "Language / 언어", "ko": "언어 / Language"},

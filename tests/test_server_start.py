@@ -1,0 +1,113 @@
+"""The server's warm-up at start (app.py, ui/server_start.py): it imports every module before any script may run
+(browser connections wait for that, nothing else does), it leaves the Compare page's default run kept in the server's
+queue under the page's own key, a failure costs nothing but the warm-up, and ``streamlit run app.py`` finds an st.App
+that serves dashboard.py and starts the warm-up beside the server."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+import bp_core
+from ui import compare_view, server_start
+from ui.queue_view import server_queue
+from ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_warm_up_leaves_the_default_run_kept_under_the_compare_pages_key():
+    server_start.warm_up()
+    settings = Settings()
+
+    def must_not_run(_report):
+        raise AssertionError("the default run was computed again")
+
+    job = server_queue().submit((compare_view.COMPARE, settings), must_not_run, action=compare_view.COMPARE)
+    assert job.future.done()  # served from what the warm-up kept, not queued
+    kept = job.result()
+    model, data = settings.build()
+    fresh = bp_core.compare(model, data, settings.learning_rate, settings.epochs)
+    for method in ("manual", "autograd"):
+        for name, value in fresh.results[method].params.items():
+            assert torch.equal(kept.results[method].params[name], value), (method, name)
+    assert torch.get_num_threads() == 1
+
+
+def test_every_module_of_bp_core_and_ui_is_imported_but_no_program():
+    names = server_start.import_everything()
+    files = {".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+             for package in server_start.PACKAGES for path in (ROOT / package).rglob("*.py")}
+    assert set(names) == files - {"bp_core.__main__"}
+    assert len(names) == len(set(names))
+
+
+def test_a_browser_connection_waits_for_the_imports_and_nothing_else_does(monkeypatch):
+    monkeypatch.setattr(server_start, "imported", server_start.threading.Event())
+    passed = []
+
+    async def inner(scope, _receive, _send):
+        passed.append(scope["type"])
+
+    gate = server_start.AfterImports(inner)
+
+    async def scenario():
+        await gate({"type": "http"}, None, None)
+        assert passed == ["http"]  # health, the page, its files: at once
+        connection = asyncio.create_task(gate({"type": "websocket"}, None, None))
+        await asyncio.sleep(0.3)
+        assert passed == ["http"]  # held while the imports run
+        server_start.imported.set()
+        await asyncio.wait_for(connection, 5)
+        assert passed == ["http", "websocket"]
+
+    asyncio.run(scenario())
+
+
+def test_a_failing_import_lets_every_connection_through_and_skips_the_run(monkeypatch, caplog):
+    monkeypatch.setattr(server_start, "imported", server_start.threading.Event())
+
+    def broken():
+        raise ImportError("no torch today")
+
+    monkeypatch.setattr(server_start, "import_everything", broken)
+    monkeypatch.setattr(compare_view, "start_default_run", lambda: pytest.fail("ran without its modules"))
+    with caplog.at_level(logging.WARNING, logger=server_start.__name__):
+        server_start.warm_up()
+    assert server_start.imported.is_set() and "no torch today" in caplog.text
+
+
+def test_a_failing_warm_up_is_logged_and_raises_nothing(monkeypatch, caplog):
+    def broken():
+        raise RuntimeError("no default run today")
+
+    monkeypatch.setattr(compare_view, "start_default_run", broken)
+    with caplog.at_level(logging.WARNING, logger=server_start.__name__):
+        server_start.warm_up()
+    assert "warm-up failed" in caplog.text and "no default run today" in caplog.text
+
+
+def test_app_py_is_an_st_app_serving_dashboard_py_that_starts_the_warm_up_beside_the_server():
+    """In a fresh process (an st.App pins Streamlit's script path for its process): importing app.py loads no torch
+    (the server answers first), and the lifespan returns at once with the warm-up running in its own thread."""
+    probe = (
+        "import asyncio, threading, streamlit as st, app, ui.server_start\n"
+        "release = threading.Event()\n"
+        "ui.server_start.warm_up = release.wait  # the thread's name, not its work, is looked at here\n"
+        "assert isinstance(app.app, st.App), type(app.app)\n"
+        "print(app.app.script_path.name, 'torch' in __import__('sys').modules)\n"
+        "async def enter():\n"
+        "    async with app.warm_first_page(app.app):\n"
+        "        print(sorted(t.name for t in threading.enumerate() if t.name == 'backprop-lab-warm-up'))\n"
+        "    release.set()\n"
+        "asyncio.run(enter())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["dashboard.py False", "['backprop-lab-warm-up']"]

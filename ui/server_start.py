@@ -1,0 +1,91 @@
+"""What a server does once when it starts, in a background thread, before and beside the first learner's request.
+
+A cold server's first page pays torch's import (~1.3 s here), pandas, Altair and our own modules, then torch's first
+optimizer (``torch.optim.SGD`` imports ``torch._dynamo`` and sympy on its first ``add_param_group``, ~1.3 s), then
+the default run. The server itself answers after ~0.7 s, and a browser needs about as long again to load Streamlit's
+page before it asks for a script run; ``warm_up`` starts all of that work in that gap:
+
+1. it imports every module of ``bp_core`` and ``ui`` (and so torch, pandas and Altair). Until that is done no script
+   runs: ``AfterImports`` holds each new browser connection (Streamlit's websocket; the page and its files are
+   served at once). Python's imports are not safe to run side by side here: a thread that imports ``bp_core.lecture``
+   while another is inside ``bp_core/__init__`` finds the parent package half made and fails (a circular import
+   across threads, seen on a fresh server's first request to the lecture example);
+2. it then submits the Compare page's default run to the server's queue (its first ``torch.optim.SGD`` paying
+   torch's one-time costs), so the first learner joins it in flight or finds it kept.
+
+Nothing here is needed for correctness: should a step fail, it is logged, the connections are let through, and the
+first learner computes as before. This module imports nothing heavy itself: app.py imports it before the server
+answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import pkgutil
+import threading
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+PACKAGES = ("bp_core", "ui")
+"""Every module of these is imported before a script may run (``__main__`` modules excepted: they run a program)."""
+IMPORT_WAIT_SECONDS = 120.0
+"""The most a connection waits for the imports (a stuck import must not lock learners out)."""
+
+imported = threading.Event()
+"""Set once ``warm_up`` has imported everything (or failed to): from then on connections pass at once."""
+
+
+def import_everything() -> list[str]:
+    """Import every module of ``PACKAGES``, torch set to one thread first; the names imported, in order."""
+    from .shell import one_torch_thread
+
+    one_torch_thread()
+    names = []
+    for name in PACKAGES:
+        package = importlib.import_module(name)
+        names.append(name)
+        for module in pkgutil.walk_packages(package.__path__, f"{name}."):
+            if module.name.rsplit(".", 1)[-1] != "__main__":
+                importlib.import_module(module.name)
+                names.append(module.name)
+    return names
+
+
+def warm_up() -> None:
+    """Import everything (then let scripts run), then start the default run and wait for it."""
+    try:
+        import_everything()
+    except Exception:  # an optimisation only: scripts then import for themselves
+        log.warning("the server's warm-up could not import everything; scripts import for themselves", exc_info=True)
+        return
+    finally:
+        imported.set()
+    try:
+        from .compare_view import start_default_run
+
+        start_default_run().result()  # the first torch.optim.SGD is made here, off every learner's request
+    except Exception:  # an optimisation only: the first learner then computes as before
+        log.warning("the server's warm-up failed; the first learner computes what it would have", exc_info=True)
+
+
+def start_warm_up() -> threading.Thread:
+    """``warm_up`` in a daemon thread (the server never waits for it), the thread returned."""
+    thread = threading.Thread(target=warm_up, name="backprop-lab-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+class AfterImports:
+    """ASGI middleware: a websocket connection (a browser about to ask for a script run) waits until ``imported``
+    is set, at most ``IMPORT_WAIT_SECONDS``; every other request passes at once (health, the page, its files)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "websocket" and not imported.is_set():
+            await asyncio.to_thread(imported.wait, IMPORT_WAIT_SECONDS)
+        await self.app(scope, receive, send)
