@@ -15,7 +15,7 @@ Measures, and prints with its target:
 
 1. time from the first page opened to the last learner's result after the press, against the same work back to back
    in one fresh process through the same bp_core calls (each distinct piece once: the server computes identical
-   requests once), timed once before and once after the class, the mean (target <= 1.5x);
+   requests once), timed once before and once after the class, the mean (target <= 1.5x; ``--compare-only`` <= 1.2x);
 2. peak resident memory of the server process while the class works (psutil, sampled every 0.1 s; target <= 690 MB,
    Streamlit Community Cloud's smallest container);
 3. the server's memory 3 minutes after every session closed, against its one-session level: one learner opened each
@@ -58,7 +58,8 @@ from ui.texts import t  # noqa: E402 - after the path that finds it
 from ui.worker import default_workers  # noqa: E402
 
 MB = 1e6  # Cloud's "690 MB" and the issue's figures are decimal megabytes
-TARGET_RATIO, TARGET_PEAK_MB, TARGET_SETTLED_MB = 1.5, 690.0, 50.0
+TARGET_RATIO = {"compare": 1.2, "mixed": 1.5}  # the class of twenty on Compare (issue 19), the mixed class (issue 18)
+TARGET_PEAK_MB, TARGET_SETTLED_MB = 690.0, 50.0
 RUN_TIMEOUT_SECONDS = 600
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 
@@ -309,7 +310,7 @@ def main() -> None:
           f"computations at once: {default_workers()}")
     print(f"time to the last result: {seen['class_seconds']:.1f} s; the same work back to back in one process: "
           f"{baseline_seconds:.1f} s (mean of {before[0]:.1f} s before and {after[0]:.1f} s after); ratio {ratio:.2f} "
-          f"(target <= {TARGET_RATIO}: {verdict(ratio <= TARGET_RATIO)})")
+          f"(target <= {TARGET_RATIO[mode]}: {verdict(ratio <= TARGET_RATIO[mode])})")
     print(f"peak server RSS: {peak_mb:.0f} MB "
           f"(target <= {TARGET_PEAK_MB:.0f} MB: {verdict(peak_mb <= TARGET_PEAK_MB)})")
     print(f"server RSS {args.settle:.0f} s after the sessions closed: {settled_mb:.0f} MB; one-session level "
