@@ -70,6 +70,19 @@ def test_a_browser_connection_waits_for_the_imports_and_nothing_else_does(monkey
     asyncio.run(scenario())
 
 
+def test_a_stuck_import_holds_a_connection_no_longer_than_the_limit(monkeypatch):
+    monkeypatch.setattr(server_start, "imported", server_start.threading.Event())
+    monkeypatch.setattr(server_start, "IMPORT_WAIT_SECONDS", 0.2)
+
+    async def waited() -> float:
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+        await server_start.until_imported(poll_seconds=0.01)
+        return loop.time() - began
+
+    assert asyncio.run(waited()) >= 0.2  # held until the limit, then let through (it returned: not locked out)
+
+
 def test_a_failing_import_lets_every_connection_through_and_skips_the_run(monkeypatch, caplog):
     monkeypatch.setattr(server_start, "imported", server_start.threading.Event())
 

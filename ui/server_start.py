@@ -86,6 +86,15 @@ class AfterImports:
         self.app = app
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "websocket" and not imported.is_set():
-            await asyncio.to_thread(imported.wait, IMPORT_WAIT_SECONDS)
+        if scope["type"] == "websocket":
+            await until_imported()
         await self.app(scope, receive, send)
+
+
+async def until_imported(poll_seconds: float = 0.05) -> None:
+    """Return once ``imported`` is set, or after ``IMPORT_WAIT_SECONDS``. It polls on the event loop rather than
+    waiting in a thread: twenty connections at once would otherwise hold the loop's default executor."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + IMPORT_WAIT_SECONDS
+    while not imported.is_set() and loop.time() < deadline:
+        await asyncio.sleep(poll_seconds)
