@@ -9,6 +9,7 @@ import asyncio
 import logging
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,12 @@ from ui.queue_view import server_queue
 from ui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_async(coroutine):
+    """``asyncio.run`` in a thread of its own: the browser tests' Playwright keeps an event loop in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def test_the_warm_up_leaves_the_default_run_kept_under_the_compare_pages_key():
@@ -67,7 +74,7 @@ def test_a_browser_connection_waits_for_the_imports_and_nothing_else_does(monkey
         await asyncio.wait_for(connection, 5)
         assert passed == ["http", "websocket"]
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_a_stuck_import_holds_a_connection_no_longer_than_the_limit(monkeypatch):
@@ -80,7 +87,7 @@ def test_a_stuck_import_holds_a_connection_no_longer_than_the_limit(monkeypatch)
         await server_start.until_imported(poll_seconds=0.01)
         return loop.time() - began
 
-    assert asyncio.run(waited()) >= 0.2  # held until the limit, then let through (it returned: not locked out)
+    assert run_async(waited()) >= 0.2  # held until the limit, then let through (it returned: not locked out)
 
 
 def test_a_failing_import_lets_every_connection_through_and_skips_the_run(monkeypatch, caplog):
