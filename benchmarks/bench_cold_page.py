@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(Path(__file__).resolve().parent)]
 
-from bench_load import free_port, launch_server, wait_for_health  # noqa: E402
+from bench_load import free_port, launch_server, verdict, wait_for_health  # noqa: E402
 from e2e.conftest import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -38,7 +38,6 @@ BARE = ("import torch, streamlit, pandas, altair; t = torch.zeros(2, requires_gr
 FIRST_METRIC = '[data-testid="stMetric"]'
 SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 TARGET_COLD_RATIO, TARGET_WARM_SECONDS = 1.5, 1.5
-FIGURES = ("bare", "cold", "drawn", "health", "warm", "no_warm_up", "floor")
 
 
 def bare_seconds() -> float:
@@ -94,10 +93,6 @@ def one_round(playwright) -> dict[str, float]:
     return {"bare": bare, **app, "no_warm_up": plain["cold"], "floor": floor["warm"]}
 
 
-def verdict(met: bool) -> str:
-    return "met" if met else "NOT met"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)  # the rounds are bimodal: 3 give no stable median
@@ -114,14 +109,14 @@ def main() -> None:
                   f"(dashboard.py) {r['no_warm_up']:.2f} s = {r['no_warm_up'] / r['bare']:.2f}x; warm server, new "
                   f"learner (Chromium launch included) {r['warm']:.2f} s; one-metric page's new learner "
                   f"{r['floor']:.2f} s", flush=True)
-    median = {figure: statistics.median(r[figure] for r in results) for figure in FIGURES}
+    warm, floor = (statistics.median(r[figure] for r in results) for figure in ("warm", "floor"))
     ratio = statistics.median(r["cold"] / r["bare"] for r in results)
     print(f"cold first page / bare imports: {ratio:.2f}x (median of {rounds}; target <= {TARGET_COLD_RATIO}x: "
           f"{verdict(ratio <= TARGET_COLD_RATIO)}); without the warm-up "
           f"{statistics.median(r['no_warm_up'] / r['bare'] for r in results):.2f}x")
-    print(f"new learner on a warm server: {median['warm']:.2f} s (median; target < {TARGET_WARM_SECONDS} s: "
-          f"{verdict(median['warm'] < TARGET_WARM_SECONDS)}); the floor here, a one-metric page: "
-          f"{median['floor']:.2f} s (the target is {'below' if median['floor'] >= TARGET_WARM_SECONDS else 'above'} "
+    print(f"new learner on a warm server: {warm:.2f} s (median; target < {TARGET_WARM_SECONDS} s: "
+          f"{verdict(warm < TARGET_WARM_SECONDS)}); the floor here, a one-metric page: "
+          f"{floor:.2f} s (the target is {'below' if floor >= TARGET_WARM_SECONDS else 'above'} "
           f"it)")
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 

@@ -17,7 +17,7 @@ import torch
 
 import bp_core
 from ui import compare_view, server_start
-from ui.queue_view import server_queue
+from ui.queue_view import submit
 from ui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +36,7 @@ def test_the_warm_up_leaves_the_default_run_kept_under_the_compare_pages_key():
     def must_not_run(_report):
         raise AssertionError("the default run was computed again")
 
-    job = server_queue().submit((compare_view.COMPARE, settings), must_not_run, action=compare_view.COMPARE)
+    job = submit(compare_view.COMPARE, settings, must_not_run)  # as the page's queued() submits
     assert job.future.done()  # served from what the warm-up kept, not queued
     kept = job.result()
     model, data = settings.build()

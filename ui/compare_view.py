@@ -22,7 +22,7 @@ import bp_core
 from bp_core.limits import METHODS
 
 from . import charts, sentences
-from .queue_view import queued, server_queue
+from .queue_view import queued, submit
 from .settings import Settings
 from .texts import t
 from .widget_state import kept
@@ -42,7 +42,7 @@ def start_default_run() -> Job:
     """The default settings' run (what the Compare page asks for when opened without a link), submitted to the
     server's queue under the key the page uses: the first learner joins it while it runs, or finds it kept."""
     settings = Settings()
-    return server_queue().submit((COMPARE, settings), lambda report: _compute(settings, report), action=COMPARE)
+    return submit(COMPARE, settings, lambda report: _compute(settings, report))
 
 
 def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:

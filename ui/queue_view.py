@@ -66,6 +66,12 @@ def wait(job: Job, worker: Worker, lang: str, progress_text: ProgressText) -> No
     slot.empty()
 
 
+def submit(action: str, request: Hashable, compute: Callable[[Report], Any], *, exclusive: bool = False) -> Job:
+    """The server queue's job for (``action``, ``request``): submitted, joined in flight or served from a kept result.
+    The one place that forms a job's key, for the pages (``queued``) and the server's warm-up alike."""
+    return server_queue().submit((action, request), compute, action=action, exclusive=exclusive)
+
+
 def queued(action: str, request: Hashable, compute: Callable[[Report], Result], lang: str,
            progress_text: ProgressText, *, exclusive: bool = False) -> Result:
     """``compute(report)`` for ``request``, through the server's queue, the waiting drawn here.
@@ -79,9 +85,8 @@ def queued(action: str, request: Hashable, compute: Callable[[Report], Result], 
     last = mine.get(action)
     if last is not None and last[0] == request:
         return last[1]
-    worker = server_queue()
-    job = worker.submit((action, request), compute, action=action, exclusive=exclusive)
-    wait(job, worker, lang, progress_text)
+    job = submit(action, request, compute, exclusive=exclusive)
+    wait(job, server_queue(), lang, progress_text)
     result = job.result()
     mine[action] = (request, result)
     return result
