@@ -6,7 +6,7 @@ Start the server with `streamlit run app.py` (app.py serves this script and warm
 import streamlit as st
 
 from ui.lecture_path import GROUPS, PAGES
-from ui.session import language, language_switch
+from ui.session import language, language_switch, url_problems
 from ui.shell import app_running, one_torch_thread
 from ui.texts import LANGUAGES, render, t
 
@@ -25,7 +25,7 @@ pages = {t(group, lang): [st.Page(PAGES[name].path, title=t(PAGES[name].title, l
          for group, names in GROUPS.items()}
 page = st.navigation(pages)
 if page.url_path != PAGES["compare"].url_path:  # Compare names a bad link setting beside its own settings
-    for problem in st.session_state.get("url_problems", []):
+    for problem in url_problems():
         st.warning(render(problem, lang))
 with app_running():
     page.run()

@@ -95,8 +95,8 @@ def teaching_pages(compare, warmup: int, repeats: int) -> None:
         action[0] = flip[action[0]]
 
     def exercise_check() -> None:
-        walk.text_input(key="exercise_backward_answer").set_value("0.5")
-        walk.button(key="exercise_backward_check").click().run()
+        walk.text_input(key="backward.answer").set_value("0.5")
+        walk.button(key="backward.check").click().run()
 
     interactions = {"walk step": walk_step, "exercise check": exercise_check, "compare": tests["compare"].run}
     clicks: dict[str, list[float]] = {name: [] for name in interactions}

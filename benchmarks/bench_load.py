@@ -217,8 +217,8 @@ class Learner:
 
 
 ALONE = {"compare": [Visit("compare", "compare", {}, "train")],
-         "mixed": [Visit("compare", "compare", {}, "train"), Visit("sweep", "learning_rate", {}, "sweep_run"),
-                   Visit("scaling", "scaling", {}, "scaling_run"), Visit("example", "lecture_example", {}, "")]}
+         "mixed": [Visit("compare", "compare", {}, "train"), Visit("sweep", "learning_rate", {}, "sweep.run"),
+                   Visit("scaling", "scaling", {}, "scaling.run"), Visit("example", "lecture_example", {}, "")]}
 """The one learner who sets the one-session level: the defaults of each page of the class, each button pressed (the
 lecture example's page only opened: its one run would otherwise be kept for the class)."""
 

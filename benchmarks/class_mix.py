@@ -23,7 +23,7 @@ SWEEPS = ((0.001, 0.5, 24, 1000), (0.002, 0.3, 20, 1200), (0.005, 1.0, 40, 600),
           (0.01, 0.5, 30, 800))
 """The sweep learners' requests on the line (low, high, count, epochs): each near the page's cap of 24,000 epochs,
 none the default (which the page runs when it opens)."""
-SWEEP_KEYS = ("sw_low", "sw_high", "sw_count", "sw_epochs")
+SWEEP_KEYS = ("sweep.low", "sweep.high", "sweep.count", "sweep.epochs")
 SCALING = (("n_samples", 5), ("width", 5), ("width", 3), ("n_samples", 3), ("width", 4))
 """The Scaling learners' live runs (axis, points) over the page's default range; none the default (n_samples, 4)."""
 
@@ -62,8 +62,8 @@ class Visit:
         if self.kind == "sweep":
             return {"kind": "sweep", "request": [self.values[key] for key in SWEEP_KEYS]}
         if self.kind == "scaling":
-            return {"kind": "scaling", "axis": AXES_ORDER[self.radios["scaling_axis"]],
-                    "points": int(self.values["scaling_points"])}
+            return {"kind": "scaling", "axis": AXES_ORDER[self.radios["scaling.axis"]],
+                    "points": int(self.values["scaling.points"])}
         return {"kind": "example"}
 
 
@@ -88,14 +88,14 @@ def mixed_class(learners: int) -> list[Visit]:
             visits.append(Visit(kind, "compare", next(links), "train"))
         elif kind == "sweep":
             low, high, count, epochs = SWEEPS[n % len(SWEEPS)]
-            visits.append(Visit(kind, "learning_rate", {"lang": lang}, "sweep_run",
-                                {"sw_low": low, "sw_high": high, "sw_count": count, "sw_epochs": epochs}))
+            visits.append(Visit(kind, "learning_rate", {"lang": lang}, "sweep.run",
+                                {"sweep.low": low, "sweep.high": high, "sweep.count": count, "sweep.epochs": epochs}))
         elif kind == "scaling":
             axis, points = SCALING[n % len(SCALING)]
-            visits.append(Visit(kind, "scaling", {"lang": lang}, "scaling_run", {"scaling_points": points},
-                                {"scaling_axis": AXES_ORDER.index(axis)}))
+            visits.append(Visit(kind, "scaling", {"lang": lang}, "scaling.run", {"scaling.points": points},
+                                {"scaling.axis": AXES_ORDER.index(axis)}))
         else:
-            visits.append(Visit(kind, "lecture_example", {"lang": lang}, "example_run"))
+            visits.append(Visit(kind, "lecture_example", {"lang": lang}, "example.run"))
     return visits
 
 

@@ -4,58 +4,66 @@ as an exercise; a nudged parameter against its gradient. Layout only."""
 import streamlit as st
 
 from ui import backward_view as view
-from ui import teaching
+from ui import state, teaching
 from ui.exercises import exercise_box
 from ui.presets import LECTURE_NETWORK
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import page_link, where_next
+from ui.state import key
 from ui.texts import t
-from ui.widget_state import kept, set_value
 
 run_app_if_alone()
 
-state = st.session_state
 lang = language()
 st.title(t("backward_title", lang))
 st.markdown(t("backward_intro", lang))
-settings = teaching.choose_run("bw_model", lang, "backward", LECTURE_NETWORK)  # the 2-3-2 network first
+settings = teaching.choose_run("backward", lang, "backward", LECTURE_NETWORK)  # the 2-3-2 network first
 model, data = settings.build()
 last_epoch = teaching.last_epoch(settings)
 
 # ---- which walk: sample (or the whole batch), epoch, layout
 samples = [*range(data.n_samples), view.BATCH]
-with kept({"bw_sample": data.n_samples - 1, "bw_epoch": 0, "bw_layout": view.LAYOUTS[0], "backward_play": False}):
-    if state["bw_sample"] not in samples:  # kept from another model
-        set_value("bw_sample", data.n_samples - 1)
-    if not 0 <= state["bw_epoch"] <= last_epoch:
-        set_value("bw_epoch", 0)
+WIDGETS = {"sample": data.n_samples - 1, "epoch": 0, "layout": view.LAYOUTS[0], "play": False}
+with state.widgets("backward", WIDGETS, model=settings.model):  # each model keeps its own sample and epoch
+    if state.value("backward", "sample") not in samples:  # crafted
+        state.set_value("backward", "sample", data.n_samples - 1)
+    if not 0 <= state.value("backward", "epoch") <= last_epoch:
+        state.set_value("backward", "epoch", 0)
     left, middle, right = st.columns([1.2, 1.6, 1.2])
-    chosen = left.selectbox(t("backward_sample", lang), samples, key="bw_sample",
+    chosen = left.selectbox(t("backward_sample", lang), samples, key=key("backward", "sample"),
                             format_func=lambda s: t("backward_whole_batch", lang, n=data.n_samples) if s == view.BATCH
                             else t("backward_sample_label", lang, number=s))
-    epoch = middle.slider(t("backward_epoch", lang), 0, last_epoch, key="bw_epoch")
-    layout = right.radio(t("backward_layout", lang), view.LAYOUTS, key="bw_layout", horizontal=True,
+    epoch = middle.slider(t("backward_epoch", lang), 0, last_epoch, key=key("backward", "epoch"))
+    layout = right.radio(t("backward_layout", lang), view.LAYOUTS, key=key("backward", "layout"), horizontal=True,
                          format_func=lambda option: t(f"backward_layout_{option}", lang))
     sample = None if chosen == view.BATCH else int(chosen)
     walk = view.walk_at(settings, sample, epoch)
     ident, last = view.walk_id(settings, sample, epoch), len(walk.steps)
     done = view.position(ident, last)
-    if state["backward_play"] and done >= last:  # played to the end: stop
-        set_value("backward_play", False)
+    if state.value("backward", "play") and done >= last:  # played to the end: stop
+        state.set_value("backward", "play", False)
     columns = st.columns([1, 1, 1, 1.2, 2.5], vertical_alignment="center")
     for column, action in zip(columns, ("previous", "next", "reset")):
-        column.button(t(f"backward_{action}", lang), key=f"backward_{action}", on_click=view.move,
+        column.button(t(f"backward_{action}", lang), key=key("backward", action), on_click=view.move,
                       args=(ident, action, last), width="stretch")
-    playing = columns[3].toggle(t("backward_play", lang), key="backward_play")
+    playing = columns[3].toggle(t("backward_play", lang), key=key("backward", "play"))
 columns[4].progress(done / last, text=t("backward_position", lang, done=done, total=last))
 if playing:
     view.play(ident, last)
+left_behind = view.restarted(ident, view.WalkPlace(settings.model, sample, epoch, done))
+if left_behind is not None:  # another sample or epoch is another walk: say so, and that the old place is kept
+    changed = ("both" if left_behind.sample != sample and left_behind.epoch != epoch
+               else "sample" if left_behind.sample != sample else "epoch")
+    where = (t("backward_whole_batch", lang, n=data.n_samples) if left_behind.sample is None
+             else t("backward_sample_label", lang, number=left_behind.sample))
+    st.info(t("backward_restarted", lang, what=t(f"backward_what_{changed}", lang), where=where,
+              epoch=left_behind.epoch, done=left_behind.done))
 
 # ---- the graph, and what this step computes
 st.graphviz_chart(view.walk_dot(walk, view.parameter_values(settings, epoch), done, layout, lang), width="stretch")
 if layout == "TB":  # the compact graph's other figures, readable on a phone
-    st.dataframe(view.unit_table(walk, done, lang), hide_index=True, width="stretch", key="walk_units")
+    st.dataframe(view.unit_table(walk, done, lang), hide_index=True, width="stretch", key=key("backward", "units"))
 if sample is None:
     st.caption(t("backward_batch_note", lang, n=data.n_samples))
 if done == 0:
@@ -71,19 +79,19 @@ if exercise is not None:
 else:
     table = view.gradient_table(walk, lang)
     st.success(t("walk_done", lang, difference=float(table.iloc[:, 3].abs().max())))
-    st.dataframe(table, hide_index=True, width="stretch", key="walk_gradients",
+    st.dataframe(table, hide_index=True, width="stretch", key=key("backward", "gradients"),
                  column_config=view.number_columns(table))
 
 # ---- nudge a parameter
 st.subheader(t("nudge_title", lang))
 st.markdown(t("nudge_intro", lang))
 names = list(walk.autograd)
-with kept({"nudge_param": names[0], "nudge_eps": view.NUDGES[3]}):
-    if state["nudge_param"] not in names:
-        set_value("nudge_param", names[0])
+with state.widgets("backward", {"nudge_param": names[0], "nudge_eps": view.NUDGES[3]}, model=settings.model):
+    if state.value("backward", "nudge_param") not in names:  # crafted
+        state.set_value("backward", "nudge_param", names[0])
     left, right = st.columns([1, 2])
-    parameter = left.selectbox(t("nudge_param", lang), names, key="nudge_param")
-    epsilon = right.select_slider(t("nudge_epsilon", lang), view.NUDGES, key="nudge_eps",
+    parameter = left.selectbox(t("nudge_param", lang), names, key=key("backward", "nudge_param"))
+    epsilon = right.select_slider(t("nudge_epsilon", lang), view.NUDGES, key=key("backward", "nudge_eps"),
                                   format_func=lambda e: f"{e:+g}")
 nudged = view.nudge_at(settings, epoch, parameter, epsilon)
 for column, (label, value) in zip(st.columns(4), view.nudge_metrics(nudged, lang)):

@@ -4,22 +4,21 @@ import streamlit as st
 
 import bp_core
 from ui import chain_view as view
-from ui import teaching
+from ui import state, teaching
 from ui.exercises import exercise_box
 from ui.network_graph import parameter_edge, unit_name
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
+from ui.state import key
 from ui.texts import render, t
-from ui.widget_state import kept, set_value
 
 run_app_if_alone()
 
-state = st.session_state
 lang = language()
 st.title(t("chain_title", lang))
 st.markdown(t("chain_intro", lang))
-settings = teaching.choose_run("cr_model", lang, "chain_rule")  # the layered networks, the lecture's first
+settings = teaching.choose_run("chain", lang, "chain_rule")  # the layered networks, the lecture's first
 model, data = view.network(settings)
 names = bp_core.models.scalar_names(model.init_params())
 last_epoch = teaching.last_epoch(settings)  # trains the network once per server (progress bar)
@@ -27,33 +26,31 @@ st.caption(t("chain_run", lang, count=len(names), lr=settings.learning_rate, epo
 
 # ---- the request; a value out of range (kept from an older run, or crafted) is named and replaced
 first = view.first_request(names, data.n_samples)
-WIDGETS = {"param": first.parameter, "cr_sample": first.sample, "cr_epoch": first.epoch}
-with kept(WIDGETS):  # restored before the widgets, kept after (ui.widget_state)
-    if state.get("cr_network", settings.model) != settings.model:  # another network: start from its first request
-        for key, value in WIDGETS.items():
-            set_value(key, value)
-        state.pop("cr_last", None)
-    state["cr_network"] = settings.model
-    request, messages = view.resolve_chain(state, names, data.n_samples, last_epoch, state.get("cr_last") or first)
+WIDGETS = {"parameter": first.parameter, "sample": first.sample, "epoch": first.epoch}
+# each network keeps its own parameter, sample and epoch: XOR and back finds them again (ui.state)
+with state.widgets("chain", WIDGETS, model=settings.model):
+    last = state.recall("chain", "last", model=settings.model) or first
+    request, messages = view.resolve_chain(state.values("chain"), names, data.n_samples, last_epoch, last)
     for message in messages:
         st.error(render(message, lang))
     if messages:  # put valid values back before the widgets are drawn
-        for key, value in zip(WIDGETS, (request.parameter, request.sample, request.epoch)):
-            set_value(key, view.BATCH if value is None and key == "cr_sample" else value)
+        for name, value in zip(WIDGETS, (request.parameter, request.sample, request.epoch)):
+            state.set_value("chain", name, view.BATCH if value is None and name == "sample" else value)
 
     examples = view.note_examples(model)  # the note's two worked examples, by its names
     st.markdown(t("chain_note_mapping", lang, w1=examples["w1"], w1_edge=parameter_edge(model, examples["w1"]),
                   w2=examples["w2"], w2_edge=parameter_edge(model, examples["w2"]), outputs=model.sizes[-1]))
-    for column, (key, name) in zip(st.columns(2), examples.items()):
-        column.button(t(f"chain_note_{key}", lang, param=name, outputs=model.sizes[-1]), key=f"cr_note_{key}",
-                      on_click=set_value, args=("param", name), width="stretch")
+    for column, (note, name) in zip(st.columns(2), examples.items()):
+        column.button(t(f"chain_note_{note}", lang, param=name, outputs=model.sizes[-1]),
+                      key=key("chain", f"note_{note}"),
+                      on_click=state.set_value, args=("chain", "parameter", name), width="stretch")
     left, middle, right = st.columns([1.4, 1.3, 1.3])
-    left.selectbox(t("chain_param", lang, count=len(names)), names, key="param",
+    left.selectbox(t("chain_param", lang, count=len(names)), names, key=key("chain", "parameter"),
                    format_func=lambda name: view.parameter_label(model, name, lang))
-    middle.selectbox(t("chain_sample", lang), [*range(data.n_samples), view.BATCH], key="cr_sample",
+    middle.selectbox(t("chain_sample", lang), [*range(data.n_samples), view.BATCH], key=key("chain", "sample"),
                      format_func=lambda s: view.sample_label(s, data, lang))
-    right.slider(t("chain_epoch", lang), 0, last_epoch, key="cr_epoch", step=1)
-state["cr_last"] = request
+    right.slider(t("chain_epoch", lang), 0, last_epoch, key=key("chain", "epoch"), step=1)
+state.remember("chain", "last", request, model=settings.model)
 
 # ---- the network with the paths highlighted
 dot, loss = view.graph(request, settings)
@@ -67,7 +64,7 @@ st.caption(t("chain_numbering", lang))
 # ---- the paths, factor by factor, and their sum against autograd
 st.subheader(view.table_title(model, request.parameter, lang))
 st.markdown(t("chain_mnemonic", lang))
-st.dataframe(view.table(request, lang, settings), hide_index=True, width="stretch", key="paths_table",
+st.dataframe(view.table(request, lang, settings), hide_index=True, width="stretch", key=key("chain", "paths_table"),
              column_config=view.table_columns(lang))
 paths = view.chain_paths(request, settings)
 sum_col, autograd_col, difference_col = st.columns(3)
@@ -89,8 +86,8 @@ for layer, unit, name, latex, *_ in steps:
     st.markdown(t("chain_fprime_unit", lang, layer=layer, unit=unit_name(model, layer, unit), activation=name))
     st.latex(latex)
 # ---- your turn: a factor, a product or the sum, from the numbers above
-with kept({"exercise_chain_what": view.EXERCISES[0]}):
-    what = st.radio(t("exercise_pick", lang), view.EXERCISES, key="exercise_chain_what", horizontal=True,
+with state.widgets("chain", {"exercise_what": view.EXERCISES[0]}):
+    what = st.radio(t("exercise_pick", lang), view.EXERCISES, key=key("chain", "exercise_what"), horizontal=True,
                     format_func=lambda option: t(f"exercise_chain_{option}", lang))
 exercise_box("chain", view.chain_exercise(request, what, settings), lang)
 where_next("chain_rule", lang)

@@ -5,61 +5,76 @@ import streamlit as st
 import bp_core
 from ui import compare_view as view
 from ui import sentences as say
+from ui import state
 from ui.links import to_query_params
 from ui.memory_view import memory_section
-from ui.session import compare_start, language, reset_for_model
-from ui.settings import EPOCHS_CAP, LR_OPTIONS, resolve_settings
+from ui.session import compare_start, language, points_base, url_problems
+from ui.settings import DEFAULTS, EPOCHS_CAP, LR_OPTIONS, resolve_settings
 from ui.shell import run_app_if_alone
 from ui.start_view import page_link, where_next
+from ui.state import key
 from ui.texts import render, t
-from ui.widget_state import data_editor, dropped_edits, kept, set_value
 
 run_app_if_alone()
 
-state = st.session_state
 lang = language()
 
 st.title(t("compare_title", lang))
 st.markdown(t("compare_intro", lang))
-for problem in state.get("url_problems", []):  # a link's setting that cannot be used: named, its default used
+for problem in url_problems():  # a link's setting that cannot be used: named, its default used
     st.warning(render(problem, lang))
 
 # ---- controls: model switch (instant), everything else in a form (no training run per slider tick)
-with st.sidebar, kept(compare_start()):  # the link's values first, then the learner's, kept across pages
-    st.radio(t("model", lang), options=list(bp_core.PRESETS), format_func=lambda m: t(f"model_{m}", lang),
-             key="model", on_change=reset_for_model)
-    preset = bp_core.PRESETS[state["model"]]  # what the chosen model offers: options, editable points, views
-    with st.form("settings_form"):
-        st.subheader(t("settings", lang))
-        st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key="lr", format_func=lambda v: f"{v:g}")
-        st.number_input(t("learning_rate_exact", lang), key="lr_exact", format="%g", step=0.001)
-        st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1, max_value=EPOCHS_CAP, step=100, key="epochs")
-        if "seed" in preset.options:
-            st.number_input(t("seed", lang), min_value=0, max_value=bp_core.limits.MAX_SEED, step=1, key="seed")
-        if "activation" in preset.options:
-            st.selectbox(t("activation", lang), bp_core.activations.HIDDEN_ACTIVATIONS, key="activation")
-        if dropped_edits("points_editor"):
-            st.warning(t("edits_dropped", lang))
-        edited = data_editor(state["points_base"], key="points_editor", num_rows="dynamic", hide_index=True,
-                                width="stretch", column_config={c: st.column_config.TextColumn(c) for c in "xy"}
-                                ) if preset.editable_points else None  # text cells: ui.points reads each one exactly
-        st.caption(t(f"data_{preset.key}", lang))
-        st.form_submit_button(t("train", lang), type="primary", key="train", width="stretch")
+start = compare_start()  # the link's values first, then the learner's (each model's own), kept across pages
+with st.sidebar:
+    with state.widgets("compare", {"model": start["model"]}):
+        model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
+                             format_func=lambda m: t(f"model_{m}", lang))
+    first = start if model_key == start["model"] else {
+        **start, "lr": DEFAULTS[model_key]["lr"], "lr_exact": None, "epochs": DEFAULTS[model_key]["epochs"]}
+    with state.widgets("compare", {name: first[name] for name in ("lr", "lr_exact", "epochs", "seed", "activation")},
+                       model=model_key) as block:
+        if block.switched:  # another model: its own rate and epochs came back; the other's last run does not apply
+            state.forget("compare", "last_valid")
+        preset = bp_core.PRESETS[model_key]  # what the chosen model offers: options, editable points, views
+        with st.form("settings_form"):
+            st.subheader(t("settings", lang))
+            st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key=key("compare", "lr"),
+                             format_func=lambda v: f"{v:g}")
+            st.number_input(t("learning_rate_exact", lang), key=key("compare", "lr_exact"), format="%g", step=0.001)
+            st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1, max_value=EPOCHS_CAP, step=100,
+                            key=key("compare", "epochs"))
+            if "seed" in preset.options:
+                st.number_input(t("seed", lang), min_value=0, max_value=bp_core.limits.MAX_SEED, step=1,
+                                key=key("compare", "seed"))
+            if "activation" in preset.options:
+                st.selectbox(t("activation", lang), bp_core.activations.HIDDEN_ACTIVATIONS,
+                             key=key("compare", "activation"))
+            if state.dropped_edits("compare", "points"):
+                st.warning(t("edits_dropped", lang))
+            edited = state.data_editor(points_base(), page="compare", name="points", num_rows="dynamic",
+                                       hide_index=True, width="stretch",
+                                       column_config={c: st.column_config.TextColumn(c) for c in "xy"}
+                                       ) if preset.editable_points else None  # text cells: read exactly (ui.points)
+            st.caption(t(f"data_{preset.key}", lang))
+            st.form_submit_button(t("train", lang), type="primary", key=key("compare", "train"), width="stretch")
 
 # ---- settings from the widgets; bad input explained, last valid settings kept
-resolved = resolve_settings(state, edited, state["valid_points"], state.get("last_valid"))
+widget_values = state.values("compare")
+resolved = resolve_settings(widget_values, edited, state.recall("compare", "valid_points"),
+                            state.recall("compare", "last_valid"))
 for message in resolved.messages:
     st.error(render(message, lang))
 settings = resolved.settings
-state["valid_points"] = resolved.valid_points
-if state["lr_exact"] is not None:
+state.remember("compare", "valid_points", resolved.valid_points)
+if widget_values.get("lr_exact") is not None:
     st.caption(t("lr_used", lang, lr=repr(settings.learning_rate)))
 
 above_bound, bound_text = view.bound_sentence(settings, lang)
 (st.warning if above_bound else st.caption)(bound_text)
 
 comparison = view.run_comparison(settings, lang)  # the server's worker: queue position, progress; stops on error
-state["last_valid"] = settings
+state.remember("compare", "last_valid", settings)
 st.query_params.from_dict(to_query_params(settings, lang))
 results = comparison.results
 
@@ -79,12 +94,13 @@ draw = lambda kind, option=None: st.vega_lite_chart(view.chart_spec(kind, settin
 left, right = st.columns(2)
 names = results["manual"].parameter_names
 default = view.default_parameters(names)
-with left, kept({"log_scale": True}):
-    draw("loss", st.toggle(t("log_scale", lang), key="log_scale"))
-with right, kept({"params_shown": default}):
-    if not set(state["params_shown"]) <= set(names):  # chosen for another model: keep what this one has
-        set_value("params_shown", [name for name in state["params_shown"] if name in names] or default)
-    chosen = st.multiselect(t("choose_params", lang), names, key="params_shown")
+with left, state.widgets("compare", {"log_scale": True}):
+    draw("loss", st.toggle(t("log_scale", lang), key=key("compare", "log_scale")))
+with right, state.widgets("compare", {"params_shown": default}, model=settings.model):
+    shown_before = state.value("compare", "params_shown")
+    if not set(shown_before) <= set(names):  # crafted, or kept from another run: keep what this model has
+        state.set_value("compare", "params_shown", [name for name in shown_before if name in names] or default)
+    chosen = st.multiselect(t("choose_params", lang), names, key=key("compare", "params_shown"))
     draw("parameters", tuple(chosen) or tuple(default))
 
 left, right = st.columns(2)
@@ -97,7 +113,8 @@ with right:
         st.caption(say.surface_sentence(comparison, lang))
     else:
         st.markdown(f"**{t('outputs_title', lang)}**")
-        st.dataframe(view.outputs_table(comparison, lang), hide_index=True, width="stretch", key="outputs")
+        st.dataframe(view.outputs_table(comparison, lang), hide_index=True, width="stretch",
+                     key=key("compare", "outputs"))
         st.caption(t("outputs_caption", lang))
 
 left, right = st.columns(2)
@@ -118,8 +135,9 @@ view.code_expander(results["manual"].model, lang)  # the plain loops that produc
 st.subheader(t("downloads", lang))
 dl_left, dl_right = st.columns(2)  # files made on click only (a callable): a rerun builds no CSV
 dl_left.download_button(t("download_csv", lang), comparison.history_csv, "backprop_lab_history.csv", "text/csv",
-                        key="download_csv", on_click="ignore")
+                        key=key("compare", "download_csv"), on_click="ignore")
 dl_right.download_button(t("download_json", lang), lambda: view.export_json(settings, comparison),
-                         "backprop_lab_run.json", "application/json", key="download_json", on_click="ignore")
+                         "backprop_lab_run.json", "application/json",
+                         key=key("compare", "download_json"), on_click="ignore")
 st.caption(t("share", lang))
 where_next("compare", lang)

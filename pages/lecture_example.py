@@ -10,6 +10,7 @@ from ui import example_view as view
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import page_link, where_next
+from ui.state import key
 from ui.texts import t
 
 run_app_if_alone()
@@ -27,7 +28,7 @@ for column, program in zip(st.columns(2), PROGRAMS):
     column.code(view.program_code(program), language="python", wrap_lines=True)
 
 # ---- this machine's run, on demand (through the server's queue: one run for everyone who presses at once)
-if st.button(t("example_run", lang), key="example_run", type="primary", help=t("example_run_help", lang)):
+if st.button(t("example_run", lang), key=key("example", "run"), type="primary", help=t("example_run_help", lang)):
     view.run(lang)
 example = view.kept_example()
 if example is None:
@@ -48,7 +49,8 @@ for method, program in zip(METHODS, PROGRAMS):
 # ---- run time: the note's figure beside three of this machine's
 st.subheader(t("example_time_title", lang))
 times = view.times_frame(example, lang)
-st.dataframe(times, hide_index=True, width="stretch", key="example_times", column_config=view.decimal_columns(times, 4))
+st.dataframe(times, hide_index=True, width="stretch", key=key("example", "times"),
+             column_config=view.decimal_columns(times, 4))
 if example is not None:
     for sentence in view.time_sentences(example, lang):
         st.markdown(sentence)
@@ -59,7 +61,7 @@ st.caption(t("example_memory_caption", lang))
 for program in PROGRAMS:  # one under the other: seven columns need the page's width
     st.markdown(f"**{view.PROGRAM_FILES[program]}**")
     memory = view.memory_frame(example, program, lang)
-    st.dataframe(memory, hide_index=True, width="stretch", key=f"example_memory_{program}",
+    st.dataframe(memory, hide_index=True, width="stretch", key=key("example", f"memory_{program}"),
                  column_config=view.memory_columns(memory, lang))
 if example is not None:
     for sentence in view.memory_sentences(example, lang):
@@ -68,7 +70,7 @@ if example is not None:
         for column, method in zip(st.columns(2), METHODS):
             column.markdown(f"**{view.PROGRAM_FILES[PROGRAMS_OF[method]]}**")
             column.dataframe(view.styled_table(example.profile.tables[method]), hide_index=True,
-                             key=f"example_whole_{method}")
+                             key=key("example", f"whole_{method}"))
 
 page_link("compare", t("example_compare_link", lang))
 where_next("example", lang)

@@ -3,54 +3,49 @@
 import streamlit as st
 
 import bp_core
+from ui import state, teaching
 from ui import step_view as view
-from ui import teaching
 from ui.session import language
 from ui.shell import run_app_if_alone
 from ui.start_view import where_next
 from ui.texts import render, t
-from ui.widget_state import kept
 
 run_app_if_alone()
 
-state = st.session_state
 lang = language()
 st.title(t("step_title", lang))
 st.markdown(t("step_intro", lang))
 
-settings = teaching.choose_run("step_model", lang, "step_by_hand")
+settings = teaching.choose_run("step", lang, "step_by_hand")
 model_key = settings.model
 last_step = teaching.last_epoch(settings) - 1  # a step from row e lands on row e + 1
 
 
-def go_to(epoch: int) -> None:
-    state[view.EPOCH_KEY] = {**state.get(view.EPOCH_KEY, {}), model_key: epoch}
-
-
 def press(action: str) -> None:
-    go_to(view.move(view.current_epoch(state, model_key), action, last_step))
+    view.go_to(model_key, view.move(view.current_epoch(model_key), action, last_step))
 
 
-# ---- navigation: Previous, Next, Reset, and a jump to a typed epoch (the epoch lives under a plain key)
+# ---- navigation: Previous, Next, Reset, and a jump to a typed epoch (each model its own epoch, in the record)
 columns = st.columns([1, 1, 1, 2.2, 0.8], vertical_alignment="bottom")
 for column, action in zip(columns, view.ACTIONS):
-    column.button(t(f"step_{action}", lang), key=f"step_{action}", on_click=press, args=(action,), width="stretch")
-with kept({"step_jump": None}):
+    column.button(t(f"step_{action}", lang), key=state.key("step", action), on_click=press, args=(action,),
+                  width="stretch")
+with state.widgets("step", {"jump": None}):
     typed = columns[3].number_input(t("step_jump", lang, high=last_step), step=1.0, format="%.0f",
-                                    key="step_jump")  # a float box: whatever arrives (NaN, 1e308) is read and named
-if columns[4].button(t("step_go", lang), key="step_go", width="stretch"):
+                                    key=state.key("step", "jump"))  # a float box: NaN or 1e308 is read and named
+if columns[4].button(t("step_go", lang), key=state.key("step", "go"), width="stretch"):
     epoch, problem = view.resolve_jump(typed, last_step)
     if epoch is not None:
-        go_to(epoch)
+        view.go_to(model_key, epoch)
     if problem is not None:
         st.error(render(problem, lang))
 
-epoch = min(view.current_epoch(state, model_key), last_step)
+epoch = min(view.current_epoch(model_key), last_step)
 step = view.step_at(settings, epoch)
 st.progress(epoch / last_step, text=t("step_position", lang, epoch=epoch, last=last_step, next=epoch + 1,
                                           lr=settings.learning_rate))
 model, _ = settings.build()
-hide = view.exercise_section(step, model, epoch, lang)  # your turn: the answers below can be hidden while trying
+hide = view.exercise_section(step, model, model_key, epoch, lang)  # your turn: the answers below can be hidden
 if hide:
     st.info(t("exercise_hidden", lang))
 else:
@@ -59,8 +54,8 @@ else:
         column.metric(label, value)
 
 
-def table(frame, key: str, digits: int = 5) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", key=key, height=view.table_height(frame),
+def table(frame, name: str, digits: int = 5) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", key=state.key("step", name), height=view.table_height(frame),
                  column_config=view.number_columns(frame, digits))
 
 
@@ -71,7 +66,7 @@ if bp_core.PRESETS[model_key].step_formulas:  # the line: the lecture's formulas
     with left:
         st.subheader(t("step_forward", lang))
         st.latex(f"pred = w x + b = {w:.7g}\\,x + {b:.7g}")
-        table(view.line_table(step, lang), "step_line_table")
+        table(view.line_table(step, lang), "line_table")
     with right:
         st.subheader(t("step_local", lang))
         st.markdown(t("step_line_local", lang))
@@ -86,21 +81,21 @@ else:  # a network: every unit's values, then every parameter's gradient and upd
     with left:
         st.subheader(t("step_forward", lang))
         st.caption(t("step_network_forward", lang, activations=words["activations"], outputs=words["outputs"]))
-        table(view.network_forward_table(step, model, lang), "step_forward_table")
+        table(view.network_forward_table(step, model, lang), "forward_table")
     with right:
         if not hide:
             st.subheader(t("step_loss", lang))
             st.latex(f"L = \\frac{{1}}{{N K}} \\sum_{{i,k}} (\\hat y_{{ik}} - y_{{ik}})^2 = {step.loss:.7g}")
         st.subheader(t("step_local", lang))
         st.caption(t("step_network_local", lang))
-        table(view.network_local_table(step, model, lang), "step_local_table")
+        table(view.network_local_table(step, model, lang), "local_table")
         fprimes, unit, worked = view.derivative_formulas(step, model)  # σ′ = σ(1 − σ), ... and one worked out
         st.markdown(t("step_fprime", lang, formulas=fprimes, unit=unit))
         st.latex(worked)
     if not hide:
         st.subheader(t("step_gradient_and_update", lang))
         st.markdown(t("step_network_update", lang, count=words["count"], lr=settings.learning_rate))
-        table(view.update_table(step, lang), "step_update_table", digits=7)
+        table(view.update_table(step, lang), "update_table", digits=7)
 
 matches, row = view.matches_history(settings, epoch), epoch + 1
 (st.success if matches else st.error)(t("step_matches" if matches else "step_differs", lang, row=row, loss_row=epoch))

@@ -25,3 +25,14 @@ def metric(at, label_start: str) -> str:
 def texts(at, kind: str) -> list[str]:
     """The values of every element of one kind: 'error', 'warning', 'caption', 'markdown', 'latex', ..."""
     return [element.value for element in getattr(at, kind)]
+
+
+def record(at, page: str):
+    """The page's record (ui.state.PageRecord) in the AppTest's session."""
+    return at.session_state[f"{page}.record"]
+
+
+def kept(at, page: str, name: str, model: str | None = None):
+    """What ``page`` keeps under ``name`` (for ``model``, when given), as ui.state.recall reads it."""
+    rec = record(at, page)
+    return (rec.kept if model is None else rec.kept_per_model.get(model, {})).get(name)

@@ -81,22 +81,22 @@ def test_the_table_speaks_korean():
 
 
 def test_a_valid_request_passes_unchanged():
-    request, messages = view.resolve_chain({"param": "W2[0,1]", "cr_sample": view.BATCH, "cr_epoch": 40}, NAMES, 4,
+    request, messages = view.resolve_chain({"parameter": "W2[0,1]", "sample": view.BATCH, "epoch": 40}, NAMES, 4,
                                            5000, None)
     assert request == view.ChainRequest("W2[0,1]", None, 40) and messages == []
 
 
 @pytest.mark.parametrize(("values", "key"), [
-    ({"param": "W9[0,0]"}, "teach_bad_param"), ({"param": None}, "teach_bad_param"),
-    ({"cr_sample": 4}, "teach_bad_sample"), ({"cr_sample": -1}, "teach_bad_sample"),
-    ({"cr_sample": True}, "teach_bad_sample"), ({"cr_sample": "3"}, "teach_bad_sample"),
-    ({"cr_epoch": 5001}, "teach_bad_epoch"), ({"cr_epoch": -1}, "teach_bad_epoch"),
-    ({"cr_epoch": 2.5}, "teach_bad_epoch"), ({"cr_epoch": float("nan")}, "teach_bad_epoch"),
-    ({"cr_epoch": 10**30}, "teach_bad_epoch"),
+    ({"parameter": "W9[0,0]"}, "teach_bad_param"), ({"parameter": None}, "teach_bad_param"),
+    ({"sample": 4}, "teach_bad_sample"), ({"sample": -1}, "teach_bad_sample"),
+    ({"sample": True}, "teach_bad_sample"), ({"sample": "3"}, "teach_bad_sample"),
+    ({"epoch": 5001}, "teach_bad_epoch"), ({"epoch": -1}, "teach_bad_epoch"),
+    ({"epoch": 2.5}, "teach_bad_epoch"), ({"epoch": float("nan")}, "teach_bad_epoch"),
+    ({"epoch": 10**30}, "teach_bad_epoch"),
 ])
 def test_out_of_range_requests_are_named_and_the_last_valid_values_kept(values, key):
     last = view.ChainRequest("b2[0]", 1, 77)
-    good = {"param": "W1[0,1]", "cr_sample": 3, "cr_epoch": 10}
+    good = {"parameter": "W1[0,1]", "sample": 3, "epoch": 10}
     request, messages = view.resolve_chain(good | values, NAMES, 4, 5000, last)
     assert [m[0] for m in messages] == [key]
     kept = {"teach_bad_param": ("b2[0]", 3, 10), "teach_bad_sample": ("W1[0,1]", 1, 10),

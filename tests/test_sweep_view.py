@@ -7,7 +7,7 @@ import bp_core
 from ui import sweep_view as view
 from ui.texts import render
 
-GOOD = {"sw_low": 0.001, "sw_high": 0.5, "sw_count": 25, "sw_epochs": 300}
+GOOD = {"low": 0.001, "high": 0.5, "count": 25, "epochs": 300}
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +22,16 @@ def test_the_defaults_are_a_valid_sweep(model):
 
 
 @pytest.mark.parametrize(("changes", "keys"), [
-    ({"sw_low": 0.0}, ["sweep_bad_rate"]), ({"sw_low": -1.0}, ["sweep_bad_rate"]),
-    ({"sw_low": float("nan")}, ["sweep_bad_rate"]), ({"sw_high": float("inf")}, ["sweep_bad_rate"]),
-    ({"sw_high": 1e308}, ["sweep_bad_rate"]), ({"sw_low": True}, ["sweep_bad_rate"]),
-    ({"sw_low": None}, ["sweep_bad_rate"]),
-    ({"sw_low": "0.1"}, ["sweep_bad_rate"]), ({"sw_low": 0.5, "sw_high": 0.5}, ["sweep_bad_order"]),
-    ({"sw_low": 0.9, "sw_high": 0.5}, ["sweep_bad_order"]), ({"sw_count": 1}, ["sweep_bad_count"]),
-    ({"sw_count": 41}, ["sweep_bad_count"]), ({"sw_count": 2.5}, ["sweep_bad_count"]),
-    ({"sw_epochs": 0}, ["sweep_bad_epochs"]), ({"sw_epochs": 2001}, ["sweep_bad_epochs"]),
-    ({"sw_count": 40, "sw_epochs": 2000}, ["sweep_too_long"]),
-    ({"sw_low": -1.0, "sw_count": 0, "sw_epochs": 10**9}, ["sweep_bad_rate", "sweep_bad_count", "sweep_bad_epochs"]),
+    ({"low": 0.0}, ["sweep_bad_rate"]), ({"low": -1.0}, ["sweep_bad_rate"]),
+    ({"low": float("nan")}, ["sweep_bad_rate"]), ({"high": float("inf")}, ["sweep_bad_rate"]),
+    ({"high": 1e308}, ["sweep_bad_rate"]), ({"low": True}, ["sweep_bad_rate"]),
+    ({"low": None}, ["sweep_bad_rate"]),
+    ({"low": "0.1"}, ["sweep_bad_rate"]), ({"low": 0.5, "high": 0.5}, ["sweep_bad_order"]),
+    ({"low": 0.9, "high": 0.5}, ["sweep_bad_order"]), ({"count": 1}, ["sweep_bad_count"]),
+    ({"count": 41}, ["sweep_bad_count"]), ({"count": 2.5}, ["sweep_bad_count"]),
+    ({"epochs": 0}, ["sweep_bad_epochs"]), ({"epochs": 2001}, ["sweep_bad_epochs"]),
+    ({"count": 40, "epochs": 2000}, ["sweep_too_long"]),
+    ({"low": -1.0, "count": 0, "epochs": 10**9}, ["sweep_bad_rate", "sweep_bad_count", "sweep_bad_epochs"]),
 ])
 def test_a_sweep_that_cannot_run_is_refused_with_every_reason(changes, keys):
     request, messages = view.resolve_sweep("line", GOOD | changes)
@@ -41,7 +41,7 @@ def test_a_sweep_that_cannot_run_is_refused_with_every_reason(changes, keys):
 
 
 def test_the_work_cap_is_bp_cores():
-    message = view.resolve_sweep("line", GOOD | {"sw_count": 40, "sw_epochs": 2000})[1][0]
+    message = view.resolve_sweep("line", GOOD | {"count": 40, "epochs": 2000})[1][0]
     assert str(bp_core.teaching.MAX_SWEEP_WORK) in render(message, "en")
     with pytest.raises(ValueError, match="too long"):
         bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.001, 0.5, 40, 2000)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -17,7 +18,7 @@ import streamlit as st
 import bp_core
 from bp_core.teaching import BackwardWalk, WalkStep
 
-from . import teaching
+from . import state, teaching
 from .exercises import Exercise
 from .messages import Message
 from .network_graph import FILL, FONT, PARAMETER_COLOUR, PATH_COLOUR, QUIET_COLOUR, layer_unit_name
@@ -27,7 +28,6 @@ from .step_view import number_columns as number_columns_to
 from .texts import t
 
 BATCH = "batch"
-POSITION_KEY = "backward_position"  # plain key: {walk identity: steps revealed}, kept across reruns and pages
 LAYOUTS = ("LR", "TB")
 PLAY_SECONDS = 1.5
 """How long play mode shows each step."""
@@ -73,16 +73,37 @@ def walk_id(settings: Settings, sample: int | None, epoch: int) -> str:
 
 
 def position(ident: str, last: int) -> int:
-    """Steps revealed for this walk (0: the forward pass only), kept under a plain key."""
-    return min(max(0, int(st.session_state.get(POSITION_KEY, {}).get(ident, 0))), last)
+    """Steps revealed for this walk (0: the forward pass only), kept per walk in the page's record."""
+    return min(max(0, int(state.position("backward", ident))), last)
 
 
 def move(ident: str, action: str, last: int) -> None:
     """on_click of the walk's buttons: next, previous, reset."""
     now = position(ident, last)
     target = {"next": now + 1, "previous": now - 1, "reset": 0}[action]
-    st.session_state.setdefault(POSITION_KEY, {})[ident] = min(max(0, target), last)
-    st.session_state["backward_last_move"] = time.monotonic()
+    state.set_position("backward", ident, min(max(0, target), last))
+    state.remember("backward", "last_move", time.monotonic())
+
+
+@dataclass(frozen=True)
+class WalkPlace:
+    """Where the learner was in a walk: its model, sample (None: the batch), epoch and steps revealed."""
+
+    model: str
+    sample: int | None
+    epoch: int
+    done: int
+
+
+def restarted(ident: str, place: WalkPlace) -> WalkPlace | None:
+    """The place left behind when the walk shown changed (another sample or epoch) and the new one starts at the
+    forward pass while the old one, on the same model, had steps revealed; else None. The walk shown is kept as the
+    page's ``walk``."""
+    before = state.recall("backward", "walk")
+    state.remember("backward", "walk", (ident, place))
+    if before is None or before[0] == ident or place.done > 0 or before[1].done == 0 or before[1].model != place.model:
+        return None
+    return before[1]
 
 
 def play(ident: str, last: int) -> None:
@@ -90,7 +111,7 @@ def play(ident: str, last: int) -> None:
 
     @st.fragment(run_every=PLAY_SECONDS)
     def tick() -> None:
-        waited = time.monotonic() - st.session_state.get("backward_last_move", 0.0)
+        waited = time.monotonic() - state.recall("backward", "last_move", 0.0)
         if waited >= PLAY_SECONDS * 0.9 and position(ident, last) < last:
             move(ident, "next", last)
             st.rerun(scope="app")

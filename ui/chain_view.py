@@ -18,8 +18,8 @@ from .messages import Message
 from .network_graph import network_dot, parameter_edge, unit_name
 from .presets import LECTURE_NETWORK
 from .settings import Settings
+from .state import WidgetValues
 from .texts import t
-from .widget_state import WidgetValues
 
 RUN = teaching.RUNS[LECTURE_NETWORK]
 """The run the page starts on (the lecture's 2-3-2 network); it takes any preset whose pages include it."""
@@ -133,21 +133,21 @@ def first_request(names: list[str], n_samples: int) -> ChainRequest:
 
 def resolve_chain(values: WidgetValues, names: list[str], n_samples: int, last_epoch: int,
                   last: ChainRequest | None) -> tuple[ChainRequest, list[Message]]:
-    """The request from the widgets' values (``param``, ``cr_sample``, ``cr_epoch``); what is out of range is named
+    """The request from the widgets' values (``parameter``, ``sample``, ``epoch``); what is out of range is named
     and replaced by the last valid value (else the default)."""
     fallback = last or ChainRequest()
     messages: list[Message] = []
-    parameter = values.get("param")
+    parameter = values.get("parameter")
     if parameter not in names:
         messages.append(("teach_bad_param", {"value": parameter}))
         parameter = fallback.parameter
-    sample = values.get("cr_sample")
+    sample = values.get("sample")
     if sample == BATCH:
         sample = None
     elif isinstance(sample, bool) or not isinstance(sample, int) or not 0 <= sample < n_samples:
         messages.append(("teach_bad_sample", {"value": sample, "high": n_samples - 1}))
         sample = fallback.sample
-    epoch = values.get("cr_epoch")
+    epoch = values.get("epoch")
     if isinstance(epoch, bool) or not isinstance(epoch, int) or not 0 <= epoch <= last_epoch:
         messages.append(("teach_bad_epoch", {"value": epoch, "high": last_epoch}))
         epoch = min(fallback.epoch, last_epoch)

@@ -21,11 +21,10 @@ import streamlit as st
 import bp_core
 from bp_core.limits import METHODS
 
-from . import charts, sentences
+from . import charts, sentences, state
 from .queue_view import queued, submit
 from .settings import Settings
 from .texts import t
-from .widget_state import kept
 from .worker import Job, Report
 
 COMPARE = "compare"
@@ -165,15 +164,15 @@ def code_expander(model: bp_core.Model, lang: str) -> None:
     """The code behind the numbers: each method's plain loop (what a learner reads; the numbers are its numbers, bit
     for bit), and the tuned loops that ran behind a toggle. Drawn only while the expander is open (a rerun from the
     kept run): two highlighted listings sent with every run slowed the page's first paint by ~0.6 s."""
-    with st.expander(t("code_title", lang), key="code_open", on_change="rerun") as box:
+    with st.expander(t("code_title", lang), key=state.key("compare", "code_open"), on_change="rerun") as box:
         if not box.open:
             return
         st.caption(t("code_caption", lang))
         for col, method in zip(st.columns(2), METHODS):
             col.markdown(f"**{t(method, lang)}**")
             col.code(bp_core.training.update_step_source(model, method), language="python")
-        with kept({"code_tuned": False}):
-            tuned = st.toggle(t("code_tuned", lang), key="code_tuned")
+        with state.widgets("compare", {"code_tuned": False}):
+            tuned = st.toggle(t("code_tuned", lang), key=state.key("compare", "code_tuned"))
         if tuned:
             for col, method in zip(st.columns(2), METHODS):
                 col.code(bp_core.training.update_step_source(model, method, tuned=True), language="python")

@@ -16,11 +16,11 @@ from bp_core.lecture import METHOD_PROGRAMS, PROGRAMS, note
 from bp_core.limits import METHODS
 from bp_core.measure import LectureExample, reconcile_example
 
+from . import state
 from .queue_view import queued
 from .texts import t
 from .worker import Job, Report
 
-RESULT_KEY = "example_result"  # plain key (not a widget's): the last run survives reruns and page switches
 PROGRAM_FILES = {program: f"{program}.py" for program in PROGRAMS}
 
 
@@ -69,13 +69,13 @@ def queued_example(lang: str = "en") -> LectureExample:
 def run(lang: str) -> None:
     """Press of the run button: the queued run into the session, or an error in the learner's language."""
     try:
-        st.session_state[RESULT_KEY] = queued_example(lang)
+        state.remember("example", "result", queued_example(lang))
     except Exception as error:  # a learner gets a sentence, never a traceback
         st.error(t("example_error", lang, error=f"{type(error).__name__}: {error}"))
 
 
 def kept_example() -> LectureExample | None:
-    example = st.session_state.get(RESULT_KEY)
+    example = state.recall("example", "result")
     return example if isinstance(example, LectureExample) else None
 
 

@@ -3,8 +3,11 @@ bp_core, a hint after a wrong try, the worked answer after a second, and a score
 ``exercise_box``, which draws one exercise.
 
 An exercise is identified by its text key and the numbers it asks about, so a new model, sample or epoch makes a new
-exercise (and a fresh count of tries). The tolerance follows the answer's scale: four significant digits, that is
-half a unit in the fourth significant digit of the answer (at least 5e-7), and the message says what it used.
+exercise. Each exercise keeps its own memory in the page's record (ui.state): what was typed in its box, its wrong
+tries, the last verdict (shown on every rerun and in either language until the answer is changed) and its first
+checked answer, by which the page's score counts it once. The tolerance follows the answer's scale: four significant
+digits, that is half a unit in the fourth significant digit of the answer (at least 5e-7), and the message says what
+it used.
 """
 
 from __future__ import annotations
@@ -15,13 +18,11 @@ from typing import Any
 
 import streamlit as st
 
+from . import state
 from .messages import Message, Unusable, shown
 from .numbers import parse_real
 from .texts import render, t
-from .widget_state import kept
 
-SCORE_KEY = "exercise_score"  # plain key: {page: (right, tried)} for this session
-TRIES_KEY = "exercise_tries"  # plain key: {exercise id: wrong tries so far}
 SIGNIFICANT = 4
 """Significant digits an answer must match."""
 FLOOR = 5e-7
@@ -80,32 +81,33 @@ def check(typed: str, exercise: Exercise, wrong_before: int) -> Verdict:
 
 
 def score(page: str) -> tuple[int, int]:
-    """(right, tried) on ``page`` this session."""
-    return st.session_state.get(SCORE_KEY, {}).get(page, (0, 0))
+    """(right, tried) on ``page`` this session: each exercise counted once, by its first checked answer."""
+    firsts = [memory.first_right for memory in state.record(page).exercises.values() if memory.first_right is not None]
+    return sum(firsts), len(firsts)
 
 
-def _record(page: str, exercise: Exercise, verdict: Verdict) -> None:
-    state = st.session_state
+def _record(memory: state.ExerciseRecord, typed: str, verdict: Verdict) -> None:
+    """The check's verdict into the exercise's memory: shown until the answer changes; scored by the first one."""
+    memory.verdict, memory.checked = verdict, typed
     if not verdict.counted:
         return
-    right, tried = state.setdefault(SCORE_KEY, {}).get(page, (0, 0))
-    state[SCORE_KEY][page] = (right + (verdict.level == "success"), tried + 1)
-    tries = state.setdefault(TRIES_KEY, {})
-    tries[exercise.ident] = 0 if verdict.level == "success" else tries.get(exercise.ident, 0) + 1
+    if memory.first_right is None:
+        memory.first_right = verdict.level == "success"
+    memory.wrong = memory.wrong if verdict.level == "success" else memory.wrong + 1
 
 
 def exercise_box(page: str, exercise: Exercise, lang: str, *, title: Any = None) -> None:
-    """One exercise: the question, an answer box (``exercise_<page>_answer``), a check button
-    (``exercise_<page>_check``), the verdict, and the page's score. What was typed stays in the box."""
+    """One exercise: the question, an answer box (``<page>.answer``), a check button (``<page>.check``), the
+    verdict, and the page's score. The box holds what was typed for this exercise (empty for a new one); the verdict
+    stays on screen, in the learner's language, until the answer is changed."""
     st.markdown(f"**{title or t('exercise_title', lang)}** {render(exercise.question, lang)}")
-    answer_key, check_key = f"exercise_{page}_answer", f"exercise_{page}_check"
+    state.exercise_box_text(page, exercise.ident)  # this exercise's own text: none carries over from another
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    with kept({answer_key: ""}):
-        typed = left.text_input(t("exercise_answer", lang), key=answer_key, max_chars=60)
-    if right.button(t("exercise_check", lang), key=check_key, width="stretch"):
-        wrong = st.session_state.get(TRIES_KEY, {}).get(exercise.ident, 0)
-        verdict = check(typed, exercise, wrong)
-        _record(page, exercise, verdict)
-        getattr(st, verdict.level)(render(verdict.message, lang))
+    typed = left.text_input(t("exercise_answer", lang), key=state.key(page, "answer"), max_chars=60)
+    memory = state.exercise(page, exercise.ident)
+    if right.button(t("exercise_check", lang), key=state.key(page, "check"), width="stretch"):
+        _record(memory, typed, check(typed, exercise, memory.wrong))
+    if memory.verdict is not None and memory.checked == typed:
+        getattr(st, memory.verdict.level)(render(memory.verdict.message, lang))
     got, tried = score(page)
     st.caption(t("exercise_score", lang, right=got, tried=tried))

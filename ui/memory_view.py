@@ -22,6 +22,7 @@ from bp_core import measure
 from bp_core.measure import scaling
 from bp_core.measure.isolated import MIN_REPEATS
 
+from . import state
 from .queue_view import queued
 from .settings import Settings
 from .texts import t
@@ -130,12 +131,14 @@ def measure_in_fresh_processes(settings: Settings, lang: str) -> measure.Isolate
 
 def memory_section(comparison: bp_core.Comparison, settings: Settings, lang: str) -> None:
     """Draw the memory figures under the tensor-bytes chart, and the button that measures RSS in fresh processes."""
-    state = st.session_state
-    measured = state.get("isolated_memory", {}).get(settings)
-    if st.button(t("memory_measure_button", lang), key="measure_isolated", help=t("memory_measure_help", lang)):
+    kept = state.recall("compare", "isolated_memory", {})
+    measured = kept.get(settings)
+    if st.button(t("memory_measure_button", lang), key=state.key("compare", "measure"),
+                 help=t("memory_measure_help", lang)):
         fresh = measure_in_fresh_processes(settings, lang)
         if fresh is not None:
-            measured = state.setdefault("isolated_memory", {})[settings] = fresh
+            measured = fresh
+            state.remember("compare", "isolated_memory", {**kept, settings: fresh})
     figure = isolated_figure(measured, lang) if measured is not None else table_figure(
         settings, comparison.data.n_samples, lang, _table())
     lines = presented(comparison, figure, lang)

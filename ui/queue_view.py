@@ -16,13 +16,12 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from . import state
 from .texts import t
 from .worker import Job, Report, Worker, favour_short_gil_turns, freeze_startup_objects
 
 WAIT_POLL_SECONDS = 0.25
 """How often a waiting page looks at its queue position and progress (it redraws only what changed)."""
-RESULTS_KEY = "queue_results"
-"""Session state: {action: (request, result)}, this session's last result of each action (plain key)."""
 
 Result = TypeVar("Result")
 ProgressText = Callable[[Job], str]
@@ -81,12 +80,12 @@ def queued(action: str, request: Hashable, compute: Callable[[Report], Result], 
     raise, the same exception is raised here, in the page's thread: the page says why, as it would have had it
     computed itself. Results are shared between sessions, not copied: a page must not change them.
     """
-    mine: dict[str, tuple[Hashable, Any]] = st.session_state.setdefault(RESULTS_KEY, {})
+    mine: dict[str, tuple[Hashable, Any]] = state.recall("app", "results", {})
     last = mine.get(action)
     if last is not None and last[0] == request:
         return last[1]
     job = submit(action, request, compute, exclusive=exclusive)
     wait(job, server_queue(), lang, progress_text)
     result = job.result()
-    mine[action] = (request, result)
+    state.remember("app", "results", {**mine, action: (request, result)})
     return result

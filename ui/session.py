@@ -1,20 +1,23 @@
-"""Session state shared by every page, kept under plain keys so that a page works whether or not dashboard.py ran first.
+"""What every page shares of a session: the link's values read once, and the language (its memory: ui.state's
+record of the page ``app``).
 
-Streamlit drops a widget's key from session state in any run that does not draw that widget: when the learner is on
-another page, and when a server's first request to a page URL runs that page without dashboard.py (legacy ``pages/``
-mode). So the language lives under the plain key ``lang`` (its radio has the key ``lang_radio``). The Compare page's
-widgets start from the link's values (``compare_start``) and are kept like every page's, by ``ui.widget_state``.
+A page works whether or not dashboard.py ran first (legacy ``pages/`` mode runs a page alone), so the language is kept
+in the record, not only under its radio's key ``app.lang``, which Streamlit drops in a run that does not draw it.
+The Compare page's widgets start from the link's values (``compare_start``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import streamlit as st
 
+from . import state
 from .links import read_query_params
 from .points import LECTURE_POINTS, points_frame
 from .presets import DEFAULT_MODEL
 from .settings import DEFAULTS, LR_OPTIONS, nearest_option
-from .widget_state import set_value
 
 
 def _query_params() -> dict[str, list[str]]:
@@ -23,51 +26,54 @@ def _query_params() -> dict[str, list[str]]:
 
 
 def init_session() -> None:
-    """Every run, on every page: fill session state once from the URL (or the defaults)."""
-    state = st.session_state
-    if not state.get("_initialised"):
-        url, problems = read_query_params(_query_params())
-        state["url_problems"] = problems
-        model = url.get("model", DEFAULT_MODEL)
-        lr = url.get("lr", DEFAULTS[model]["lr"])
-        state["lang"] = url.get("lang", "en")
-        state["compare_start"] = {
-            "model": model, "lr": lr if lr in LR_OPTIONS else nearest_option(lr),
-            "lr_exact": None if lr in LR_OPTIONS else lr, "epochs": url.get("epochs", DEFAULTS[model]["epochs"]),
-            "seed": url.get("seed", 0), "activation": url.get("act", "sigmoid"),
-        }
-        state["points_base"] = points_frame(url.get("pts", LECTURE_POINTS))
-        state["valid_points"] = tuple(url.get("pts", LECTURE_POINTS))
-        state["_initialised"] = True
+    """Every run, on every page: fill the session's shared memory once from the URL (or the defaults)."""
+    if state.recall("app", "initialised"):
+        return
+    url, problems = read_query_params(_query_params())
+    state.remember("app", "url_problems", problems)
+    model = url.get("model", DEFAULT_MODEL)
+    lr = url.get("lr", DEFAULTS[model]["lr"])
+    state.remember("app", "lang", url.get("lang", "en"))
+    state.remember("app", "compare_start", {
+        "model": model, "lr": lr if lr in LR_OPTIONS else nearest_option(lr),
+        "lr_exact": None if lr in LR_OPTIONS else lr, "epochs": url.get("epochs", DEFAULTS[model]["epochs"]),
+        "seed": url.get("seed", 0), "activation": url.get("act", "sigmoid"),
+    })
+    state.remember("app", "points_base", points_frame(url.get("pts", LECTURE_POINTS)))
+    state.remember("compare", "valid_points", tuple(url.get("pts", LECTURE_POINTS)))
+    state.remember("app", "initialised", True)
 
 
-def compare_start() -> dict[str, object]:
+def compare_start() -> dict[str, Any]:
     """The Compare page's widgets' first values: the link's, else the default model's (kept values come first)."""
     init_session()
-    return st.session_state["compare_start"]
+    return dict(state.recall("app", "compare_start"))
+
+
+def url_problems() -> list[Any]:
+    """The link's settings that could not be used, as messages (named once per page view, their defaults used)."""
+    init_session()
+    return list(state.recall("app", "url_problems", []))
+
+
+def points_base() -> Any:
+    """The Compare editor's first data points: the link's, else the lecture's four."""
+    init_session()
+    return state.recall("app", "points_base")
 
 
 def language() -> str:
     """The chosen language; initialises the session first, so any page works when run without dashboard.py."""
     init_session()
-    return st.session_state["lang"]
+    return str(state.recall("app", "lang"))
 
 
-def language_switch(label: str, options: dict[str, str]) -> None:
-    """The sidebar's language radio, bound to the plain key ``lang``."""
-    state = st.session_state
-    state["lang_radio"] = state["lang"]
+def language_switch(label: str, options: Mapping[str, str]) -> None:
+    """The sidebar's language radio (key ``app.lang``); its choice is kept in the session's record."""
+    state.set_value("app", "lang", language())
 
     def copy() -> None:
-        state["lang"] = state["lang_radio"]
+        state.remember("app", "lang", state.value("app", "lang"))
 
-    st.radio(label, options=list(options), format_func=options.get, key="lang_radio", horizontal=True, on_change=copy)
-
-
-def reset_for_model() -> None:
-    """on_change of the model switch: the new model's default learning rate and epochs."""
-    defaults = DEFAULTS[st.session_state["model"]]
-    set_value("lr", defaults["lr"])
-    set_value("lr_exact", None)
-    set_value("epochs", defaults["epochs"])
-    st.session_state.pop("last_valid", None)
+    st.radio(label, options=list(options), format_func=options.get, key=state.key("app", "lang"), horizontal=True,
+             on_change=copy)

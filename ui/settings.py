@@ -10,6 +10,7 @@ named with the reason, and a default (or the last valid value) is used instead.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -21,7 +22,6 @@ from .messages import Message, Unusable, shown
 from .numbers import check_ui_learning_rate
 from .points import LECTURE_POINTS, Points, parse_points_table
 from .presets import DEFAULT_MODEL
-from .widget_state import WidgetValues
 
 EPOCHS_CAP = 10_000
 """Dashboard cap on epochs: the 2-3-2 network's two measured runs take about 3 s here at the cap."""
@@ -65,7 +65,7 @@ class Resolved:
     valid_points: Points = LECTURE_POINTS
 
 
-def resolve_settings(values: WidgetValues, edited_points: pd.DataFrame | None, valid_points: Points,
+def resolve_settings(values: Mapping[str, Any], edited_points: pd.DataFrame | None, valid_points: Points,
                      last_valid: Settings | None) -> Resolved:
     """Turn the widgets' values into the settings to run.
 

@@ -15,20 +15,23 @@ import torch
 import bp_core
 from bp_core import models
 
-from . import teaching
+from . import state, teaching
 from .exercises import Exercise, exercise_box
 from .messages import Message, shown
 from .network_graph import unit_name
 from .settings import Settings
 from .texts import t
-from .widget_state import kept, set_value
 
-EPOCH_KEY = "step_epochs"  # plain key: the epoch shown, per model, survives reruns and page switches
 ACTIONS = ("previous", "next", "reset")
 
 
-def current_epoch(state: dict[str, Any] | Any, model: str) -> int:
-    return int(state.get(EPOCH_KEY, {}).get(model, 0))
+def current_epoch(model: str) -> int:
+    """The epoch the learner is at on ``model`` (each model its own; kept in the page's record)."""
+    return int(state.recall("step", "epoch", 0, model=model))
+
+
+def go_to(model: str, epoch: int) -> None:
+    state.remember("step", "epoch", epoch, model=model)
 
 
 def move(epoch: int, action: str, last_step: int) -> int:
@@ -210,19 +213,21 @@ def _gradient_terms(step: bp_core.teaching.ManualStep, model: bp_core.Model, par
     return " + ".join(f"({g:.4g})×({n:.4g})" for g, n in zip(dL_dd, below))
 
 
-def exercise_section(step: bp_core.teaching.ManualStep, model: bp_core.Model, epoch: int, lang: str) -> bool:
+def exercise_section(step: bp_core.teaching.ManualStep, model: bp_core.Model, model_key: str, epoch: int,
+                     lang: str) -> bool:
     """The page's exercise on this step (what to compute, which parameter, hide the answers) and its answer box;
     True when the learner hides the answers below while trying."""
     names = bp_core.models.scalar_names(step.params)
-    with kept({"exercise_step_what": EXERCISES[0], "exercise_step_param": names[0], "exercise_step_hide": False}):
-        if st.session_state["exercise_step_param"] not in names:  # chosen on another model
-            set_value("exercise_step_param", names[0])
+    defaults = {"exercise_what": EXERCISES[0], "exercise_param": names[0], "exercise_hide": False}
+    with state.widgets("step", defaults, model=model_key):  # the parameter asked about: each model its own
+        if state.value("step", "exercise_param") not in names:  # crafted
+            state.set_value("step", "exercise_param", names[0])
         left, middle, right = st.columns([1.4, 1, 1.2], vertical_alignment="bottom")
-        what = left.radio(t("exercise_pick", lang), EXERCISES, key="exercise_step_what", horizontal=True,
-                          format_func=lambda option: t(f"exercise_what_{option}", lang))
-        parameter = middle.selectbox(t("exercise_param", lang), names, key="exercise_step_param",
+        what = left.radio(t("exercise_pick", lang), EXERCISES, key=state.key("step", "exercise_what"),
+                          horizontal=True, format_func=lambda option: t(f"exercise_what_{option}", lang))
+        parameter = middle.selectbox(t("exercise_param", lang), names, key=state.key("step", "exercise_param"),
                                      disabled=what == "loss")
-        hide = right.toggle(t("exercise_hide", lang), key="exercise_step_hide")
+        hide = right.toggle(t("exercise_hide", lang), key=state.key("step", "exercise_hide"))
     exercise_box("step", step_exercise(step, model, what, parameter, epoch), lang)
     return bool(hide)
 

@@ -22,12 +22,12 @@ from bp_core import limits, teaching
 from . import charts
 from .messages import Message
 from .queue_view import queued
+from .state import WidgetValues
 from .texts import t
-from .widget_state import WidgetValues
 from .worker import Job, Report
 
-DEFAULTS = {key: {"sw_low": preset.sweep.low, "sw_high": preset.sweep.high, "sw_count": preset.sweep.count,
-                  "sw_epochs": preset.sweep.epochs} for key, preset in bp_core.PRESETS.items()}
+DEFAULTS = {key: {"low": preset.sweep.low, "high": preset.sweep.high, "count": preset.sweep.count,
+                  "epochs": preset.sweep.epochs} for key, preset in bp_core.PRESETS.items()}
 """Per preset, its default sweep (bp_core.presets.SweepRange) as the page's widget values."""
 HEIGHT = 400
 """Whole chart, title, axes and legend included (Streamlit fits the spec into it): a full-width chart wants more
@@ -69,21 +69,21 @@ def _whole(value: Any, low: int, high: int) -> int | None:
 
 def resolve_sweep(model: str, values: WidgetValues) -> tuple[SweepRequest | None, list[Message]]:
     """The sweep to run from the typed values, or None and every reason it cannot run, in words."""
-    low, high = _rate(values.get("sw_low")), _rate(values.get("sw_high"))
-    count = _whole(values.get("sw_count"), 2, teaching.MAX_RUNS)
-    epochs = _whole(values.get("sw_epochs"), 1, teaching.MAX_SWEEP_EPOCHS)
+    low, high = _rate(values.get("low")), _rate(values.get("high"))
+    count = _whole(values.get("count"), 2, teaching.MAX_RUNS)
+    epochs = _whole(values.get("epochs"), 1, teaching.MAX_SWEEP_EPOCHS)
     cap = limits.MAX_LEARNING_RATE
     messages: list[Message] = []
     if low is None:
-        messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": values.get("sw_low"), "cap": cap}))
+        messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": values.get("low"), "cap": cap}))
     if high is None:
-        messages.append(("sweep_bad_rate", {"which": ("sweep_high", {}), "value": values.get("sw_high"), "cap": cap}))
+        messages.append(("sweep_bad_rate", {"which": ("sweep_high", {}), "value": values.get("high"), "cap": cap}))
     if low is not None and high is not None and not low < high:
         messages.append(("sweep_bad_order", {"low": low, "high": high}))
     if count is None:
-        messages.append(("sweep_bad_count", {"value": values.get("sw_count"), "cap": teaching.MAX_RUNS}))
+        messages.append(("sweep_bad_count", {"value": values.get("count"), "cap": teaching.MAX_RUNS}))
     if epochs is None:
-        messages.append(("sweep_bad_epochs", {"value": values.get("sw_epochs"), "cap": teaching.MAX_SWEEP_EPOCHS}))
+        messages.append(("sweep_bad_epochs", {"value": values.get("epochs"), "cap": teaching.MAX_SWEEP_EPOCHS}))
     if messages or low is None or high is None or count is None or epochs is None:
         return None, messages
     if count * epochs > teaching.MAX_SWEEP_WORK:

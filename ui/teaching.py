@@ -14,10 +14,10 @@ import streamlit as st
 
 import bp_core
 
+from . import state
 from .presets import choices
 from .settings import Settings
 from .texts import t
-from .widget_state import kept
 
 RUNS = {model: Settings(model, bp_core.PRESETS[model].learning_rate, bp_core.PRESETS[model].epochs)
         for model in bp_core.PRESETS}
@@ -54,13 +54,14 @@ def model_name(model: str, lang: str) -> str:
     return t(f"model_{model}", lang)
 
 
-def choose_run(key: str, lang: str, page: str, default: str | None = None) -> Settings:
-    """A switch between the presets ``page`` offers (``default``, else its first, at first; kept across pages under
-    ``key``) and the run it picks."""
-    models = choices(page)
-    with kept({key: default if default in models else models[0]}):
-        st.radio(t("model", lang), models, key=key, horizontal=True, format_func=lambda m: model_name(m, lang))
-    return RUNS[st.session_state[key]]
+def choose_run(page: str, lang: str, offered_on: str, default: str | None = None, name: str = "model") -> Settings:
+    """A switch between the presets offered on the page ``offered_on`` (``default``, else its first, at first; kept
+    in ``page``'s record as its widget ``name``) and the run it picks."""
+    models = choices(offered_on)
+    with state.widgets(page, {name: default if default in models else models[0]}):
+        chosen = st.radio(t("model", lang), models, key=state.key(page, name), horizontal=True,
+                          format_func=lambda m: model_name(m, lang))
+    return RUNS[chosen]
 
 
 def layered(model: bp_core.Model) -> bp_core.MLP:

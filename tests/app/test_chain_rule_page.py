@@ -1,6 +1,6 @@
 import pytest
 import torch
-from page_helpers import metric, open_page, texts
+from page_helpers import metric, open_page, record, texts
 
 import bp_core
 from ui.texts import TEXTS
@@ -23,7 +23,7 @@ def test_the_page_shows_two_paths_for_w1_0_1_sample_3_that_sum_to_autograd_withi
     at = open_page(PAGE)
     assert not at.exception and not at.error
     assert at.title[0].value == TEXTS["chain_title"]["en"]
-    at.selectbox(key="param").set_value("W1[0,1]").run()
+    at.selectbox(key="chain.parameter").set_value("W1[0,1]").run()
     table = at.dataframe[0].value
     assert table.columns.tolist() == ["sample", "path", "① output error", "② f2′(d)", "③ weight", "④ f1′(d)",
                                       "⑤ input n", "product"]  # the lecture's order: 출력 × 액 × 웨 × 액 × 앤
@@ -42,12 +42,12 @@ def test_the_page_shows_two_paths_for_w1_0_1_sample_3_that_sum_to_autograd_withi
 
 def test_the_parameter_sample_and_epoch_each_change_the_paths():
     at = open_page(PAGE)
-    at.selectbox(key="param").set_value("W2[1,0]").run()
+    at.selectbox(key="chain.parameter").set_value("W2[1,0]").run()
     assert at.dataframe[0].value["path"].tolist() == ["h1 → ŷ2 → L"]
-    at.selectbox(key="cr_sample").set_value("batch").run()
+    at.selectbox(key="chain.sample").set_value("batch").run()
     assert at.dataframe[0].value["sample"].tolist() == [0, 1, 2, 3]
     before = shown(at)
-    at.slider(key="cr_epoch").set_value(2000).run()
+    at.slider(key="chain.epoch").set_value(2000).run()
     assert not at.exception
     total, autograd = shown(at)
     assert (total, autograd) != before and abs(total - autograd) < 1e-6
@@ -58,29 +58,29 @@ def test_the_parameter_sample_and_epoch_each_change_the_paths():
 
 def test_out_of_range_values_kept_from_before_are_named_and_the_last_valid_view_stays():
     at = open_page(PAGE)
-    at.selectbox(key="param").set_value("W1[0,1]")
-    at.slider(key="cr_epoch").set_value(100).run()
+    at.selectbox(key="chain.parameter").set_value("W1[0,1]")
+    at.slider(key="chain.epoch").set_value(100).run()
     before = shown(at)
     at.switch_page("pages/glossary.py").run()  # the widgets' keys are dropped; their kept values come back later
-    at.session_state["kept_widgets"] = {"param": "W7[0,0]", "cr_sample": 7, "cr_epoch": 99_999}
+    record(at, "chain").per_model["mlp"].update({"parameter": "W7[0,0]", "sample": 7, "epoch": 99_999})
     at.switch_page(PAGE).run()
     assert not at.exception
     errors = " ".join(texts(at, "error"))
     assert "W7[0,0]" in errors and "Sample 7" in errors and "99999" in errors
     assert shown(at) == before
-    assert (at.selectbox(key="param").value, at.selectbox(key="cr_sample").value, at.slider(key="cr_epoch").value) == (
-        "W1[0,1]", 3, 100)
+    assert (at.selectbox(key="chain.parameter").value, at.selectbox(key="chain.sample").value,
+            at.slider(key="chain.epoch").value) == ("W1[0,1]", 3, 100)
     at.run()
     assert not at.error  # the valid values were put back
 
 
 def test_the_choice_survives_a_visit_to_another_page():
     at = open_page(PAGE)
-    at.selectbox(key="param").set_value("b1[2]").run()
-    at.slider(key="cr_epoch").set_value(321).run()
+    at.selectbox(key="chain.parameter").set_value("b1[2]").run()
+    at.slider(key="chain.epoch").set_value(321).run()
     at.switch_page("pages/glossary.py").run()
     at.switch_page(PAGE).run()
-    assert at.selectbox(key="param").value == "b1[2]" and at.slider(key="cr_epoch").value == 321
+    assert at.selectbox(key="chain.parameter").value == "b1[2]" and at.slider(key="chain.epoch").value == 321
 
 
 def test_the_page_speaks_korean():
@@ -95,28 +95,28 @@ def test_the_page_speaks_korean():
 
 def test_the_page_opens_on_the_notes_w1_and_its_input_factor_is_not_1():
     at = open_page(PAGE)
-    assert at.selectbox(key="param").value == "W2[0,0]"  # the note's first worked example, an output weight
+    assert at.selectbox(key="chain.parameter").value == "W2[0,0]"  # the note's first worked example, an output weight
     row = at.dataframe[0].value.iloc[0]
     assert row["path"] == "h1 → ŷ1 → L" and 0 < row["⑤ input n"] < 1  # 앤: the hidden unit's n, visible
     assert "the note's w₁" in at.subheader[-1].value or any("w₁" in s.value for s in at.subheader)
-    assert "= the note's w₁" in at.selectbox(key="param").format_func("W2[0,0]")
+    assert "= the note's w₁" in at.selectbox(key="chain.parameter").format_func("W2[0,0]")
 
 
 def test_the_notes_w2_button_shows_two_paths_one_through_each_output_whose_sum_is_autograds():
     at = open_page(PAGE)
-    at.button(key="cr_note_w2").click().run()
-    assert not at.exception and at.selectbox(key="param").value == "W1[0,0]"
+    at.button(key="chain.note_w2").click().run()
+    assert not at.exception and at.selectbox(key="chain.parameter").value == "W1[0,0]"
     assert at.dataframe[0].value["path"].tolist() == ["x1 → h1 → ŷ1 → L", "x1 → h1 → ŷ2 → L"]
     total, autograd = shown(at)
     assert total == pytest.approx(autograd, abs=1e-8)
-    at.button(key="cr_note_w1").click().run()
-    assert at.selectbox(key="param").value == "W2[0,0]"
+    at.button(key="chain.note_w1").click().run()
+    assert at.selectbox(key="chain.parameter").value == "W2[0,0]"
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_activation_derivative_on_the_paths_is_written_as_its_formula_with_the_units_numbers(lang):
     at = open_page(PAGE, lang)
-    at.button(key="cr_note_w2").click().run()
+    at.button(key="chain.note_w2").click().run()
     table = at.dataframe[0].value
     latex = [element.value for element in at.latex]
     assert len(latex) == 3 and all("\\sigma(d)\\,(1 - \\sigma(d))" in formula for formula in latex)  # σ(1 − σ)

@@ -3,10 +3,10 @@ import math
 import pytest
 from apptest_helpers import chart_data, chart_specs, chart_title
 from lecture_golden import LOSS_BOUND, SHOWN_B, SHOWN_W
+from page_helpers import kept
 
 import bp_core
 from ui.compare_view import COMPARE
-from ui.queue_view import RESULTS_KEY
 from ui.settings import Settings
 from ui.texts import TEXTS
 
@@ -29,7 +29,7 @@ def metric(at, label_start: str) -> str:
 def test_the_page_opened_without_a_link_asks_for_the_run_the_server_warms_at_start(app):
     """ui/server_start.py warms Settings() under the Compare key; the page, opened plainly, asks for exactly that."""
     at = app()
-    assert at.session_state[RESULTS_KEY][COMPARE][0] == Settings()
+    assert kept(at, "app", "results")[COMPARE][0] == Settings()
 
 
 def test_app_starts_and_shows_the_lectures_run_without_exception(app):
@@ -45,9 +45,9 @@ def test_app_starts_and_shows_the_lectures_run_without_exception(app):
 def test_changing_learning_rate_and_epochs_changes_the_results(app):
     at = app()
     before = final_line(at)
-    at.select_slider(key="lr").set_value(0.05)
-    at.number_input(key="epochs").set_value(200)
-    at.button(key="train").click().run()
+    at.select_slider(key="compare.lr").set_value(0.05)
+    at.number_input(key="compare.epochs").set_value(200)
+    at.button(key="compare.train").click().run()
     assert not at.exception
     after = final_line(at)
     assert after != before
@@ -59,14 +59,14 @@ def test_changing_learning_rate_and_epochs_changes_the_results(app):
 def test_moving_the_slider_without_pressing_train_does_not_retrain(app):
     at = app()
     before = final_line(at)
-    at.select_slider(key="lr").set_value(0.05).run()
+    at.select_slider(key="compare.lr").set_value(0.05).run()
     assert final_line(at) == before
 
 
 def test_a_diverging_learning_rate_is_explained_before_and_after_with_no_exception(app):
     at = app()
-    at.select_slider(key="lr").set_value(0.15)
-    at.button(key="train").click().run()
+    at.select_slider(key="compare.lr").set_value(0.15)
+    at.button(key="compare.train").click().run()
     assert not at.exception
     assert any("above the stability bound 2/λmax = 0.1198" in w.value for w in at.warning)
     errors = [e.value for e in at.error]
@@ -78,19 +78,19 @@ def test_a_diverging_learning_rate_is_explained_before_and_after_with_no_excepti
 def test_an_invalid_exact_learning_rate_is_explained_and_kept_in_the_box(app):
     at = app()
     before = final_line(at)
-    at.number_input(key="lr_exact").set_value(-1.0)
-    at.button(key="train").click().run()
+    at.number_input(key="compare.lr_exact").set_value(-1.0)
+    at.button(key="compare.train").click().run()
     assert not at.exception
     assert any("exact learning rate -1.0 cannot be used" in e.value and "outside [1.18e-38, 100]" in e.value
                for e in at.error)
-    assert at.number_input(key="lr_exact").value == -1.0
+    assert at.number_input(key="compare.lr_exact").value == -1.0
     assert final_line(at) == before
 
 
 def test_the_exact_learning_rate_overrides_the_slider(app):
     at = app()
-    at.number_input(key="lr_exact").set_value(0.119)
-    at.button(key="train").click().run()
+    at.number_input(key="compare.lr_exact").set_value(0.119)
+    at.button(key="compare.train").click().run()
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.119, 1000).params
     assert final_line(at) == expected_line(expected)
     assert at.query_params["lr"] == "0.119"
@@ -99,10 +99,10 @@ def test_the_exact_learning_rate_overrides_the_slider(app):
 
 def test_korean_switch_changes_every_visible_text(app):
     at = app()
-    at.radio(key="lang_radio").set_value("ko").run()
+    at.radio(key="app.lang").set_value("ko").run()
     assert not at.exception
     assert at.title[0].value == TEXTS["compare_title"]["ko"]
-    assert at.button(key="train").label == "학습"
+    assert at.button(key="compare.train").label == "학습"
     assert metric(at, "최종 손실, 직접 미분")
     titles = [chart_title(s) for s in chart_specs(at)]
     assert TEXTS["chart_loss"]["ko"] in titles and TEXTS["chart_surface"]["ko"] in titles
@@ -130,37 +130,37 @@ def test_charts_hold_both_methods_data(app):
 
 def test_the_network_trains_with_its_own_defaults(app):
     at = app()
-    at.radio(key="model").set_value("mlp").run()
+    at.radio(key="compare.model").set_value("mlp").run()
     assert not at.exception
-    assert at.number_input(key="epochs").value == 5000 and at.select_slider(key="lr").value == 1.0
+    assert at.number_input(key="compare.epochs").value == 5000 and at.select_slider(key="compare.lr").value == 1.0
     expected = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 5000).final_loss
     assert float(metric(at, "Final loss, manual")) == pytest.approx(expected, rel=1e-3)
-    at.selectbox(key="activation").set_value("tanh")
-    at.number_input(key="seed").set_value(3)
-    at.button(key="train").click().run()
+    at.selectbox(key="compare.activation").set_value("tanh")
+    at.number_input(key="compare.seed").set_value(3)
+    at.button(key="compare.train").click().run()
     tanh = bp_core.train(bp_core.MLP(activation="tanh", seed=3), bp_core.half_adder(), "manual", 1.0, 5000)
     assert float(metric(at, "Final loss, manual")) == pytest.approx(tanh.final_loss, rel=1e-3)
     assert at.query_params["act"] == "tanh" and at.query_params["seed"] == "3"
     every_parameter = bp_core.models.scalar_names(bp_core.MLP().init_params())
-    at.multiselect(key="params_shown").set_value(every_parameter).run()
+    at.multiselect(key="compare.params_shown").set_value(every_parameter).run()
     assert not at.exception
     assert set(chart_data(at, TEXTS["chart_params"]["en"])[0]["parameter"]) == set(every_parameter)
 
 
 def test_editing_the_points_retrains_and_bad_edits_keep_the_last_valid_points(app):
     at = app()
-    editor_key = "points_editor"
+    editor_key = "compare.points"
     at.session_state[editor_key] = {"edited_rows": {"3": {"y": "10"}}, "added_rows": [], "deleted_rows": []}
-    at.button(key="train").click().run()
+    at.button(key="compare.train").click().run()
     assert not at.exception
     expected = bp_core.train(bp_core.Line(), ([[1.0], [2.0], [3.0], [4.0]], [[3.0], [5.0], [7.0], [10.0]]),
                              "manual", 0.01, 1000).params
     assert final_line(at) == expected_line(expected)
     at.session_state[editor_key] = {"edited_rows": {}, "added_rows": [{"x": "5.0"}], "deleted_rows": []}
-    at.button(key="train").click().run()
+    at.button(key="compare.train").click().run()
     assert not at.exception
     assert any("cannot be used" in e.value and "row 5, y “”: empty" in e.value for e in at.error)
-    assert at.session_state["valid_points"] == ((1.0, 3.0), (2.0, 5.0), (3.0, 7.0), (4.0, 10.0))
+    assert kept(at, "compare", "valid_points") == ((1.0, 3.0), (2.0, 5.0), (3.0, 7.0), (4.0, 10.0))
     assert final_line(at) == expected_line(expected)
 
 
@@ -191,8 +191,8 @@ def test_downloads_are_built_on_click_and_hold_the_history_of_both_methods_and_t
     at = app()
     buttons = {b.key: b for b in at.get("download_button")}
     assert all(buttons[key].proto.deferred_file_id and not buttons[key].proto.url  # nothing built before a click
-               for key in ("download_csv", "download_json"))
-    settings, comparison = at.session_state["queue_results"]["compare"]  # what the two callables build on a click
+               for key in ("compare.download_csv", "compare.download_json"))
+    settings, comparison = kept(at, "app", "results")["compare"]  # what the two callables build on a click
     history = pd.read_csv(io.StringIO(comparison.history_csv()))
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 1000).history
     manual = history[history["method"] == "manual"].reset_index(drop=True)
@@ -215,33 +215,33 @@ def test_glossary_page_lists_the_lectures_terms(app):
 
 def test_switching_language_keeps_the_settings_and_the_results(app):
     at = app()
-    at.select_slider(key="lr").set_value(0.05)
-    at.number_input(key="epochs").set_value(300)
-    at.button(key="train").click().run()
+    at.select_slider(key="compare.lr").set_value(0.05)
+    at.number_input(key="compare.epochs").set_value(300)
+    at.button(key="compare.train").click().run()
     english = final_line(at)
-    at.radio(key="lang_radio").set_value("ko").run()
+    at.radio(key="app.lang").set_value("ko").run()
     assert not at.exception
-    assert at.select_slider(key="lr").value == 0.05 and at.number_input(key="epochs").value == 300
+    assert at.select_slider(key="compare.lr").value == 0.05 and at.number_input(key="compare.epochs").value == 300
     assert (metric(at, "최종 w"), metric(at, "최종 b")) == english
     assert at.query_params["lang"] == "ko" and at.query_params["epochs"] == "300"
 
 
 def test_training_twice_then_visiting_the_glossary_and_back_keeps_every_setting(app):
     """Plain AppTest reruns a page without its shell (Streamlit's legacy pages/ mode): the page must run the app itself,
-    and settings live under plain keys, so nothing raises and nothing is lost."""
+    and settings live in the page's record (ui.state), so nothing raises and nothing is lost."""
     at = app()
-    at.select_slider(key="lr").set_value(0.05)
-    at.button(key="train").click().run()
-    at.select_slider(key="lr").set_value(0.1)
-    at.number_input(key="epochs").set_value(400)
-    at.button(key="train").click().run()
+    at.select_slider(key="compare.lr").set_value(0.05)
+    at.button(key="compare.train").click().run()
+    at.select_slider(key="compare.lr").set_value(0.1)
+    at.number_input(key="compare.epochs").set_value(400)
+    at.button(key="compare.train").click().run()
     assert not at.exception
-    assert at.radio(key="lang_radio").value == "en"  # the shell is drawn on a rerun too
+    assert at.radio(key="app.lang").value == "en"  # the shell is drawn on a rerun too
     at.switch_page("pages/glossary.py").run()
     assert not at.exception and at.dataframe
     at.switch_page("pages/compare.py").run()
     assert not at.exception
-    assert at.select_slider(key="lr").value == 0.1 and at.number_input(key="epochs").value == 400
+    assert at.select_slider(key="compare.lr").value == 0.1 and at.number_input(key="compare.epochs").value == 400
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.1, 400).params
     assert final_line(at) == expected_line(expected)
 
@@ -249,12 +249,12 @@ def test_training_twice_then_visiting_the_glossary_and_back_keeps_every_setting(
 def test_the_code_behind_the_numbers_is_the_plain_loop_and_the_tuned_one_shows_on_request(app):
     at = app()
     assert not at.code  # drawn when the learner opens the expander, not with every run
-    at.session_state["code_open"] = True
+    at.session_state["compare.code_open"] = True
     at.run()
     shown = [c.value for c in at.code]
     assert any("optimizer.zero_grad()" in c and "loss.backward()" in c for c in shown)
     assert any("def manual_packed" in c and "def by_hand_loop" in c for c in shown)
     assert not any("backward(one)" in c or "recorder" in c for c in shown)
-    at.toggle(key="code_tuned").set_value(True).run()
+    at.toggle(key="compare.code_tuned").set_value(True).run()
     assert any("loss.backward(one)" in c for c in [c.value for c in at.code])
     assert not at.exception

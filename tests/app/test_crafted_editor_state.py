@@ -16,7 +16,7 @@ JUNK = [{"edited_rows": "junk", "added_rows": [], "deleted_rows": []},
 def test_the_compare_pages_points_editor_recovers_from_crafted_state(junk):
     at = open_page("pages/compare.py")
     metrics = [m.value for m in at.metric]
-    at.session_state["points_editor"] = junk
+    at.session_state["compare.points"] = junk
     at.run()
     assert not at.exception and [w.value for w in at.warning] == [TEXTS["edits_dropped"]["en"]]
     assert [m.value for m in at.metric] == metrics  # the last valid data: the same run
@@ -27,8 +27,8 @@ def test_the_compare_pages_points_editor_recovers_from_crafted_state(junk):
 @pytest.mark.parametrize("junk", JUNK[:3])
 def test_the_gradient_checks_typed_table_recovers_from_crafted_state(junk):
     at = open_page("pages/gradient_check.py")
-    at.radio(key="gc_source").set_value("typed").run()
-    key = "gc_editor_mlp"  # the lecture network, the page's first model
+    at.radio(key="check.source").set_value("typed").run()
+    key = "check.editor_mlp"  # the lecture network, the page's first model
     at.session_state[key] = junk
     at.run()
     assert not at.exception and TEXTS["edits_dropped"]["en"] in [w.value for w in at.warning]

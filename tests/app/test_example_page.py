@@ -4,7 +4,7 @@ demand, in both languages; links resolve."""
 from pathlib import Path
 
 import pytest
-from page_helpers import open_page, texts
+from page_helpers import kept, open_page, texts
 
 from bp_core.lecture import note
 from ui.lecture_path import PAGES
@@ -40,9 +40,9 @@ def test_before_a_run_the_page_shows_both_programs_and_every_figure_the_note_pri
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_run_sets_this_machines_figures_beside_the_notes_and_explains_them(lang):
     at = open_page(PAGE, lang)
-    at.button(key="example_run").click().run()
+    at.button(key="example.run").click().run()
     assert not at.exception and not at.error
-    example = at.session_state["example_result"]
+    example = kept(at, "example", "result")
     codes = [block.value for block in at.code]
     assert any(example.profile.printed["manual"].strip() in code for code in codes)
     times = at.dataframe[0].value

@@ -1,11 +1,11 @@
 import torch
-from page_helpers import metric, open_page, texts
+from page_helpers import kept, metric, open_page, texts
 
 import bp_core
 from ui.texts import TEXTS
 
 PAGE = "pages/gradient_check.py"
-EDITOR = "gc_editor_mlp"
+EDITOR = "check.editor_mlp"
 
 
 def tables(at) -> dict:
@@ -32,7 +32,7 @@ def test_the_default_check_shows_bp_cores_three_gradients_in_both_precisions():
     assert f"up to {float32['numeric_rel_error'].max():.1e} relative" in stated
     assert f"{float32['manual_rel_error'].max():.1e}" in stated
     assert metric(at, "Epoch where the run without zero_grad()") == "5"  # the line, by default
-    at.radio(key="zg_model").set_value("mlp").run()
+    at.radio(key="check.zero_grad_model").set_value("mlp").run()
     assert metric(at, "Epoch where the run without zero_grad()") == "—"
     assert any("never rose more than 10%" in m for m in texts(at, "markdown"))
     assert any("true gradient at those same parameters" in m for m in texts(at, "markdown"))
@@ -41,31 +41,31 @@ def test_the_default_check_shows_bp_cores_three_gradients_in_both_precisions():
 def test_trained_parameters_and_the_line_change_the_tables():
     at = open_page(PAGE)
     before = tables(at)["float64"]["manual"].tolist()
-    at.radio(key="gc_source").set_value("trained").run()
-    at.slider(key="gc_epoch_mlp").set_value(1000).run()
+    at.radio(key="check.source").set_value("trained").run()
+    at.slider(key="check.epoch").set_value(1000).run()
     after = tables(at)["float64"]["manual"].tolist()
     run = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 5000)
     params = {k: v.double() for k, v in bp_core.teaching.params_at(run, 1000).items()}
     assert after != before
     assert after == bp_core.models.flatten(bp_core.gradients(bp_core.MLP(), params, bp_core.half_adder())).tolist()
-    at.radio(key="gc_model").set_value("line").run()
+    at.radio(key="check.model").set_value("line").run()
     assert not at.exception
     assert tables(at)["float64"]["parameter"].tolist() == ["w", "b"]
-    assert at.slider(key="gc_epoch_line").value == 0  # each model has its own epoch
-    at.radio(key="gc_model").set_value("mlp").run()
-    assert at.slider(key="gc_epoch_mlp").value == 1000 and tables(at)["float64"]["manual"].tolist() == after
+    assert at.slider(key="check.epoch").value == 0  # each model has its own epoch
+    at.radio(key="check.model").set_value("mlp").run()
+    assert at.slider(key="check.epoch").value == 1000 and tables(at)["float64"]["manual"].tolist() == after
 
 
 def test_a_typed_value_that_is_not_a_number_is_named_and_the_last_valid_tables_stay():
     at = open_page(PAGE)
-    at.radio(key="gc_source").set_value("typed").run()
+    at.radio(key="check.source").set_value("typed").run()
     initial = tables(at)["float64"]["manual"].tolist()
     at.session_state[EDITOR] = {"edited_rows": {"1": {"value": "abc"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception
     assert any("W1[0,1]" in e and "abc" in e for e in texts(at, "error"))
     assert at.warning and tables(at)["float64"]["manual"].tolist() == initial
-    assert at.session_state["gc_typed_mlp"]["value"].iloc[1] == "abc"  # what was typed is kept as typed
+    assert kept(at, "check", "typed", "mlp")["value"].iloc[1] == "abc"  # what was typed is kept as typed
     at.session_state[EDITOR] = {"edited_rows": {"1": {"value": "2.5"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.error
@@ -77,13 +77,13 @@ def test_a_typed_value_that_is_not_a_number_is_named_and_the_last_valid_tables_s
 
 def test_what_was_typed_survives_a_visit_to_another_page():
     at = open_page(PAGE)
-    at.radio(key="gc_source").set_value("typed").run()
+    at.radio(key="check.source").set_value("typed").run()
     at.session_state[EDITOR] = {"edited_rows": {"0": {"value": "0.75"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     typed = tables(at)["float64"]["manual"].tolist()
     at.switch_page("pages/glossary.py").run()
     at.switch_page(PAGE).run()
-    assert at.radio(key="gc_source").value == "typed"
+    assert at.radio(key="check.source").value == "typed"
     assert tables(at)["float64"]["manual"].tolist() == typed
 
 

@@ -21,8 +21,8 @@ def sweep_points(at, lang="en"):
 
 def sweep(at, **values):
     for key, value in values.items():
-        at.number_input(key=key).set_value(value)
-    at.button(key="sweep_run").click().run()
+        at.number_input(key=f"sweep.{key}").set_value(value)
+    at.button(key="sweep.run").click().run()
 
 
 def test_the_default_sweep_on_the_line_marks_the_runs_above_the_bound_at_the_top():
@@ -43,36 +43,36 @@ def test_the_default_sweep_on_the_line_marks_the_runs_above_the_bound_at_the_top
 
 def test_range_count_and_epochs_change_the_sweep_and_the_network_has_its_own_defaults():
     at = open_page(PAGE)
-    sweep(at, sw_low=0.01, sw_high=0.1, sw_count=5, sw_epochs=100)
+    sweep(at, low=0.01, high=0.1, count=5, epochs=100)
     assert not at.exception and not at.error
     points = sweep_points(at)
     assert points["learning_rate"].round(6).tolist() == [0.01, 0.017783, 0.031623, 0.056234, 0.1]
     expected = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.1, 100).final_loss
     assert points["final_loss"].iloc[-1] == expected and metric(at, "Runs that did not converge") == "0 / 5"
-    at.radio(key="sw_model").set_value("mlp").run()
+    at.radio(key="sweep.model").set_value("mlp").run()
     assert not at.exception
-    assert at.number_input(key="sw_count").value == 10 and at.number_input(key="sw_high").value == 100.0
+    assert at.number_input(key="sweep.count").value == 10 and at.number_input(key="sweep.high").value == 100.0
     assert len(sweep_points(at)) == 10 and metric(at, "Bound 2/λmax") == "16.68"
 
 
 def test_a_sweep_that_cannot_run_is_explained_and_the_last_valid_one_stays():
     at = open_page(PAGE)
-    sweep(at, sw_count=5)
-    sweep(at, sw_low=0.0)
+    sweep(at, count=5)
+    sweep(at, low=0.0)
     assert not at.exception
     assert any("Smallest learning rate must be a number in (0, 100]" in e for e in texts(at, "error"))
     assert any("last valid sweep: 5 rates" in w for w in texts(at, "warning"))
-    assert len(sweep_points(at)) == 5 and at.number_input(key="sw_low").value == 0.0
-    sweep(at, sw_low=0.001, sw_count=40, sw_epochs=2000)
+    assert len(sweep_points(at)) == 5 and at.number_input(key="sweep.low").value == 0.0
+    sweep(at, low=0.001, count=40, epochs=2000)
     assert any("would take too long" in e for e in texts(at, "error"))
     assert len(sweep_points(at)) == 5
 
 
 def test_the_chosen_curves_are_drawn():
     at = open_page(PAGE)
-    rates = at.multiselect(key="sw_curves").options
+    rates = at.multiselect(key="sweep.curves").options
     assert len(rates) == 25
-    at.multiselect(key="sw_curves").set_value([0.001, 0.5]).run()
+    at.multiselect(key="sweep.curves").set_value([0.001, 0.5]).run()
     curves = chart_data(at, TEXTS["sweep_chart_curves"]["en"])[0]
     assert set(curves["learning_rate"]) == {0.001, 0.5}
 
@@ -83,4 +83,4 @@ def test_the_page_speaks_korean():
     assert at.title[0].value == TEXTS["sweep_title"]["ko"]
     assert metric(at, "한계 2/λmax") == "0.1198"
     assert len(sweep_points(at, "ko")) == 25
-    assert at.button(key="sweep_run").label == "실행"
+    assert at.button(key="sweep.run").label == "실행"

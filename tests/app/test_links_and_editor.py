@@ -2,6 +2,7 @@
 
 import pytest
 from lecture_golden import SHOWN_B, SHOWN_W
+from page_helpers import kept
 
 import bp_core
 from ui.messages import shown
@@ -42,7 +43,7 @@ def test_a_crash_link_names_the_bad_setting_and_the_page_and_train_still_work(ap
     assert any(f"setting {name}" in w for w in warnings), warnings
     assert all(len(w) < 600 for w in warnings)  # quoted, not echoed
     assert not at.error
-    at.button(key="train").click().run()
+    at.button(key="compare.train").click().run()
     assert_page_works(at)
     assert name not in at.query_params or at.query_params[name] != query[name]
 
@@ -54,7 +55,7 @@ def test_garbage_in_every_parameter_at_once_falls_back_to_the_lectures_run(app):
     named = " ".join(w.value for w in at.warning)
     assert all(f"setting {name}" in named for name in garbage)
     assert final_line(at) == (SHOWN_W, SHOWN_B)
-    at.button(key="train").click().run()
+    at.button(key="compare.train").click().run()
     assert_page_works(at) and final_line(at) == (SHOWN_W, SHOWN_B)
 
 
@@ -67,7 +68,7 @@ def test_a_shared_link_reproduces_the_numbers_bit_for_bit(app):
     assert metric(at, "Final loss, manual").value == f"{manual.final_loss:.4g}"
     assert metric(at, "Final w").help == f"autograd: {autograd.params['w'].item()!r}"  # every bit of the float
     assert at.query_params["lr"] == "0.11987654321"
-    at.button(key="train").click().run()  # pressing Train keeps the exact value
+    at.button(key="compare.train").click().run()  # pressing Train keeps the exact value
     assert at.query_params["lr"] == "0.11987654321"
     assert metric(at, "Final w").help == f"autograd: {autograd.params['w'].item()!r}"
 
@@ -77,7 +78,7 @@ def test_points_with_many_digits_round_trip_through_the_link_exactly(app):
     link = ",".join(f"{x!r}:{y!r}" for x, y in points)
     at = app({"pts": link})
     assert_page_works(at) and not at.warning
-    assert at.session_state["valid_points"] == points
+    assert kept(at, "compare", "valid_points") == points
     assert at.query_params["pts"] == link
     x = [[p[0]] for p in points]
     y = [[p[1]] for p in points]
@@ -85,13 +86,13 @@ def test_points_with_many_digits_round_trip_through_the_link_exactly(app):
     assert metric(at, "Final w").help == f"autograd: {expected!r}"
 
 
-EDITOR = "points_editor"
+EDITOR = "compare.points"
 
 
 def edit(at, edited_rows=None, added_rows=None, deleted_rows=None):
     at.session_state[EDITOR] = {"edited_rows": edited_rows or {}, "added_rows": added_rows or [],
                                 "deleted_rows": deleted_rows or []}
-    return at.button(key="train").click().run()
+    return at.button(key="compare.train").click().run()
 
 
 @pytest.mark.parametrize(("cell", "reason"), [

@@ -38,15 +38,15 @@ def queue(monkeypatch):
 def test_every_heavy_action_of_every_page_computes_in_the_servers_queue_not_in_the_page(queue, monkeypatch):
     monkeypatch.setattr(measure, "isolated_measurement_room", lambda: measure.MeasurementRoom(False, 412.0, 1200.0))
     at = open_page("pages/compare.py")
-    at.button(key="measure_isolated").click().run()
+    at.button(key="compare.measure").click().run()
     at.switch_page("pages/learning_rate.py").run()
     at.switch_page("pages/scaling.py").run()
-    at.select_slider(key="scaling_range_n_samples").set_value((4, 40))
-    at.number_input(key="scaling_points").set_value(2)
-    at.button(key="scaling_run").click().run()
+    at.select_slider(key="scaling.range_n_samples").set_value((4, 40))
+    at.number_input(key="scaling.points").set_value(2)
+    at.button(key="scaling.run").click().run()
     at.switch_page("pages/gradient_check.py").run()
     at.switch_page("pages/lecture_example.py").run()
-    at.button(key="example_run").click().run()
+    at.button(key="example.run").click().run()
     assert not at.exception and not at.error
     assert [(action, exclusive) for action, exclusive, _ in queue.ran] == [
         ("compare", False), ("isolated_memory", True), ("sweep", False), ("scaling_live", False),
@@ -64,7 +64,7 @@ def test_a_refused_measurement_is_checked_in_the_queue_and_not_kept(queue, monke
     monkeypatch.setattr(measure, "isolated_measurement_room", tight)
     at = open_page("pages/compare.py")
     for _ in range(2):
-        at.button(key="measure_isolated").click().run()
+        at.button(key="compare.measure").click().run()
         assert [w.value for w in at.warning if w.value.startswith("Not measured")]
     assert len(checks) == 2 and all(name.startswith("queue-worker") for name in checks)
 

@@ -1,9 +1,9 @@
 import pytest
 from apptest_helpers import chart_data, chart_specs, chart_title
+from page_helpers import kept
 
 from bp_core.measure import scaling
 from ui import scaling_view
-from ui.queue_view import RESULTS_KEY
 from ui.texts import TEXTS
 
 
@@ -37,7 +37,7 @@ def test_the_shipped_table_is_drawn_at_once_with_its_source_and_the_reading(page
 
 def test_the_width_axis_draws_the_wide_networks_from_the_table(page):
     at = page()
-    at.radio(key="scaling_axis").set_value("width").run()
+    at.radio(key="scaling.axis").set_value("width").run()
     assert not at.exception
     memory = chart_data(at, TEXTS["scaling_chart_memory"]["en"])[0]
     assert set(memory["model"]) == {"2-H-2", "2-H-H-H-2"} and memory["size"].max() == 1024
@@ -45,25 +45,25 @@ def test_the_width_axis_draws_the_wide_networks_from_the_table(page):
 
 def test_a_live_run_remeasures_here_through_the_servers_queue_and_says_so(page):
     at = page()
-    at.select_slider(key="scaling_range_n_samples").set_value((4, 40))
-    at.number_input(key="scaling_points").set_value(2)
-    at.button(key="scaling_run").click().run()
+    at.select_slider(key="scaling.range_n_samples").set_value((4, 40))
+    at.number_input(key="scaling.points").set_value(2)
+    at.button(key="scaling.run").click().run()
     assert not at.exception
-    request, _ = at.session_state[RESULTS_KEY][scaling_view.SCALING_LIVE]  # through the queue: tests/app/test_queue
+    request, _ = kept(at, "app", "results")[scaling_view.SCALING_LIVE]  # through the queue: tests/app/test_queue
     assert request == ("n_samples", (4, 40))
     time = chart_data(at, TEXTS["scaling_chart_time"]["en"])[0]
     assert sorted(set(time["size"])) == [4, 40]
     assert TEXTS["scaling_chart_rss"]["en"] not in titles(at)  # no RSS live: it needs fresh processes
     assert any(c.value == TEXTS["scaling_live"]["en"] for c in at.caption)
-    at.button(key="scaling_show_shipped").click().run()
+    at.button(key="scaling.show_shipped").click().run()
     assert chart_data(at, TEXTS["scaling_chart_time"]["en"])[0]["size"].max() == 1_000_000
 
 
 def test_a_learner_cannot_ask_for_more_than_the_live_caps(page):
     at = page()
-    slider = at.select_slider(key="scaling_range_n_samples")
+    slider = at.select_slider(key="scaling.range_n_samples")
     assert max(slider.options, key=lambda o: int(o.replace(",", ""))) == "100,000"
-    assert at.number_input(key="scaling_points").max == scaling_view.LIVE_MAX_POINTS
+    assert at.number_input(key="scaling.points").max == scaling_view.LIVE_MAX_POINTS
     asked = scaling_view.live_sizes("n_samples", 10**9, 1, 99)  # whatever reaches the function, it stays capped
     assert max(asked) == 100_000 and min(asked) == 4 and len(asked) <= scaling_view.LIVE_MAX_POINTS
 

@@ -31,36 +31,36 @@ def test_the_first_step_on_the_line_shows_the_lectures_numbers_and_matches_the_h
 
 def test_next_previous_reset_and_a_jump_move_through_the_history(histories):
     at = open_page(PAGE)
-    at.button(key="step_next").click().run()
-    at.button(key="step_next").click().run()
+    at.button(key="step.next").click().run()
+    at.button(key="step.next").click().run()
     assert metric(at, "Loss at epoch 2") == f"{histories['line']['loss'].iloc[2]:.7g}"
     assert w_update(at).endswith(f"= {histories['line']['w'].iloc[3]:.7g}")
-    at.button(key="step_previous").click().run()
+    at.button(key="step.previous").click().run()
     assert metric(at, "Loss at epoch 1")
-    at.number_input(key="step_jump").set_value(500)
-    at.button(key="step_go").click().run()
+    at.number_input(key="step.jump").set_value(500)
+    at.button(key="step.go").click().run()
     assert metric(at, "Loss at epoch 500") == f"{histories['line']['loss'].iloc[500]:.7g}"
     assert at.success and not at.error
-    at.button(key="step_reset").click().run()
+    at.button(key="step.reset").click().run()
     assert metric(at, "Loss at epoch 0") == "41"
 
 
 @pytest.mark.parametrize("typed", [1000, -3, 10**12])
 def test_a_jump_out_of_range_is_explained_and_the_epoch_stays(typed):
     at = open_page(PAGE)
-    at.button(key="step_next").click().run()
-    at.number_input(key="step_jump").set_value(typed)
-    at.button(key="step_go").click().run()
+    at.button(key="step.next").click().run()
+    at.number_input(key="step.jump").set_value(typed)
+    at.button(key="step.go").click().run()
     assert not at.exception
     assert any(f"Epoch {typed} cannot be shown" in e and "0 to 999" in e for e in texts(at, "error"))
-    assert metric(at, "Loss at epoch 1") and at.number_input(key="step_jump").value == typed
+    assert metric(at, "Loss at epoch 1") and at.number_input(key="step.jump").value == typed
 
 
 def test_the_network_shows_every_value_and_its_17_updates_equal_the_next_history_row(histories):
     at = open_page(PAGE)
-    at.radio(key="step_model").set_value("mlp").run()
-    at.number_input(key="step_jump").set_value(1234)
-    at.button(key="step_go").click().run()
+    at.radio(key="step.model").set_value("mlp").run()
+    at.number_input(key="step.jump").set_value(1234)
+    at.button(key="step.go").click().run()
     assert not at.exception
     history, names = histories["mlp"], bp_core.models.scalar_names(bp_core.MLP().init_params())
     update = at.dataframe[2].value
@@ -74,14 +74,14 @@ def test_the_network_shows_every_value_and_its_17_updates_equal_the_next_history
 def test_the_epoch_and_model_survive_a_page_switch_and_each_model_keeps_its_own_epoch():
     at = open_page(PAGE)
     for _ in range(3):
-        at.button(key="step_next").click().run()
-    at.radio(key="step_model").set_value("mlp").run()
+        at.button(key="step.next").click().run()
+    at.radio(key="step.model").set_value("mlp").run()
     assert metric(at, "Loss at epoch 0")
-    at.button(key="step_next").click().run()
+    at.button(key="step.next").click().run()
     at.switch_page("pages/glossary.py").run()
     at.switch_page(PAGE).run()
-    assert at.radio(key="step_model").value == "mlp" and metric(at, "Loss at epoch 1")
-    at.radio(key="step_model").set_value("line").run()
+    assert at.radio(key="step.model").value == "mlp" and metric(at, "Loss at epoch 1")
+    at.radio(key="step.model").set_value("line").run()
     assert metric(at, "Loss at epoch 3")
 
 
@@ -89,7 +89,7 @@ def test_the_page_speaks_korean():
     at = open_page(PAGE, "ko")
     assert not at.exception
     assert at.title[0].value == TEXTS["step_title"]["ko"]
-    assert at.button(key="step_next").label == "다음 ▶" and metric(at, "에폭 0의 손실") == "41"
+    assert at.button(key="step.next").label == "다음 ▶" and metric(at, "에폭 0의 손실") == "41"
     assert "pred − y" in at.dataframe[0].value.columns
 
 
@@ -97,7 +97,7 @@ def test_the_page_speaks_korean():
                                                (1e308, "Epoch 1e+308 cannot be shown")])
 def test_a_crafted_jump_value_is_named_and_what_arrived_stays_in_the_box(crafted, says):
     at = open_page(PAGE)
-    at.session_state["step_jump"] = crafted
+    at.session_state["step.jump"] = crafted
     at.run()
-    at.button(key="step_go").click().run()
+    at.button(key="step.go").click().run()
     assert not at.exception and any(says in e for e in texts(at, "error"))

@@ -19,13 +19,13 @@ def history():
 
 def test_the_compare_page_trains_xor_with_its_defaults_and_offers_only_its_options(app):
     at = app()
-    at.radio(key="model").set_value("xor").run()
+    at.radio(key="compare.model").set_value("xor").run()
     assert not at.exception and not at.error
-    assert at.number_input(key="epochs").value == 2000 and at.select_slider(key="lr").value == 1.0
+    assert at.number_input(key="compare.epochs").value == 2000 and at.select_slider(key="compare.lr").value == 1.0
     expected = bp_core.train(*XOR.build(), "manual", 1.0, 2000)
     assert float(metric(at, "Final loss, manual")) == pytest.approx(expected.final_loss, rel=1e-3)
     assert metric(at, "Parameters") == "9"
-    assert at.number_input(key="seed").value == 0
+    assert at.number_input(key="compare.seed").value == 0
     assert not [s for s in at.selectbox if s.key == "activation"] and not at.get("arrow_data_editor")
     assert TEXTS["data_xor"]["en"] in texts(at, "caption")
     assert TEXTS["chart_surface"]["en"] not in [chart_title(s) for s in chart_specs(at)]
@@ -45,13 +45,13 @@ def test_a_link_opens_xor_with_its_seed_and_names_the_settings_it_does_not_use(a
 
 def test_the_chain_rule_page_follows_xor_path_by_path():
     at = open_page("pages/chain_rule.py")
-    assert at.radio(key="cr_model").value == "mlp"  # the lecture's network first; the line has no layers to follow
-    assert len(at.radio(key="cr_model").options) == 2
-    at.radio(key="cr_model").set_value("xor").run()
+    assert at.radio(key="chain.model").value == "mlp"  # the lecture's network first; the line has no layers to follow
+    assert len(at.radio(key="chain.model").options) == 2
+    at.radio(key="chain.model").set_value("xor").run()
     assert not at.exception and not at.error
-    assert len(at.selectbox(key="param").options) == len(NAMES) == 9
-    assert at.selectbox(key="param").value == "W2[0,0]"  # the note's w₁ on this network too
-    at.selectbox(key="param").set_value("W1[0,1]").run()
+    assert len(at.selectbox(key="chain.parameter").options) == len(NAMES) == 9
+    assert at.selectbox(key="chain.parameter").value == "W2[0,0]"  # the note's w₁ on this network too
+    at.selectbox(key="chain.parameter").set_value("W1[0,1]").run()
     table = at.dataframe[0].value
     assert table["path"].tolist() == ["x2 → h1 → ŷ1 → L"]
     model, data = XOR.build()
@@ -64,9 +64,9 @@ def test_the_chain_rule_page_follows_xor_path_by_path():
 
 def test_one_step_by_hand_on_xor_lands_on_the_next_history_row(history):
     at = open_page("pages/step_by_hand.py")
-    at.radio(key="step_model").set_value("xor").run()
-    at.number_input(key="step_jump").set_value(700)
-    at.button(key="step_go").click().run()
+    at.radio(key="step.model").set_value("xor").run()
+    at.number_input(key="step.jump").set_value(700)
+    at.button(key="step.go").click().run()
     assert not at.exception and not at.error
     update = at.dataframe[2].value
     assert update["parameter"].tolist() == NAMES
@@ -79,22 +79,22 @@ def test_one_step_by_hand_on_xor_lands_on_the_next_history_row(history):
 
 def test_the_gradient_check_page_checks_xors_nine_gradients():
     at = open_page("pages/gradient_check.py")
-    at.radio(key="gc_model").set_value("xor").run()
+    at.radio(key="check.model").set_value("xor").run()
     assert not at.exception and not at.error
     model, data = XOR.build()
     expected = bp_core.teaching.gradient_report(model, model.init_params(), data).tables["float64"].table
     assert at.dataframe[-1].value["manual"].tolist() == expected["manual"].tolist()
     assert metric(at, "Rows that pass, float64") == "9 / 9"
-    at.radio(key="zg_model").set_value("xor").run()
+    at.radio(key="check.zero_grad_model").set_value("xor").run()
     assert not at.exception
     assert metric(at, "Epoch where the run without zero_grad()")
 
 
 def test_the_learning_rate_page_sweeps_xor_from_its_own_range():
     at = open_page("pages/learning_rate.py")
-    at.radio(key="sw_model").set_value("xor").run()
+    at.radio(key="sweep.model").set_value("xor").run()
     assert not at.exception and not at.error
-    assert at.number_input(key="sw_count").value == 10 and at.number_input(key="sw_high").value == 100.0
+    assert at.number_input(key="sweep.count").value == 10 and at.number_input(key="sweep.high").value == 100.0
     model, data = XOR.build()
     bound = bp_core.stability_bound(model, None, data).learning_rate_bound
     assert metric(at, "Bound 2/λmax") == f"{bound:.4g}"

@@ -24,12 +24,12 @@ def test_moving_the_learning_rate_and_training_changes_the_results(server_url, a
     assert metric_value(app_page, "Final w") == SHOWN_W
     assert_no_error_on_page(app_page)
 
-    slider = app_page.locator(".st-key-lr").get_by_role("slider")
+    slider = app_page.locator(".st-key-compare-lr").get_by_role("slider")
     slider.focus()
     slider.press("ArrowRight")  # 0.01 -> 0.015, the next log-spaced value
-    assert "\n0.015\n" in app_page.locator(".st-key-lr").inner_text()
+    assert "\n0.015\n" in app_page.locator(".st-key-compare-lr").inner_text()
     assert metric_value(app_page, "Final w") == SHOWN_W  # a form: nothing retrains until Train is pressed
-    app_page.locator(".st-key-train").get_by_role("button").click()
+    app_page.locator(".st-key-compare-train").get_by_role("button").click()
     app_page.wait_for_function(
         """(shown) => [...document.querySelectorAll('[data-testid="stMetric"]')]
                  .some(m => m.innerText.includes('Final w') && !m.innerText.includes(shown))""",
@@ -55,9 +55,9 @@ def test_opening_the_code_behind_the_numbers_shows_both_plain_loops(server_url, 
     """The expander's listings are drawn when it opens (not with every run): a click shows them."""
     app_page.goto(f"{server_url}/compare")
     wait_until_drawn(app_page)
-    code = app_page.locator('.st-key-code_open [data-testid="stCode"]')
+    code = app_page.locator('.st-key-compare-code_open [data-testid="stCode"]')
     assert code.count() == 0
-    app_page.locator(".st-key-code_open summary").click()
+    app_page.locator(".st-key-compare-code_open summary").click()
     code.first.wait_for(timeout=60_000)
     wait_until_drawn(app_page)
     listings = code.all_inner_texts()
@@ -80,12 +80,12 @@ def test_screenshots_in_both_languages_at_laptop_and_projector_width(server_url,
 def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_page):
     app_page.goto(f"{server_url}/compare")
     wait_until_drawn(app_page)
-    app_page.locator(".st-key-lang_radio").get_by_text("한국어").click()
+    app_page.locator(".st-key-app-lang").get_by_text("한국어").click()
     korean_title = "() => document.querySelector('h1')?.innerText === '역전파, 두 가지 방법'"
     app_page.wait_for_function(korean_title, timeout=60_000)
     wait_until_drawn(app_page)
     assert "lang=ko" in app_page.url
-    assert app_page.locator(".st-key-train").inner_text().strip() == "학습"
+    assert app_page.locator(".st-key-compare-train").inner_text().strip() == "학습"
 
 
 PAGES = {  # url path: (English title, Korean title)
@@ -135,7 +135,7 @@ def test_the_extra_example_runs_the_notes_programs_here_and_sets_the_figures_sid
                                timeout=60_000)
     body = app_page.locator("body").inner_text()
     assert all(figure in body for figure in figures)
-    app_page.locator(".st-key-example_run button").first.click()
+    app_page.locator(".st-key-example-run button").first.click()
     app_page.wait_for_function("() => document.body.innerText.includes('2000')", timeout=120_000)
     app_page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
     assert_no_error_on_page(app_page)
@@ -154,7 +154,7 @@ def test_the_backward_walk_at_its_start_middle_and_end_is_saved_as_screenshots(s
     drawn = []
     for stage, presses in (("start", 0), ("middle", 5), ("end", 7)):
         for _ in range(presses):
-            app_page.locator(".st-key-backward_next button").first.click()
+            app_page.locator(".st-key-backward-next button").first.click()
             app_page.wait_for_timeout(700)
         app_page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
         assert_no_error_on_page(app_page)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 def press_train_and_wait(page) -> None:
     """Press Train, then wait for the rerun to end. A cached rerun can start and end between two polls of the
     'running' state (seen on a loaded machine), so not seeing it is no failure; the short pause covers that case."""
-    page.locator(".st-key-train").get_by_role("button").click()
+    page.locator(".st-key-compare-train").get_by_role("button").click()
     with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=5_000,
                                state="attached")

@@ -14,7 +14,7 @@ def test_a_first_request_to_a_page_url_on_a_fresh_server_shows_the_whole_app(fre
     app_page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
     app_page.wait_for_selector('[data-testid="stDataFrame"]', timeout=90_000)
     assert app_page.locator("h1").first.inner_text() == "용어집"
-    assert app_page.locator(".st-key-lang_radio").count() == 1
+    assert app_page.locator(".st-key-app-lang").count() == 1
     nav = app_page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "비교: 직접 미분 vs 자동 미분" in nav and "용어집" in nav
     assert app_page.locator('[data-testid="stException"]').count() == 0

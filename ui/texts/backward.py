@@ -26,6 +26,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "backward_reset": {"en": "Reset", "ko": "처음으로"},
     "backward_play": {"en": "Play", "ko": "자동 재생"},
     "backward_position": {"en": "Step {done} of {total}", "ko": "{total}단계 중 {done}단계"},
+    "backward_restarted": {"en": "Another {what}: this walk starts again at the forward pass. Your place in the "
+                                 "walk for {where}, epoch {epoch} (step {done}) is kept: choose them again to go back "
+                                 "to it.",
+                           "ko": "{what}이(가) 바뀌어 이 역전파는 순전파부터 다시 시작합니다. {where}, 에폭 {epoch}"
+                                 "에서 진행한 자리({done}단계)는 남아 있으니, 다시 고르면 그 자리로 돌아갑니다."},
+    "backward_what_sample": {"en": "sample", "ko": "샘플"},
+    "backward_what_epoch": {"en": "epoch", "ko": "에폭"},
+    "backward_what_both": {"en": "sample and epoch", "ko": "샘플과 에폭"},
     "backward_forward_only": {"en": "The forward pass is done: every unit shows its d and n, and {what} = {loss:.6g}. "
                                     "Press **Next** to start the backward pass at the loss.",
                               "ko": "순전파가 끝났습니다: 모든 유닛에 d와 n이 있고 {what} = {loss:.6g}입니다. "
