@@ -1,4 +1,5 @@
-# make run: start the dashboard. make lint: ruff and mypy. make test: lint, then every test. Each creates .venv and
+# make run: start the dashboard. make lint: ruff and mypy. make test: lint, then every test (pytest-xdist over the
+# cores, each worker with its own browser-test server). Each creates .venv and
 # installs what it needs first.
 PYTHON ?= python3
 VENV := .venv
@@ -27,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/python -m mypy
 
 test: lint browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist worksteal
 
 # every benchmark with a target, each printing met / NOT met (about 25 minutes; the class waits 3 minutes to settle)
 bench: $(STAMP) browser

@@ -1,9 +1,9 @@
 """How long the worst call each public training function accepts takes here, against the time bound it promises
-(``limits.MAX_CALL_SECONDS``, 20 s, "about 20 s here, 30 s at most"). Issue 18, item 4: the bound estimates each
-epoch as a fixed cost per epoch and layer plus arithmetic per sample (``limits.epoch_seconds``), so it must hold at
+(``cost.MAX_CALL_SECONDS``, 20 s, "about 20 s here, 30 s at most"). Issue 18, item 4: the bound estimates each
+epoch as a fixed cost per epoch and layer plus arithmetic per sample (``cost.epoch_seconds``), so it must hold at
 both ends: tiny models over many epochs (the fixed cost dominates) and big data over few epochs (the arithmetic does).
 
-For each shape and function, the largest epochs the function's own check accepts (``limits.check_training_size``
+For each shape and function, the largest epochs the function's own check accepts (``cost.check_training_size``
 with the runs the function makes; found by bisection, nothing trains to decide), then the time of whole ``train``
 calls at those epochs: set-up plus epochs x time per epoch, both read from calls of k and 2k epochs (medians of 3,
 after a warm-up; one epoch is the same work every time, so the cost is linear in epochs). With ``--run``, each
@@ -24,7 +24,8 @@ sys.path[:0] = [str(ROOT)]
 import torch  # noqa: E402
 
 import bp_core  # noqa: E402
-from bp_core.limits import MAX_CALL_SECONDS, MAX_EPOCHS, check_training_size  # noqa: E402
+from bp_core.cost import MAX_CALL_SECONDS, check_training_size  # noqa: E402
+from bp_core.limits import MAX_EPOCHS  # noqa: E402
 
 BOUND_SECONDS = 30.0
 """The promise: a call the library accepts finishes within about 20-30 s here."""
@@ -93,7 +94,7 @@ def main() -> None:
         setup, cost = {}, {}
         for method in ("manual", "autograd"):
             setup[method], cost[method] = call_cost(model, data, method, sample)
-        estimate = {m: bp_core.limits.epoch_seconds(model, data.n_samples, m) for m in cost}
+        estimate = {m: bp_core.cost.epoch_seconds(model, data.n_samples, m) for m in cost}
         print(f"\n{label}: per epoch of a whole call, manual {cost['manual'] * 1e6:.1f} us, autograd "
               f"{cost['autograd'] * 1e6:.1f} us (estimated {estimate['manual'] * 1e6:.1f} and "
               f"{estimate['autograd'] * 1e6:.1f} us); set-up {setup['manual'] * 1e3:.1f} and "

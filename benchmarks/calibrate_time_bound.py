@@ -1,4 +1,4 @@
-"""Calibrate the time bound's cost model (``bp_core.limits.epoch_seconds``) on this machine: time whole ``train``
+"""Calibrate the time bound's cost model (``bp_core.cost.epoch_seconds``) on this machine: time whole ``train``
 calls (epochs and history, everything a caller waits for; the set-up apart) over shapes that separate the model's
 parts, and print the constants that fit them, next to the ones in force.
 
@@ -24,7 +24,7 @@ import torch  # noqa: E402
 from bench_time_bounds import call_cost  # noqa: E402 - the same timing as the benchmark that checks the bound
 
 import bp_core  # noqa: E402
-from bp_core import limits  # noqa: E402
+from bp_core import cost  # noqa: E402
 
 
 def call_seconds_per_epoch(model: bp_core.Model, data: bp_core.Dataset, method: str, epochs: int) -> float:
@@ -56,9 +56,9 @@ def main() -> None:
         base = statistics.median(y - slope * x for x, y in zip(xs, ys, strict=True))
         print(f"  fit {method}: a network's base {base * 1e6:.1f} us + {slope * 1e6:.1f} us per layer; the line "
               f"{line[method == 'autograd'] * 1e6:.1f} us (in force: "
-              f"{(limits.EPOCH_BASE_SECONDS[method] + limits.NETWORK_BASE_SECONDS[method]) * 1e6:.1f} + "
-              f"{limits.LAYER_SECONDS[method] * 1e6:.1f} per layer; the line "
-              f"{(limits.EPOCH_BASE_SECONDS[method] + limits.LAYER_SECONDS[method]) * 1e6:.1f})")
+              f"{(cost.EPOCH_BASE_SECONDS[method] + cost.NETWORK_BASE_SECONDS[method]) * 1e6:.1f} + "
+              f"{cost.LAYER_SECONDS[method] * 1e6:.1f} per layer; the line "
+              f"{(cost.EPOCH_BASE_SECONDS[method] + cost.LAYER_SECONDS[method]) * 1e6:.1f})")
     big = [(bp_core.Line(), 1_000_000, 10), (bp_core.MLP((2, 3, 2)), 1_000_000, 4),
            (bp_core.MLP((2, 256, 2)), 100_000, 4), (bp_core.MLP((2, 1024, 2)), 30_000, 4),
            (bp_core.MLP((2, 1024, 1024, 1024, 2)), 1024, 4), (bp_core.MLP((2, 256, 256, 256, 2)), 10_000, 4)]
@@ -66,8 +66,8 @@ def main() -> None:
         data = rows(n, model)
         for method in ("manual", "autograd"):
             seconds = call_seconds_per_epoch(model, data, method, epochs)
-            units, products = limits.layer_work(model)
-            estimate = limits.epoch_seconds(model, n, method)
+            units, products = cost.layer_work(model)
+            estimate = cost.epoch_seconds(model, n, method)
             print(f"{getattr(model, 'sizes', 'line')} N={n}: {method} {seconds * 1e3:.2f} ms per epoch "
                   f"({seconds / n * 1e9:.1f} ns a sample; {units} units, {products} multiply-adds); estimate "
                   f"{estimate * 1e3:.2f} ms ({estimate / seconds:.2f}x)")

@@ -3,7 +3,7 @@
 The front door holds what a notebook user reaches for: the lecture's models, data and presets, ``train`` and
 ``compare``, gradients three ways, the chain rule path by path and the stability bound. Everything else is public in
 its module: the lecture's core at the top (``data``, ``models``, ``contract``, ``presets``, ``activations``,
-``training``, ``history``, ``budget``, ``limits``, ``compare``), the lecture's two programs in ``bp_core.lecture``,
+``training``, ``history``, ``budget``, ``limits``, ``comparison``), the lecture's two programs in ``bp_core.lecture``,
 and one subpackage per job: ``bp_core.teaching``, ``bp_core.measure`` and ``bp_core.tuned``.
 
 Examples

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from .limits import MAX_EPOCHS, MAX_LEARNING_RATE, MAX_NUMBER_TEXT, NATURAL_TEXT, REAL_TEXT, clipped
 from .measure.isolated import RSSSpread, rss_difference_resolvable
+from .measure import lecture_profile
 from .measure.memory import RSS_RESOLUTION_MIB, measure_memory
 from .measure.runtime import measure_runtime
 from .presets import PRESETS
@@ -89,10 +90,8 @@ def _print_run(result: TrainResult, epochs: int, out: TextIO) -> None:
 
 def _print_profile(args: argparse.Namespace, out: TextIO) -> int:
     """The lecture's memory_profiler tables of its two programs, their run times traced and untraced, tensor bytes."""
-    from .measure.lecture_profile import lecture_memory_profile  # late: only --profile needs memory_profiler's tracer
-
     methods = ("manual", "autograd") if args.method == "both" else (args.method,)
-    profile = lecture_memory_profile(methods=methods)
+    profile = lecture_profile.lecture_memory_profile(methods=methods)
     for method in methods:
         program = Path(profile.filenames[method]).name
         print(f"== {method}: what {program} printed, then memory_profiler's table of its main() "

@@ -15,18 +15,9 @@ from dataclasses import dataclass
 import torch
 
 from .contract import Model, check_model
+from .cost import layer_widths, parameter_count
 from .history import RecordPolicy
-from .limits import (
-    METHODS,
-    ArgumentTypeError,
-    check_choice,
-    check_float_dtype,
-    check_int_range,
-    check_real,
-    layer_widths,
-    parameter_count,
-    shown,
-)
+from .limits import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, check_real, shown
 
 __all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "check_parameter_memory", "estimate_working_set",
            "memory_budget_bytes", "set_memory_budget", "TensorBytes", "WorkingSet"]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .budget import TensorBytes, analytic_tensor_bytes
 from .contract import Model, check_model
+from .cost import check_training_size
 from .data import Dataset, as_dataset
 from .grad_mode import grad_enabled
 from .limits import (
@@ -21,7 +23,6 @@ from .limits import (
     check_epochs,
     check_learning_rate,
     check_real,
-    check_training_size,
     shown,
 )
 from .measure.memory import count_tensor_bytes
@@ -54,6 +55,10 @@ class MethodMemory:
     analytic_bytes: TensorBytes  # the same categories from the shapes alone (bp_core.budget.analytic_tensor_bytes)
 
 
+_RUN_IDS = itertools.count(1)
+"""Run identities, unique in the process: two runs of the same settings are two runs (their timings differ)."""
+
+
 @dataclass(frozen=True, eq=False)
 class Comparison:
     """One training run per method, each measured while it ran, plus what explains the pair."""
@@ -63,6 +68,7 @@ class Comparison:
     bound: StabilityBound  # at the initial parameters
     difference: pd.DataFrame  # epoch, max_abs_param_difference, abs_loss_difference (rows both methods reached)
     data: Dataset  # what both methods trained on
+    run_id: int = field(default_factory=lambda: next(_RUN_IDS))  # this run's identity: what a chart cache is keyed by
 
     @property
     def timed_epochs(self) -> int:

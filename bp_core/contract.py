@@ -8,15 +8,15 @@ offers a model once it is a row of ``bp_core.PRESETS``: the row states what the 
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import torch
 
-from .limits import ArgumentTypeError, shown
+from .limits import FLOAT_DTYPES, ArgumentTypeError, shown
 
-__all__ = ["check_model", "Layer", "Model", "model_from_spec"]
+__all__ = ["check_layered", "check_model", "check_params", "Layer", "LayeredModel", "Model", "model_from_spec"]
 
 Params = dict[str, torch.Tensor]
 
@@ -55,7 +55,8 @@ class Model(abc.ABC):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        Model.registry[cls.kind] = cls
+        if "kind" in cls.__dict__:  # a concrete model (an abstract contract such as LayeredModel sets none)
+            Model.registry[cls.kind] = cls
 
     @abc.abstractmethod
     def init_params(self, dtype: torch.dtype = torch.float32) -> Params:
@@ -117,6 +118,32 @@ class Model(abc.ABC):
         return hash(repr(sorted(self.spec().items())))
 
 
+class LayeredModel(Model):
+    """The contract of a model that is a stack of layers, d = n_before W^T + b and n = f(d), which the teaching tools
+    follow unit by unit (the chain rule path by path, one step by hand, the network's values): what ``layered`` used
+    to imply, declared. Its parameters are ``W1``, ``b1``, ... ``WL``, ``bL``; layer 1 reads the input."""
+
+    layered: ClassVar[bool] = True
+    sizes: tuple[int, ...]  # widths from the input to the output: (2, 3, 2) for the lecture's network
+    n_layers: int  # len(sizes) - 1
+
+    @abc.abstractmethod
+    def layer_activation(self, layer: int) -> Any:
+        """The activation (bp_core.activations.Activation) of ``layer``, 1 .. n_layers."""
+
+    @abc.abstractmethod
+    def forward_values(self, params: Params, x: torch.Tensor) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
+        """Every value of the forward pass, for showing: per layer (n_in, d, n_out)."""
+
+
+def check_layered(model: object, name: str = "model") -> LayeredModel:
+    """``model`` when it keeps the layered contract (``LayeredModel``); else ValueError naming ``name``."""
+    checked = check_model(model, name)
+    if not isinstance(checked, LayeredModel):
+        raise ValueError(f"{name} must be a layered network such as bp_core.MLP(), got {checked!r}")
+    return checked
+
+
 def model_from_spec(spec: dict[str, Any]) -> Model:
     """Rebuild a model from ``Model.spec()``; raises ValueError for an unknown kind or missing or unexpected keys."""
     if not isinstance(spec, dict):
@@ -141,3 +168,38 @@ def check_model(model: object, name: str = "model") -> Model:
         hint = f" (the class itself; call it: {model.__name__}())" if isinstance(model, type) else ""
         raise ArgumentTypeError(f"{name} must be a bp_core model instance ({kinds}), got {shown(model)}{hint}")
     return model
+
+
+def check_params(model: Model, params: object, name: str = "params") -> dict[str, torch.Tensor]:
+    """Return ``params`` as a dict in the model's order if it maps the model's names to float32 or float64 tensors
+    (one dtype) of the right shapes, all finite. Tensors that require grad are detached: the caller's graph is
+    never extended."""
+    reference = model.parameter_shapes()  # shapes only: nothing is allocated before the arguments are known good
+    example = f"as model.init_params() gives them for {model!r}"
+    if not isinstance(params, Mapping):
+        raise ArgumentTypeError(f"{name} must be a dict of tensors with keys {sorted(reference)} ({example}), "
+                                f"got {shown(params)}")
+    if set(params) != set(reference):
+        missing = sorted(set(reference) - set(params))
+        extra = sorted(map(repr, set(params) - set(reference)))
+        raise ValueError(f"{name} must have exactly the keys {sorted(reference)} ({example}); missing {missing}, "
+                         f"unexpected [{', '.join(extra)}]")
+    checked = {}
+    for key, shape in ((k, tuple(v)) for k, v in reference.items()):
+        tensor = params[key]
+        if not isinstance(tensor, torch.Tensor):
+            raise ArgumentTypeError(f"{name}[{key!r}] must be a torch.Tensor of shape {shape}, float32 or float64 "
+                                    f"({example}), got {shown(tensor)}")
+        if tensor.dtype not in FLOAT_DTYPES or tensor.is_quantized or tensor.device.type not in ("cpu", "cuda"):
+            raise ArgumentTypeError(f"{name}[{key!r}] must be float32 or float64 on the CPU or a GPU, got "
+                                    f"{tensor.dtype} on {tensor.device.type}")
+        if tuple(tensor.shape) != shape:
+            raise ValueError(f"{name}[{key!r}] must have shape {shape}, got {tuple(tensor.shape)}")
+        tensor = tensor.detach()
+        if not torch.isfinite(tensor).all():
+            raise ValueError(f"{name}[{key!r}] must be finite (no NaN or inf)")
+        checked[key] = tensor
+    if len({t.dtype for t in checked.values()}) != 1:
+        raise ArgumentTypeError(f"{name} must all be float32 or all float64 tensors, got "
+                                f"{ {k: str(v.dtype) for k, v in checked.items()} }")
+    return checked

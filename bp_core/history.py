@@ -12,7 +12,6 @@ epoch while that is small, at a stride or for a subset of named scalars when it 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,7 +20,7 @@ import torch
 
 from .contract import Model, Params, check_model
 from .limits import MAX_EPOCHS, check_int_range
-from .models import scalar_names
+from .names import parse_scalar_name, scalar_name, scalar_names
 
 __all__ = ["AUTO_SUBSET_ABOVE", "AUTO_SUBSET_PER_TENSOR", "DIVERGENCE_FACTOR", "HISTORY_VALUE_CAP", "record_policy",
            "RecordPolicy", "TrainResult"]
@@ -61,21 +60,18 @@ class RecordPolicy:
 
 
 def _scalar_name(name: str, shape: tuple[int, ...], flat: int) -> str:
-    if math.prod(shape) == 1 and not any(c.isdigit() for c in name):
-        return name
-    index = np.unravel_index(flat, shape)
-    return f"{name}[{','.join(str(int(i)) for i in index)}]"
+    return scalar_name(name, shape, tuple(int(i) for i in np.unravel_index(flat, shape)))
 
 
 def _scalar_position(shapes: dict[str, tuple[int, ...]], scalar: str) -> int:
-    match = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*?)(?:\[([0-9, ]+)\])?", scalar.strip()) if isinstance(scalar, str) \
-        else None  # ASCII only: one grammar for names
+    parsed = parse_scalar_name(scalar)  # the one grammar for names (bp_core.names)
     offset = 0
     for name, shape in shapes.items():
-        if match and match.group(1) == name:
-            if match.group(2) is None and math.prod(shape) == 1:
+        if parsed is not None and parsed[0] == name:
+            index = parsed[1]
+            if index is None and math.prod(shape) == 1:
                 return offset
-            index = tuple(int(i) for i in match.group(2).split(",")) if match.group(2) else ()
+            index = index or ()
             if len(index) == len(shape) and all(0 <= i < n for i, n in zip(index, shape)):
                 return offset + int(np.ravel_multi_index(index, shape))
         offset += math.prod(shape)

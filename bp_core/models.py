@@ -10,14 +10,16 @@ the same forward without a cache, for autograd. Both work on one packed paramete
 from __future__ import annotations
 
 import numbers
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import torch
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Activation
-from .contract import Layer, Model, Params
+from .contract import Layer, LayeredModel, Model, Params
 from .limits import MAX_SEED, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
+from .names import check_tensors, scalar_names
+from .tuned.networks import layered_manual
 
 __all__ = ["MAX_WIDTH", "MLP", "flatten", "Line", "scalar_names", "unflatten"]
 
@@ -25,42 +27,14 @@ MAX_WIDTH = 2**31 - 1
 """Largest layer width a network may declare (a torch dimension); what actually trains is bounded by memory."""
 
 
-def _check_tensors(name: str, params: object) -> Params:
-    """Return ``params`` if it is a non-empty mapping of names to tensors."""
-    if not isinstance(params, Mapping) or not params or not all(
-            isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in params.items()):
-        raise ArgumentTypeError(f"{name} must be a non-empty dict of names to tensors (e.g. bp_core.MLP()"
-                                f".init_params()), got {shown(params)}")
-    for key, tensor in params.items():
-        if tensor.dim() == 0 and any(c.isdigit() for c in key):
-            raise ValueError(f"{name}[{key!r}] must have at least one dimension (a layer's weights or biases), got "
-                             "a 0-d tensor")
-    return dict(params)
-
-
-def scalar_names(params: Params) -> list[str]:
-    """One name per scalar parameter, in flattening order: ``w``, ``b`` for the line, ``W1[0,1]``, ``b2[1]``.
-
-    A one-element tensor whose name has no layer number (the line's ``w`` and ``b``) goes by its bare name.
-    """
-    names: list[str] = []
-    for name, tensor in _check_tensors("params", params).items():
-        if tensor.numel() == 1 and not any(c.isdigit() for c in name):
-            names.append(name)
-        else:
-            for index in torch.cartesian_prod(*[torch.arange(n) for n in tensor.shape]).reshape(tensor.numel(), -1):
-                names.append(f"{name}[{','.join(str(int(i)) for i in index)}]")
-    return names
-
-
 def flatten(params: Params) -> torch.Tensor:
     """All parameters as one vector (P,), in ``scalar_names`` order."""
-    return _flatten(_check_tensors("params", params))
+    return _flatten(check_tensors("params", params))
 
 
 def unflatten(vector: torch.Tensor, like: Params) -> Params:
     """Split a vector (P,) into views shaped like the tensors of ``like``."""
-    like = _check_tensors("like", like)
+    like = check_tensors("like", like)
     size = sum(t.numel() for t in like.values())
     if not isinstance(vector, torch.Tensor) or vector.dim() != 1:
         raise ArgumentTypeError(f"vector must be a 1-D tensor of {size} values, got {shown(vector)}")
@@ -151,7 +125,7 @@ class Line(Model):
         return "Line()"
 
 
-class MLP(Model):
+class MLP(LayeredModel):
     """A fully connected network, by default the lecture's 2-3-2 with sigmoid hidden and output units (17 parameters).
 
     ``sizes`` lists the layer widths from input to output; layer ``l`` holds ``W{l}`` (out, in) and ``b{l}`` (out,),
@@ -235,8 +209,7 @@ class MLP(Model):
     def tuned_manual_packed(self, theta: torch.Tensor, x1: torch.Tensor,
                             y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """``manual_packed`` in fewer passes, bit for bit (bp_core/tuned/networks.py says how)."""
-        from .tuned.networks import layered_manual  # here, not above: bp_core.tuned imports the history, which
-        return layered_manual(self, theta, x1, y)  # imports this module
+        return layered_manual(self, theta, x1, y)
 
     def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
         _, cache = self.forward(self.unpack(theta), x1)

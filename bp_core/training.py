@@ -23,18 +23,11 @@ import torch
 
 from .budget import check_device, check_memory_budget, estimate_working_set
 from .contract import Model, check_model
+from .cost import check_training_size
 from .data import Dataset, as_dataset
 from .grad_mode import grad_enabled
 from .history import DIVERGENCE_FACTOR, RecordPolicy, TrainResult, record_policy
-from .limits import (
-    METHODS,
-    check_bool,
-    check_callable,
-    check_choice,
-    check_epochs,
-    check_learning_rate,
-    check_training_size,
-)
+from .limits import METHODS, check_bool, check_callable, check_choice, check_epochs, check_learning_rate
 from .tuned.loops import first_optimizer_setup_seconds, synchronised_clock, tuned_autograd_loop, tuned_manual_loop
 from .tuned.recorder import ProgressCallback
 
@@ -50,8 +43,9 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
 
     Parameters
     ----------
-    model : Line or MLP
-        Its ``init_params()`` are the starting point; the model object is not changed.
+    model : Model
+        Any model of the contract (bp_core.Model: the line, a layered network, one of your own). Its
+        ``init_params()`` are the starting point; the model object is not changed.
     data : Dataset or (x, y)
         Checked: 2-D, finite, same rows, widths that fit the model. Any number of rows whose working set fits the
         memory budget.
@@ -60,7 +54,7 @@ def train(model: Model, data: object, method: str = "manual", learning_rate: flo
         ``torch.optim.SGD``, ``zero_grad()``, ``backward()``, ``step()``, as in the lecture.
     learning_rate : float in (0, 100]
     epochs : int in [1, 200000]
-        Also bounded by the estimated time, epochs x ``limits.epoch_seconds`` <= ``MAX_CALL_SECONDS`` (20 s), and by
+        Also bounded by the estimated time, epochs x ``cost.epoch_seconds`` <= ``MAX_CALL_SECONDS`` (20 s), and by
         the recorded history, rows x recorded parameters <= ``MAX_HISTORY_CELLS``: refused up front, with the
         estimate.
     zero_grad : bool

@@ -87,7 +87,7 @@ for row in view.headline(comparison, settings, lang):
         col.metric(metric.label, metric.value, help=metric.help)
 st.caption(say.ratio_words(comparison, lang))
 
-draw = lambda kind, option=None: st.vega_lite_chart(view.chart_spec(kind, settings, lang, option, comparison),
+draw = lambda kind, option=None: st.vega_lite_chart(view.chart_spec(kind, lang, option, comparison),
                                                     width="stretch")
 
 # ---- charts, two per row

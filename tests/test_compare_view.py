@@ -4,6 +4,7 @@ import bp_core
 from ui import compare_view as view
 from ui import sentences
 from ui.settings import Settings
+from ui.texts import t
 
 
 @pytest.fixture(scope="module")
@@ -36,13 +37,30 @@ def test_every_chart_in_the_mapping_builds_a_titled_spec(network):
 def test_what_the_page_sends_is_the_whole_altair_chart_skeleton_and_data(line_run, kind, option, lang):
     """The page's fast path (a skeleton built once, this run's frames added) gives the dict Altair builds whole."""
     settings, comparison = line_run
-    sent = view.chart_spec(kind, settings, lang, option, comparison)
+    sent = view.chart_spec(kind, lang, option, comparison)
     whole = view.chart(kind, comparison, lang, option).to_dict()  # validated against the Vega-Lite schema
     sent["datasets"] = {name: frame.to_dict(orient="records") for name, frame in sent["datasets"].items()}
     assert sent == whole
-    again = view.chart_spec(kind, settings, lang, option, comparison)
+    again = view.chart_spec(kind, lang, option, comparison)
     again.pop("datasets")  # what Streamlit does with the dict it is given: the next chart still has its data
-    assert "datasets" in view.chart_spec(kind, settings, lang, option, comparison)
+    assert "datasets" in view.chart_spec(kind, lang, option, comparison)
+
+
+def test_the_same_settings_computed_twice_give_two_runs_and_each_chart_agrees_with_its_own_sentence(line_run):
+    """The runtime chart is cached by the run's identity, not its settings: a second run of the same settings (other
+    timings) is drawn from its own numbers, the ones runtime_sentence quotes."""
+    settings, first = line_run
+    model, data = settings.build()
+    second = bp_core.compare(model, data, settings.learning_rate, settings.epochs, measure_memory=False)
+    assert second.run_id != first.run_id
+    for comparison in (first, second, first):
+        spec = view.chart_spec("runtime", "en", None, comparison)
+        charted = {row["method"]: row for frame in spec["datasets"].values() for row in frame.to_dict("records")
+                   if "median_us" in row}
+        medians = comparison.runtime_table().set_index("method")["median_us"]
+        assert {m: charted[t(m, "en")]["median_us"] for m in medians.index} == medians.to_dict()
+        sentence = sentences.runtime_sentence(comparison, "en")
+        assert f"{medians['manual']:.1f} µs" in sentence and f"{medians['autograd']:.1f} µs" in sentence
 
 
 def test_headline_reads_the_run(network):

@@ -26,6 +26,9 @@ class Regression1H(Model):
     def __init__(self, hidden: int = 4):
         self.hidden, self.in_features, self.out_features = hidden, 1, 1
 
+    def __repr__(self) -> str:  # a test id the same in every pytest-xdist worker (no address)
+        return f"Regression1H(hidden={self.hidden})"
+
     def init_params(self, dtype: torch.dtype = torch.float32) -> Params:
         g = torch.Generator().manual_seed(0)
         return {"W": torch.rand(self.hidden, 1, generator=g).to(dtype) - 0.5,

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 import bp_core
-from bp_core import limits, measure, teaching
+from bp_core import cost, measure, teaching
 
 LINE, MLP = bp_core.Line(), bp_core.MLP()
 
@@ -146,7 +146,10 @@ def test_a_fresh_process_measurement_keeps_the_callers_float64_data():
     data = bp_core.make_dataset(torch.tensor([[1e39], [2.0]], dtype=torch.float64),
                                 torch.tensor([[1.0], [2.0]], dtype=torch.float64), 1, 1, dtype=torch.float64)
     measured = measure.measure_memory(LINE, data, ("manual",), 1e-90, 2)
-    assert measured["manual"].peak_rss_delta_mib >= 0  # float32 would overflow these values ("memory probe failed")
+    # float32 would overflow these values ("memory probe failed"); the child counted float64 tensors, 8 bytes each
+    assert math.isfinite(measured["manual"].peak_rss_delta_mib) and measured["manual"].baseline_rss_mib > 0
+    assert measured["manual"].tensor_bytes == bp_core.budget.analytic_tensor_bytes(LINE, 2, "manual", torch.float64)
+    assert measured["manual"].tensor_bytes != bp_core.budget.analytic_tensor_bytes(LINE, 2, "manual")
 
 
 def test_the_time_bound_counts_a_fixed_cost_per_epoch_and_layer_not_only_arithmetic():
@@ -156,21 +159,21 @@ def test_the_time_bound_counts_a_fixed_cost_per_epoch_and_layer_not_only_arithme
         bp_core.train(bp_core.MLP(), bp_core.half_adder(), "autograd", 1.0, 200_000)
     with pytest.raises(ValueError, match=r"^repeats: 4 run\(s\) \(4 autograd\) x 100000 epochs"):
         bp_core.measure.measure_runtime(bp_core.Line(), bp_core.seed_line(), "autograd", 0.01, 100_000)
-    limits.check_training_size(bp_core.Line(), 1_000_000, 20, ("autograd",) * 4, argument="repeats")  # accepted
+    cost.check_training_size(bp_core.Line(), 1_000_000, 20, ("autograd",) * 4, argument="repeats")  # accepted
     # the estimate grows with each part it models: epochs, layers, rows, widths, and autograd's graph
     line, net = bp_core.Line(), bp_core.MLP()
-    assert limits.epoch_seconds(line, 4, "manual") < limits.epoch_seconds(line, 4, "autograd")
-    assert limits.epoch_seconds(net, 4, "manual") < limits.epoch_seconds(bp_core.MLP((2, 3, 3, 2)), 4, "manual")
-    assert limits.epoch_seconds(net, 4, "manual") < limits.epoch_seconds(net, 1000, "manual")
-    assert limits.epoch_seconds(net, 1000, "manual") < limits.epoch_seconds(bp_core.MLP((2, 30, 2)), 1000, "manual")
+    assert cost.epoch_seconds(line, 4, "manual") < cost.epoch_seconds(line, 4, "autograd")
+    assert cost.epoch_seconds(net, 4, "manual") < cost.epoch_seconds(bp_core.MLP((2, 3, 3, 2)), 4, "manual")
+    assert cost.epoch_seconds(net, 4, "manual") < cost.epoch_seconds(net, 1000, "manual")
+    assert cost.epoch_seconds(net, 1000, "manual") < cost.epoch_seconds(bp_core.MLP((2, 30, 2)), 1000, "manual")
 
 
 @pytest.mark.parametrize(("call", "match"), [
-    (lambda: limits.epoch_seconds("x", 4, "manual"), "model"),
-    (lambda: limits.epoch_seconds(bp_core.Line(), -1, "manual"), "n_samples"),
-    (lambda: limits.epoch_seconds(bp_core.Line(), 4, "by hand"), "method"),
-    (lambda: limits.forward_seconds(bp_core.MLP(), 1.5), "n_samples"),
-    (lambda: limits.forward_seconds(bp_core.MLP, 4), "model"),
+    (lambda: cost.epoch_seconds("x", 4, "manual"), "model"),
+    (lambda: cost.epoch_seconds(bp_core.Line(), -1, "manual"), "n_samples"),
+    (lambda: cost.epoch_seconds(bp_core.Line(), 4, "by hand"), "method"),
+    (lambda: cost.forward_seconds(bp_core.MLP(), 1.5), "n_samples"),
+    (lambda: cost.forward_seconds(bp_core.MLP, 4), "model"),
 ], ids=["model", "rows", "method", "float rows", "class"])
 def test_the_time_estimates_name_a_bad_argument(call, match):
     with pytest.raises(ValueError, match=f"^{match}"):

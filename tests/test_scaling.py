@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import bp_core
-from bp_core.measure import scaling
+from bp_core.measure import scaling, synthetic
 
 
 def test_a_tiny_study_has_one_tidy_row_per_model_size_and_method_with_units_in_the_names():
@@ -79,7 +79,7 @@ def test_a_warm_probe_is_a_new_process_that_measures_like_a_fresh_interpreter():
 
 
 def test_synthetic_data_is_seeded_and_fits_the_model():
-    first, second = scaling.synthetic_data(bp_core.MLP(), 50), scaling.synthetic_data(bp_core.MLP(), 50)
+    first, second = synthetic.synthetic_data(bp_core.MLP(), 50), synthetic.synthetic_data(bp_core.MLP(), 50)
     assert first.x.shape == (50, 2) and first.y.shape == (50, 2)
     assert np.array_equal(first.x.numpy(), second.x.numpy())
     assert set(np.unique(first.y.numpy())) <= {0.0, 1.0}

@@ -134,3 +134,14 @@ def test_a_second_wrong_try_gets_the_worked_answer_and_the_tolerance_follows_the
     assert tolerance(-35.0) == 0.005 and tolerance(0.0312) == 5e-6 and tolerance(0.0) == exercises.FLOOR
     tiny = Exercise("t", ("q", {}), 2.2e-9, ("h", {}), ("w", {}))
     assert check("0", tiny, 0).level == "success"  # below the floor: 0 is within 5e-7
+
+
+@pytest.mark.parametrize("epsilon", [-1e-3, 1e-3, -0.5, 2.0])
+def test_a_nudge_of_either_sign_predicts_gradient_times_epsilon_and_the_change_is_the_closed_form(epsilon):
+    """The line's loss is quadratic in w: L(w + ε) − L(w) = g ε + (Σx²/N) ε² exactly, g = −35 at the note's start
+    (x = 1, 2, 3, 4: Σx²/N = 7.5). A negative ε moves the loss the other way: gradient × |ε| would fail here."""
+    result = bp_core.teaching.nudge(bp_core.Line(), bp_core.Line().init_params(), bp_core.seed_line(), "w", epsilon)
+    assert result.gradient == -35.0
+    assert result.predicted == pytest.approx(-35.0 * epsilon, rel=1e-12)
+    assert math.copysign(1.0, result.predicted) == -math.copysign(1.0, epsilon)
+    assert result.change == pytest.approx(-35.0 * epsilon + 7.5 * epsilon**2, rel=1e-9, abs=1e-12)

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 import bp_core
+from bp_core.contract import LayeredModel
 
 from . import teaching
 from .exercises import Exercise
@@ -58,7 +59,7 @@ def note_name(model: bp_core.Model, parameter: str) -> str | None:
     return next((NOTE_NAMES[key] for key, name in note_examples(model).items() if name == parameter), None)
 
 
-def parameter_label(model: bp_core.MLP, parameter: str, lang: str) -> str:
+def parameter_label(model: LayeredModel, parameter: str, lang: str) -> str:
     """A parameter as the selector shows it: its name, its edge, and the note's name where it is one."""
     edge = f"{parameter}  ({parameter_edge(teaching.layered(model), parameter)})"
     named = note_name(model, parameter)
@@ -162,7 +163,7 @@ def factor_column(factor: bp_core.teaching.Factor, n_layers: int) -> str:
     return {"output_error": "error", "weight": "weight", "input": "input"}[factor.role]
 
 
-def path_name(factors: list[bp_core.teaching.Factor], model: bp_core.MLP) -> str:
+def path_name(factors: list[bp_core.teaching.Factor], model: LayeredModel) -> str:
     """A path in the lecture's unit names, from the input n it starts at (none for a bias) to the loss:
     'x2 → h1 → ŷ1 → L'."""
     units = sorted((f.layer, f.unit) for f in factors if f.role == "activation_derivative" and f.unit is not None)
@@ -170,7 +171,7 @@ def path_name(factors: list[bp_core.teaching.Factor], model: bp_core.MLP) -> str
     return " → ".join([*(unit_name(model, layer, unit) for layer, unit in [*start, *units]), "L"])
 
 
-def paths_table(paths: bp_core.teaching.ChainRulePaths, model: bp_core.MLP, lang: str) -> pd.DataFrame:
+def paths_table(paths: bp_core.teaching.ChainRulePaths, model: LayeredModel, lang: str) -> pd.DataFrame:
     """One row per (sample, path): the path in unit names, the factors' values in the lecture's order (blank where
     a path has no such factor, e.g. a second-layer weight), and the product."""
     rows = []
@@ -196,7 +197,7 @@ def table_columns(lang: str) -> dict[str, Any]:
     return columns
 
 
-def network(settings: Settings = RUN) -> tuple[bp_core.MLP, bp_core.Dataset]:
+def network(settings: Settings = RUN) -> tuple[LayeredModel, bp_core.Dataset]:
     """The run's network and data (this page draws layered networks only)."""
     model, data = settings.build()
     return teaching.layered(model), data

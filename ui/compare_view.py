@@ -102,12 +102,15 @@ def chart(kind: str, comparison: bp_core.Comparison, lang: str, option: Any) -> 
     return charts.with_data(skeleton, FRAMES[kind](comparison, lang, option))
 
 
+def chart_spec(kind: str, lang: str, option: Any, comparison: bp_core.Comparison) -> dict[str, Any]:
+    """One chart of ``comparison`` as a Vega-Lite dict, built once per run (its ``run_id``: the same settings
+    computed again are another run, with other timings), language and option: the chart's skeleton (built once per
+    server) with this run's frames. The run is passed in, not fetched: an evicted run is never recomputed."""
+    return _chart_spec(kind, comparison.run_id, lang, option, comparison)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def chart_spec(kind: str, settings: Settings, lang: str, option: Any, _comparison: bp_core.Comparison
-               ) -> dict[str, Any]:
-    """One chart of the run for ``settings`` as a Vega-Lite dict, built once per run, language and option: the
-    chart's skeleton (built once per server) with this run's frames. The run is passed in, not fetched: an evicted
-    run is never recomputed for a chart."""
+def _chart_spec(kind: str, run_id: int, lang: str, option: Any, _comparison: bp_core.Comparison) -> dict[str, Any]:
     return charts.spec(kind, lang, structure(kind, option), FRAMES[kind](_comparison, lang, option))
 
 

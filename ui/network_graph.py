@@ -10,6 +10,7 @@ from __future__ import annotations
 import torch
 
 import bp_core
+from bp_core.contract import LayeredModel
 from bp_core.teaching.paths import parse_parameter
 
 PATH_COLOUR = "#d62728"
@@ -19,7 +20,7 @@ FILL = {"input": "#eeeeee", "hidden": "#dbe9f6", "output": "#fde4c8", "loss": "#
 FONT = "Helvetica,Arial,sans-serif"
 
 
-def unit_name(model: bp_core.MLP, layer: int, index: int) -> str:
+def unit_name(model: LayeredModel, layer: int, index: int) -> str:
     """The lecture's name of unit ``index`` (0-based) of ``layer`` (0 = inputs): x1, h1, ŷ1 (h1_1 if deeper)."""
     return layer_unit_name(model.n_layers, layer, index)
 
@@ -33,7 +34,7 @@ def layer_unit_name(n_layers: int, layer: int, index: int) -> str:
     return f"h{index + 1}" if n_layers == 2 else f"h{layer}_{index + 1}"
 
 
-def parameter_edge(model: bp_core.MLP, parameter: str) -> str:
+def parameter_edge(model: LayeredModel, parameter: str) -> str:
     """Where a parameter sits, in the lecture's names: 'x2 → h1' for W1[0,1], 'bias of h1' style for b1[0]."""
     ref = parse_parameter(model, parameter)
     if ref.column is not None:  # a weight: W{layer}[row, column] multiplies the n of unit column of the layer below
@@ -41,7 +42,7 @@ def parameter_edge(model: bp_core.MLP, parameter: str) -> str:
     return unit_name(model, ref.layer, ref.row)
 
 
-def path_edges(model: bp_core.MLP, parameter: str) -> tuple[set[tuple[str, str]], str | None, tuple[str, str] | None]:
+def path_edges(model: LayeredModel, parameter: str) -> tuple[set[tuple[str, str]], str | None, tuple[str, str] | None]:
     """The edges (node ids) on every path from ``parameter`` to the loss, the unit a bias sits on, the weight's edge."""
     ref = parse_parameter(model, parameter)
     start = f"n{ref.layer}_{ref.row}"
@@ -57,7 +58,7 @@ def path_edges(model: bp_core.MLP, parameter: str) -> tuple[set[tuple[str, str]]
     return edges, start, None
 
 
-def _unit_label(model: bp_core.MLP, layer: int, index: int, values: bp_core.teaching.NetworkValues, params) -> str:
+def _unit_label(model: LayeredModel, layer: int, index: int, values: bp_core.teaching.NetworkValues, params) -> str:
     lines = [unit_name(model, layer, index)]
     if layer == 0:
         lines.append(f"n = {values.n[0][0, index].item():.3f}")
@@ -69,7 +70,7 @@ def _unit_label(model: bp_core.MLP, layer: int, index: int, values: bp_core.teac
     return "\\n".join(lines)
 
 
-def network_dot(model: bp_core.MLP, params: dict[str, torch.Tensor], values: bp_core.teaching.NetworkValues,
+def network_dot(model: LayeredModel, params: dict[str, torch.Tensor], values: bp_core.teaching.NetworkValues,
                 parameter: str | None = None, loss_label: str = "L") -> str:
     """DOT source of the network: ``values`` holds one row (a sample, or the batch mean); ``parameter`` highlighted.
 

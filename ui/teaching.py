@@ -8,11 +8,10 @@ run is trained once per server.
 
 from __future__ import annotations
 
-from typing import cast
-
 import streamlit as st
 
 import bp_core
+from bp_core.contract import LayeredModel, check_layered
 
 from . import state
 from .presets import choices
@@ -64,8 +63,7 @@ def choose_run(page: str, lang: str, offered_on: str, default: str | None = None
     return RUNS[chosen]
 
 
-def layered(model: bp_core.Model) -> bp_core.MLP:
-    """``model`` as a network the teaching views follow layer by layer (the contract's ``layered``: sizes, layers)."""
-    if not model.layered:
-        raise TypeError(f"model must be a layered network (Model.layered), got {type(model).__name__}")
-    return cast(bp_core.MLP, model)
+def layered(model: bp_core.Model) -> LayeredModel:
+    """``model`` as a network the teaching views follow layer by layer (bp_core.contract.LayeredModel: sizes, layers,
+    each layer's activation and forward values); ValueError for any other model."""
+    return check_layered(model)

@@ -4,8 +4,8 @@ The lecture decorates ``main`` of its two scripts (bp.py, bp_pytorch.py) with me
 reads one table per program (Line #, Mem usage, Increment, Occurrences, Line Contents) and the whole-script run time.
 Here those same ``main`` functions (``bp_core.lecture``, statement for statement, 1000 epochs as the note) run under
 ``memory_profiler.LineProfiler`` in the calling thread, their ``print`` caught by ``bp_core.lecture.program_main``.
-No sampler process is forked: ``memory_usage((f, args, kwargs))`` forks, and forks from the threaded Streamlit server
-hung (see NOTES.md).
+No sampler process is forked: ``memory_usage((f, args, kwargs))`` forks a sampler, and such forks from the threaded
+Streamlit server hung at ~600 MB each until the server stopped answering (seen here).
 
 How to read the tables honestly: Mem usage and Increment are the resident set size (RSS) of the whole process,
 which moves in pages and is shared by everything the process runs. The tensors here are a few bytes, so most lines

@@ -26,17 +26,10 @@ import torch
 
 from ..budget import TensorBytes, check_parameter_memory
 from ..contract import Model, check_model
+from ..cost import check_training_size
 from ..data import Dataset, as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import (
-    METHODS,
-    check_bool,
-    check_choice,
-    check_epochs,
-    check_learning_rate,
-    check_methods,
-    check_training_size,
-)
+from ..limits import METHODS, check_bool, check_choice, check_epochs, check_learning_rate, check_methods
 from ..training import TrainResult, train
 
 __all__ = ["RSS_RESOLUTION_MIB", "count_tensor_bytes", "measure_memory", "MemoryMeasurement"]

@@ -2,7 +2,7 @@
 request on stdin, the answer on stdout) or, for a study of many points, a process forked from a warm probe server.
 
 The data comes either as lists (``x``, ``y``) or, for large studies, as ``synthetic: {"n": rows, "seed": s}``, built
-in the child by ``bp_core.measure.scaling.synthetic_data`` so that a million rows need not travel through a pipe.
+in the child by ``bp_core.measure.synthetic.synthetic_data`` so that a million rows need not travel through a pipe.
 
 Warm probes (``start_warm_probe``) come from ``multiprocessing``'s forkserver: one server process imports torch and
 bp_core once (``set_forkserver_preload``), then forks a new child for every measurement. Each child is still a new
@@ -29,6 +29,7 @@ from ..contract import model_from_spec
 from ..data import make_dataset
 from ..limits import MAX_SEED, METHODS, check_choice, check_epochs, check_int_range, check_learning_rate, shown
 from .memory import PROBE_TIMEOUT_SECONDS, MemoryMeasurement, measured_run
+from .synthetic import synthetic_data
 
 __all__ = ["start_warm_probe"]
 
@@ -37,8 +38,6 @@ def _answer(request: dict[str, Any]) -> dict[str, Any]:
     """Measure the run ``request`` describes in this process; the measurement as a dict (JSON-ready)."""
     model = model_from_spec(request["model"])
     if "synthetic" in request:
-        from .scaling import synthetic_data
-
         data = synthetic_data(model, request["synthetic"]["n"], request["synthetic"].get("seed", 0))
     else:
         dtype = {"float32": torch.float32, "float64": torch.float64}[request.get("dtype", "float32")]

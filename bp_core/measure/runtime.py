@@ -16,17 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..contract import Model, check_model
+from ..cost import check_training_size
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import (
-    MAX_RUNTIME_EPOCHS,
-    METHODS,
-    check_choice,
-    check_epochs,
-    check_int_range,
-    check_learning_rate,
-    check_training_size,
-)
+from ..limits import MAX_RUNTIME_EPOCHS, METHODS, check_choice, check_epochs, check_int_range, check_learning_rate
 from ..training import TrainResult, train
 
 __all__ = ["measure_runtime", "RuntimeMeasurement"]

@@ -30,13 +30,15 @@ import torch
 
 from ..budget import analytic_tensor_bytes, check_device
 from ..contract import Model
-from ..data import Dataset
-from ..limits import METHODS, ArgumentTypeError, check_callable, check_choice, check_int_range, parameter_count, shown
+from ..cost import parameter_count
+from ..limits import METHODS, ArgumentTypeError, check_callable, check_choice, check_int_range, shown
 from ..models import MLP, Line
 from ..training import train
 from .isolated import RSSSpread
+from .memory import count_tensor_bytes
 from .probe import start_warm_probe
 from .runtime import epoch_percentiles
+from .synthetic import MAX_SYNTHETIC_ROWS, synthetic_data
 
 __all__ = ["AXES", "DEFAULT_SIZES", "FAMILIES", "LEARNING_RATE", "MAX_SIZE", "TABLES", "log_sizes", "scaling_study",
            "ScalingPoint", "shipped_table", "StudyProgress"]
@@ -44,7 +46,7 @@ __all__ = ["AXES", "DEFAULT_SIZES", "FAMILIES", "LEARNING_RATE", "MAX_SIZE", "TA
 AXES = ("n_samples", "width")
 FAMILIES = {"n_samples": ("line", "2-3-2"), "width": ("2-H-2", "2-H-H-H-2")}
 DEFAULT_SIZES = {"n_samples": (4, 100, 10_000, 1_000_000), "width": (3, 32, 256, 1024)}
-MAX_SIZE = {"n_samples": 10_000_000, "width": 4096}
+MAX_SIZE = {"n_samples": MAX_SYNTHETIC_ROWS, "width": 4096}
 """Largest size the study accepts per axis (train() also checks each run against the memory budget)."""
 
 WIDTH_AXIS_ROWS = 1024
@@ -62,26 +64,6 @@ def study_model(family: str, size: int, axis: str) -> Model:
     hidden = size if axis == "width" else 3
     return {"line": lambda: Line(), "2-3-2": lambda: MLP((2, 3, 2)), "2-H-2": lambda: MLP((2, hidden, 2)),
             "2-H-H-H-2": lambda: MLP((2, hidden, hidden, hidden, 2))}[family]()
-
-
-def synthetic_data(model: Model, n: int, seed: int = 0) -> Dataset:
-    """``n`` rows that fit ``model``: for the line y = 2x + 1 plus small noise on x in [-1, 1]; for a network,
-    inputs uniform in [0, 1] and targets in {0, 1} (the half adder's kind of task), from a seeded generator.
-
-    Examples
-    --------
-    >>> import bp_core
-    >>> synthetic_data(bp_core.MLP(), 10).y.shape
-    torch.Size([10, 2])
-    """
-    n = check_int_range("n", n, 1, MAX_SIZE["n_samples"])
-    generator = torch.Generator().manual_seed(seed)
-    if not model.layered:
-        x = torch.linspace(-1, 1, n).reshape(n, 1)  # (N, 1)
-        return Dataset(x, 2 * x + 1 + 0.01 * torch.randn(n, 1, generator=generator), f"line_{n}")
-    x = torch.rand(n, model.in_features, generator=generator)  # (N, in)
-    y = (torch.rand(n, model.out_features, generator=generator) > 0.5).to(torch.float32)  # (N, out)
-    return Dataset(x, y, f"synthetic_{n}")
 
 
 def check_sizes(axis: str, sizes: object) -> tuple[int, ...]:
@@ -166,8 +148,6 @@ def measure_point(family: str, axis: str, size: int, *, epochs: int = 5, repeats
     if rss_repeats:
         rss, counted = _measure_rss(model, n, epochs, rss_repeats, device)
     else:
-        from .memory import count_tensor_bytes
-
         rss, counted = {}, {m: count_tensor_bytes(model, data, m) for m in METHODS}
     points = []
     runs: dict[str, list] = {method: [] for method in METHODS}

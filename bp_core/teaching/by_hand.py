@@ -14,9 +14,9 @@ from typing import Any
 
 import torch
 
-from ..contract import Model, Params, check_model
+from ..contract import Model, Params, check_model, check_params
 from ..data import as_dataset
-from ..limits import ArgumentTypeError, check_int_range, check_learning_rate, check_params, shown
+from ..limits import ArgumentTypeError, check_int_range, check_learning_rate, shown
 from ..models import scalar_names, unflatten
 from ..training import TrainResult
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ..contract import Model, Params, check_model
+from ..contract import Model, Params, check_model, check_params
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import check_choice, check_epochs, check_learning_rate, check_params
+from ..limits import check_choice, check_epochs, check_learning_rate
 from ..models import flatten, predict, scalar_names
 from ..training import train
 from .gradient_methods import gradcheck_manual, gradients

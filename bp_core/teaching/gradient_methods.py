@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 
-from ..contract import Model, check_model
+from ..contract import Model, check_model, check_params
+from ..cost import check_seconds, forward_seconds
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import check_choice, check_params, check_real, check_seconds, forward_seconds
+from ..limits import check_choice, check_real
 from ..models import Params, flatten, manual_loss_and_grads, predict, scalar_names, unflatten
 
 __all__ = ["GRADIENT_METHODS", "MAX_EPSILON", "gradcheck_manual", "gradient_check", "GradientCheck", "gradients"]

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import torch
 
-from ..contract import Model, Params, check_model
+from ..contract import Model, Params, check_model, check_params
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import ArgumentTypeError, check_params, check_real, shown
+from ..limits import ArgumentTypeError, check_real, shown
 from ..models import flatten, predict, scalar_names, unflatten
 
 __all__ = ["MAX_NUDGE", "Nudge", "nudge"]

@@ -17,11 +17,11 @@ from typing import Literal
 import pandas as pd
 import torch
 
-from ..contract import Params, check_model
+from ..contract import Model, Params, check_layered, check_params
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import ArgumentTypeError, check_int_range, check_params, shown
-from ..models import MLP
+from ..limits import ArgumentTypeError, check_int_range, shown
+from ..names import parse_scalar_name
 from .gradient_methods import gradients
 
 __all__ = ["FACTOR_ROLES", "MAX_PATHS", "chain_rule_paths", "ChainRulePaths", "Factor", "FactorRole",
@@ -29,7 +29,7 @@ __all__ = ["FACTOR_ROLES", "MAX_PATHS", "chain_rule_paths", "ChainRulePaths", "F
 
 MAX_PATHS = 5_000
 """Most paths one call lists (counted before any is built: the product of the later layers' widths x samples)."""
-_NAME = re.compile(r"([Wb])([0-9]+)\[([0-9]+)(?:,([0-9]+))?\]")  # ASCII digits only: "W١[٠,١]" is no name
+_LAYER_TENSOR = re.compile(r"([Wb])([0-9]+)")  # a layered network's tensor names: W1, b1, W2, ...
 
 FactorRole = Literal["output_error", "activation_derivative", "weight", "input"]
 FACTOR_ROLES: tuple[FactorRole, ...] = ("output_error", "activation_derivative", "weight", "input")
@@ -78,7 +78,7 @@ class ChainRulePaths:
         return int((self.paths["sample"] == self.paths["sample"].iloc[0]).sum())
 
 
-def parse_parameter(model, parameter: str) -> ParameterRef:
+def parse_parameter(model: Model, parameter: str) -> ParameterRef:
     """Where one scalar parameter of a layered network sits: ``'W1[0,1]'`` is ParameterRef('W', 1, 0, 1),
     ``'b2[1]'`` is ParameterRef('b', 2, 1, None).
 
@@ -88,16 +88,16 @@ def parse_parameter(model, parameter: str) -> ParameterRef:
     >>> parse_parameter(bp_core.MLP(), "W1[0,1]")
     ParameterRef(kind='W', layer=1, row=0, column=1)
     """
-    if not check_model(model).layered:
-        raise ValueError(f"model must be a layered network such as bp_core.MLP(), got {model!r}")
+    model = check_layered(model)
     if not isinstance(parameter, str):
         raise ArgumentTypeError(f"parameter must name one scalar such as 'W1[0,1]' or 'b2[1]', got {shown(parameter)}")
-    match = _NAME.fullmatch(parameter)
-    if match is None:
+    parsed = parse_scalar_name(parameter)  # the one grammar for names (bp_core.names)
+    tensor = None if parsed is None else _LAYER_TENSOR.fullmatch(parsed[0])
+    if parsed is None or tensor is None or parsed[1] is None or not 1 <= len(parsed[1]) <= 2:
         raise ValueError(f"parameter must name one scalar such as 'W1[0,1]' or 'b2[1]', got {parameter!r}")
-    kind: Literal["W", "b"] = "W" if match.group(1) == "W" else "b"
-    layer, row = int(match.group(2)), int(match.group(3))
-    column = None if match.group(4) is None else int(match.group(4))
+    kind: Literal["W", "b"] = "W" if tensor.group(1) == "W" else "b"
+    layer, row = int(tensor.group(2)), parsed[1][0]
+    column = parsed[1][1] if len(parsed[1]) == 2 else None
     if not 1 <= layer <= model.n_layers or row >= model.sizes[layer] or (kind == "W") != (column is not None) or (
             column is not None and column >= model.sizes[layer - 1]):
         raise ValueError(f"parameter {parameter!r} does not exist in {model!r}")
@@ -105,7 +105,7 @@ def parse_parameter(model, parameter: str) -> ParameterRef:
 
 
 @grad_enabled
-def chain_rule_paths(model: MLP, params: Params, data: object, parameter: str = "W1[0,0]",
+def chain_rule_paths(model: Model, params: Params, data: object, parameter: str = "W1[0,0]",
                      sample: int | None = None) -> ChainRulePaths:
     """List every path from ``parameter`` to the loss, for one sample (index) or the whole batch (None).
 
@@ -123,9 +123,12 @@ def chain_rule_paths(model: MLP, params: Params, data: object, parameter: str = 
     >>> [factor.role for factor in result.paths["factors"][0]]
     ['output_error', 'activation_derivative', 'weight', 'activation_derivative', 'input']
     """
-    if not check_model(model).layered:
+    try:
+        layered = check_layered(model)
+    except ValueError:
         raise ValueError(f"model must be a layered network such as bp_core.MLP(), got {model!r}: the line has a "
-                         "single path per sample (error x input)")
+                         "single path per sample (error x input)") from None
+    model = layered
     params = check_params(model, params)
     ref = parse_parameter(model, parameter)
     layer, row = ref.layer, ref.row

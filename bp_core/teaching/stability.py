@@ -16,10 +16,11 @@ from dataclasses import dataclass
 import torch
 
 from ..budget import check_parameter_memory
-from ..contract import Model, check_model
+from ..contract import Model, check_model, check_params
+from ..cost import check_seconds, forward_seconds, parameter_count
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import check_choice, check_params, check_seconds, forward_seconds, parameter_count
+from ..limits import check_choice
 from ..models import Params, flatten, predict, unflatten
 
 __all__ = ["BOUND_METHODS", "HVP_PASSES", "LANCZOS_MAX_ITERATIONS", "LANCZOS_TOLERANCE", "MAX_EXACT_PARAMETERS",
@@ -94,9 +95,6 @@ def stability_bound(model: Model, params: Params | None, data: object, *, method
     data = as_dataset(data, model.in_features, model.out_features).to(torch.float64)
     if method == "auto":
         method = "exact" if n_params <= MAX_EXACT_PARAMETERS else "lanczos"
-    if method == "exact" and n_params > MAX_EXACT_PARAMETERS_ASKED:
-        raise ValueError(f"method='exact' forms the whole {n_params} x {n_params} Hessian; at most "
-                         f"{MAX_EXACT_PARAMETERS_ASKED} parameters: use method='lanczos' or 'auto'")
     steps = n_params if method == "exact" else min(n_params, LANCZOS_MAX_ITERATIONS)
     check_seconds("data", steps * HVP_PASSES * forward_seconds(model, data.n_samples),
                f"{steps} Hessian-vector products over {data.n_samples} samples and {n_params} parameters")

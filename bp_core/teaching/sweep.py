@@ -17,14 +17,9 @@ import pandas as pd
 import torch
 
 from ..contract import Model, check_model
+from ..cost import check_training_size
 from ..data import as_dataset
-from ..limits import (
-    MAX_LEARNING_RATE,
-    check_callable,
-    check_int_range,
-    check_real,
-    check_training_size,
-)
+from ..limits import MAX_LEARNING_RATE, check_callable, check_int_range, check_real
 from ..training import train
 from .stability import stability_bound
 

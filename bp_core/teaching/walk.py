@@ -25,15 +25,13 @@ from dataclasses import dataclass
 import torch
 
 from ..activations import ACTIVATIONS
-from ..contract import Model, Params, check_model
+from ..contract import Model, Params, check_model, check_params
 from ..data import Dataset, as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import check_int_range, check_params
+from ..limits import check_int_range
+from ..names import scalar_name
 
 __all__ = ["BackwardWalk", "WalkStep", "backward_walk"]
-
-STEP_KINDS = ("unit", "parameters", "input")
-
 
 @dataclass(frozen=True)
 class WalkStep:
@@ -75,18 +73,10 @@ class BackwardWalk:
     gradient: dict[str, float]  # every scalar parameter's gradient from the walk, by name (W1[0,1], b2[1], w, b)
     autograd: dict[str, float]  # the same from loss.backward() in float64
 
-    def revealed(self, count: int) -> tuple[WalkStep, ...]:
-        """The first ``count`` steps (0: the forward pass only)."""
-        count = check_int_range("count", count, 0, len(self.steps))
-        return self.steps[:count]
-
 
 def _scalar(name: str, tensor: torch.Tensor, index: tuple[int, ...]) -> str:
-    """The scalar name bp_core.models.scalar_names gives this entry: a bare name for a one-element tensor named without
-    a layer number (the line's w, b), else name[i,j]."""
-    if tensor.numel() == 1 and not any(c.isdigit() for c in name):
-        return name
-    return f"{name}[{','.join(str(i) for i in index)}]"
+    """The scalar name of this entry (bp_core.names: the line's w, b; else name[i,j])."""
+    return scalar_name(name, tuple(tensor.shape), index)
 
 
 @grad_enabled

@@ -30,7 +30,8 @@ def running_server(log_name: str = "streamlit-e2e.log"):
     """``streamlit run app.py`` on a free loopback port, answering /_stcore/health; its URL."""
     port = _free_port()
     (ROOT / "artifacts").mkdir(exist_ok=True)
-    log = open(ROOT / "artifacts" / log_name, "w")  # the server's own output, kept for a failed run
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # each pytest-xdist worker runs servers of its own
+    log = open(ROOT / "artifacts" / f"{worker}-{log_name}", "w")  # the server's own output, kept for a failed run
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
