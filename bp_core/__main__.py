@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .limits import MAX_EPOCHS, MAX_LEARNING_RATE, MAX_NUMBER_TEXT, NATURAL_TEXT, REAL_TEXT, clipped
-from .measure.isolated import RSSSpread, rss_difference_resolvable
 from .measure import lecture_profile
+from .measure.isolated import RSSSpread, rss_difference_resolvable
 from .measure.memory import RSS_RESOLUTION_MIB, measure_memory
 from .measure.runtime import measure_runtime
 from .presets import PRESETS

@@ -20,7 +20,7 @@ st.title(t("backward_title", lang))
 st.markdown(t("backward_intro", lang))
 settings = teaching.choose_run("backward", lang, "backward", LECTURE_NETWORK)  # the 2-3-2 network first
 model, data = settings.build()
-last_epoch = teaching.last_epoch(settings)
+last_epoch = teaching.last_epoch(settings, lang)
 
 # ---- which walk: sample (or the whole batch), epoch, layout
 samples = [*range(data.n_samples), view.BATCH]

@@ -21,7 +21,7 @@ st.markdown(t("chain_intro", lang))
 settings = teaching.choose_run("chain", lang, "chain_rule")  # the layered networks, the lecture's first
 model, data = view.network(settings)
 names = bp_core.models.scalar_names(model.init_params())
-last_epoch = teaching.last_epoch(settings)  # trains the network once per server (progress bar)
+last_epoch = teaching.last_epoch(settings, lang)  # trains the network once per server (progress bar)
 st.caption(t("chain_run", lang, count=len(names), lr=settings.learning_rate, epochs=settings.epochs))
 
 # ---- the request; a value out of range (kept from an older run, or crafted) is named and replaced

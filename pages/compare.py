@@ -9,7 +9,7 @@ from ui import state
 from ui.links import to_query_params
 from ui.memory_view import memory_section
 from ui.session import compare_start, language, points_base, url_problems
-from ui.settings import DEFAULTS, EPOCHS_CAP, LR_OPTIONS, resolve_settings
+from ui.settings import EPOCHS_CAP, LR_OPTIONS, model_defaults, resolve_settings
 from ui.shell import run_app_if_alone
 from ui.start_view import page_link, where_next
 from ui.state import key
@@ -31,7 +31,7 @@ with st.sidebar:
         model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
                              format_func=lambda m: t(f"model_{m}", lang))
     first = start if model_key == start["model"] else {
-        **start, "lr": DEFAULTS[model_key]["lr"], "lr_exact": None, "epochs": DEFAULTS[model_key]["epochs"]}
+        **start, "lr": model_defaults(model_key)["lr"], "lr_exact": None, "epochs": model_defaults(model_key)["epochs"]}
     with state.widgets("compare", {name: first[name] for name in ("lr", "lr_exact", "epochs", "seed", "activation")},
                        model=model_key) as block:
         if block.switched:  # another model: its own rate and epochs came back; the other's last run does not apply

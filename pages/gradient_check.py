@@ -28,7 +28,7 @@ with state.widgets("check", {"model": LECTURE_NETWORK, "source": "initial"}):
     source = top[1].radio(t("check_source", lang), view.SOURCES, key=key("check", "source"),
                           format_func=lambda s: t(f"check_source_{s}", lang))
 settings = teaching.RUNS[model_key]
-last = teaching.last_epoch(settings)
+last = teaching.last_epoch(settings, lang)
 with state.widgets("check", {"epoch": 0}, model=model_key):  # each model its own epoch, in its own range
     epoch = state.value("check", "epoch")
     if view.valid_epoch(epoch, last) != epoch:  # crafted
@@ -64,7 +64,7 @@ if source == "typed":  # what was typed is kept as typed (even when it is not a 
 state.remember("check", "last", values, model=model_key)
 
 # ---- the three gradients, both precisions, and gradcheck
-report = view.report(settings, values)
+report = view.report(settings, values, lang)
 metrics = st.columns(3)
 metrics[0].metric(t("check_gradcheck", lang), t("check_passed" if report.gradcheck_passed else "check_failed", lang),
                   help=t("check_gradcheck_help", lang))

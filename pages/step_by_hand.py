@@ -18,7 +18,7 @@ st.markdown(t("step_intro", lang))
 
 settings = teaching.choose_run("step", lang, "step_by_hand")
 model_key = settings.model
-last_step = teaching.last_epoch(settings) - 1  # a step from row e lands on row e + 1
+last_step = teaching.last_epoch(settings, lang) - 1  # a step from row e lands on row e + 1
 
 
 def press(action: str) -> None:

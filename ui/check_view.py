@@ -71,12 +71,23 @@ def values_at(settings: Settings, source: str, epoch: int) -> Values:
     return tuple(bp_core.models.flatten(params).tolist())
 
 
-@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
-def report(settings: Settings, values: Values) -> bp_core.teaching.GradientReport:
+GRADIENT_REPORT = "gradient_report"
+"""The action's name in the server's queue: the three gradients in both precisions and gradcheck."""
+
+
+def _report(settings: Settings, values: Values) -> bp_core.teaching.GradientReport:
+    """In the worker's thread: the report at ``values``."""
     model, data = settings.build()
     like = model.init_params(torch.float64)
     params = bp_core.models.unflatten(torch.tensor(values, dtype=torch.float64), like)
     return bp_core.teaching.gradient_report(model, params, data)
+
+
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def report(settings: Settings, values: Values, _lang: str = "en") -> bp_core.teaching.GradientReport:
+    """The report for ``settings`` at ``values``, computed in the server's one queue."""
+    return queued(GRADIENT_REPORT, (settings, values), lambda _: _report(settings, values), _lang,
+                  lambda job: t("check_computing", _lang))
 
 
 def check_table(table: bp_core.teaching.GradientTable, lang: str) -> pd.DataFrame:

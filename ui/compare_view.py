@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import altair as alt
@@ -60,15 +60,27 @@ def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
         raise  # st.stop raises; this line is for the type checker
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def stability(settings: Settings) -> bp_core.teaching.StabilityBound:
+STABILITY = "stability_bound"
+"""The action's name in the server's queue: the stability bound at the run's initial parameters."""
+
+
+def _stability(settings: Settings) -> bp_core.teaching.StabilityBound:
     model, data = settings.build()
     return bp_core.stability_bound(model, None, data)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def stability(settings: Settings, _lang: str = "en") -> bp_core.teaching.StabilityBound:
+    """The bound for ``settings`` (its learning rate aside: the bound is at the initial parameters), computed in
+    the server's one queue."""
+    at_start = replace(settings, learning_rate=bp_core.PRESETS[settings.model].learning_rate, epochs=1)
+    return queued(STABILITY, at_start, lambda _: _stability(at_start), _lang,
+                  lambda job: t("bound_computing", _lang))
+
+
 def bound_sentence(settings: Settings, lang: str) -> tuple[bool, str]:
     """Before training: whether the learning rate is above the stability bound 2/λmax, and the sentence that says so."""
-    return sentences.bound_sentence(stability(settings), settings.model, settings.learning_rate, lang)
+    return sentences.bound_sentence(stability(settings, lang), settings.model, settings.learning_rate, lang)
 
 
 def _histories(comparison: bp_core.Comparison) -> dict[str, pd.DataFrame]:

@@ -18,7 +18,7 @@ import streamlit as st
 
 from . import state
 from .texts import t
-from .worker import Job, Report, Worker, favour_short_gil_turns, freeze_startup_objects
+from .worker import Job, Report, Worker
 
 WAIT_POLL_SECONDS = 0.25
 """How often a waiting page looks at its queue position and progress (it redraws only what changed)."""
@@ -30,11 +30,8 @@ ProgressText = Callable[[Job], str]
 
 @st.cache_resource(show_spinner=False)
 def server_queue() -> Worker:
-    """The server's one worker, shared by every session and every page; short GIL turns, so computations and pages
-    share the cores, and the imported modules frozen out of garbage collection, so the worker's periodic collection
-    is cheap."""
-    favour_short_gil_turns()
-    freeze_startup_objects()
+    """The server's one worker, shared by every session and every page. app.py's warm-up builds it when the server
+    starts (ui/server_start.py), beside the process-wide settings it needs; any first use builds it otherwise."""
     return Worker()
 
 

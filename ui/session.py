@@ -17,7 +17,7 @@ from . import state
 from .links import read_query_params
 from .points import LECTURE_POINTS, points_frame
 from .presets import DEFAULT_MODEL
-from .settings import DEFAULTS, LR_OPTIONS, nearest_option
+from .settings import LR_OPTIONS, model_defaults, nearest_option
 
 
 def _query_params() -> dict[str, list[str]]:
@@ -32,11 +32,12 @@ def init_session() -> None:
     url, problems = read_query_params(_query_params())
     state.remember("app", "url_problems", problems)
     model = url.get("model", DEFAULT_MODEL)
-    lr = url.get("lr", DEFAULTS[model]["lr"])
+    defaults = model_defaults(model)
+    lr = url.get("lr", defaults["lr"])
     state.remember("app", "lang", url.get("lang", "en"))
     state.remember("app", "compare_start", {
         "model": model, "lr": lr if lr in LR_OPTIONS else nearest_option(lr),
-        "lr_exact": None if lr in LR_OPTIONS else lr, "epochs": url.get("epochs", DEFAULTS[model]["epochs"]),
+        "lr_exact": None if lr in LR_OPTIONS else lr, "epochs": url.get("epochs", defaults["epochs"]),
         "seed": url.get("seed", 0), "activation": url.get("act", "sigmoid"),
     })
     state.remember("app", "points_base", points_frame(url.get("pts", LECTURE_POINTS)))

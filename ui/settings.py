@@ -27,16 +27,26 @@ EPOCHS_CAP = 10_000
 """Dashboard cap on epochs: the 2-3-2 network's two measured runs take about 3 s here at the cap."""
 
 LR_OPTIONS = sorted({round(m * 10.0**e, 6) for e in range(-4, 2) for m in (1, 1.5, 2, 3, 5, 7)} | {20.0})
-DEFAULTS = {key: {"lr": preset.learning_rate, "epochs": preset.epochs} for key, preset in bp_core.PRESETS.items()}
+
+
+def model_defaults(model: str) -> dict[str, Any]:
+    """The preset's own learning rate and epochs for ``model``, read from bp_core.PRESETS when asked (one home: a
+    changed preset is what the page, the link and the server's warm-up all use)."""
+    preset = bp_core.PRESETS[model]
+    return {"lr": preset.learning_rate, "epochs": preset.epochs}
+
 CELLS_SHOWN = 5
 """A message names at most this many unusable cells, then counts the rest."""
 
 
 @dataclass(frozen=True)
 class Settings:
+    """One Compare run. ``Settings()`` is the default model at its preset's own learning rate and epochs (read when
+    made), what the page runs when opened without a link and what the server's warm-up runs."""
+
     model: str = DEFAULT_MODEL  # a key of bp_core.PRESETS
-    learning_rate: float = 0.01
-    epochs: int = 1000
+    learning_rate: float = field(default_factory=lambda: bp_core.PRESETS[DEFAULT_MODEL].learning_rate)
+    epochs: int = field(default_factory=lambda: bp_core.PRESETS[DEFAULT_MODEL].epochs)
     seed: int = 0  # used where the preset offers the option "seed"
     activation: str = "sigmoid"  # hidden units; used where the preset offers the option "activation"
     points: Points = LECTURE_POINTS  # (x, y) pairs; used where the preset's points are editable
@@ -90,6 +100,6 @@ def resolve_settings(values: Mapping[str, Any], edited_points: pd.DataFrame | No
         settings = replace(settings, learning_rate=check_ui_learning_rate(lr_entered))
     except Unusable as bad:
         messages.append(("bad_lr", {"value": shown(lr_entered), "reason": bad.reason}))
-        fallback = replace(settings, learning_rate=DEFAULTS[settings.model]["lr"])
+        fallback = replace(settings, learning_rate=model_defaults(settings.model)["lr"])
         settings = last_valid if last_valid is not None else fallback
     return Resolved(settings, messages, valid_points)

@@ -15,33 +15,40 @@ from bp_core.contract import LayeredModel, check_layered
 
 from . import state
 from .presets import choices
+from .queue_view import queued
 from .settings import Settings
 from .texts import t
+from .worker import Report
 
 RUNS = {model: Settings(model, bp_core.PRESETS[model].learning_rate, bp_core.PRESETS[model].epochs)
         for model in bp_core.PRESETS}
 """The training run each teaching page reads, per model."""
 
 
+TEACHING_RUN = "teaching_run"
+"""The action's name in the server's queue (ui/queue_view.py): a preset's run that the teaching pages read."""
+
+
+def _train(settings: Settings, report: Report) -> bp_core.TrainResult:
+    """In the worker's thread: the manual run, its progress reported."""
+    model, data = settings.build()
+    return bp_core.train(model, data, "manual", settings.learning_rate, settings.epochs,
+                         progress=lambda done, total: report(done / total, done=done, total=total))
+
+
 @st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
 def trained(settings: Settings, _lang: str = "en") -> bp_core.TrainResult:
-    """The manual run for ``settings``; a progress bar while it trains (created here: a cache hit shows none)."""
-    model, data = settings.build()
-    slot = st.empty()
-
-    def show(done: int, total: int) -> None:
-        slot.progress(done / total, text=t("teach_training", _lang, epochs=total))
-
-    result = bp_core.train(model, data, "manual", settings.learning_rate, settings.epochs, progress=show)
-    slot.empty()
-    return result
+    """The manual run for ``settings``, trained in the server's one queue (the queue position, then a progress bar
+    in the learner's language; a cache hit draws none)."""
+    return queued(TEACHING_RUN, settings, lambda report: _train(settings, report), _lang,
+                  lambda job: t("teach_training", _lang, epochs=settings.epochs))
 
 
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def last_epoch(settings: Settings) -> int:
+def last_epoch(settings: Settings, _lang: str = "en") -> int:
     """The last history row: the epochs requested, fewer if the run stopped early (cached: a warm rerun reads an
-    int, not the whole run)."""
-    return len(trained(settings).history) - 1
+    int, not the whole run). Each page asks this first, in its language: the run's progress is said in it."""
+    return len(trained(settings, _lang).history) - 1
 
 
 def params_at(settings: Settings, epoch: int) -> bp_core.contract.Params:

@@ -32,6 +32,26 @@ def test_the_page_opened_without_a_link_asks_for_the_run_the_server_warms_at_sta
     assert kept(at, "app", "results")[COMPARE][0] == Settings()
 
 
+def test_a_changed_preset_default_is_what_the_warm_up_warms_and_what_the_page_asks_for(app, monkeypatch):
+    """One home for the default run: change the default preset's epochs and the warm-up submits that run, under the
+    key the page, opened plainly, then asks for (so the first learner joins the warm-up's job)."""
+    import dataclasses
+
+    import bp_core
+    from ui import compare_view, queue_view
+    from ui.presets import DEFAULT_MODEL
+
+    monkeypatch.setitem(bp_core.PRESETS, DEFAULT_MODEL, dataclasses.replace(bp_core.PRESETS[DEFAULT_MODEL], epochs=321))
+    submitted = []
+    real_submit = queue_view.submit
+    monkeypatch.setattr(compare_view, "submit", lambda action, request, compute, **kw: submitted.append(
+        (action, request)) or real_submit(action, request, compute, **kw))
+    compare_view.start_default_run().result()
+    at = app()
+    asked = kept(at, "app", "results")[COMPARE][0]
+    assert submitted == [(COMPARE, asked)] and asked.epochs == 321 and not at.exception
+
+
 def test_app_starts_and_shows_the_lectures_run_without_exception(app):
     at = app()
     assert not at.exception

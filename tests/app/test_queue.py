@@ -47,10 +47,12 @@ def test_every_heavy_action_of_every_page_computes_in_the_servers_queue_not_in_t
     at.switch_page("pages/gradient_check.py").run()
     at.switch_page("pages/lecture_example.py").run()
     at.button(key="example.run").click().run()
+    at.switch_page("pages/chain_rule.py").run()  # the network's run again: trained once, found kept
     assert not at.exception and not at.error
     assert [(action, exclusive) for action, exclusive, _ in queue.ran] == [
-        ("compare", False), ("isolated_memory", True), ("sweep", False), ("scaling_live", False),
-        ("zero_grad", False), ("lecture_example", False)]
+        ("stability_bound", False), ("compare", False), ("isolated_memory", True), ("sweep", False),
+        ("scaling_live", False), ("teaching_run", False), ("gradient_report", False), ("zero_grad", False),
+        ("lecture_example", False)]
     assert all(thread.startswith("queue-worker") for _, _, thread in queue.ran)
 
 

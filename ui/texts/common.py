@@ -20,6 +20,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "parameter": {"en": "parameter", "ko": "파라미터"},
     "value": {"en": "value", "ko": "값"},
     "bytes": {"en": "bytes", "ko": "바이트"},
+    "check_computing": {"en": "Computing the gradients three ways, in float32 and float64 ...",
+                        "ko": "그래디언트를 세 가지 방법으로 float32와 float64에서 계산하는 중 ..."},
+    "bound_computing": {"en": "Computing the stability bound 2/λmax ...", "ko": "안정성 한계 2/λmax를 계산하는 중 ..."},
     "teach_training": {"en": "Training the model by hand ({epochs} epochs) ...",
                        "ko": "모델을 직접 미분으로 학습하는 중 ({epochs} 에폭) ..."},
     # the server's one queue (ui/queue_view.py), on every page that computes something heavy
