@@ -2,7 +2,7 @@
 
 Streamlit finds ``app`` here and serves dashboard.py, the script every learner's session runs (page config, language
 switch, navigation). When the server starts, it warms what the first page needs in a background thread
-(ui/server_start.py): every module imported (a browser's connection waits for that, never a script beside it), then
+(ui/server/start.py): every module imported (a browser's connection waits for that, never a script beside it), then
 torch's one-time costs and the default run, off every learner's request.
 """
 
@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 import streamlit as st
 from starlette.middleware import Middleware
 
-from ui.server_start import AfterImports, start_warm_up
+from ui.server.start import AfterImports, start_warm_up
 
 
 @asynccontextmanager

@@ -5,10 +5,10 @@ Start the server with `streamlit run app.py` (app.py serves this script and warm
 
 import streamlit as st
 
-from ui.lecture_path import GROUPS, PAGES
-from ui.session import language, language_switch, url_problems
-from ui.shell import app_running, one_torch_thread
+from ui.session.shared import language, language_switch, url_problems
 from ui.texts import LANGUAGES, render, t
+from ui.views.lecture_path import GROUPS, PAGES
+from ui.views.shell import app_running, one_torch_thread
 
 one_torch_thread()
 
@@ -17,8 +17,8 @@ with st.sidebar:
     language_switch(t("language", language()), LANGUAGES)
 lang = language()
 
-# The pages in the lecture's reading order, grouped (ui/lecture_path.py); the start page is the default, at "/", and
-# every other page has its file's stem as its own URL (a server's first request to it is matched against pages/).
+# The pages in the lecture's reading order, grouped (ui/views/lecture_path.py); the start page is the default, at "/",
+# and every other page has its file's stem as its own URL (a server's first request to it is matched against pages/).
 pages = {t(group, lang): [st.Page(PAGES[name].path, title=t(PAGES[name].title, lang), icon=PAGES[name].icon,
                                   default=not PAGES[name].url_path, url_path=PAGES[name].url_path or None)
                           for name in names]

@@ -54,8 +54,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from class_mix import KINDS, Visit, compare_class, distinct_work, mixed_class  # noqa: E402 - next to this script
 
+from ui.server.worker import default_workers  # noqa: E402 - after the path that finds it
 from ui.texts import t  # noqa: E402 - after the path that finds it
-from ui.worker import default_workers  # noqa: E402
 
 MB = 1e6  # Cloud's "690 MB" and the issue's figures are decimal megabytes
 TARGET_RATIO = {"compare": 1.2, "mixed": 1.5}  # the class of twenty on Compare (issue 19), the mixed class (issue 18)

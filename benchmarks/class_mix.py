@@ -117,8 +117,8 @@ def _back_to_back(pieces: list[dict[str, Any]]) -> dict[str, Any]:
     import bp_core
     from bp_core.measure import reconcile_example, scaling
     from bp_core.teaching import learning_rate_sweep
-    from ui import example_view, scaling_view
-    from ui.settings import Settings
+    from ui.session.settings import Settings
+    from ui.views import example_view, scaling_view
 
     def settings(link: dict[str, str]) -> Settings:
         return Settings(link["model"], float(link["lr"]), int(link["epochs"]), int(link.get("seed", 0)),

@@ -23,7 +23,8 @@ from .data import Dataset, half_adder, make_dataset, seed_line
 from .limits import ArgumentTypeError
 from .models import MLP, Line
 from .presets import PRESETS, Preset
-from .teaching.gradient_methods import gradient_check, gradients
+from .teaching.checking import gradient_check
+from .teaching.gradient_methods import gradients
 from .teaching.paths import chain_rule_paths
 from .teaching.stability import stability_bound
 from .training import TrainResult, train

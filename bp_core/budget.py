@@ -20,7 +20,7 @@ from .history import RecordPolicy
 from .limits import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, check_real, shown
 
 __all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "check_parameter_memory", "estimate_working_set",
-           "memory_budget_bytes", "set_memory_budget", "TensorBytes", "WorkingSet"]
+           "format_bytes", "memory_budget_bytes", "set_memory_budget", "TensorBytes", "WorkingSet"]
 
 DEFAULT_MEMORY_BUDGET_BYTES = 2 * 1024**3
 """The working set a run may need unless the budget is changed: 2 GiB."""
@@ -78,12 +78,9 @@ class TensorBytes:
 
 def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
                           dtype: torch.dtype = torch.float32) -> TensorBytes:
-    """The bytes ``count_tensor_bytes`` counts, from the shapes alone (N samples, the model's widths).
-
-    Manual (what ``backward_keeps`` returns): the line keeps [x, 1] (N, 2) and pred - y (N, 1); a network keeps its
-    input and, per layer, n = f(d) only (the derivative is written in n: ``Activation.backward``). Autograd (what the
-    graph saves): the line saves [x, 1], pred and y; a network saves its input, every layer's output, y, and (when a
-    layer's input needs a gradient, i.e. from layer 2 on) the weights, i.e. the packed parameters once.
+    """The bytes ``count_tensor_bytes`` counts, from the shapes alone (N samples, the model's widths): parameters,
+    gradients, and what the backward keeps, which the model itself says (``Model.saved_values``: the line keeps
+    [x, 1] and pred - y; a layered network its input and each layer's n = f(d); autograd's graph a little more).
 
     Examples
     --------
@@ -96,15 +93,7 @@ def analytic_tensor_bytes(model: Model, n_samples: int, method: str,
     method = check_choice("method", method, METHODS)
     size = torch.empty(0, dtype=check_float_dtype("dtype", dtype)).element_size()
     params = parameter_count(model)
-    if not getattr(model, "layered", False):  # the line: [x, 1] @ theta
-        saved = 3 * n if method == "manual" else 4 * n
-        return TensorBytes(params * size, params * size, saved * size, 0)
-    widths = layer_widths(model)
-    layers = widths[1:]
-    if method == "manual":  # what the chain rule reads: x and each layer's n = f(d) (never d)
-        saved = n * (widths[0] + sum(layers))
-    else:
-        saved = n * (widths[0] + sum(layers) + widths[-1]) + (params if len(layers) >= 2 else 0)
+    saved = model.saved_values(n, method)  # the model says what its backward keeps (bp_core.contract)
     return TensorBytes(params * size, params * size, saved * size, 0)
 
 
@@ -140,18 +129,22 @@ def estimate_working_set(model: Model, n_samples: int, method: str, epochs: int,
                                 f"record_policy), got {shown(policy)}")
     size = torch.empty(0, dtype=dtype).element_size()
     widths = layer_widths(model)
-    design_extra = 0 if getattr(model, "layered", False) else 2 * n_samples  # the line's [x, 1]
-    data = (n_samples * (widths[0] + widths[-1]) + design_extra) * size
+    data = (n_samples * (widths[0] + widths[-1]) + model.design_values(n_samples)) * size
     params = tensors.parameter_bytes // size
     temporaries = (3 * n_samples * max(widths + [2]) + 2 * params) * size
     return WorkingSet(data, tensors, temporaries, policy.history_bytes_estimate(epochs))
 
 
-def _gib(n: int) -> str:
+def format_bytes(n: float) -> str:
+    """Bytes for a reader, in binary units to three significant digits: the one formatter (messages and pages).
+
+    >>> format_bytes(512), format_bytes(1536), format_bytes(3 * 1024**3)
+    ('512 bytes', '1.5 KiB', '3 GiB')
+    """
     for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
         if n >= size:
             return f"{n / size:.3g} {unit}"
-    return f"{n} bytes"
+    return f"{n:.0f} bytes"
 
 
 def check_parameter_memory(model: Model, copies: float, what: str, budget_bytes: int | None = None) -> None:
@@ -186,11 +179,11 @@ def check_memory_budget(working: WorkingSet, method: str, budget_bytes: int | No
             "record_params": "a stride or a subset of parameters"}[culprit]
     raise ValueError(  # e.g. "data is too large for the memory budget: ... needs an estimated 3.1 GiB (...)"
         f"{culprit} is too large for the memory budget: method={method!r} needs an estimated "
-        f"{_gib(working.total_bytes)} (data {_gib(working.data_bytes)}, parameters and gradients "
-        f"{_gib(t.parameter_bytes + t.gradient_bytes)}, saved for backward {_gib(t.saved_for_backward_bytes)}, "
-        f"temporaries {_gib(working.temporaries_bytes)}, history {_gib(working.history_bytes)}), above the budget "
-        f"of {_gib(budget)}. Use {hint}, or raise the budget with memory_budget_bytes= or "
-        "bp_core.budget.set_memory_budget().")
+        f"{format_bytes(working.total_bytes)} (data {format_bytes(working.data_bytes)}, parameters and gradients "
+        f"{format_bytes(t.parameter_bytes + t.gradient_bytes)}, saved for backward "
+        f"{format_bytes(t.saved_for_backward_bytes)}, temporaries {format_bytes(working.temporaries_bytes)}, history "
+        f"{format_bytes(working.history_bytes)}), above the budget of {format_bytes(budget)}. Use {hint}, or raise "
+        "the budget with memory_budget_bytes= or bp_core.budget.set_memory_budget().")
 
 
 def check_device(device: object) -> torch.device:

@@ -8,6 +8,7 @@ offers a model once it is a row of ``bp_core.PRESETS``: the row states what the 
 from __future__ import annotations
 
 import abc
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -106,6 +107,20 @@ class Model(abc.ABC):
     def manual_source(self) -> list[Callable[..., Any]]:
         """The functions that compute the hand-derived update, in reading order (shown to learners)."""
 
+    def saved_values(self, n_samples: int, method: str) -> int:
+        """How many values the backward keeps for ``method`` ("manual" or "autograd") over ``n_samples`` rows, from
+        the shapes alone (bp_core.budget.analytic_tensor_bytes and the memory budget read it). A model that knows
+        overrides it (the line, a layered network); by default an estimate: the input, the prediction and the target
+        per row, and for autograd the parameters once more."""
+        per_row = self.in_features + 2 * self.out_features
+        extra = 0 if method == "manual" else sum(math.prod(s) for s in self.parameter_shapes().values())
+        return n_samples * per_row + extra
+
+    def design_values(self, n_samples: int) -> int:
+        """Values the design matrix ``design(x)`` adds to the data over ``n_samples`` rows (the line's [x, 1]: 2 a
+        row); 0 by default (the input as it is)."""
+        return 0
+
     def parameter_shapes(self) -> dict[str, tuple[int, ...]]:
         """The shape of each parameter tensor, by name (models with many parameters override this to allocate
         nothing)."""
@@ -134,6 +149,16 @@ class LayeredModel(Model):
     @abc.abstractmethod
     def forward_values(self, params: Params, x: torch.Tensor) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
         """Every value of the forward pass, for showing: per layer (n_in, d, n_out)."""
+
+    def saved_values(self, n_samples: int, method: str) -> int:
+        """What the chain rule reads (manual): the input and each layer's n = f(d), never d. What autograd's graph
+        saves: the input, every layer's output, y, and the weights (the packed parameters once) when a layer's input
+        needs a gradient, i.e. from layer 2 on."""
+        layers = self.sizes[1:]
+        if method == "manual":
+            return n_samples * (self.sizes[0] + sum(layers))
+        weights = sum(math.prod(s) for s in self.parameter_shapes().values()) if len(layers) >= 2 else 0
+        return n_samples * (self.sizes[0] + sum(layers) + self.sizes[-1]) + weights
 
 
 def check_layered(model: object, name: str = "model") -> LayeredModel:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .contract import Model, check_model
+from .contract import LayeredModel, Model, check_model
 from .limits import MAX_HISTORY_CELLS, METHODS, check_choice, check_int_range
 
 __all__ = ["MAX_CALL_SECONDS", "check_seconds", "check_training_size", "epoch_seconds", "forward_seconds",
@@ -55,8 +55,9 @@ def parameter_count(model: Model) -> int:
 
 
 def layer_widths(model: Model) -> list[int]:
-    """The model's widths from input to output: a network's ``sizes``, else (inputs, outputs) (the line: 1 -> 1)."""
-    return list(getattr(model, "sizes", (model.in_features, model.out_features)))
+    """The model's widths from input to output: a layered network's ``sizes``, else (inputs, outputs), one layer
+    (the line: 1 -> 1)."""
+    return list(model.sizes if isinstance(model, LayeredModel) else (model.in_features, model.out_features))
 
 
 def _activated(model: Model) -> list[bool]:
@@ -89,7 +90,7 @@ def _checked_work(model: Model, n_samples: int, method: str) -> tuple[Model, int
 
 def _fixed_seconds(model: Model, method: str) -> float:
     """One epoch's fixed part."""
-    network = NETWORK_BASE_SECONDS[method] if getattr(model, "layered", False) else 0.0
+    network = NETWORK_BASE_SECONDS[method] if isinstance(model, LayeredModel) else 0.0
     return EPOCH_BASE_SECONDS[method] + network + LAYER_SECONDS[method] * (len(layer_widths(model)) - 1)
 
 

@@ -108,6 +108,13 @@ class Line(Model):
         grad = 2 * (x1.T @ error) / n  # (2, 1) = (2, N) @ (N, 1); the 2 and the 1/N scale two numbers, not N
         return loss, grad
 
+    def saved_values(self, n_samples: int, method: str) -> int:
+        """The manual backward keeps [x, 1] and pred - y (3 values a row); autograd's graph [x, 1], pred and y."""
+        return (3 if method == "manual" else 4) * n_samples
+
+    def design_values(self, n_samples: int) -> int:
+        return 2 * n_samples  # [x, 1]
+
     def backward_keeps(self, theta: torch.Tensor, x1: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
         return [x1, x1 @ theta - y]  # [x, 1] and pred - y
 

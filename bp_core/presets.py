@@ -1,7 +1,8 @@
-"""The problems the lecture works on, one table: model, data, the training settings that suit them, and every fact
-about them that the dashboard needs (its names for them in English and Korean, which options and pages apply, which
-views make sense). The dashboard, the command line and the links all read this table and never test a model's
-kind: a new problem is one more row.
+"""The problems the lecture works on, one table: model, data, the training settings that suit them, the options a
+model takes and whether its data are points a learner may edit. The problem only: what the dashboard shows for each
+(its names in English and Korean, which pages offer it, which views it draws) lives in ui/session/presets.py. The
+dashboard, the command line and the links all read this table and never test a model's kind: a new problem is one more
+row here and one in ui/session/presets.py.
 
 Examples
 --------
@@ -19,7 +20,7 @@ Examples
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,14 +41,10 @@ from .limits import (
 )
 from .models import MLP, Line
 
-__all__ = ["OPTIONS", "PAGES", "PRESETS", "Preset", "SweepRange"]
+__all__ = ["OPTIONS", "PRESETS", "Preset", "SweepRange"]
 
 OPTIONS = ("seed", "activation")
-"""Model options the dashboard can offer: the initialisation seed, the hidden units' activation."""
-
-PAGES = ("chain_rule", "backward", "step_by_hand", "gradient_check", "learning_rate")
-"""The dashboard's teaching pages that offer a choice of preset (pages/<name>.py). The Compare page and its links
-offer every preset."""
+"""Model options a preset may take: the initialisation seed, the hidden units' activation."""
 
 
 @dataclass(frozen=True)
@@ -66,15 +63,6 @@ class SweepRange:
         check_epochs(self.epochs)
 
 
-def _check_texts(name: str, texts: object) -> None:
-    """A text in several languages: a dict from language code to non-empty text, English ("en") among them."""
-    if not isinstance(texts, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
-                                              for k, v in texts.items()):
-        raise ArgumentTypeError(f"{name} must be a dict from language code to non-empty text, got {shown(texts)}")
-    if "en" not in texts:
-        raise ValueError(f"{name} must have an English text under 'en', got languages {sorted(texts)}")
-
-
 def _check_names(name: str, value: object, allowed: tuple[str, ...] | None = None) -> None:
     """A tuple of distinct strings, each in ``allowed`` when given."""
     if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
@@ -86,7 +74,7 @@ def _check_names(name: str, value: object, allowed: tuple[str, ...] | None = Non
 
 @dataclass(frozen=True)
 class Preset:
-    """One problem: how to build its model and data, how to train it, and what the dashboard shows for it."""
+    """One problem: how to build its model and data, and how to train it."""
 
     key: str  # the model choice in the dashboard, the command line and links (?model=key)
     description: str  # one line, English, for the command line's help
@@ -94,22 +82,11 @@ class Preset:
     make_data: Callable[[], Dataset]  # the data set (the starting points when ``editable_points``)
     learning_rate: float  # converges within ``epochs`` from the model's start
     epochs: int
-    labels: Mapping[str, str]  # the dashboard's name for it (its model choice), by language: {"en": ..., "ko": ...}
-    data_caption: Mapping[str, str]  # what the Compare page says under the data settings, by language
-    sweep: SweepRange  # the learning-rate page's default sweep
-    options: tuple[str, ...] = ()  # of OPTIONS: what the Compare page offers and links carry (seed, act)
-    editable_points: bool = False  # the data are (x, y) points the learner edits in a table (links carry pts)
-    exact_bound: bool = False  # quadratic loss: 2/λmax holds everywhere, with the closed form H = 2/N [x,1]ᵀ[x,1]
-    # (the line); False: λmax is a Hessian estimate at the start, the bound holds near it only
-    loss_surface: bool = False  # two parameters w, b: the Compare page draws the loss surface (else the outputs)
-    step_formulas: bool = False  # the step page writes the line's formulas (pred = w x + b) with the numbers (else
-    # tables of every unit's d and n and of the local derivatives)
-    headline_parameters: tuple[str, ...] = ()  # final values the Compare page shows as metrics; none: the
-    # parameter count and the epochs run instead
+    sweep: SweepRange  # a learning-rate sweep that shows both sides of its stability bound
+    options: tuple[str, ...] = ()  # of OPTIONS: what make_model takes (and what links carry: seed, act)
+    editable_points: bool = False  # the data are (x, y) points a learner may replace (links carry pts)
     scaling_family: str | None = None  # its model in the shipped scaling table (bp_core.measure.scaling.FAMILIES),
     # measured at the default options (the seed aside); None: not in the table
-    pages: tuple[str, ...] = PAGES  # of PAGES: the teaching pages that offer it (the chain rule's needs a layered
-    # network); every preset is on the Compare page
 
     def __post_init__(self) -> None:
         for name in ("key", "description"):
@@ -121,20 +98,15 @@ class Preset:
                                         f"{shown(getattr(self, name))}")
         check_learning_rate(self.learning_rate)
         check_epochs(self.epochs)
-        _check_texts("labels", self.labels)
-        _check_texts("data_caption", self.data_caption)
         if not isinstance(self.sweep, SweepRange):
             raise ArgumentTypeError(f"sweep must be a bp_core.presets.SweepRange, got {shown(self.sweep)}")
         _check_names("options", self.options, OPTIONS)
         taken = inspect.signature(self.make_model).parameters
         if not set(self.options) <= set(taken) and not any(p.kind == p.VAR_KEYWORD for p in taken.values()):
             raise ValueError(f"make_model must take the options {self.options} as keywords, it takes {list(taken)}")
-        for name in ("editable_points", "exact_bound", "loss_surface", "step_formulas"):
-            check_bool(name, getattr(self, name))
-        _check_names("headline_parameters", self.headline_parameters)
+        check_bool("editable_points", self.editable_points)
         if self.scaling_family is not None and not isinstance(self.scaling_family, str):
             raise ArgumentTypeError(f"scaling_family must be None or a str, got {shown(self.scaling_family)}")
-        _check_names("pages", self.pages, PAGES)
 
     def build(self, points: Sequence[Sequence[float]] | None = None, **options: Any) -> tuple[Model, Dataset]:
         """A fresh model and data set.
@@ -175,25 +147,12 @@ def _xor_network(seed: int = 0) -> MLP:
 PRESETS: dict[str, Preset] = {
     "line": Preset(
         "line", "y = wx + b on the lecture's points (y = 2x + 1, x = 1..4)", Line, seed_line, 0.01, 1000,
-        labels={"en": "Line y = wx + b (lecture)", "ko": "직선 y = wx + b (강의)"},
-        data_caption={"en": "Data points (edit, add or delete rows)", "ko": "데이터 점 (수정, 추가, 삭제 가능)"},
-        sweep=SweepRange(0.001, 0.5, 25, 300), editable_points=True, exact_bound=True, loss_surface=True,
-        step_formulas=True, headline_parameters=("w", "b"), scaling_family="line",
-        pages=("backward", "step_by_hand", "gradient_check", "learning_rate")),
+        sweep=SweepRange(0.001, 0.5, 25, 300), editable_points=True, scaling_family="line"),
     "mlp": Preset(
         "mlp", "the 2-3-2 sigmoid network (17 parameters) on the half adder", _lecture_network, half_adder, 1.0, 5000,
-        labels={"en": "Network 2-3-2 (17 parameters, half adder)", "ko": "신경망 2-3-2 (파라미터 17개, 반가산기)"},
-        data_caption={"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
-                      "ko": "데이터: 반가산기, 입력 (a, b), 목표 [합 = a XOR b, 자리올림 = a AND b]."},
         sweep=SweepRange(0.1, 100.0, 10, 1000), options=("seed", "activation"), scaling_family="2-3-2"),
     "xor": Preset(
         "xor", "XOR on a 2-2-1 network (9 parameters, tanh hidden units): the problem no line can fit", _xor_network,
         xor, 1.0, 2000,
-        labels={"en": "Network 2-2-1 (9 parameters, XOR)", "ko": "신경망 2-2-1 (파라미터 9개, XOR)"},
-        data_caption={"en": "Data: XOR, inputs (a, b), target a XOR b. No straight line separates the 1s from the "
-                            "0s; the tanh hidden units bend the boundary. From some seeds training stops in a local "
-                            "minimum.",
-                      "ko": "데이터: XOR, 입력 (a, b), 목표 a XOR b. 1과 0을 가르는 직선은 없어서 tanh 은닉 유닛이 "
-                            "경계를 구부립니다. 어떤 시드에서는 학습이 국소 최솟값에서 멈춥니다."},
         sweep=SweepRange(0.1, 100.0, 10, 1000), options=("seed",)),
 }

@@ -3,15 +3,16 @@ as an exercise; a nudged parameter against its gradient. Layout only."""
 
 import streamlit as st
 
-from ui import backward_view as view
-from ui import state, teaching
-from ui.exercises import exercise_box
-from ui.presets import LECTURE_NETWORK
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import page_link, where_next
-from ui.state import key
+from ui.session import state
+from ui.session.presets import LECTURE_NETWORK
+from ui.session.shared import language
+from ui.session.state import key
 from ui.texts import t
+from ui.views import backward_view as view
+from ui.views import teaching
+from ui.views.exercises import exercise_box
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import page_link, where_next
 
 run_app_if_alone()
 

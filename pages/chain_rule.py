@@ -3,15 +3,16 @@
 import streamlit as st
 
 import bp_core
-from ui import chain_view as view
-from ui import state, teaching
-from ui.exercises import exercise_box
-from ui.network_graph import parameter_edge, unit_name
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import where_next
-from ui.state import key
+from ui.charts.network_graph import parameter_edge, unit_name
+from ui.session import state
+from ui.session.shared import language
+from ui.session.state import key
 from ui.texts import render, t
+from ui.views import chain_view as view
+from ui.views import teaching
+from ui.views.exercises import exercise_box
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import where_next
 
 run_app_if_alone()
 
@@ -27,7 +28,7 @@ st.caption(t("chain_run", lang, count=len(names), lr=settings.learning_rate, epo
 # ---- the request; a value out of range (kept from an older run, or crafted) is named and replaced
 first = view.first_request(names, data.n_samples)
 WIDGETS = {"parameter": first.parameter, "sample": first.sample, "epoch": first.epoch}
-# each network keeps its own parameter, sample and epoch: XOR and back finds them again (ui.state)
+# each network keeps its own parameter, sample and epoch: XOR and back finds them again (ui.session.state)
 with state.widgets("chain", WIDGETS, model=settings.model):
     last = state.recall("chain", "last", model=settings.model) or first
     request, messages = view.resolve_chain(state.values("chain"), names, data.n_samples, last_epoch, last)

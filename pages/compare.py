@@ -3,17 +3,18 @@
 import streamlit as st
 
 import bp_core
-from ui import compare_view as view
-from ui import sentences as say
-from ui import state
-from ui.links import to_query_params
-from ui.memory_view import memory_section
-from ui.session import compare_start, language, points_base, url_problems
-from ui.settings import EPOCHS_CAP, LR_OPTIONS, model_defaults, resolve_settings
-from ui.shell import run_app_if_alone
-from ui.start_view import page_link, where_next
-from ui.state import key
+from ui.session import state
+from ui.session.links import to_query_params
+from ui.session.presets import view as view_of
+from ui.session.settings import EPOCHS_CAP, LR_OPTIONS, model_defaults, resolve_settings
+from ui.session.shared import compare_start, language, points_base, url_problems
+from ui.session.state import key
 from ui.texts import render, t
+from ui.texts import sentences as say
+from ui.views import compare_view as view
+from ui.views.memory_view import memory_section
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import page_link, where_next
 
 run_app_if_alone()
 
@@ -55,7 +56,7 @@ with st.sidebar:
             edited = state.data_editor(points_base(), page="compare", name="points", num_rows="dynamic",
                                        hide_index=True, width="stretch",
                                        column_config={c: st.column_config.TextColumn(c) for c in "xy"}
-                                       ) if preset.editable_points else None  # text cells: read exactly (ui.points)
+                                       ) if preset.editable_points else None  # text cells, read exactly
             st.caption(t(f"data_{preset.key}", lang))
             st.form_submit_button(t("train", lang), type="primary", key=key("compare", "train"), width="stretch")
 
@@ -108,7 +109,7 @@ with left:
     draw("difference")
     st.caption(say.difference_sentence(comparison, lang))
 with right:
-    if bp_core.PRESETS[settings.model].loss_surface:
+    if view_of(settings.model).loss_surface:
         draw("surface")
         st.caption(say.surface_sentence(comparison, lang))
     else:

@@ -3,11 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from ui.sentences import divergence_rule
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import where_next
+from ui.session.shared import language
 from ui.texts import GLOSSARY, t
+from ui.texts.sentences import divergence_rule
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import where_next
 
 run_app_if_alone()
 

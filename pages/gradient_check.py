@@ -5,14 +5,15 @@ import streamlit as st
 
 import bp_core
 from bp_core.teaching.checking import WRONG_MARGIN
-from ui import check_view as view
-from ui import state, teaching
-from ui.presets import LECTURE_NETWORK, choices
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import where_next
-from ui.state import key
+from ui.session import state
+from ui.session.presets import LECTURE_NETWORK, choices
+from ui.session.shared import language
+from ui.session.state import key
 from ui.texts import render, t
+from ui.views import check_view as view
+from ui.views import teaching
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import where_next
 
 run_app_if_alone()
 

@@ -3,15 +3,16 @@
 import streamlit as st
 
 import bp_core
-from ui import sentences as say
-from ui import state, teaching
-from ui import sweep_view as view
-from ui.presets import choices
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import where_next
-from ui.state import key
+from ui.session import state
+from ui.session.presets import choices
+from ui.session.shared import language
+from ui.session.state import key
 from ui.texts import render, t
+from ui.texts import sentences as say
+from ui.views import sweep_view as view
+from ui.views import teaching
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import where_next
 
 run_app_if_alone()
 
@@ -50,7 +51,7 @@ state.remember("sweep", "last", request, model=model_key)
 for column, (label, value) in zip(st.columns(3), view.headline(sweep, lang)):
     column.metric(label, value)
 st.markdown(t("sweep_hessian_sentence", lang, lam=sweep.lambda_max, bound=sweep.learning_rate_bound))
-if bp_core.PRESETS[model_key].exact_bound:  # the line: H in closed form, the same everywhere
+if sweep.exact_bound:  # the line: H in closed form, the same everywhere
     st.latex(view.line_closed_form(bp_core.PRESETS[model_key].make_data()))
     st.caption(t("sweep_line_exact", lang))
 else:

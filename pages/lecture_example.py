@@ -6,12 +6,12 @@ import streamlit as st
 from bp_core.lecture import METHOD_PROGRAMS as PROGRAMS_OF
 from bp_core.lecture import PROGRAMS, note
 from bp_core.limits import METHODS
-from ui import example_view as view
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import page_link, where_next
-from ui.state import key
+from ui.session.shared import language
+from ui.session.state import key
 from ui.texts import t
+from ui.views import example_view as view
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import page_link, where_next
 
 run_app_if_alone()
 

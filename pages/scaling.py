@@ -5,13 +5,13 @@ from typing import cast
 import streamlit as st
 
 from bp_core.measure.scaling import AXES
-from ui import scaling_view as view
-from ui import state
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import where_next
-from ui.state import key
+from ui.session import state
+from ui.session.shared import language
+from ui.session.state import key
 from ui.texts import t
+from ui.views import scaling_view as view
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import where_next
 
 run_app_if_alone()
 
@@ -19,7 +19,7 @@ lang = language()
 st.title(t("scaling_title", lang))
 st.markdown(t("scaling_intro", lang))
 
-with state.widgets("scaling", {"axis": AXES[0], "points": 4}) as widgets:  # restored before, kept after (ui.state)
+with state.widgets("scaling", {"axis": AXES[0], "points": 4}) as widgets:  # kept in the page record
     axis = st.radio(t("scaling_axis", lang), AXES, format_func=lambda a: t(f"scaling_axis_{a}", lang),
                     key=key("scaling", "axis"), horizontal=True)
     with st.form("scaling_form"):

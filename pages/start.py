@@ -3,10 +3,10 @@ Layout only."""
 
 import streamlit as st
 
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import page_link, start_sections, where_next
+from ui.session.shared import language
 from ui.texts import t
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import page_link, start_sections, where_next
 
 run_app_if_alone()
 

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-import bp_core
-from ui import state, teaching
-from ui import step_view as view
-from ui.session import language
-from ui.shell import run_app_if_alone
-from ui.start_view import where_next
+from ui.session import state
+from ui.session.presets import view as view_of
+from ui.session.shared import language
 from ui.texts import render, t
+from ui.views import step_view as view
+from ui.views import teaching
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import where_next
 
 run_app_if_alone()
 
@@ -59,7 +60,7 @@ def table(frame, name: str, digits: int = 5) -> None:
                  column_config=view.number_columns(frame, digits))
 
 
-if bp_core.PRESETS[model_key].step_formulas:  # the line: the lecture's formulas with the numbers
+if view_of(model_key).step_formulas:  # the line: the lecture's formulas with the numbers
     w, b = step.params["w"].item(), step.params["b"].item()
     formulas = view.line_formulas(step)
     left, right = st.columns([1.1, 1])

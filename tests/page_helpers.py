@@ -28,11 +28,11 @@ def texts(at, kind: str) -> list[str]:
 
 
 def record(at, page: str):
-    """The page's record (ui.state.PageRecord) in the AppTest's session."""
+    """The page's record (ui.session.state.PageRecord) in the AppTest's session."""
     return at.session_state[f"{page}.record"]
 
 
 def kept(at, page: str, name: str, model: str | None = None):
-    """What ``page`` keeps under ``name`` (for ``model``, when given), as ui.state.recall reads it."""
+    """What ``page`` keeps under ``name`` (for ``model``, when given), as ui.session.state.recall reads it."""
     rec = record(at, page)
     return (rec.kept if model is None else rec.kept_per_model.get(model, {})).get(name)

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 import bp_core
-from ui import chain_view as view
 from ui.texts import render, t
+from ui.views import chain_view as view
 
 MLP, DATA = bp_core.MLP(), bp_core.half_adder()
 NAMES = bp_core.models.scalar_names(MLP.init_params())
@@ -70,9 +70,10 @@ def test_the_views_read_bp_cores_records_and_parse_no_label_with_regular_express
             if isinstance(node, ast.Import) and any(alias.name == "re" for alias in node.names) or (
                     isinstance(node, ast.ImportFrom) and node.module == "re"):
                 users.add(name)
-    assert {"ui/chain_view.py", "ui/network_graph.py"} <= scanned
-    assert users <= {"ui/settings.py", "ui/numbers.py", "ui/messages.py", "ui/points.py", "ui/links.py"}
-    assert "ui/chain_view.py" not in users and "ui/network_graph.py" not in users
+    assert {"ui/views/chain_view.py", "ui/charts/network_graph.py"} <= scanned
+    assert users <= {"ui/session/settings.py", "ui/session/numbers.py", "ui/texts/messages.py", "ui/session/points.py",
+                     "ui/session/links.py"}
+    assert "ui/views/chain_view.py" not in users and "ui/charts/network_graph.py" not in users
 
 
 def test_the_table_speaks_korean():

@@ -5,7 +5,7 @@ import pytest
 from lecture_golden import AUTOGRAD_W, MANUAL_W
 
 import bp_core
-from ui import charts
+from ui.charts import builders as charts
 from ui.texts import TEXTS
 
 
@@ -26,7 +26,7 @@ def data_of(spec, layer=None):
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_loss_chart_holds_both_methods_on_a_log_axis_with_localised_titles(comparison, lang):
     histories = {m: r.history for m, r in comparison.results.items()}
-    spec = charts.loss_chart(histories, lang, log_scale=True).to_dict()
+    spec = charts.whole("loss", lang, True, charts.loss_frames(histories, lang, True)).to_dict()
     assert spec["mark"]["type"] == "line"
     assert spec["encoding"]["y"]["scale"]["type"] == "log"
     assert spec["title"]["text"] == TEXTS["chart_loss"][lang]
@@ -38,7 +38,7 @@ def test_loss_chart_holds_both_methods_on_a_log_axis_with_localised_titles(compa
 
 def test_linear_loss_chart_keeps_zero_losses(comparison):
     histories = {"manual": comparison.results["manual"].history.assign(loss=0.0)}
-    spec = charts.loss_chart(histories, "en", log_scale=False).to_dict()
+    spec = charts.whole("loss", "en", False, charts.loss_frames(histories, "en", False)).to_dict()
     assert spec["encoding"]["y"]["scale"]["type"] == "linear"
     assert len(data_of(spec)) == len(charts.thin(histories["manual"])) and (data_of(spec)["loss"] == 0).all()
 
@@ -52,7 +52,7 @@ def test_long_histories_are_thinned_for_display_but_keep_first_and_last():
 
 def test_parameter_chart_has_one_series_per_parameter_and_method_with_a_legend_selection(comparison):
     histories = {m: r.history for m, r in comparison.results.items()}
-    spec = charts.parameter_chart(histories, ["w", "b"], "en").to_dict()
+    spec = charts.whole("parameters", "en", None, charts.parameter_frames(histories, ["w", "b"], "en")).to_dict()
     data = data_of(spec)
     assert set(data["parameter"]) == {"w", "b"} and data["method"].nunique() == 2
     assert spec["params"][0]["bind"] == "legend"
@@ -61,7 +61,7 @@ def test_parameter_chart_has_one_series_per_parameter_and_method_with_a_legend_s
 
 
 def test_difference_chart_plots_the_difference_table(comparison):
-    spec = charts.difference_chart(comparison.difference, "en").to_dict()
+    spec = charts.whole("difference", "en", None, charts.difference_frames(comparison.difference)).to_dict()
     data = data_of(spec)
     assert data["max_abs_param_difference"].max() == comparison.max_param_difference
 
@@ -69,7 +69,7 @@ def test_difference_chart_plots_the_difference_table(comparison):
 def test_runtime_chart_has_bars_and_percentile_whiskers():
     runtime = pd.DataFrame({"method": ["manual", "autograd"], "median_us": [20.0, 60.0], "p25_us": [18.0, 55.0],
                             "p75_us": [22.0, 70.0]})
-    spec = charts.runtime_chart(runtime, "ko").to_dict()
+    spec = charts.whole("runtime", "ko", None, charts.runtime_frames(runtime, "ko")).to_dict()
     marks = [layer["mark"]["type"] for layer in layers(spec)]
     assert marks == ["bar", "errorbar"]
     assert set(data_of(spec)["method"]) == {TEXTS["manual"]["ko"], TEXTS["autograd"]["ko"]}
@@ -79,7 +79,7 @@ def test_memory_chart_stacks_the_counted_tensor_bytes():
     rows = [{"method": m, "category": c, "bytes": b} for m, c, b in [
         ("manual", "parameter_bytes", 8), ("manual", "saved_for_backward_bytes", 48),
         ("autograd", "parameter_bytes", 8), ("autograd", "saved_for_backward_bytes", 64)]]
-    spec = charts.memory_chart(pd.DataFrame(rows), "en").to_dict()
+    spec = charts.whole("memory", "en", None, charts.memory_frames(pd.DataFrame(rows), "en")).to_dict()
     data = data_of(spec)
     assert data.groupby("method")["bytes"].sum().to_dict() == {"autograd (backward)": 72, "manual (chain rule)": 56}
     assert spec["encoding"]["x"]["aggregate"] == "sum"
@@ -88,7 +88,7 @@ def test_memory_chart_stacks_the_counted_tensor_bytes():
 def test_surface_chart_layers_the_heatmap_the_paths_and_their_ends(comparison):
     surface = bp_core.teaching.loss_surface(bp_core.seed_line(), (-0.5, 2.5), (-0.5, 1.5), 11)
     histories = {m: r.history for m, r in comparison.results.items()}
-    spec = charts.surface_chart(surface, histories, "en").to_dict()
+    spec = charts.whole("surface", "en", None, charts.surface_frames(surface, histories, "en")).to_dict()
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in layers(spec)]
     assert marks == ["rect", "line", "point"]
     heat = data_of(spec, spec["layer"][0])
@@ -100,7 +100,8 @@ def test_surface_chart_layers_the_heatmap_the_paths_and_their_ends(comparison):
 def test_all_seventeen_network_parameters_fit_in_one_chart():
     result = bp_core.train(bp_core.MLP(), bp_core.half_adder(), "manual", 1.0, 5000)
     histories = {"manual": result.history, "autograd": result.history}
-    spec = charts.parameter_chart(histories, result.parameter_names, "en").to_dict()
+    frames = charts.parameter_frames(histories, result.parameter_names, "en")
+    spec = charts.whole("parameters", "en", None, frames).to_dict()
     data = data_of(spec)
     assert len(data) <= charts.MAX_ROWS and data["parameter"].nunique() == 17
     assert data["epoch"].max() == 5000

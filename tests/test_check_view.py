@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 import bp_core
-from ui import check_view as view
-from ui import teaching
 from ui.texts import TEXTS, render
+from ui.views import check_view as view
+from ui.views import teaching
 
 NAMES = ["w", "b"]
 
@@ -96,3 +96,18 @@ def test_no_korean_text_of_these_pages_strikes_through_in_markdown():
     for key in teaching:
         for lang in ("en", "ko"):
             assert not re.search(r"\S~\S", TEXTS[key][lang]), (key, lang)
+
+
+def test_every_column_and_verdict_bp_core_gives_has_its_text_written_out():
+    """Text keys are listed, never built from bp_core's column names: a column bp_core adds fails here, in a test,
+    not as a KeyError on a learner's page."""
+    from bp_core.teaching.checking import VERDICTS
+    from ui.texts import TEXTS
+    from ui.views import sweep_view
+
+    table = bp_core.teaching.gradient_table(bp_core.MLP(), bp_core.MLP().init_params(), bp_core.half_adder())
+    assert set(table.table.columns) == set(view.COLUMNS) and set(VERDICTS) == set(view.VERDICT_TEXTS)
+    sweep = bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.01, 0.1, 2, 5)
+    assert set(sweep.table.columns) == set(sweep_view.COLUMNS)
+    assert all(key in TEXTS for key in [*view.COLUMNS.values(), *view.VERDICT_TEXTS.values(),
+                                        *sweep_view.COLUMNS.values()])

@@ -1,10 +1,9 @@
 import pytest
 
 import bp_core
-from ui import compare_view as view
-from ui import sentences
-from ui.settings import Settings
-from ui.texts import t
+from ui.session.settings import Settings
+from ui.texts import sentences, t
+from ui.views import compare_view as view
 
 
 @pytest.fixture(scope="module")

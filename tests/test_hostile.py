@@ -129,8 +129,6 @@ HOSTILE = [
     *cases(bp_core.gradients, GRADIENTS, "epsilon", [1e-3]),  # epsilon applies to the numeric method only
     *cases(bp_core.gradient_check, CHECK, "model", MODELS[:3]),
     *cases(bp_core.gradient_check, CHECK, "params", PARAMS[:4]),
-    *cases(bp_core.gradient_check, CHECK, "rtol", [-1, NAN, "x", True]),
-    *cases(bp_core.gradient_check, CHECK, "atol", [-1e-8, INF, None]),
     *cases(teaching.gradcheck_manual, CHECK, "model", MODELS[:3]),
     *cases(teaching.gradcheck_manual, CHECK, "params", PARAMS[:3]),
     *cases(bp_core.chain_rule_paths, PATHS, "model", MODELS[:3] + [LINE]),
@@ -355,10 +353,8 @@ HOSTILE_OBJECTS = [
     pytest.param(lambda: MLP.init_params("float32"), "dtype", id="MLP.init_params-str"),
     *[pytest.param(lambda field=field, value=value: dataclasses.replace(bp_core.PRESETS["line"], **{field: value}),
                    field, id=f"Preset-{field}") for field, value in (
-        ("learning_rate", "0.01"), ("make_model", "Line"), ("epochs", 0), ("key", 5), ("labels", {"ko": "직선"}),
-        ("labels", "Line"), ("data_caption", {"en": ""}), ("sweep", (0.1, 1.0, 5, 10)), ("options", ["seed"]),
-        ("options", ("seed", "width")), ("editable_points", 1), ("headline_parameters", "wb"),
-        ("scaling_family", 2), ("pages", ("chain_rule", "compare")))],
+        ("learning_rate", "0.01"), ("make_model", "Line"), ("epochs", 0), ("key", 5), ("sweep", (0.1, 1.0, 5, 10)),
+        ("options", ["seed"]), ("options", ("seed", "width")), ("editable_points", 1), ("scaling_family", 2))],
     pytest.param(lambda: dataclasses.replace(bp_core.PRESETS["line"], options=("seed",)), "make_model",
                  id="Preset-options-not-taken"),
     pytest.param(lambda: bp_core.presets.SweepRange(0.5, 0.1, 5, 10), "high", id="SweepRange-order"),

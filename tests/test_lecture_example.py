@@ -1,6 +1,6 @@
 """The note's extra example reconciled (bp_core.measure.lecture_example) and the sentences that state it
-(ui.example_view): every figure against the note's (lecture_golden, LECTURE.md) or an independent computation, every
-sentence built from the figures it states, ratios in the direction they are labelled."""
+(ui.views.example_view): every figure against the note's (lecture_golden, LECTURE.md) or an independent computation,
+every sentence built from the figures it states, ratios in the direction they are labelled."""
 
 import numpy as np
 import pandas as pd
@@ -11,8 +11,8 @@ import bp_core
 from bp_core.lecture import note
 from bp_core.measure import lecture_example
 from bp_core.measure.lecture_example import LectureExample, ProgramTimes, memory_beside_note, reconcile_example
-from ui import example_view as view
 from ui.texts import TEXTS
+from ui.views import example_view as view
 
 
 @pytest.fixture(scope="module")

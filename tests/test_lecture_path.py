@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ui.lecture_path import GROUPS, PAGES, SECTIONS, next_pages
 from ui.texts import TEXTS
+from ui.views.lecture_path import GROUPS, PAGES, SECTIONS, next_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -204,7 +204,7 @@ def test_cli_profile_prints_both_programs_tables_what_they_printed_and_the_run_t
 
 
 def test_highlight_marks_rows_whose_increment_prints_above_zero_but_not_the_def_line():
-    from ui.example_view import grown_rows
+    from ui.views.example_view import grown_rows
 
     table = pd.DataFrame({"Increment": [296.1, 0.0, 0.04, 0.3, float("nan"), -0.2]})
     assert grown_rows(table).tolist() == [False, False, False, True, False, False]

@@ -1,14 +1,14 @@
-"""ui/links.py: the shareable link read parameter by parameter (every unusable one named with the reason) and written
-with every float exact."""
+"""ui/session/links.py: the shareable link read parameter by parameter (every unusable one named with the reason) and
+written with every float exact."""
 
 import math
 
 import pytest
 
 import bp_core
-from ui.links import read_query_params, to_query_params
-from ui.numbers import POINT_LIMIT
-from ui.settings import EPOCHS_CAP, Settings
+from ui.session.links import read_query_params, to_query_params
+from ui.session.numbers import POINT_LIMIT
+from ui.session.settings import EPOCHS_CAP, Settings
 from ui.texts import TEXTS, render
 
 

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 import bp_core
-from ui import memory_view
-from ui.settings import Settings
+from ui.session.settings import Settings
 from ui.texts import TEXTS
+from ui.views import memory_view
 
 DEFAULTS = {"line": Settings(), "mlp": Settings(model="mlp", learning_rate=1.0, epochs=5000)}
 

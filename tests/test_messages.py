@@ -1,6 +1,6 @@
-"""ui/messages.py: what a learner typed, quoted back safely."""
+"""ui/texts/messages.py: what a learner typed, quoted back safely."""
 
-from ui.messages import SHOWN_CHARS, shown
+from ui.texts.messages import SHOWN_CHARS, shown
 
 
 def test_values_quoted_in_messages_cannot_inject_markdown_and_are_cut_short():

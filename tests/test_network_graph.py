@@ -3,7 +3,7 @@ import re
 import pytest
 
 import bp_core
-from ui.network_graph import PARAMETER_COLOUR, PATH_COLOUR, network_dot, parameter_edge, path_edges, unit_name
+from ui.charts.network_graph import PARAMETER_COLOUR, PATH_COLOUR, network_dot, parameter_edge, path_edges, unit_name
 
 MLP = bp_core.MLP()
 PARAMS = MLP.init_params()

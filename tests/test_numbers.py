@@ -1,8 +1,9 @@
-"""ui/numbers.py: one number grammar for cells and links; nothing float() would accept or round slips through."""
+"""ui/session/numbers.py: one number grammar for cells and links; nothing float() would accept or round slips
+through."""
 
 import pytest
 
-from ui.numbers import parse_real
+from ui.session.numbers import parse_real
 
 
 @pytest.mark.parametrize(("text", "reason"), [

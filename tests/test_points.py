@@ -1,9 +1,9 @@
-"""ui/points.py: the data table's text cells, parsed exactly, every cell that cannot be used named."""
+"""ui/session/points.py: the data table's text cells, parsed exactly, every cell that cannot be used named."""
 
 import numpy as np
 import pandas as pd
 
-from ui.points import LECTURE_POINTS, MAX_POINTS, parse_points_table, points_frame
+from ui.session.points import LECTURE_POINTS, MAX_POINTS, parse_points_table, points_frame
 from ui.texts import render
 
 

@@ -4,6 +4,7 @@ module compares a model kind's name, and every fact a preset states is borne out
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,10 @@ import torch
 
 import bp_core
 from bp_core.measure import scaling
-from bp_core.presets import OPTIONS, PAGES
-from ui.settings import EPOCHS_CAP, LR_OPTIONS, Settings
+from bp_core.presets import OPTIONS
+from ui.session.presets import PAGES, VIEWS, view
+from ui.session.settings import EPOCHS_CAP, LR_OPTIONS, Settings
+from ui.texts import TEXTS
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = {"line", "mlp"} | set(bp_core.PRESETS) | set(bp_core.Model.registry)
@@ -42,6 +45,7 @@ def kind_branches(source: str) -> list[tuple[int, str]]:
 
 def test_no_page_or_ui_module_branches_on_a_model_kinds_name():
     sources = [*sorted(ROOT.glob("ui/**/*.py")), *sorted(ROOT.glob("pages/*.py")), *sorted(ROOT.glob("*.py"))]
+    sources.remove(ROOT / "ui" / "session" / "presets.py")  # the presentation table itself
     found = {f"{path.relative_to(ROOT)}:{line}": what for path in sources
              for line, what in kind_branches(path.read_text(encoding="utf-8"))}
     assert len(sources) > 20 and found == {}
@@ -73,11 +77,23 @@ def names_of(model: bp_core.Model) -> list[str]:
 def test_each_preset_is_filed_under_its_key_and_its_defaults_fit_the_dashboard(preset):
     assert bp_core.PRESETS[preset.key] is preset
     assert preset.epochs <= EPOCHS_CAP and preset.learning_rate in LR_OPTIONS  # the slider must hold it
-    assert set(preset.pages) <= set(PAGES) and set(preset.options) <= set(OPTIONS)
+    assert set(view(preset.key).pages) <= set(PAGES) and set(preset.options) <= set(OPTIONS)
+
+
+def test_bp_core_holds_the_problem_and_ui_its_presentation():
+    """Every preset has one row of presentation in ui/session/presets.py and its name and data caption in both
+    languages; bp_core's Preset carries no page, label, caption or view."""
+    assert list(VIEWS) == list(bp_core.PRESETS)
+    for key in bp_core.PRESETS:
+        assert TEXTS[f"model_{key}"]["en"] and TEXTS[f"model_{key}"]["ko"]
+        assert TEXTS[f"data_{key}"]["en"] and TEXTS[f"data_{key}"]["ko"]
+    fields = {f.name for f in dataclasses.fields(bp_core.Preset)}
+    assert not fields & {"pages", "labels", "data_caption", "step_formulas", "headline_parameters", "loss_surface",
+                         "exact_bound"}
 
 
 def test_the_dashboards_settings_start_each_option_at_the_presets_default(preset):
-    """ui/session.py starts seed and activation from Settings' defaults: a preset's defaults must be the same."""
+    """ui/session/shared.py starts seed and activation from Settings' defaults: a preset's defaults must be the same."""
     defaults = Settings()
     options = {name: getattr(defaults, name) for name in preset.options}
     assert preset.build(**options)[0] == preset.build()[0]
@@ -93,14 +109,15 @@ def test_settings_build_what_the_preset_builds(preset):
 def test_what_a_preset_says_about_its_model_holds(preset):
     model, data = preset.build()
     names = names_of(model)
-    assert ("chain_rule" in preset.pages) == model.layered  # the chain-rule page follows layered networks
-    if preset.loss_surface or preset.step_formulas or preset.exact_bound:  # the line's views and closed form
+    shown = view(preset.key)
+    assert ("chain_rule" in shown.pages) == model.layered  # the chain-rule page follows layered networks
+    if shown.loss_surface or shown.step_formulas or model.quadratic_loss:  # the line's views and closed form
         assert isinstance(model, bp_core.Line) and names == ["w", "b"]
-    if preset.exact_bound:
+    if model.quadratic_loss:
         closed = bp_core.teaching.line_hessian(data)
         bound = bp_core.stability_bound(model, None, data)
         assert closed.learning_rate_bound == pytest.approx(bound.learning_rate_bound, rel=1e-9)
-    assert set(preset.headline_parameters) <= set(names)
+    assert set(shown.headline_parameters) <= set(names)
     if preset.editable_points:
         assert model.in_features == model.out_features == 1
     if preset.scaling_family is not None:
@@ -112,8 +129,9 @@ def test_what_a_preset_says_about_its_model_holds(preset):
 
 def test_a_label_that_counts_parameters_counts_them_right(preset):
     count = len(names_of(preset.build()[0]))
-    if "parameters" in preset.labels["en"]:
-        assert f"{count} parameters" in preset.labels["en"] and f"파라미터 {count}개" in preset.labels["ko"]
+    label = TEXTS[f"model_{preset.key}"]
+    if "parameters" in label["en"]:
+        assert f"{count} parameters" in label["en"] and f"파라미터 {count}개" in label["ko"]
 
 
 def test_every_preset_trains_by_hand_to_a_low_loss_with_its_own_settings(preset):
@@ -149,9 +167,7 @@ def test_the_xor_preset_learns_what_no_line_can_fit():
     assert outputs.round().reshape(-1).tolist() == [0, 1, 1, 0]
 
 
-def test_a_presets_exact_bound_is_its_models_quadratic_loss_which_the_sweep_reports():
-    for preset in bp_core.PRESETS.values():
-        assert preset.exact_bound == preset.make_model().quadratic_loss
+def test_the_exact_bound_is_the_models_quadratic_loss_which_the_sweep_reports():
     assert bp_core.Line.quadratic_loss and not bp_core.MLP.quadratic_loss
     sweep = bp_core.teaching.learning_rate_sweep(bp_core.Line(), bp_core.seed_line(), 0.01, 0.1, 2, 5)
     assert sweep.exact_bound

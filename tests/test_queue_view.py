@@ -1,6 +1,6 @@
-from ui import queue_view
+from ui.server import queue_view
+from ui.server.worker import Job
 from ui.texts import t
-from ui.worker import Job
 
 
 def test_a_queued_job_shows_how_many_runs_are_ahead_and_a_running_one_its_progress():

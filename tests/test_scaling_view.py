@@ -1,5 +1,5 @@
 from bp_core.measure import scaling
-from ui import scaling_view
+from ui.views import scaling_view
 
 
 def test_each_reading_quotes_its_ratios_from_the_table_and_says_which_way_they_run():

@@ -4,8 +4,7 @@ import numpy as np
 import pytest
 
 import bp_core
-from ui import sentences
-from ui.texts import t
+from ui.texts import sentences, t
 
 
 def run(model: str, learning_rate: float, epochs: int) -> bp_core.Comparison:

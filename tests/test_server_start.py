@@ -1,4 +1,4 @@
-"""The server's warm-up at start (app.py, ui/server_start.py): it imports every module before any script may run
+"""The server's warm-up at start (app.py, ui/server/start.py): it imports every module before any script may run
 (browser connections wait for that, nothing else does), it leaves the Compare page's default run kept in the server's
 queue under the page's own key, a failure costs nothing but the warm-up, and ``streamlit run app.py`` finds an st.App
 that serves dashboard.py and starts the warm-up beside the server."""
@@ -16,9 +16,10 @@ import pytest
 import torch
 
 import bp_core
-from ui import compare_view, server_start
-from ui.queue_view import submit
-from ui.settings import Settings
+from ui.server import start as server_start
+from ui.server.queue_view import submit
+from ui.session.settings import Settings
+from ui.views import compare_view
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -117,9 +118,9 @@ def test_app_py_is_an_st_app_serving_dashboard_py_that_starts_the_warm_up_beside
     """In a fresh process (an st.App pins Streamlit's script path for its process): importing app.py loads no torch
     (the server answers first), and the lifespan returns at once with the warm-up running in its own thread."""
     probe = (
-        "import asyncio, threading, streamlit as st, app, ui.server_start\n"
+        "import asyncio, threading, streamlit as st, app, ui.server.start\n"
         "release = threading.Event()\n"
-        "ui.server_start.warm_up = release.wait  # the thread's name, not its work, is looked at here\n"
+        "ui.server.start.warm_up = release.wait  # the thread's name, not its work, is looked at here\n"
         "assert isinstance(app.app, st.App), type(app.app)\n"
         "print(app.app.script_path.name, 'torch' in __import__('sys').modules)\n"
         "async def enter():\n"

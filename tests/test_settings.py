@@ -1,4 +1,4 @@
-"""ui/settings.py: the Compare page's widgets turned into the settings to run, and what the settings build."""
+"""ui/session/settings.py: the Compare page's widgets turned into the settings to run, and what the settings build."""
 
 import math
 
@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 import bp_core
-from ui.numbers import LR_MIN, POINT_LIMIT
-from ui.points import LECTURE_POINTS
-from ui.settings import LR_OPTIONS, Settings, resolve_settings
+from ui.session.numbers import LR_MIN, POINT_LIMIT
+from ui.session.points import LECTURE_POINTS
+from ui.session.settings import LR_OPTIONS, Settings, resolve_settings
 from ui.texts import TEXTS, render, t
 
 
@@ -81,14 +81,14 @@ def _values(**changes):
 
 
 def test_resolve_settings_uses_the_exact_learning_rate_over_the_slider():
-    from ui.settings import resolve_settings
+    from ui.session.settings import resolve_settings
 
     resolved = resolve_settings(_values(lr_exact=0.119), None, LECTURE_POINTS, None)
     assert resolved.settings.learning_rate == 0.119 and resolved.messages == []
 
 
 def test_resolve_settings_names_a_bad_learning_rate_and_keeps_the_last_valid_settings():
-    from ui.settings import resolve_settings
+    from ui.session.settings import resolve_settings
 
     last = Settings(learning_rate=0.05, epochs=300)
     resolved = resolve_settings(_values(lr_exact=-1.0), None, LECTURE_POINTS, last)
@@ -100,7 +100,7 @@ def test_resolve_settings_names_a_bad_learning_rate_and_keeps_the_last_valid_set
 
 
 def test_resolve_settings_takes_edited_points_or_names_why_not():
-    from ui.settings import resolve_settings
+    from ui.session.settings import resolve_settings
     from ui.texts import render
 
     good = cells(["0.0", "1.0"], ["1", "3"])
@@ -110,3 +110,15 @@ def test_resolve_settings_takes_edited_points_or_names_why_not():
     resolved = resolve_settings(_values(), bad, ((5.0, 5.0),), None)
     assert resolved.valid_points == ((5.0, 5.0),) and resolved.settings.points == ((5.0, 5.0),)
     assert "row 2, y “1e7”: beyond ±1e+06" in render(resolved.messages[0], "en")
+
+
+def test_the_settings_rules_import_no_streamlit():
+    """ui/session/settings.py says "No Streamlit here": a fresh interpreter that imports it has not loaded streamlit."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "import sys, ui.session.settings; print('streamlit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[1], check=True).stdout.strip()
+    assert out == "False"

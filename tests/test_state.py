@@ -1,4 +1,4 @@
-"""ui.state is the one owner of st.session_state: no other code names it, and every widget key is made by
+"""ui.session.state is the one owner of st.session_state: no other code names it, and every widget key is made by
 ``state.key`` from a registered name."""
 
 import ast
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from ui import state
+from ui.session import state
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE = sorted([*ROOT.glob("ui/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "dashboard.py", ROOT / "app.py"])
-OWNER = ROOT / "ui" / "state.py"
+OWNER = ROOT / "ui" / "session" / "state.py"
 
 
 def _session_state_uses(path: Path) -> list[int]:

@@ -4,9 +4,9 @@ import pytest
 import torch
 
 import bp_core
-from ui import step_view as view
-from ui import teaching
 from ui.texts import render
+from ui.views import step_view as view
+from ui.views import teaching
 
 
 @pytest.fixture(scope="module")

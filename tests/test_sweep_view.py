@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import bp_core
-from ui import sweep_view as view
 from ui.texts import render
+from ui.views import sweep_view as view
 
 GOOD = {"low": 0.001, "high": 0.5, "count": 25, "epochs": 300}
 

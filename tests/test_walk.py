@@ -1,5 +1,5 @@
 """The backward pass walked unit by unit (bp_core.teaching.backward_walk), a nudged parameter (nudge), and the checked
-exercises (ui/exercises.py): against autograd, finite differences and the note's own first step."""
+exercises (ui/views/exercises.py): against autograd, finite differences and the note's own first step."""
 
 import math
 
@@ -11,8 +11,8 @@ from strategies import problems
 
 import bp_core
 from bp_core.teaching import backward_walk, nudge
-from ui import exercises
-from ui.exercises import Exercise, check, tolerance
+from ui.views import exercises
+from ui.views.exercises import Exercise, check, tolerance
 
 
 @settings(max_examples=40, deadline=None)

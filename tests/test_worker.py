@@ -2,7 +2,7 @@ import threading
 
 import pytest
 
-from ui.worker import DEFAULT_WORKERS, WORKERS_VARIABLE, Job, Worker, default_workers, give_back_memory
+from ui.server.worker import DEFAULT_WORKERS, WORKERS_VARIABLE, Job, Worker, default_workers, give_back_memory
 
 
 @pytest.fixture

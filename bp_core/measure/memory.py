@@ -187,10 +187,14 @@ def finish_probe(process: subprocess.Popen) -> MemoryMeasurement:
         raise RuntimeError(f"memory probe took longer than {PROBE_TIMEOUT_SECONDS} s and was stopped") from None
     if process.returncode != 0:
         raise RuntimeError(f"memory probe failed: {stderr.strip().splitlines()[-1:]}")
-    answer = json.loads(stdout)
-    answer["tensor_bytes"] = TensorBytes(**answer["tensor_bytes"])
-    answer["isolated"] = True
-    return MemoryMeasurement(**answer)
+    return measurement_from_answer(json.loads(stdout))
+
+
+def measurement_from_answer(answer: dict) -> MemoryMeasurement:
+    """A probe's answer (``bp_core.measure.probe``: a fresh interpreter's JSON, or a warm child's dict) as the
+    measurement: the one reading of what either kind of probe sends back."""
+    fields = {key: value for key, value in answer.items() if key != "isolated"}
+    return MemoryMeasurement(**fields | {"tensor_bytes": TensorBytes(**answer["tensor_bytes"]), "isolated": True})
 
 
 @grad_enabled

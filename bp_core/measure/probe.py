@@ -24,11 +24,10 @@ from typing import Any
 
 import torch
 
-from ..budget import TensorBytes
 from ..contract import model_from_spec
 from ..data import make_dataset
 from ..limits import MAX_SEED, METHODS, check_choice, check_epochs, check_int_range, check_learning_rate, shown
-from .memory import PROBE_TIMEOUT_SECONDS, MemoryMeasurement, measured_run
+from .memory import PROBE_TIMEOUT_SECONDS, MemoryMeasurement, measured_run, measurement_from_answer
 from .synthetic import synthetic_data
 
 __all__ = ["start_warm_probe"]
@@ -86,8 +85,7 @@ class WarmProbe:
             self._receive.close()
         if kind != "answer":
             raise RuntimeError(f"memory probe failed: {payload}")
-        payload["tensor_bytes"] = TensorBytes(**payload["tensor_bytes"])
-        return MemoryMeasurement(**payload, isolated=True)
+        return measurement_from_answer(payload)
 
 
 _EXTRA = ("synthetic", "device", "record_params", "memory_budget_bytes")

@@ -16,8 +16,9 @@ MAX_SYNTHETIC_ROWS = 10_000_000
 
 
 def synthetic_data(model: Model, n: int, seed: int = 0) -> Dataset:
-    """``n`` rows that fit ``model``: for the line y = 2x + 1 plus small noise on x in [-1, 1]; for a network,
-    inputs uniform in [0, 1] and targets in {0, 1} (the half adder's kind of task), from a seeded generator.
+    """``n`` rows that fit ``model``: one input and one output (the line) get y = 2x + 1 plus small noise on x in
+    [-1, 1]; any other widths (a network) get inputs uniform in [0, 1] and targets in {0, 1} (the half adder's kind
+    of task); from a seeded generator.
 
     Examples
     --------
@@ -27,7 +28,7 @@ def synthetic_data(model: Model, n: int, seed: int = 0) -> Dataset:
     """
     n = check_int_range("n", n, 1, MAX_SYNTHETIC_ROWS)
     generator = torch.Generator().manual_seed(seed)
-    if not model.layered:
+    if model.in_features == model.out_features == 1:  # one input, one output: the lecture's line's kind of data
         x = torch.linspace(-1, 1, n).reshape(n, 1)  # (N, 1)
         return Dataset(x, 2 * x + 1 + 0.01 * torch.randn(n, 1, generator=generator), f"line_{n}")
     x = torch.rand(n, model.in_features, generator=generator)  # (N, in)

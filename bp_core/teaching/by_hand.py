@@ -10,11 +10,10 @@ The gradient and the update come from the model's own ``manual_packed`` and the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import torch
 
-from ..contract import Model, Params, check_model, check_params
+from ..contract import LayeredModel, Model, Params, check_layered, check_model, check_params
 from ..data import as_dataset
 from ..limits import ArgumentTypeError, check_int_range, check_learning_rate, shown
 from ..models import scalar_names, unflatten
@@ -85,13 +84,11 @@ def network_values(model: Model, params: Params, data: object) -> NetworkValues:
     >>> [tuple(t.shape) for t in values.d], [tuple(t.shape) for t in values.n]
     ([(4, 3), (4, 2)], [(4, 2), (4, 3), (4, 2)])
     """
-    if not check_model(model).layered:
-        raise ValueError(f"model must be a layered network such as bp_core.MLP(), got {model!r}")
+    model = check_layered(model)  # forward_values() gives (input, d, n) per layer, as chain_rule_paths reads it
     params = check_params(model, params)
     data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)
-    network: Any = model  # layered: forward_values() gives (input, d, n) per layer, as chain_rule_paths reads it
     with torch.no_grad():
-        cache = network.forward_values(params, data.x)
+        cache = model.forward_values(params, data.x)
         y_hat = cache[-1][2]
         loss = torch.nn.functional.mse_loss(y_hat, data.y).item()
     return NetworkValues([d for _, d, _ in cache], [data.x, *[n for _, _, n in cache]], data.y, loss)
@@ -140,11 +137,11 @@ def manual_step(model: Model, params: Params, data: object, learning_rate: float
         theta = model.pack(params).clone()
         loss, grad = model.manual_packed(theta, model.design(x), y)  # the code train(method="manual") runs
         new_theta = theta - learning_rate * grad  # the update train() makes
-        if model.layered:
+        if isinstance(model, LayeredModel):  # every unit's d and n, and the local derivatives layer by layer
             forward, local = _network_values(model, params, x, y)
-        else:
-            pred = model.predict_packed(theta, model.design(x))  # (N, 1)
-            error = pred - y  # (N, 1)
+        else:  # any other model: its prediction and the output error (the line: pred = w x + b)
+            pred = model.predict_packed(theta, model.design(x))  # (N, K)
+            error = pred - y  # (N, K)
             forward = {"x": x, "y": y, "pred": pred, "error": error}
             local = {"dL/dpred": 2 * error / error.numel()}
     return ManualStep(learning_rate, {k: v.clone() for k, v in params.items()}, forward, loss.item(), local,
@@ -152,7 +149,7 @@ def manual_step(model: Model, params: Params, data: object, learning_rate: float
                       {k: v.clone() for k, v in model.unpack(new_theta).items()})
 
 
-def _network_values(model, params: Params, x: torch.Tensor, y: torch.Tensor
+def _network_values(model: LayeredModel, params: Params, x: torch.Tensor, y: torch.Tensor
                     ) -> tuple[dict[str, torch.Tensor], dict[str, torch.Tensor]]:
     """d and n of every layer, then the backward's local derivatives, layer by layer from the output."""
     cache = model.forward_values(params, x)

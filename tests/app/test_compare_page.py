@@ -6,9 +6,9 @@ from lecture_golden import LOSS_BOUND, SHOWN_B, SHOWN_W
 from page_helpers import kept
 
 import bp_core
-from ui.compare_view import COMPARE
-from ui.settings import Settings
+from ui.session.settings import Settings
 from ui.texts import TEXTS
+from ui.views.compare_view import COMPARE
 
 
 def final_line(at) -> tuple[str, str]:
@@ -27,7 +27,7 @@ def metric(at, label_start: str) -> str:
 
 
 def test_the_page_opened_without_a_link_asks_for_the_run_the_server_warms_at_start(app):
-    """ui/server_start.py warms Settings() under the Compare key; the page, opened plainly, asks for exactly that."""
+    """ui/server/start.py warms Settings() under the Compare key; the page, opened plainly, asks for exactly that."""
     at = app()
     assert kept(at, "app", "results")[COMPARE][0] == Settings()
 
@@ -38,8 +38,9 @@ def test_a_changed_preset_default_is_what_the_warm_up_warms_and_what_the_page_as
     import dataclasses
 
     import bp_core
-    from ui import compare_view, queue_view
-    from ui.presets import DEFAULT_MODEL
+    from ui.server import queue_view
+    from ui.session.presets import DEFAULT_MODEL
+    from ui.views import compare_view
 
     monkeypatch.setitem(bp_core.PRESETS, DEFAULT_MODEL, dataclasses.replace(bp_core.PRESETS[DEFAULT_MODEL], epochs=321))
     submitted = []
@@ -206,7 +207,7 @@ def test_downloads_are_built_on_click_and_hold_the_history_of_both_methods_and_t
 
     import pandas as pd
 
-    from ui import compare_view as view
+    from ui.views import compare_view as view
 
     at = app()
     buttons = {b.key: b for b in at.get("download_button")}
@@ -248,7 +249,7 @@ def test_switching_language_keeps_the_settings_and_the_results(app):
 
 def test_training_twice_then_visiting_the_glossary_and_back_keeps_every_setting(app):
     """Plain AppTest reruns a page without its shell (Streamlit's legacy pages/ mode): the page must run the app itself,
-    and settings live in the page's record (ui.state), so nothing raises and nothing is lost."""
+    and settings live in the page's record (ui.session.state), so nothing raises and nothing is lost."""
     at = app()
     at.select_slider(key="compare.lr").set_value(0.05)
     at.button(key="compare.train").click().run()

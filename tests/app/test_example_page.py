@@ -7,8 +7,8 @@ import pytest
 from page_helpers import kept, open_page, texts
 
 from bp_core.lecture import note
-from ui.lecture_path import PAGES
 from ui.texts import t
+from ui.views.lecture_path import PAGES
 
 PAGE = "pages/lecture_example.py"
 STATEMENTS = ("dw = 2 * x.t().mm(predictions - y) / x.size(0)", "db = 2 * (predictions - y).sum() / x.size(0)",

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.lecture_path import PAGES
+from ui.views.lecture_path import PAGES
 
 from .conftest import APP
 

@@ -5,8 +5,8 @@ from lecture_golden import SHOWN_B, SHOWN_W
 from page_helpers import kept
 
 import bp_core
-from ui.messages import shown
 from ui.texts import TEXTS
+from ui.texts.messages import shown
 
 
 def metric(at, label_start: str) -> str:

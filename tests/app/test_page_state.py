@@ -1,5 +1,5 @@
-"""One page state (ui.state): on every page with widgets, what the learner chose survives a rerun, a visit to another
-page and the way back, and a language switch; a model switch and back finds each model's own values again; the
+"""One page state (ui.session.state): on every page with widgets, what the learner chose survives a rerun, a visit to
+another page and the way back, and a language switch; a model switch and back finds each model's own values again; the
 page draws no warning about a widget given two values."""
 
 import pytest
@@ -146,7 +146,7 @@ def test_a_new_epoch_restarts_the_walk_and_says_so_and_the_old_place_comes_back(
 def test_every_record_holds_only_registered_names():
     at = open_page("pages/chain_rule.py")
     at.switch_page("pages/backward.py").run()
-    from ui.state import PAGES
+    from ui.session.state import PAGES
 
     for page in ("app", "chain", "backward"):
         rec = record(at, page)

@@ -1,6 +1,6 @@
-"""Every heavy action of every page computes in the server's one queue (ui/queue_view.py), in the worker's thread,
-never in the page's: Compare's run, the learning-rate sweep, the Scaling page's live run, the zero_grad comparison,
-the lecture example's run and the fresh-process measurement (exclusive)."""
+"""Every heavy action of every page computes in the server's one queue (ui/server/queue_view.py), in the worker's
+thread, never in the page's: Compare's run, the learning-rate sweep, the Scaling page's live run, the zero_grad
+comparison, the lecture example's run and the fresh-process measurement (exclusive)."""
 
 import threading
 
@@ -8,8 +8,8 @@ import pytest
 from page_helpers import open_page
 
 from bp_core import measure
-from ui import queue_view
-from ui.worker import Worker
+from ui.server import queue_view
+from ui.server.worker import Worker
 
 
 class RecordingWorker(Worker):

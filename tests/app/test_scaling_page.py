@@ -3,8 +3,8 @@ from apptest_helpers import chart_data, chart_specs, chart_title
 from page_helpers import kept
 
 from bp_core.measure import scaling
-from ui import scaling_view
 from ui.texts import TEXTS
+from ui.views import scaling_view
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from pathlib import Path
 from page_helpers import open_page, texts
 from streamlit.testing.v1 import AppTest
 
-from ui.lecture_path import PAGES, SECTIONS
-from ui.start_view import section_values
 from ui.texts import t
+from ui.views.lecture_path import PAGES, SECTIONS
+from ui.views.start_view import section_values
 
 from .conftest import APP
 

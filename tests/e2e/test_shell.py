@@ -1,8 +1,8 @@
 import pytest
 from e2e.conftest import save_screenshot
 
-from ui.lecture_path import PAGES
 from ui.texts import t
+from ui.views.lecture_path import PAGES
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from . import (
+from ui.texts import (
     backward,
     chain_rule,
     check,
@@ -25,7 +25,7 @@ from . import (
     step,
     sweep,
 )
-from .glossary import GLOSSARY
+from ui.texts.glossary import GLOSSARY
 
 __all__ = ["GLOSSARY", "LANGUAGES", "TEXTS", "render", "t"]
 

@@ -1,4 +1,4 @@
-"""Texts of the backward-pass page (pages/backward.py, ui/backward_view.py): the walk, the nudge."""
+"""Texts of the backward-pass page (pages/backward.py, ui/views/backward_view.py): the walk, the nudge."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "backward_title": {"en": "The backward pass, step by step", "ko": "역전파, 한 단계씩"},

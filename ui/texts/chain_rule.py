@@ -1,4 +1,4 @@
-"""Texts of the Chain rule page (pages/chain_rule.py, ui/chain_view.py)."""
+"""Texts of the Chain rule page (pages/chain_rule.py, ui/views/chain_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "chain_title": {"en": "The chain rule, path by path", "ko": "연쇄 법칙, 경로별로 보기"},
@@ -90,7 +90,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "for the whole batch.",
                           "ko": "모든 샘플과 경로에 대해 더한 값: 자동 미분이 전체 배치에 대해 계산하는 기울기 "
                                 "∂L/∂{param}입니다."},
-    # the choices of parameter, sample and epoch, and the path table (ui/chain_view.py)
+    # the choices of parameter, sample and epoch, and the path table (ui/views/chain_view.py)
     "teach_bad_param": {"en": "{value} is not one of the parameters; the last valid choice is shown.",
                         "ko": "{value}은(는) 파라미터가 아닙니다. 마지막으로 유효했던 선택을 보여 줍니다."},
     "teach_bad_sample": {"en": "Sample {value} does not exist: pick 0 to {high} or the whole batch. The last valid "

@@ -1,4 +1,4 @@
-"""Texts of the Gradient check page (pages/gradient_check.py, ui/check_view.py)."""
+"""Texts of the Gradient check page (pages/gradient_check.py, ui/views/check_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "check_title": {"en": "Gradient check", "ko": "기울기 검증"},

@@ -1,6 +1,5 @@
 """Texts several pages share: models, methods, chart labels, and why a setting, link or cell cannot be used."""
 
-import bp_core
 
 TEXTS: dict[str, dict[str, str]] = {
     "edits_dropped": {"en": "The table's last edits could not be applied and were dropped; it shows the last valid "
@@ -10,8 +9,10 @@ TEXTS: dict[str, dict[str, str]] = {
                       "ko": "손실이 유한하지 않거나 max(처음 손실, 1)의 {factor}배를 넘으"},
     # words several pages use: the models, the two methods, chart and table labels, the teaching pages' training
     "model": {"en": "Model", "ko": "모델"},
-    # model_<key>: each preset's name for the model choice, as the presets table (bp_core/presets.py) gives it
-    **{f"model_{key}": dict(preset.labels) for key, preset in bp_core.PRESETS.items()},
+    # model_<key>: each preset's name (bp_core.PRESETS) for the model choice
+    "model_line": {"en": "Line y = wx + b (lecture)", "ko": "직선 y = wx + b (강의)"},
+    "model_mlp": {"en": "Network 2-3-2 (17 parameters, half adder)", "ko": "신경망 2-3-2 (파라미터 17개, 반가산기)"},
+    "model_xor": {"en": "Network 2-2-1 (9 parameters, XOR)", "ko": "신경망 2-2-1 (파라미터 9개, XOR)"},
     "manual": {"en": "manual (chain rule)", "ko": "직접 미분 (연쇄 법칙)"},
     "autograd": {"en": "autograd (backward)", "ko": "자동 미분 (backward)"},
     "method": {"en": "method", "ko": "방법"},
@@ -25,12 +26,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "bound_computing": {"en": "Computing the stability bound 2/λmax ...", "ko": "안정성 한계 2/λmax를 계산하는 중 ..."},
     "teach_training": {"en": "Training the model by hand ({epochs} epochs) ...",
                        "ko": "모델을 직접 미분으로 학습하는 중 ({epochs} 에폭) ..."},
-    # the server's one queue (ui/queue_view.py), on every page that computes something heavy
+    # the server's one queue (ui/server/queue_view.py), on every page that computes something heavy
     "queue_one": {"en": "Waiting: 1 run ahead of yours (this server computes {workers} at a time).",
                   "ko": "대기 중: 앞에 실행 1개가 있습니다 (이 서버는 한 번에 {workers}개씩 계산합니다)."},
     "queue_many": {"en": "Waiting: {ahead} runs ahead of yours (this server computes {workers} at a time).",
                    "ko": "대기 중: 앞에 실행 {ahead}개가 있습니다 (이 서버는 한 번에 {workers}개씩 계산합니다)."},
-    # what ui/links.py and ui/points.py say about a link's setting or a table cell it cannot use, and why (reason_*)
+    # what ui/session/links.py and points.py say of a link's setting or a table cell they cannot use, and why
     "bad_link_param": {"en": "The link's setting {name} = “{value}” cannot be used: {reason}. Its default is used.",
                        "ko": "링크의 설정 {name} = “{value}”은(는) 사용할 수 없습니다: {reason}. 기본값을 사용합니다."},
     "link_param_ignored": {"en": "The link's setting {name} does not apply to the {model}: it is ignored.",

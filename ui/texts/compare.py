@@ -1,6 +1,6 @@
-"""Texts of the Compare page (pages/compare.py, ui/compare_view.py, ui/charts.py, ui/sentences.py)."""
+"""Texts of the Compare page (pages/compare.py, ui/views/compare_view.py, ui/charts/builders.py,
+ui/texts/sentences.py)."""
 
-import bp_core
 
 TEXTS: dict[str, dict[str, str]] = {
     "compare_example_link": {"en": "The note's two programs, timed and memory-profiled here beside the note's figures",
@@ -29,8 +29,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "epochs": {"en": "Epochs (1 to {cap})", "ko": "에폭 수 (1 ~ {cap})"},
     "seed": {"en": "Initialisation seed", "ko": "초기화 시드"},
     "activation": {"en": "Hidden activation", "ko": "은닉층 활성화 함수"},
-    # data_<key>: what each preset says under its data settings, as the presets table (bp_core/presets.py) gives it
-    **{f"data_{key}": dict(preset.data_caption) for key, preset in bp_core.PRESETS.items()},
+    # data_<key>: what each preset (bp_core.PRESETS) says under its data settings
+    "data_line": {"en": "Data points (edit, add or delete rows)", "ko": "데이터 점 (수정, 추가, 삭제 가능)"},
+    "data_mlp": {"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
+                 "ko": "데이터: 반가산기, 입력 (a, b), 목표 [합 = a XOR b, 자리올림 = a AND b]."},
+    "data_xor": {"en": "Data: XOR, inputs (a, b), target a XOR b. No straight line separates the 1s from the 0s; the "
+                       "tanh hidden units bend the boundary. From some seeds training stops in a local minimum.",
+                 "ko": "데이터: XOR, 입력 (a, b), 목표 a XOR b. 1과 0을 가르는 직선은 없어서 tanh 은닉 유닛이 "
+                       "경계를 구부립니다. 어떤 시드에서는 학습이 국소 최솟값에서 멈춥니다."},
     "train": {"en": "Train", "ko": "학습"},
     "lr_used": {"en": "Learning rate used: {lr}", "ko": "사용한 학습률: {lr}"},
     "bad_lr": {"en": "The exact learning rate {value} cannot be used: {reason}. The last valid settings are still "
@@ -106,7 +112,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "download_json": {"en": "Settings and results (JSON)", "ko": "설정과 결과 (JSON)"},
     "share": {"en": "The address bar now holds these settings: copy it to share this run.",
               "ko": "주소 표시줄에 이 설정이 담겨 있습니다. 복사해서 이 실행을 공유하세요."},
-    # sentences computed from the run (ui/sentences.py)
+    # sentences computed from the run (ui/texts/sentences.py)
     "ratio_manual_faster": {"en": "autograd / manual = {ratio}: the manual method is faster per epoch",
                             "ko": "자동 미분 / 직접 미분 = {ratio}: 에폭당 직접 미분이 더 빠름"},
     "ratio_autograd_faster": {"en": "autograd / manual = {ratio}: autograd is faster per epoch",

@@ -1,5 +1,5 @@
-"""Texts of the extra-example page (pages/lecture_example.py, ui/example_view.py): the note's two programs, what the
-note printed, and the same programs run on this machine, reconciled figure by figure."""
+"""Texts of the extra-example page (pages/lecture_example.py, ui/views/example_view.py): the note's two programs, what
+the note printed, and the same programs run on this machine, reconciled figure by figure."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "example_title": {"en": "The extra example: the note's two programs, run here",

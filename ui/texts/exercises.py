@@ -1,4 +1,4 @@
-"""Texts of the checked exercises (ui/exercises.py) on the step, chain-rule and backward-pass pages."""
+"""Texts of the checked exercises (ui/views/exercises.py) on the step, chain-rule and backward-pass pages."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "exercise_title": {"en": "Your turn:", "ko": "직접 해 보기:"},

@@ -1,4 +1,4 @@
-"""Texts of the Compare page's memory section (ui/memory_view.py): tensor bytes and peak RSS per method."""
+"""Texts of the Compare page's memory section (ui/views/memory_view.py): tensor bytes and peak RSS per method."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "memory_tensor_line": {"en": "**{method}**: {counted:,} bytes of tensors, counted in this run (analytic count from "

@@ -1,4 +1,4 @@
-"""Texts of the Scaling page (pages/scaling.py, ui/scaling_view.py, ui/scaling_charts.py)."""
+"""Texts of the Scaling page (pages/scaling.py, ui/views/scaling_view.py, ui/charts/scaling.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "scaling_title": {"en": "Where the two methods really differ: as the work grows",

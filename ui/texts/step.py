@@ -1,4 +1,4 @@
-"""Texts of the One step by hand page (pages/step_by_hand.py, ui/step_view.py)."""
+"""Texts of the One step by hand page (pages/step_by_hand.py, ui/views/step_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "step_title": {"en": "One step by hand", "ko": "한 단계씩 직접 계산"},

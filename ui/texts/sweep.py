@@ -1,4 +1,4 @@
-"""Texts of the Learning rate page (pages/learning_rate.py, ui/sweep_view.py): the learning-rate sweep."""
+"""Texts of the Learning rate page (pages/learning_rate.py, ui/views/sweep_view.py): the learning-rate sweep."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "sweep_title": {"en": "The learning rate and the stability bound", "ko": "학습률과 안정성 한계"},

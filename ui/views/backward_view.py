@@ -17,15 +17,15 @@ import streamlit as st
 
 import bp_core
 from bp_core.teaching import BackwardWalk, WalkStep
-
-from . import state, teaching
-from .exercises import Exercise
-from .messages import Message
-from .network_graph import FILL, FONT, PARAMETER_COLOUR, PATH_COLOUR, QUIET_COLOUR, layer_unit_name
-from .settings import Settings
-from .step_view import aligned
-from .step_view import number_columns as number_columns_to
-from .texts import t
+from ui.charts.network_graph import FILL, FONT, PARAMETER_COLOUR, PATH_COLOUR, QUIET_COLOUR, layer_unit_name
+from ui.session import state
+from ui.session.settings import Settings
+from ui.texts import t
+from ui.texts.messages import Message
+from ui.views import teaching
+from ui.views.exercises import Exercise
+from ui.views.step_view import aligned
+from ui.views.step_view import number_columns as number_columns_to
 
 BATCH = "batch"
 LAYOUTS = ("LR", "TB")

@@ -1,9 +1,9 @@
 """What the Compare page draws, computed from one run: the run itself (through the server's one queue), the charts
-(chosen from a mapping), the headline metrics. The sentences that read them live in ui/sentences.py.
+(chosen from a mapping), the headline metrics. The sentences that read them live in ui/texts/sentences.py.
 
-Runs go through ``ui.queue_view.queued``: one computation at a time (``ui.worker.DEFAULT_WORKERS``; the environment
-variable BACKPROP_LAB_WORKERS allows more), a waiting learner sees how many runs are ahead of theirs, twenty sessions
-asking for the same settings at once share one run, and the last few runs are kept for whoever asks next. The
+Runs go through ``ui.server.queue_view.queued``: one computation at a time (``ui.server.worker.DEFAULT_WORKERS``; the
+environment variable BACKPROP_LAB_WORKERS allows more), a waiting learner sees how many runs are ahead of theirs, twenty
+sessions asking for the same settings at once share one run, and the last few runs are kept for whoever asks next. The
 queue's results are shared, not copied: nothing here changes a ``Comparison``.
 """
 
@@ -20,15 +20,16 @@ import streamlit as st
 
 import bp_core
 from bp_core.limits import METHODS
-
-from . import charts, sentences, state
-from .queue_view import queued, submit
-from .settings import Settings
-from .texts import t
-from .worker import Job, Report
+from ui.charts import builders as charts
+from ui.server.queue_view import queued, submit
+from ui.server.worker import Job, Report
+from ui.session import state
+from ui.session.presets import view
+from ui.session.settings import Settings
+from ui.texts import sentences, t
 
 COMPARE = "compare"
-"""The action's name in the server's queue (ui/queue_view.py) and in this session's kept results."""
+"""The action's name in the server's queue (ui/server/queue_view.py) and in this session's kept results."""
 
 
 def _compute(settings: Settings, report: Report) -> bp_core.Comparison:
@@ -145,7 +146,7 @@ def headline(comparison: bp_core.Comparison, settings: Settings, lang: str) -> l
                if difference is not None else
                Metric(t("max_difference", lang), sentences.MISSING, t("max_difference_missing", lang)))
     manual, auto = results["manual"], results["autograd"]
-    named = bp_core.PRESETS[settings.model].headline_parameters
+    named = view(settings.model).headline_parameters
     if named:
         bottom = [Metric(t("final_param", lang, name=name), f"{manual.params[name].item():.6f}",
                          t("final_param_help", lang, autograd=auto.params[name].item())) for name in named]

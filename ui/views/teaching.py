@@ -12,13 +12,12 @@ import streamlit as st
 
 import bp_core
 from bp_core.contract import LayeredModel, check_layered
-
-from . import state
-from .presets import choices
-from .queue_view import queued
-from .settings import Settings
-from .texts import t
-from .worker import Report
+from ui.server.queue_view import queued
+from ui.server.worker import Report
+from ui.session import state
+from ui.session.presets import choices
+from ui.session.settings import Settings
+from ui.texts import t
 
 RUNS = {model: Settings(model, bp_core.PRESETS[model].learning_rate, bp_core.PRESETS[model].epochs)
         for model in bp_core.PRESETS}
@@ -26,7 +25,7 @@ RUNS = {model: Settings(model, bp_core.PRESETS[model].learning_rate, bp_core.PRE
 
 
 TEACHING_RUN = "teaching_run"
-"""The action's name in the server's queue (ui/queue_view.py): a preset's run that the teaching pages read."""
+"""The action's name in the server's queue (ui/server/queue_view.py): a preset's run that the teaching pages read."""
 
 
 def _train(settings: Settings, report: Report) -> bp_core.TrainResult:

@@ -1,7 +1,7 @@
 """What the gradient-check page shows: where the parameters come from (the start, an epoch of the lecture's run, or
 typed in), the three gradients in float32 and float64 with a verdict per row, and the forgotten ``zero_grad()``.
 Parsing the typed table is pure and unit-tested; the computations are cached on hashable values, and the zero_grad
-runs go through the server's queue (ui/queue_view.py).
+runs go through the server's queue (ui/server/queue_view.py).
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import torch
 
 import bp_core
 from bp_core.teaching.checking import WRONG_MARGIN
-
-from . import charts, teaching
-from .messages import Message, Unusable, shown
-from .numbers import parse_real
-from .queue_view import queued
-from .settings import Settings
-from .texts import t
+from ui.charts import builders as charts
+from ui.server.queue_view import queued
+from ui.session.numbers import parse_real, whole_number
+from ui.session.settings import Settings
+from ui.texts import t
+from ui.texts.messages import Message, Unusable, shown
+from ui.views import teaching
 
 SOURCES = ("initial", "trained", "typed")
 PARAMETER_LIMIT = 1e3
@@ -44,7 +44,7 @@ def parse_typed(frame: pd.DataFrame, names: list[str]) -> tuple[Values | None, l
     for name, cell in zip(names, frame["value"]):
         empty = cell is None or (not isinstance(cell, str) and pd.isna(cell))  # an emptied cell reads None or NaN
         text = "" if empty else str(cell).strip()
-        try:  # the dashboard's one number grammar (ui/numbers.py), as on the Compare page
+        try:  # the dashboard's one number grammar (ui/session/numbers.py), as on the Compare page
             value = parse_real(text)
         except Unusable as problem:
             key = "check_bad_range" if problem.reason[0] == "reason_not_finite" else "check_bad_cell"
@@ -60,9 +60,8 @@ def parse_typed(frame: pd.DataFrame, names: list[str]) -> tuple[Values | None, l
 
 def valid_epoch(value: object, last: int) -> int:
     """``value`` if it is an epoch of the run (0..last), the nearest one if it is an integer outside, else 0."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        return 0
-    return min(max(value, 0), last)
+    whole = whole_number(value, -(2**63), 2**63)
+    return 0 if whole is None else min(max(whole, 0), last)
 
 
 def values_at(settings: Settings, source: str, epoch: int) -> Values:
@@ -90,12 +89,23 @@ def report(settings: Settings, values: Values, _lang: str = "en") -> bp_core.tea
                   lambda job: t("check_computing", _lang))
 
 
+COLUMNS = {"parameter": "check_col_parameter", "verdict": "check_col_verdict", "manual": "check_col_manual",
+           "autograd": "check_col_autograd", "numeric": "check_col_numeric",
+           "manual_abs_error": "check_col_manual_abs_error", "manual_rel_error": "check_col_manual_rel_error",
+           "numeric_abs_error": "check_col_numeric_abs_error", "numeric_rel_error": "check_col_numeric_rel_error"}
+"""The text key of each column of bp_core's gradient table, written out (never built from a column's name: a column
+bp_core adds keeps its own name until it is listed here; tests/test_check_view.py lists them all)."""
+VERDICT_TEXTS = {"pass": "check_verdict_pass", "finite_difference_off": "check_verdict_finite_difference_off",
+                 "manual_mismatch": "check_verdict_manual_mismatch"}
+"""The text key of each of bp_core.teaching.checking.VERDICTS."""
+
+
 def check_table(table: bp_core.teaching.GradientTable, lang: str) -> pd.DataFrame:
     """The table in ``lang``, the verdict next to the parameter: column names and verdicts translated, numbers
     unchanged."""
-    frame = table.table.assign(verdict=[t(f"check_verdict_{v}", lang) for v in table.table["verdict"]])
+    frame = table.table.assign(verdict=[t(VERDICT_TEXTS[v], lang) for v in table.table["verdict"]])
     frame = frame[["parameter", "verdict", *[c for c in frame.columns if c not in ("parameter", "verdict")]]]
-    return frame.rename(columns={c: t(f"check_col_{c}", lang) for c in frame.columns})
+    return frame.rename(columns={c: t(COLUMNS[c], lang) for c in frame.columns if c in COLUMNS})
 
 
 def table_columns(frame: pd.DataFrame) -> dict:
@@ -107,7 +117,7 @@ def table_columns(frame: pd.DataFrame) -> dict:
 
 
 ZERO_GRAD = "zero_grad"
-"""The action's name in the server's queue (ui/queue_view.py)."""
+"""The action's name in the server's queue (ui/server/queue_view.py)."""
 
 
 def _zero_grad(settings: Settings, epochs: int) -> bp_core.teaching.ZeroGradComparison:

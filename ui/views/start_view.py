@@ -10,9 +10,8 @@ import streamlit as st
 
 import bp_core
 from bp_core.lecture import note
-
-from .lecture_path import PAGES, SECTIONS, next_pages
-from .texts import t
+from ui.texts import t
+from ui.views.lecture_path import PAGES, SECTIONS, next_pages
 
 __all__ = ["page_link", "section_values", "start_sections", "where_next"]
 

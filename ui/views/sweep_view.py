@@ -18,13 +18,13 @@ import streamlit as st
 
 import bp_core
 from bp_core import limits, teaching
-
-from . import charts
-from .messages import Message
-from .queue_view import queued
-from .state import WidgetValues
-from .texts import t
-from .worker import Job, Report
+from ui.charts import builders as charts
+from ui.server.queue_view import queued
+from ui.server.worker import Job, Report
+from ui.session.numbers import whole_number
+from ui.session.state import WidgetValues
+from ui.texts import t
+from ui.texts.messages import Message
 
 DEFAULTS = {key: {"low": preset.sweep.low, "high": preset.sweep.high, "count": preset.sweep.count,
                   "epochs": preset.sweep.epochs} for key, preset in bp_core.PRESETS.items()}
@@ -61,17 +61,11 @@ def _rate(value: Any) -> float | None:
     return number if number is not None and 0 < number <= limits.MAX_LEARNING_RATE else None
 
 
-def _whole(value: Any, low: int, high: int) -> int | None:
-    """A whole number in [low, high], else None."""
-    number = _number(value)
-    return int(number) if number is not None and number == int(number) and low <= number <= high else None
-
-
 def resolve_sweep(model: str, values: WidgetValues) -> tuple[SweepRequest | None, list[Message]]:
     """The sweep to run from the typed values, or None and every reason it cannot run, in words."""
     low, high = _rate(values.get("low")), _rate(values.get("high"))
-    count = _whole(values.get("count"), 2, teaching.MAX_RUNS)
-    epochs = _whole(values.get("epochs"), 1, teaching.MAX_SWEEP_EPOCHS)
+    count = whole_number(values.get("count"), 2, teaching.MAX_RUNS)
+    epochs = whole_number(values.get("epochs"), 1, teaching.MAX_SWEEP_EPOCHS)
     cap = limits.MAX_LEARNING_RATE
     messages: list[Message] = []
     if low is None:
@@ -93,7 +87,7 @@ def resolve_sweep(model: str, values: WidgetValues) -> tuple[SweepRequest | None
 
 
 SWEEP = "sweep"
-"""The action's name in the server's queue (ui/queue_view.py)."""
+"""The action's name in the server's queue (ui/server/queue_view.py)."""
 
 
 def _compute(request: SweepRequest, report: Report) -> teaching.Sweep:
@@ -181,9 +175,15 @@ def curves_chart(sweep: teaching.Sweep, rates: list[float], lang: str) -> alt.To
     return charts.finish(chart, t("sweep_chart_curves", lang)).properties(height=HEIGHT)
 
 
+COLUMNS = {"learning_rate": "sweep_col_learning_rate", "final_loss": "sweep_col_final_loss",
+           "initial_loss": "sweep_col_initial_loss", "epochs_run": "sweep_col_epochs_run",
+           "diverged_at": "sweep_col_diverged_at", "diverging": "sweep_col_diverging"}
+"""The text key of each column of bp_core's sweep table, written out (never built from a column's name)."""
+
+
 def sweep_frame(sweep: teaching.Sweep, lang: str) -> pd.DataFrame:
     """The sweep's table with its columns in ``lang``."""
-    return sweep.table.rename(columns={c: t(f"sweep_col_{c}", lang) for c in sweep.table.columns})
+    return sweep.table.rename(columns={c: t(COLUMNS[c], lang) for c in sweep.table.columns if c in COLUMNS})
 
 
 CHARTS: dict[str, Callable[[teaching.Sweep, str, tuple[float, ...]], alt.TopLevelMixin]] = {

@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from . import state
-from .texts import t
-from .worker import Job, Report, Worker
+from ui.server.worker import Job, Report, Worker
+from ui.session import state
+from ui.texts import t
 
 WAIT_POLL_SECONDS = 0.25
 """How often a waiting page looks at its queue position and progress (it redraws only what changed)."""
@@ -31,7 +31,7 @@ ProgressText = Callable[[Job], str]
 @st.cache_resource(show_spinner=False)
 def server_queue() -> Worker:
     """The server's one worker, shared by every session and every page. app.py's warm-up builds it when the server
-    starts (ui/server_start.py), beside the process-wide settings it needs; any first use builds it otherwise."""
+    starts (ui/server/start.py), beside the process-wide settings it needs; any first use builds it otherwise."""
     return Worker()
 
 

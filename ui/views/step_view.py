@@ -5,7 +5,6 @@ row ``e``, so its update equals row ``e + 1`` of ``train()``'s history exactly (
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
@@ -14,13 +13,15 @@ import torch
 
 import bp_core
 from bp_core import models
-
-from . import state, teaching
-from .exercises import Exercise, exercise_box
-from .messages import Message, shown
-from .network_graph import unit_name
-from .settings import Settings
-from .texts import t
+from bp_core.contract import LayeredModel
+from ui.charts.network_graph import unit_name
+from ui.session import state
+from ui.session.numbers import whole_number
+from ui.session.settings import Settings
+from ui.texts import t
+from ui.texts.messages import Message, shown
+from ui.views import teaching
+from ui.views.exercises import Exercise, exercise_box
 
 ACTIONS = ("previous", "next", "reset")
 
@@ -45,11 +46,11 @@ def resolve_jump(value: Any, last_step: int) -> tuple[int | None, Message | None
     """A typed epoch: an integer in [0, last_step], else None and the message that says why."""
     if value is None:  # an empty box (Streamlit also turns a NaN into None)
         return None, ("step_no_jump", {"high": last_step})
-    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-    if number is None or not math.isfinite(number) or number != int(number) or not 0 <= number <= last_step:
-        shown_value = f"{number:.15g}" if number is not None else shown(value)
-        return None, ("step_bad_jump", {"value": shown_value, "high": last_step})
-    return int(number), None
+    epoch = whole_number(value, 0, last_step)
+    if epoch is None:
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None, ("step_bad_jump", {"value": f"{value:.15g}" if number else shown(value), "high": last_step})
+    return epoch, None
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
@@ -180,7 +181,7 @@ def step_exercise(step: bp_core.teaching.ManualStep, model: bp_core.Model, what:
     gradient = dict(zip(names, bp_core.models.flatten(step.gradient).tolist()))
     before = dict(zip(names, bp_core.models.flatten(step.params).tolist()))
     after = dict(zip(names, bp_core.models.flatten(step.new_params).tolist()))
-    line = not model.layered
+    line = not isinstance(model, LayeredModel)  # no stack of layers: the line's formulas
     ident = f"step:{what}:{parameter}:{epoch}:{step.loss!r}:{step.learning_rate!r}"
     if what == "loss":
         hint: Message = (("exh_line_loss", {"w": before.get("w", 0.0), "b": before.get("b", 0.0)}) if line
@@ -201,7 +202,7 @@ def step_exercise(step: bp_core.teaching.ManualStep, model: bp_core.Model, what:
 
 def _gradient_terms(step: bp_core.teaching.ManualStep, model: bp_core.Model, parameter: str) -> str:
     """A parameter's gradient as the sum over the samples it is, terms written out (four digits each)."""
-    if not model.layered:  # the line: dw = (2/N) Σ x (pred − y), db = (2/N) Σ (pred − y)
+    if not isinstance(model, LayeredModel):  # the line: dw = (2/N) Σ x (pred − y), db = (2/N) Σ (pred − y)
         x, error = step.forward["x"][:, 0].tolist(), step.forward["error"][:, 0].tolist()
         inputs = x if parameter == bp_core.models.scalar_names(step.params)[0] else [1.0] * len(x)
         terms = " + ".join(f"{a:.4g}×({e:.4g})" for a, e in zip(inputs, error))

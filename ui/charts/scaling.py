@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .charts import finish, method_colour
-from .texts import t
+from ui.charts.builders import finish, method_colour
+from ui.texts import t
 
 
 def _labelled(table: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -4,8 +4,8 @@ Each chart comes in two halves: its *frames* (``*_frames``: the data, computed p
 (``*_skeleton``: marks, encodings, titles; every layer reads a named dataset). A skeleton depends only on the language
 and a structural option (the loss axis), so the page turns it into a Vega-Lite dict once per server and, per run, only
 adds the frames (``spec``): building and serialising the Altair objects cost about 70 ms a chart, six charts a page, on
-every new run (seen with a class of twenty). ``loss_chart`` and the other ``*_chart`` functions join the two halves
-into an ``alt`` chart for tests and notebooks; both paths give the same Vega-Lite dict (tests/test_charts.py).
+every new run (seen with a class of twenty). ``whole`` joins the two halves into an ``alt`` chart (what
+ui.views.compare_view.chart gives notebooks and tests); both paths give the same Vega-Lite dict (tests/test_charts.py).
 
 Long histories are thinned for display (``thin``): at most ``MAX_POINTS`` epochs per series, first and last kept.
 The full history stays available for download.
@@ -23,8 +23,7 @@ import numpy as np
 import pandas as pd
 
 from bp_core.comparison import TENSOR_BYTE_CATEGORIES
-
-from .texts import t
+from ui.texts import t
 
 MAX_POINTS = 500
 MAX_ROWS = 5000  # Altair's own limit on the rows of one chart
@@ -101,8 +100,6 @@ def loss_skeleton(lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
     return finish(chart.interactive(bind_y=False), t("chart_loss", lang))
 
 
-def loss_chart(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
-    return with_data(loss_skeleton(lang, log_scale), loss_frames(histories, lang, log_scale))
 
 
 def parameter_frames(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> Frames:
@@ -124,8 +121,6 @@ def parameter_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     return finish(chart, t("chart_params", lang))
 
 
-def parameter_chart(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> alt.TopLevelMixin:
-    return with_data(parameter_skeleton(lang), parameter_frames(histories, parameters, lang))
 
 
 def difference_frames(difference: pd.DataFrame) -> Frames:
@@ -141,8 +136,6 @@ def difference_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     return finish(chart, t("chart_difference", lang))
 
 
-def difference_chart(difference: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    return with_data(difference_skeleton(lang), difference_frames(difference))
 
 
 def runtime_frames(runtime: pd.DataFrame, lang: str) -> Frames:
@@ -163,9 +156,6 @@ def runtime_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     return finish(alt.layer(bars, spread), t("chart_runtime", lang))
 
 
-def runtime_chart(runtime: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    """``runtime``: method (key), median_us, p25_us, p75_us."""
-    return with_data(runtime_skeleton(lang), runtime_frames(runtime, lang))
 
 
 def memory_frames(tensor_bytes: pd.DataFrame, lang: str) -> Frames:
@@ -187,9 +177,6 @@ def memory_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     return finish(chart, t("chart_memory", lang))
 
 
-def memory_chart(tensor_bytes: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    """``tensor_bytes``: method (key), category (a TensorBytes field name, also its text key), bytes."""
-    return with_data(memory_skeleton(lang), memory_frames(tensor_bytes, lang))
 
 
 def surface_frames(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> Frames:
@@ -220,9 +207,12 @@ def surface_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     return finish(chart, t("chart_surface", lang))
 
 
-def surface_chart(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> alt.TopLevelMixin:
-    """``surface``: w, b, loss on a grid; ``trajectories``: per method a history with w and b."""
-    return with_data(surface_skeleton(lang), surface_frames(surface, trajectories, lang))
+
+
+def whole(kind: str, lang: str, option: Any, frames: Frames) -> alt.TopLevelMixin:
+    """The chart ``kind`` as a complete Altair chart: its skeleton (in ``lang``, with the structural ``option``) and
+    ``frames``."""
+    return with_data(SKELETONS[kind](lang, option), frames)
 
 
 SKELETONS: dict[str, Callable[[str, Any], alt.TopLevelMixin]] = {

@@ -21,11 +21,10 @@ import bp_core
 from bp_core import measure
 from bp_core.measure import scaling
 from bp_core.measure.isolated import MIN_REPEATS
-
-from . import state
-from .queue_view import queued
-from .settings import Settings
-from .texts import t
+from ui.server.queue_view import queued
+from ui.session import state
+from ui.session.settings import Settings
+from ui.texts import t
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,8 @@ def presented(comparison: bp_core.Comparison, figure: RSSFigure | None, lang: st
 
 
 MEASURE = "isolated_memory"
-"""The action's name in the server's queue (ui/queue_view.py); exclusive: one measurement at a time per server."""
+"""The action's name in the server's queue (ui/server/queue_view.py); exclusive: one measurement at a time per
+server."""
 
 
 class NoRoom(Exception):

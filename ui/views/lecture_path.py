@@ -33,7 +33,7 @@ PAGES: dict[str, PageInfo] = {
     "glossary": PageInfo("pages/glossary.py", "page_glossary", ":material/menu_book:", "glossary"),
 }
 """Every page of the app by name. url_path is the file's stem: a server's first request to a page URL is matched
-against the pages/ folder's names (see ui/shell.py)."""
+against the pages/ folder's names (see ui/views/shell.py)."""
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "group_lecture": ("start", "chain_rule", "backward", "step", "example", "compare"),

@@ -14,8 +14,7 @@ from typing import Any
 import numpy as np
 
 import bp_core
-
-from .messages import Unusable
+from ui.texts.messages import Unusable
 
 MAX_TEXT = bp_core.limits.MAX_NUMBER_TEXT
 """Longest number a cell or a link may spell (a float64's repr needs at most 24 characters)."""
@@ -42,6 +41,20 @@ def parse_real(text: str) -> float:
     if not math.isfinite(value):
         raise Unusable(("reason_not_finite", {}))
     return value
+
+
+def whole_number(value: object, low: int, high: int) -> int | None:
+    """``value`` as an int when it is a whole number in [low, high] (an int, or a finite float with no fraction; never a
+    bool or a text), else None: the one check of a widget's or a crafted state's whole number.
+
+    >>> whole_number(3, 0, 5), whole_number(3.0, 0, 5), whole_number(2.5, 0, 5), whole_number(True, 0, 5)
+    (3, 3, None, None)
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and (not math.isfinite(value) or value != int(value)):
+        return None
+    return int(value) if low <= value <= high else None
 
 
 def parse_natural(text: str, low: int, high: int) -> int:

@@ -3,11 +3,11 @@ bp_core, a hint after a wrong try, the worked answer after a second, and a score
 ``exercise_box``, which draws one exercise.
 
 An exercise is identified by its text key and the numbers it asks about, so a new model, sample or epoch makes a new
-exercise. Each exercise keeps its own memory in the page's record (ui.state): what was typed in its box, its wrong
-tries, the last verdict (shown on every rerun and in either language until the answer is changed) and its first
+exercise. Each exercise keeps its own memory in the page's record (ui.session.state): what was typed in its box, its
+wrong tries, the last verdict (shown on every rerun and in either language until the answer is changed) and its first
 checked answer, by which the page's score counts it once. The tolerance follows the answer's scale: four significant
-digits, that is half a unit in the fourth significant digit of the answer (at least 5e-7), and the message says what
-it used.
+digits, that is half a unit in the fourth significant digit of the answer (at least 5e-7), and the message says what it
+used.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import Any
 
 import streamlit as st
 
-from . import state
-from .messages import Message, Unusable, shown
-from .numbers import parse_real
-from .texts import render, t
+from ui.session import state
+from ui.session.numbers import parse_real
+from ui.texts import render, t
+from ui.texts.messages import Message, Unusable, shown
 
 SIGNIFICANT = 4
 """Significant digits an answer must match."""

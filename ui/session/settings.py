@@ -1,10 +1,10 @@
 """Settings of the Compare page as pure data: defaults, limits, and the rules that turn what the learner entered in
 the widgets into the settings to run, with messages a learner can act on. No Streamlit here: all of it is
-unit-tested (tests/test_settings.py); ui/session.py holds the Streamlit glue.
+unit-tested (tests/test_settings.py); ui/session/shared.py holds the Streamlit glue.
 
-What a learner types is read by the number grammar (ui/numbers.py) and the data table's parser (ui/points.py); the
-shareable link is ui/links.py. Nothing is silently rounded, clamped or read as zero: a value that cannot be used is
-named with the reason, and a default (or the last valid value) is used instead.
+What a learner types is read by the number grammar (ui/session/numbers.py) and the data table's parser
+(ui/session/points.py); the shareable link is ui/session/links.py. Nothing is silently rounded, clamped or read as zero:
+a value that cannot be used is named with the reason, and a default (or the last valid value) is used instead.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from typing import Any
 import pandas as pd
 
 import bp_core
-
-from .messages import Message, Unusable, shown
-from .numbers import check_ui_learning_rate
-from .points import LECTURE_POINTS, Points, parse_points_table
-from .presets import DEFAULT_MODEL
+from ui.session.numbers import check_ui_learning_rate
+from ui.session.points import LECTURE_POINTS, Points, parse_points_table
+from ui.session.presets import DEFAULT_MODEL
+from ui.texts.messages import Message, Unusable, shown
 
 EPOCHS_CAP = 10_000
 """Dashboard cap on epochs: the 2-3-2 network's two measured runs take about 3 s here at the cap."""

@@ -13,13 +13,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from bp_core.budget import format_bytes
 from bp_core.measure import RSS_RESOLUTION_MIB, RSSSpread, rss_difference_resolvable, scaling
 from bp_core.measure.isolated import MIN_REPEATS
-
-from . import scaling_charts
-from .queue_view import queued
-from .texts import t
-from .worker import Job, Report
+from ui.charts import scaling as scaling_charts
+from ui.server.queue_view import queued
+from ui.server.worker import Job, Report
+from ui.texts import t
 
 LIVE_SIZES = {
     "n_samples": (4, 10, 40, 100, 400, 1_000, 4_000, 10_000, 40_000, 100_000),
@@ -45,7 +45,7 @@ def live_sizes(axis: str, low: int, high: int, points: int) -> tuple[int, ...]:
 
 
 SCALING_LIVE = "scaling_live"
-"""The action's name in the server's queue (ui/queue_view.py)."""
+"""The action's name in the server's queue (ui/server/queue_view.py)."""
 
 
 def _compute(axis: str, sizes: tuple[int, ...], report: Report) -> pd.DataFrame:
@@ -80,13 +80,6 @@ def chart_specs(table: pd.DataFrame, axis: str, lang: str) -> dict[str, dict[str
     return specs
 
 
-def _bytes(n: float) -> str:
-    for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
-        if n >= size:
-            return f"{n / size:.3g} {unit}"
-    return f"{n:.0f} B"
-
-
 def _seconds(s: float) -> str:
     return f"{s * 1e3:.3g} ms" if s >= 1e-3 else f"{s * 1e6:.3g} µs"
 
@@ -100,8 +93,8 @@ def reading(table: pd.DataFrame, axis: str, lang: str) -> list[str]:
         auto, manual = largest.loc["autograd"], largest.loc["manual"]
         size = f"{'N' if axis == 'n_samples' else 'H'} = {int(auto['size']):,}"
         sentences.append(t(
-            "scaling_reading", lang, model=model, size=size, auto=_bytes(auto["saved_for_backward_bytes"]),
-            manual=_bytes(manual["saved_for_backward_bytes"]),
+            "scaling_reading", lang, model=model, size=size, auto=format_bytes(auto["saved_for_backward_bytes"]),
+            manual=format_bytes(manual["saved_for_backward_bytes"]),
             memory_ratio=manual["saved_for_backward_bytes"] / auto["saved_for_backward_bytes"],
             auto_time=_seconds(auto["seconds_per_epoch_median"]),
             manual_time=_seconds(manual["seconds_per_epoch_median"]),

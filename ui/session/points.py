@@ -11,9 +11,8 @@ import numpy as np
 import pandas as pd
 
 import bp_core
-
-from .messages import Message, Unusable, shown
-from .numbers import check_point_value, parse_real
+from ui.session.numbers import check_point_value, parse_real
+from ui.texts.messages import Message, Unusable, shown
 
 Points = tuple[tuple[float, float], ...]
 LECTURE_POINTS: Points = tuple((float(x), float(y)) for x, y in zip(bp_core.seed_line().x.reshape(-1).tolist(),

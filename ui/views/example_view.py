@@ -15,11 +15,10 @@ import bp_core
 from bp_core.lecture import METHOD_PROGRAMS, PROGRAMS, note
 from bp_core.limits import METHODS
 from bp_core.measure import LectureExample, reconcile_example
-
-from . import state
-from .queue_view import queued
-from .texts import t
-from .worker import Job, Report
+from ui.server.queue_view import queued
+from ui.server.worker import Job, Report
+from ui.session import state
+from ui.texts import t
 
 PROGRAM_FILES = {program: f"{program}.py" for program in PROGRAMS}
 
@@ -48,7 +47,8 @@ def epoch_sentence(lang: str) -> str:
 
 
 EXAMPLE = "lecture_example"
-"""The action's name in the server's queue (ui/queue_view.py): one request, so one run for every session at once."""
+"""The action's name in the server's queue (ui/server/queue_view.py): one request, so one run for every session at
+once."""
 
 
 def _compute(report: Report) -> LectureExample:

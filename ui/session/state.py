@@ -54,7 +54,7 @@ def _spec(widgets: str, per_model: str = "", kept: str = "", families: str = "")
 
 
 EXERCISE_WIDGETS = "answer check"
-"""Each exercise box's widgets (ui.exercises.exercise_box): the typed answer and Check."""
+"""Each exercise box's widgets (ui.views.exercises.exercise_box): the typed answer and Check."""
 
 PAGES: dict[str, PageSpec] = {
     "app": _spec("lang", kept="lang url_problems compare_start points_base initialised results dropped"),
@@ -98,7 +98,7 @@ class ExerciseRecord:
 
     typed: str = ""
     wrong: int = 0
-    verdict: Any = None  # ui.exercises.Verdict of the last check, shown on every run until the answer changes
+    verdict: Any = None  # ui.views.exercises.Verdict of the last check, shown on every run until the answer changes
     checked: str | None = None  # the text that verdict is about
     first_right: bool | None = None  # the verdict of its first checked answer: scored once, by that
 

@@ -1,6 +1,6 @@
 """The shareable link: every query parameter parsed the way the library will use it, and the link written for a run
 with every float exact (its shortest round-trip repr), so a shared link reproduces the run bit for bit. No Streamlit
-here; ui/session.py reads the URL once per session.
+here; ui/session/shared.py reads the URL once per session.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ from typing import Any
 
 import bp_core
 from bp_core.activations import HIDDEN_ACTIVATIONS
-
-from .messages import Message, Unusable, shown
-from .numbers import MAX_TEXT, check_point_value, check_ui_learning_rate, parse_natural, parse_real
-from .points import LECTURE_POINTS, MAX_POINTS, Points
-from .presets import DEFAULT_MODEL
-from .settings import EPOCHS_CAP, Settings
+from ui.session.numbers import MAX_TEXT, check_point_value, check_ui_learning_rate, parse_natural, parse_real
+from ui.session.points import LECTURE_POINTS, MAX_POINTS, Points
+from ui.session.presets import DEFAULT_MODEL
+from ui.session.settings import EPOCHS_CAP, Settings
+from ui.texts.messages import Message, Unusable, shown
 
 OPTION_PARAMS = {"seed": "seed", "act": "activation"}
 """Link parameters that carry a model option (bp_core.presets.OPTIONS), by the option's name in Settings."""

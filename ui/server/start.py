@@ -40,7 +40,7 @@ imported = threading.Event()
 
 def import_everything() -> list[str]:
     """Import every module of ``PACKAGES``, torch set to one thread first; the names imported, in order."""
-    from .shell import one_torch_thread
+    from ui.views.shell import one_torch_thread
 
     one_torch_thread()
     names = []
@@ -63,7 +63,7 @@ def configure_process() -> None:
       collection then scans only what sessions made since (seen: 0 ms instead of 310 ms, the GIL held).
 
     Called after ``import_everything``, so the freeze takes torch, pandas, Altair and our modules with it."""
-    from .worker import favour_short_gil_turns, freeze_startup_objects
+    from ui.server.worker import favour_short_gil_turns, freeze_startup_objects
 
     favour_short_gil_turns()
     freeze_startup_objects()
@@ -80,8 +80,8 @@ def warm_up() -> None:
     finally:
         imported.set()
     try:
-        from .compare_view import start_default_run
-        from .queue_view import server_queue
+        from ui.server.queue_view import server_queue
+        from ui.views.compare_view import start_default_run
 
         configure_process()
         server_queue()  # the queue is built here, when the server starts, not by the first learner's page

@@ -15,9 +15,8 @@ import numpy as np
 import bp_core
 from bp_core import teaching, training
 from bp_core.comparison import MIN_TIMED_EPOCHS
-
-from .numbers import power_of_ten
-from .texts import t
+from ui.session.numbers import power_of_ten
+from ui.texts import t
 
 MISSING = "—"
 """A headline figure the run cannot give; its help says why."""
@@ -159,7 +158,7 @@ def one_time_sentence(comparison: bp_core.Comparison, lang: str) -> str:
 
 def bound_sentence(bound: teaching.StabilityBound, model: str, learning_rate: float, lang: str) -> tuple[bool, str]:
     """Before training: whether the learning rate is above the stability bound 2/λmax, and the sentence that says so."""
-    exact_bound = bp_core.PRESETS[model].exact_bound  # quadratic loss: the bound holds everywhere
+    exact_bound = bp_core.PRESETS[model].make_model().quadratic_loss  # quadratic loss: the bound holds everywhere
     if learning_rate > bound.learning_rate_bound:
         expect = t("bound_expect_line" if exact_bound else "bound_expect_mlp", lang)
         return True, t("bound_above", lang, lr=repr(learning_rate), bound=bound.learning_rate_bound,

@@ -8,7 +8,7 @@ measurement: two child processes of ~300 MB) one at a time, tells a waiting lear
 theirs, computes once however many sessions ask for the same key at the same moment (single flight), keeps a few
 finished results for the next learner with the same request, and gives freed memory back to the operating system.
 
-No Streamlit here: ``ui/queue_view.py`` holds the one instance (``st.cache_resource``) and draws the waiting.
+No Streamlit here: ``ui/server/queue_view.py`` holds the one instance (``st.cache_resource``) and draws the waiting.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ class Worker:
 
     Few results are kept, per action (``submit``'s ``action``: Compare's runs do not push the lecture example's one
     run out): a 5,000-epoch network run holds about 3 MB, each session keeps its own last result per action
-    (ui/queue_view.py), and what is kept stays in the server after the class has left.
+    (ui/server/queue_view.py), and what is kept stays in the server after the class has left.
 
     Examples
     --------

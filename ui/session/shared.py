@@ -1,4 +1,4 @@
-"""What every page shares of a session: the link's values read once, and the language (its memory: ui.state's
+"""What every page shares of a session: the link's values read once, and the language (its memory: ui.session.state's
 record of the page ``app``).
 
 A page works whether or not dashboard.py ran first (legacy ``pages/`` mode runs a page alone), so the language is kept
@@ -13,11 +13,11 @@ from typing import Any
 
 import streamlit as st
 
-from . import state
-from .links import read_query_params
-from .points import LECTURE_POINTS, points_frame
-from .presets import DEFAULT_MODEL
-from .settings import LR_OPTIONS, model_defaults, nearest_option
+from ui.session import state
+from ui.session.links import read_query_params
+from ui.session.points import LECTURE_POINTS, points_frame
+from ui.session.presets import DEFAULT_MODEL
+from ui.session.settings import LR_OPTIONS, model_defaults, nearest_option
 
 
 def _query_params() -> dict[str, list[str]]:

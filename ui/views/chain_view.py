@@ -12,15 +12,15 @@ import streamlit as st
 
 import bp_core
 from bp_core.contract import LayeredModel
-
-from . import teaching
-from .exercises import Exercise
-from .messages import Message
-from .network_graph import network_dot, parameter_edge, unit_name
-from .presets import LECTURE_NETWORK
-from .settings import Settings
-from .state import WidgetValues
-from .texts import t
+from ui.charts.network_graph import network_dot, parameter_edge, unit_name
+from ui.session.numbers import whole_number
+from ui.session.presets import LECTURE_NETWORK
+from ui.session.settings import Settings
+from ui.session.state import WidgetValues
+from ui.texts import t
+from ui.texts.messages import Message
+from ui.views import teaching
+from ui.views.exercises import Exercise
 
 RUN = teaching.RUNS[LECTURE_NETWORK]
 """The run the page starts on (the lecture's 2-3-2 network); it takes any preset whose pages include it."""
@@ -142,15 +142,15 @@ def resolve_chain(values: WidgetValues, names: list[str], n_samples: int, last_e
     if parameter not in names:
         messages.append(("teach_bad_param", {"value": parameter}))
         parameter = fallback.parameter
-    sample = values.get("sample")
-    if sample == BATCH:
-        sample = None
-    elif isinstance(sample, bool) or not isinstance(sample, int) or not 0 <= sample < n_samples:
-        messages.append(("teach_bad_sample", {"value": sample, "high": n_samples - 1}))
+    typed_sample = values.get("sample")
+    sample = None if typed_sample == BATCH else whole_number(typed_sample, 0, n_samples - 1)
+    if sample is None and typed_sample != BATCH:
+        messages.append(("teach_bad_sample", {"value": typed_sample, "high": n_samples - 1}))
         sample = fallback.sample
-    epoch = values.get("epoch")
-    if isinstance(epoch, bool) or not isinstance(epoch, int) or not 0 <= epoch <= last_epoch:
-        messages.append(("teach_bad_epoch", {"value": epoch, "high": last_epoch}))
+    typed_epoch = values.get("epoch")
+    epoch = whole_number(typed_epoch, 0, last_epoch)
+    if epoch is None:
+        messages.append(("teach_bad_epoch", {"value": typed_epoch, "high": last_epoch}))
         epoch = min(fallback.epoch, last_epoch)
     return ChainRequest(parameter, sample, epoch), messages
 
@@ -230,8 +230,9 @@ def sample_label(sample: int | str, data: bp_core.Dataset, lang: str) -> str:
     """A sample's label, as 'sample 3: x = (1, 1), y = (0, 1)' (counted from 0, as bp_core), or the whole batch."""
     if sample == BATCH:
         return t("teach_whole_batch", lang, n=data.n_samples)
-    if isinstance(sample, bool) or not isinstance(sample, int) or not 0 <= sample < data.n_samples:
+    row = whole_number(sample, 0, data.n_samples - 1)
+    if row is None:
         return str(sample)  # a value resolve_chain refuses; the label must not fail before it does
-    x = ", ".join(f"{v:g}" for v in data.x[sample].tolist())
-    y = ", ".join(f"{v:g}" for v in data.y[sample].tolist())
-    return t("teach_sample_label", lang, number=sample, x=x, y=y)
+    x = ", ".join(f"{v:g}" for v in data.x[row].tolist())
+    y = ", ".join(f"{v:g}" for v in data.y[row].tolist())
+    return t("teach_sample_label", lang, number=row, x=x, y=y)

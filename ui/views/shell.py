@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-APP = Path(__file__).resolve().parents[1] / "dashboard.py"
+APP = Path(__file__).resolve().parents[2] / "dashboard.py"
 _local = threading.local()  # each script run has its own thread
 
 

@@ -1,0 +1,1 @@
+"""Chart and graph builders: pure functions from data to Altair charts and Graphviz DOT (no Streamlit)."""
