@@ -96,11 +96,17 @@ def wait_until_drawn(page, timeout_ms: int = 90_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
 
 
-def save_screenshot(page, name: str, width: int, height: int = 2600) -> Path:
-    """A tall viewport so the whole page is drawn (Streamlit scrolls inside its own container)."""
+SCREENSHOT_HEIGHT = 2600
+"""A tall viewport so the whole page is drawn (Streamlit scrolls inside its own container)."""
+
+
+def save_screenshot(page, name: str, width: int, height: int = SCREENSHOT_HEIGHT) -> Path:
+    """The whole page as a PNG at ``width``; a page already at that size is taken at once, another is resized first
+    and given the time its charts take to lay out again."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_timeout(1500)  # charts re-lay out for the new width
+    if page.viewport_size != {"width": width, "height": height}:
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(1500)  # charts re-lay out for the new width
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path

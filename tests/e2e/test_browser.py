@@ -1,5 +1,5 @@
 import pytest
-from e2e.conftest import save_screenshot, wait_until_drawn
+from e2e.conftest import SCREENSHOT_HEIGHT, save_screenshot, wait_until_drawn
 from lecture_golden import SHOWN_W
 
 pytestmark = pytest.mark.e2e
@@ -145,17 +145,18 @@ def test_the_extra_example_runs_the_notes_programs_here_and_sets_the_figures_sid
 
 @pytest.mark.parametrize(("width", "layout"), [(1366, "LR"), (390, "TB")])
 def test_the_backward_walk_at_its_start_middle_and_end_is_saved_as_screenshots(server_url, app_page, width, layout):
-    app_page.set_viewport_size({"width": width, "height": 2400})
+    app_page.set_viewport_size({"width": width, "height": SCREENSHOT_HEIGHT})
     app_page.goto(f"{server_url}/backward")
     app_page.wait_for_selector('[data-testid="stGraphVizChart"] svg', timeout=90_000)
     if layout == "TB":
         app_page.get_by_text("top to bottom (phones)").click()
-        app_page.wait_for_timeout(1500)
-    drawn = []
+        app_page.wait_for_selector('[data-testid="stDataFrame"]', timeout=60_000)  # the phone layout's unit table
+    drawn, done = [], 0
     for stage, presses in (("start", 0), ("middle", 5), ("end", 7)):
-        for _ in range(presses):
+        for _ in range(presses):  # each press waits for the walk to show its next step, not for a fixed time
+            done += 1
             app_page.locator(".st-key-backward-next button").first.click()
-            app_page.wait_for_timeout(700)
+            app_page.get_by_text(f"Step {done} of").first.wait_for(timeout=60_000)
         app_page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
         assert_no_error_on_page(app_page)
         drawn.append(save_screenshot(app_page, f"backward-{stage}-{width}", width))
