@@ -10,6 +10,7 @@ from ui.session.state import key
 from ui.texts import t
 from ui.views import backward_view as view
 from ui.views import teaching
+from ui.views.chain_view import sample_label
 from ui.views.exercises import exercise_box
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import page_link, where_next
@@ -34,7 +35,7 @@ with state.widgets("backward", WIDGETS, model=settings.model):  # each model kee
     left, middle, right = st.columns([1.2, 1.6, 1.2])
     chosen = left.selectbox(t("backward_sample", lang), samples, key=key("backward", "sample"),
                             format_func=lambda s: t("backward_whole_batch", lang, n=data.n_samples) if s == view.BATCH
-                            else t("backward_sample_label", lang, number=s))
+                            else sample_label(s, data, lang))  # its x and y: what the first exercise needs
     epoch = middle.slider(t("backward_epoch", lang), 0, last_epoch, key=key("backward", "epoch"))
     layout = right.radio(t("backward_layout", lang), view.LAYOUTS, key=key("backward", "layout"), horizontal=True,
                          format_func=lambda option: t(f"backward_layout_{option}", lang))
@@ -50,6 +51,7 @@ with state.widgets("backward", WIDGETS, model=settings.model):  # each model kee
                       args=(ident, action, last), width="stretch")
     playing = columns[3].toggle(t("backward_play", lang), key=key("backward", "play"))
 columns[4].progress(done / last, text=t("backward_position", lang, done=done, total=last))
+st.caption(t("backward_sizes", lang, n=data.n_samples, k=data.y.shape[1], terms=data.y.numel()))
 if playing:
     view.play(ident, last)
 left_behind = view.restarted(ident, view.WalkPlace(settings.model, sample, epoch, done))

@@ -10,7 +10,7 @@ from ui.session.state import key
 from ui.texts import render, t
 from ui.views import chain_view as view
 from ui.views import teaching
-from ui.views.exercises import exercise_box
+from ui.views.exercises import answered, exercise_box, reveal, revealed
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
 
@@ -62,18 +62,35 @@ st.caption(t("chain_graph_caption", lang, what=what, epoch=request.epoch, loss=l
              where=parameter_edge(model, request.parameter)))
 st.caption(t("chain_numbering", lang))
 
-# ---- the paths, factor by factor, and their sum against autograd
+# ---- your turn first (predict, then reveal): the value asked stays hidden below until answered or shown
+offered = view.offered_exercises(request)  # the whole batch has no single f′ to ask for: only what it asks
+with state.widgets("chain", {"exercise_what": offered[0]}):
+    if state.value("chain", "exercise_what") not in offered:
+        state.set_value("chain", "exercise_what", offered[0])
+    what = st.radio(t("exercise_pick", lang), offered, key=key("chain", "exercise_what"), horizontal=True,
+                    format_func=lambda option: t(f"exercise_chain_{option}", lang))
+exercise = view.chain_exercise(request, what, settings)
+exercise_box("chain", exercise, lang)
+asked = None if answered("chain", exercise) or revealed("chain", exercise) else exercise.answer
+if asked is not None and st.button(t("exercise_show", lang), key=key("chain", "show")):
+    reveal("chain", exercise)  # shown: not scored
+    asked = None
+if asked is not None:
+    st.caption(t("exercise_hidden_chain", lang))
+
+# ---- the paths, factor by factor, and their sum against autograd (the asked value blank until then)
 st.subheader(view.table_title(model, request.parameter, lang))
 st.markdown(t("chain_mnemonic", lang))
-st.dataframe(view.table(request, lang, settings), hide_index=True, width="stretch", key=key("chain", "paths_table"),
-             column_config=view.table_columns(lang))
+st.dataframe(view.conceal(view.table(request, lang, settings), asked), hide_index=True, width="stretch",
+             key=key("chain", "paths_table"), column_config=view.table_columns(lang))
 paths = view.chain_paths(request, settings)
 sum_col, autograd_col, difference_col = st.columns(3)
 samples = data.n_samples if request.sample is None else 1  # the table's rows: every path of every sample shown
+total_hidden = view.same_shown(paths.total, asked) or view.same_shown(paths.autograd, asked)
 sum_col.metric(t("chain_sum", lang, count=len(paths.paths), paths=len(paths.paths) // samples, samples=samples),
-               f"{paths.total:.9g}")
-autograd_col.metric(t("chain_autograd", lang), f"{paths.autograd:.9g}")
-difference_col.metric(t("chain_difference", lang), f"{paths.total - paths.autograd:.2e}",
+               "?" if total_hidden else f"{paths.total:.9g}")
+autograd_col.metric(t("chain_autograd", lang), "?" if total_hidden else f"{paths.autograd:.9g}")
+difference_col.metric(t("chain_difference", lang), "?" if total_hidden else f"{paths.total - paths.autograd:.2e}",
                       help=t("chain_difference_help", lang))
 st.caption(t("chain_share_batch", lang, param=request.parameter) if request.sample is None
            else t("chain_share_sample", lang, n=data.n_samples))
@@ -83,12 +100,10 @@ st.subheader(t("chain_fprime_title", lang))
 steps = view.derivative_steps(request, settings)
 if not steps:
     st.caption(t("chain_fprime_batch", lang))
-for layer, unit, name, latex, *_ in steps:
+for layer, unit, name, latex, f_value, _ in steps:
     st.markdown(t("chain_fprime_unit", lang, layer=layer, unit=unit_name(model, layer, unit), activation=name))
-    st.latex(latex)
-# ---- your turn: a factor, a product or the sum, from the numbers above
-with state.widgets("chain", {"exercise_what": view.EXERCISES[0]}):
-    what = st.radio(t("exercise_pick", lang), view.EXERCISES, key=key("chain", "exercise_what"), horizontal=True,
-                    format_func=lambda option: t(f"exercise_chain_{option}", lang))
-exercise_box("chain", view.chain_exercise(request, what, settings), lang)
+    if view.same_shown(f_value, asked):
+        st.caption(t("exercise_hidden_chain", lang))
+    else:
+        st.latex(latex)
 where_next("chain_rule", lang)

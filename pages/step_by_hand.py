@@ -64,14 +64,17 @@ if view_of(model_key).step_formulas:  # the line: the lecture's formulas with th
     w, b = step.params["w"].item(), step.params["b"].item()
     formulas = view.line_formulas(step)
     left, right = st.columns([1.1, 1])
-    with left:
+    with left:  # 1. forward, beside 2. the loss (hidden while the learner tries)
         st.subheader(t("step_forward", lang))
         st.latex(f"pred = w x + b = {w:.7g}\\,x + {b:.7g}")
         table(view.line_table(step, lang), "line_table")
     with right:
-        st.subheader(t("step_local", lang))
-        st.markdown(t("step_line_local", lang))
-    for title, keys in (("step_loss", ("loss",)), ("step_gradient", ("dw", "db")), ("step_update", ("w", "b"))):
+        if not hide:
+            st.subheader(t("step_loss", lang))
+            st.latex(formulas["loss"])
+    st.subheader(t("step_local", lang))  # 3. what the chain rule multiplies
+    st.markdown(t("step_line_local", lang))
+    for title, keys in (("step_gradient", ("dw", "db")), ("step_update", ("w", "b"))):  # 4., 5.
         if not hide:
             st.subheader(t(title, lang))
             for key in keys:

@@ -7,3 +7,14 @@ torch.set_num_threads(1)
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The longest tests first: the browser tests (each a few seconds, some a fresh server), then the AppTest pages,
+    then the rest. pytest-xdist hands the short tests out last, so both workers finish together instead of one
+    waiting on the other's long tail (about a minute here); the order of tests within each group is kept."""
+    def weight(item) -> int:
+        parts = item.path.parts
+        return 0 if "e2e" in parts else 1 if "app" in parts else 2
+
+    items.sort(key=weight)

@@ -67,7 +67,9 @@ def test_a_warm_probe_is_a_new_process_that_measures_like_a_fresh_interpreter():
     assert started._process.pid != os.getpid() and started._process.exitcode == 0
     for measurement in (warm, fresh):
         assert measurement.isolated and math.isfinite(measurement.peak_rss_delta_mib)
-        assert measurement.peak_rss_delta_mib >= 0 and measurement.baseline_rss_mib > 0
+        # the run's own growth (kilobytes of tensors, pages of the allocator), not the imports: those are in the
+        # baseline, which holds torch in both kinds of process
+        assert -50 < measurement.peak_rss_delta_mib < 100 and measurement.baseline_rss_mib > 100
     assert warm.tensor_bytes == fresh.tensor_bytes == bp_core.budget.analytic_tensor_bytes(bp_core.MLP(), 1000,
                                                                                            "autograd")
     with pytest.raises(ValueError, match="^epochs"):  # checked before any process starts

@@ -149,3 +149,18 @@ def test_a_run_that_diverged_at_the_start_has_sentences_and_no_figure_it_cannot_
         assert not any("nan" in text.lower() for text in said), said
     assert "no path to draw" in sentences.surface_sentence(at_start, "en")
     assert sentences.split_epoch(at_start) is None and sentences.ratio_value(at_start) == sentences.MISSING
+
+
+def test_bit_identical_runs_say_so_and_nothing_else(converging):
+    """Both sides of the verdict: runs that differ by rounding say "rounding"; identical runs (here the same run's
+    difference set to zero) say identical, never rounding."""
+    import dataclasses
+
+    identical = dataclasses.replace(converging, difference=converging.difference.assign(
+        max_abs_param_difference=0.0, abs_loss_difference=0.0))
+    for lang in ("en", "ko"):
+        help_text = sentences.max_difference_help(identical, lang)
+        assert ("bit for bit identical" if lang == "en" else "비트 단위까지 같습니다") in help_text
+        assert "rounding" not in help_text and "반올림" not in help_text
+    assert "identical" in sentences.difference_sentence(identical, "en")
+    assert "bit for bit identical" not in sentences.max_difference_help(converging, "en")

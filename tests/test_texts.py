@@ -117,8 +117,8 @@ def scan(path: Path, uses: Uses, root: Path = ROOT) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _calls_t(node):
             variable |= not _name_key(node.args[0], uses, where)
-        elif isinstance(node, ast.Tuple) and _is_message(node):
-            _name_key(node.elts[0], uses, where)
+        elif isinstance(node, ast.Tuple) and _is_message(node):  # a message whose key is a variable: as t(variable)
+            variable |= not _name_key(node.elts[0], uses, where)
     if not variable:
         return
     uses.listed |= _listed(tree)

@@ -4,17 +4,19 @@ machine's own runs. Nothing here is computed; tests/test_lecture.py checks each 
 
 from __future__ import annotations
 
-__all__ = ["EPOCHS", "FINAL_B", "FINAL_W", "LEARNING_RATE", "LOSSES_EVERY_100", "MEMORY_TABLES", "SECONDS", "printed"]
+__all__ = ["EPOCHS", "FINAL_B", "FINAL_W", "LEARNING_RATE", "LOSSES_EVERY_100", "MEMORY_TABLES", "PRINTS_LOSSES",
+           "SECONDS", "printed"]
 
 LEARNING_RATE = 0.01
 EPOCHS = 1000
 
 LOSSES_EVERY_100 = ("0.0076", "0.0042", "0.0023", "0.0013", "0.0007", "0.0004", "0.0002", "0.0001", "0.0001",
                     "0.0000")
-"""The loss the note prints at epochs 100, 200, ..., 1000 (of that epoch's forward pass, before its update)."""
+"""The loss bp.py prints in the note at epochs 100, 200, ..., 1000 (of that epoch's forward pass, before its update).
+The note shows no losses for bp_pytorch.py."""
 
 FINAL_W, FINAL_B = 2.0048611164093018, 0.9857079386711121
-"""The final w and b the note prints (by hand)."""
+"""The final w and b bp.py prints in the note (by hand). The note shows no final w and b for bp_pytorch.py."""
 
 SECONDS = {"bp": 0.8926, "bp_pytorch": 1.1261}
 """The run time each program printed: the whole program, under memory_profiler's line tracer."""
@@ -42,18 +44,25 @@ Occurrences), and bp.py's ``with`` line. Every other line of the loop reads 0.0 
 note's Python counted ``with torch.no_grad():`` 1000 times; Python 3.11 counts its entry and exit, 2000)."""
 
 
+PRINTS_LOSSES = ("bp",)
+"""The programs whose losses and final w and b the note shows (LECTURE.md: bp.py's only; for bp_pytorch.py it shows
+its run time and its memory_profiler table, nothing else)."""
+
+
 def printed(program: str) -> str:
-    """What the note shows ``program`` ("bp" or "bp_pytorch") printing, line for line, rebuilt from the figures above
-    (LECTURE.md: both programs print the same losses and end at the same w and b).
+    """What the note shows ``program`` ("bp" or "bp_pytorch") printing, line for line, rebuilt from the figures above:
+    bp.py's ten losses, final w and b and run time; bp_pytorch.py's run time only.
 
     Examples
     --------
-    >>> printed("bp").splitlines()[0], printed("bp_pytorch").splitlines()[-1]
-    ('Epoch [100/1000], Loss: 0.0076', '코드 실행 시간: 1.1261 초')
+    >>> printed("bp").splitlines()[0], printed("bp_pytorch").splitlines()
+    ('Epoch [100/1000], Loss: 0.0076', ['코드 실행 시간: 1.1261 초'])
     """
     if program not in SECONDS:
         raise ValueError(f"program must be one of {sorted(SECONDS)}, got {program!r}")
-    lines = [f"Epoch [{100 * (k + 1)}/{EPOCHS}], Loss: {loss}" for k, loss in enumerate(LOSSES_EVERY_100)]
-    lines += [f"최종 학습된 가중치 w: {FINAL_W}", f"최종 학습된 편향 b: {FINAL_B}",
-              f"코드 실행 시간: {SECONDS[program]:.4f} 초"]
+    lines = []
+    if program in PRINTS_LOSSES:
+        lines += [f"Epoch [{100 * (k + 1)}/{EPOCHS}], Loss: {loss}" for k, loss in enumerate(LOSSES_EVERY_100)]
+        lines += [f"최종 학습된 가중치 w: {FINAL_W}", f"최종 학습된 편향 b: {FINAL_B}"]
+    lines.append(f"코드 실행 시간: {SECONDS[program]:.4f} 초")
     return "\n".join(lines) + "\n"

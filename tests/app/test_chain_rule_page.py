@@ -4,6 +4,7 @@ from page_helpers import metric, open_page, record, texts
 
 import bp_core
 from ui.texts import TEXTS
+from ui.views import chain_view as view
 
 PAGE = "pages/chain_rule.py"
 MLP, DATA = bp_core.MLP(), bp_core.half_adder()
@@ -24,6 +25,7 @@ def test_the_page_shows_two_paths_for_w1_0_1_sample_3_that_sum_to_autograd_withi
     assert not at.exception and not at.error
     assert at.title[0].value == TEXTS["chain_title"]["en"]
     at.selectbox(key="chain.parameter").set_value("W1[0,1]").run()
+    at.button(key="chain.show").click().run()  # the asked f′ is blank until shown (tested below)
     table = at.dataframe[0].value
     assert table.columns.tolist() == ["sample", "path", "① output error", "② f2′(d)", "③ weight", "④ f1′(d)",
                                       "⑤ input n", "product"]  # the lecture's order: 출력 × 액 × 웨 × 액 × 앤
@@ -117,6 +119,8 @@ def test_the_notes_w2_button_shows_two_paths_one_through_each_output_whose_sum_i
 def test_every_activation_derivative_on_the_paths_is_written_as_its_formula_with_the_units_numbers(lang):
     at = open_page(PAGE, lang)
     at.button(key="chain.note_w2").click().run()
+    assert len(at.latex) == 2  # the f′ asked (the page's first question) stays blank until answered or shown
+    at.button(key="chain.show").click().run()
     table = at.dataframe[0].value
     latex = [element.value for element in at.latex]
     assert len(latex) == 3 and all("\\sigma(d)\\,(1 - \\sigma(d))" in formula for formula in latex)  # σ(1 − σ)
@@ -135,3 +139,22 @@ def test_the_worked_derivative_is_autograds_derivative_of_the_activation_at_d():
             latex, value = bp_core.activations.worked_derivative(name, d, float(n))
             assert value == pytest.approx(float(expected), rel=1e-12)
             assert latex.endswith(f"{value:.6g}") or name == "identity"
+
+
+@pytest.mark.parametrize("what", ["f_prime", "product", "sum"])
+def test_nothing_on_the_page_shows_the_asked_value_before_an_answer_or_a_show_me(what):
+    at = open_page(PAGE)
+    at.radio(key="chain.exercise_what").set_value(what).run()
+    request = view.ChainRequest("W2[0,0]", 3, 0)
+    asked = view.chain_exercise(request, what).answer
+    shown = f"{asked:.6g}"  # as any part of the page would print it
+
+    def on_screen(at) -> list[str]:
+        frames = [f"{v:.6g}" for frame in at.dataframe for v in frame.value.select_dtypes("number").to_numpy().ravel()
+                  if v == v]
+        return frames + [m.value for m in at.metric] + [latex.value for latex in at.latex]
+
+    assert not [text for text in on_screen(at) if shown in text], what
+    at.text_input(key="chain.answer").set_value(shown).run()
+    at.button(key="chain.check").click().run()
+    assert at.success and [text for text in on_screen(at) if shown in text], what  # answered: shown

@@ -7,6 +7,17 @@ from ui.texts import TEXTS
 PAGE = "pages/step_by_hand.py"
 
 
+def right(at) -> list[str]:
+    """The exercise's own verdicts that say right (the page's other success boxes aside)."""
+    return [box.value for box in at.success if box.value.startswith("✓ Right")]
+
+
+def showing_answers(at):
+    """The learner switches the hiding off (the page hides the answers until one is checked)."""
+    at.toggle(key="step.exercise_hide").set_value(False).run()
+    return at
+
+
 @pytest.fixture(scope="module")
 def histories():
     return {key: bp_core.train(*p.build(), "manual", p.learning_rate, p.epochs).history
@@ -19,7 +30,7 @@ def w_update(at) -> str:
 
 
 def test_the_first_step_on_the_line_shows_the_lectures_numbers_and_matches_the_history(histories):
-    at = open_page(PAGE)
+    at = showing_answers(open_page(PAGE))
     assert not at.exception and not at.error
     assert at.title[0].value == TEXTS["step_title"]["en"]
     assert metric(at, "Loss at epoch 0") == "41"
@@ -30,7 +41,7 @@ def test_the_first_step_on_the_line_shows_the_lectures_numbers_and_matches_the_h
 
 
 def test_next_previous_reset_and_a_jump_move_through_the_history(histories):
-    at = open_page(PAGE)
+    at = showing_answers(open_page(PAGE))
     at.button(key="step.next").click().run()
     at.button(key="step.next").click().run()
     assert metric(at, "Loss at epoch 2") == f"{histories['line']['loss'].iloc[2]:.7g}"
@@ -47,7 +58,7 @@ def test_next_previous_reset_and_a_jump_move_through_the_history(histories):
 
 @pytest.mark.parametrize("typed", [1000, -3, 10**12])
 def test_a_jump_out_of_range_is_explained_and_the_epoch_stays(typed):
-    at = open_page(PAGE)
+    at = showing_answers(open_page(PAGE))
     at.button(key="step.next").click().run()
     at.number_input(key="step.jump").set_value(typed)
     at.button(key="step.go").click().run()
@@ -57,7 +68,7 @@ def test_a_jump_out_of_range_is_explained_and_the_epoch_stays(typed):
 
 
 def test_the_network_shows_every_value_and_its_17_updates_equal_the_next_history_row(histories):
-    at = open_page(PAGE)
+    at = showing_answers(open_page(PAGE))
     at.radio(key="step.model").set_value("mlp").run()
     at.number_input(key="step.jump").set_value(1234)
     at.button(key="step.go").click().run()
@@ -72,7 +83,7 @@ def test_the_network_shows_every_value_and_its_17_updates_equal_the_next_history
 
 
 def test_the_epoch_and_model_survive_a_page_switch_and_each_model_keeps_its_own_epoch():
-    at = open_page(PAGE)
+    at = showing_answers(open_page(PAGE))
     for _ in range(3):
         at.button(key="step.next").click().run()
     at.radio(key="step.model").set_value("mlp").run()
@@ -86,7 +97,7 @@ def test_the_epoch_and_model_survive_a_page_switch_and_each_model_keeps_its_own_
 
 
 def test_the_page_speaks_korean():
-    at = open_page(PAGE, "ko")
+    at = showing_answers(open_page(PAGE, "ko"))
     assert not at.exception
     assert at.title[0].value == TEXTS["step_title"]["ko"]
     assert at.button(key="step.next").label == "다음 ▶" and metric(at, "에폭 0의 손실") == "41"
@@ -101,3 +112,34 @@ def test_a_crafted_jump_value_is_named_and_what_arrived_stays_in_the_box(crafted
     at.run()
     at.button(key="step.go").click().run()
     assert not at.exception and any(says in e for e in texts(at, "error"))
+
+
+def test_the_answers_are_hidden_until_a_right_answer_and_typed_minus_signs_are_read():
+    """Predict, then reveal: the note's first step asks dw = −35 with the loss, the gradient and the update hidden;
+    "−35" (U+2212, the app's own minus) and "－35" (a Korean IME's full-width minus) are both right."""
+    at = open_page(PAGE)
+    assert not at.metric and not [latex for latex in at.latex if "dw" in latex.value]
+    assert TEXTS["exercise_hidden"]["en"] in [info.value for info in at.info]
+    at.text_input(key="step.answer").set_value("\uff0d35").run()
+    at.button(key="step.check").click().run()
+    assert right(at) and at.metric and [latex for latex in at.latex if "dw" in latex.value]
+    at.text_input(key="step.answer").set_value("\u221235").run()
+    at.button(key="step.check").click().run()
+    assert right(at) and any("1 of 1 questions" in c for c in texts(at, "caption"))
+
+
+def test_at_epoch_998_the_unchanged_w_is_refused_for_the_update_and_named(histories):
+    at = open_page(PAGE)
+    at.number_input(key="step.jump").set_value(998)
+    at.button(key="step.go").click().run()
+    at.radio(key="step.exercise_what").set_value("update").run()
+    before = histories["line"]["w"].iloc[998]
+    question = [m.value for m in at.markdown if "after one update" in m.value][0]
+    assert f"{before:.9g}" in question  # what the question needs is on the screen
+    at.text_input(key="step.answer").set_value(f"{before:.6g}").run()  # the unchanged w as the page rounds it
+    at.button(key="step.check").click().run()
+    assert at.warning and "value before the update" in at.warning[0].value and not right(at)
+    after = histories["line"]["w"].iloc[999]
+    at.text_input(key="step.answer").set_value(f"{after:.9g}").run()
+    at.button(key="step.check").click().run()
+    assert right(at)

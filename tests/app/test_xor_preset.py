@@ -64,6 +64,7 @@ def test_the_chain_rule_page_follows_xor_path_by_path():
 
 def test_one_step_by_hand_on_xor_lands_on_the_next_history_row(history):
     at = open_page("pages/step_by_hand.py")
+    at.toggle(key="step.exercise_hide").set_value(False)  # the answers are hidden until one is checked: show them
     at.radio(key="step.model").set_value("xor").run()
     at.number_input(key="step.jump").set_value(700)
     at.button(key="step.go").click().run()

@@ -103,8 +103,9 @@ PAGES = {  # url path: (English title, Korean title)
 
 
 NO_METRICS = {"": '[data-testid="stPageLink"]', "glossary": '[data-testid="stDataFrame"]',
-              "lecture_example": '[data-testid="stCode"]'}
-"""Pages without headline metrics, and what shows they are drawn."""
+              "lecture_example": '[data-testid="stCode"]', "step_by_hand": '[data-testid="stDataFrame"]'}
+"""Pages without headline metrics (the step page hides its numbers until the learner answers), and what shows they
+are drawn."""
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

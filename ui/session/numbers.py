@@ -9,6 +9,8 @@ the reason, and the caller uses a default (or the last valid value) instead.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from typing import Any
 
 import numpy as np
@@ -41,6 +43,43 @@ def parse_real(text: str) -> float:
     if not math.isfinite(value):
         raise Unusable(("reason_not_finite", {}))
     return value
+
+
+MAX_ANSWER_TEXT = 60
+"""Longest answer an exercise box takes (its ``max_chars``)."""
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+"""Dashes people type for a minus (U+2212 is the minus the app itself prints; NFKC leaves it and the others)."""
+_TIMES_TEN = re.compile(r"(.+?)(?:[x×*·]10\^?)([+-]?[0-9]+)")
+"""A mantissa times a power of ten: 1.5×10^-3, 1.5x10-3, 1.5·10⁻³ (after NFKC and the dashes above)."""
+
+
+def parse_answer(text: str) -> float:
+    """A number as people type it in an exercise's box: what ``parse_real`` reads, and also the minus sign the app
+    prints (U+2212) and other dashes, full-width digits, signs and points from a Korean IME (NFKC), spaces inside a
+    number ("- 35"), a fraction ("1/4", "-35/2") and a power of ten written out ("1.5×10^-3", "1.5·10⁻³").
+
+    >>> parse_answer("\u221235"), parse_answer("\uff0d\uff13\uff15"), parse_answer("- 35"), parse_answer("1/4")
+    (-35.0, -35.0, -35.0, 0.25)
+    >>> parse_answer("1.5×10^-3"), parse_answer("2.5E1")
+    (0.0015, 25.0)
+    """
+    if not isinstance(text, str) or text.strip() == "":
+        raise Unusable(("reason_empty", {}))
+    if len(text) > MAX_ANSWER_TEXT:
+        raise Unusable(("reason_too_long", {"cap": MAX_ANSWER_TEXT}))
+    plain = "".join(unicodedata.normalize("NFKC", text).translate(_MINUS_SIGNS).split())
+    if plain.count("/") == 1:
+        top, bottom = (parse_answer(part) for part in plain.split("/"))
+        if bottom == 0:
+            raise Unusable(("reason_zero_denominator", {}))
+        value = top / bottom
+        if not math.isfinite(value):
+            raise Unusable(("reason_not_finite", {}))
+        return value
+    power = _TIMES_TEN.fullmatch(plain)
+    if power is not None:
+        plain = f"{power.group(1)}e{power.group(2)}"
+    return parse_real(plain)
 
 
 def whole_number(value: object, low: int, high: int) -> int | None:
@@ -87,14 +126,3 @@ def check_ui_learning_rate(value: Any) -> float:
         raise Unusable(("reason_lr_range", {"low": LR_MIN, "high": bp_core.limits.MAX_LEARNING_RATE}))
     return value
 
-
-def power_of_ten(value: float) -> str:
-    """1e8 as 10⁸; any other number as %g.
-
-    >>> power_of_ten(1e8), power_of_ten(3e8)
-    ('10⁸', '3e+08')
-    """
-    exponent = round(math.log10(value)) if value > 0 else 0
-    if value > 0 and 10.0**exponent == value:
-        return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return f"{value:g}"

@@ -53,8 +53,8 @@ def _spec(widgets: str, per_model: str = "", kept: str = "", families: str = "")
     return PageSpec(*(frozenset(names.split()) for names in (widgets, per_model, kept, families)))
 
 
-EXERCISE_WIDGETS = "answer check"
-"""Each exercise box's widgets (ui.views.exercises.exercise_box): the typed answer and Check."""
+EXERCISE_WIDGETS = "answer check show"
+"""Each exercise box's widgets: the typed answer, Check (ui.views.exercises.exercise_box) and Show me."""
 
 PAGES: dict[str, PageSpec] = {
     "app": _spec("lang", kept="lang url_problems compare_start points_base initialised results dropped"),
@@ -101,6 +101,7 @@ class ExerciseRecord:
     verdict: Any = None  # ui.views.exercises.Verdict of the last check, shown on every run until the answer changes
     checked: str | None = None  # the text that verdict is about
     first_right: bool | None = None  # the verdict of its first checked answer: scored once, by that
+    revealed: bool = False  # the learner looked at the answers before answering: not scored
 
 
 @dataclass

@@ -26,6 +26,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "backward_reset": {"en": "Reset", "ko": "처음으로"},
     "backward_play": {"en": "Play", "ko": "자동 재생"},
     "backward_position": {"en": "Step {done} of {total}", "ko": "{total}단계 중 {done}단계"},
+    "backward_sizes": {"en": "N = {n} samples and K = {k} output(s): the loss is the mean of N·K = {terms} squared "
+                             "errors, so the output error is ∂L/∂n = 2(ŷ − y)/(N·K).",
+                       "ko": "샘플 N = {n}개, 출력 K = {k}개: 손실은 제곱 오차 N·K = {terms}개의 평균이므로 출력 "
+                             "오차는 ∂L/∂n = 2(ŷ − y)/(N·K)입니다."},
     "backward_restarted": {"en": "Another {what}: this walk starts again at the forward pass. Your place in the "
                                  "walk for {where}, epoch {epoch} (step {done}) is kept: choose them again to go back "
                                  "to it.",

@@ -45,16 +45,18 @@ TEXTS: dict[str, dict[str, str]] = {
               "편향의 입력은 1입니다.",
     },
     "chain_note_mapping": {
-        "en": "**The note's two worked examples, in bp_core's names.** The note numbers layers from the output, "
-              "bp_core from the input, so the numbers run the opposite way. The note's **w₁**, a weight of the "
+        "en": "**The note's two worked examples, in bp_core's names.** The note's d, n, b and f number the layers as "
+              "bp_core does (the output layer's are d₂, n₂, b₂, f₂), but w₁ and w₂ are only the names of its two "
+              "examples, not layer numbers. The note's **w₁**, a weight of the "
               "output layer, is **{w1}** here ({w1_edge}): one path to the loss. The note's **w₂**, a weight of the "
               "hidden layer, is **{w2}** here ({w2_edge}): one path through each of the {outputs} output(s). The "
               "note works the first path of w₂ and leaves the second blank; the table below fills in both.",
-        "ko": "**강의의 두 예제를 bp_core의 이름으로.** 강의는 층 번호를 출력 쪽부터, bp_core는 입력 쪽부터 붙이므로 "
-              "번호가 서로 반대입니다. 강의의 **w₁**(출력층의 가중치)은 여기서 **{w1}**({w1_edge})이며, 손실까지 "
-              "경로가 하나입니다. 강의의 **w₂**(은닉층의 가중치)는 여기서 **{w2}**({w2_edge})이며, 출력 {outputs}개 "
-              "각각을 거치는 경로가 하나씩 있습니다. 강의는 w₂의 첫 번째 경로만 계산하고 두 번째는 비워 두었는데, "
-              "아래 표는 둘 다 채웁니다.",
+        "ko": "**강의의 두 예제를 bp_core의 이름으로.** 강의의 d, n, b, f는 bp_core와 같은 방식으로 층 번호를 "
+              "붙이지만 (출력층은 d₂, n₂, b₂, f₂), w₁과 w₂는 두 예제의 이름일 뿐 층 번호가 아닙니다. 강의의 "
+              "**w₁**(출력층의 가중치)은 여기서 **{w1}**({w1_edge})이며, 손실까지 경로가 하나입니다. 강의의 "
+              "**w₂**(은닉층의 가중치)는 여기서 **{w2}**({w2_edge})이며, 출력 {outputs}개 각각을 거치는 경로가 "
+              "하나씩 있습니다. 강의는 w₂의 첫 번째 경로만 계산하고 두 번째는 비워 두었는데, 아래 표는 둘 다 "
+              "채웁니다.",
     },
     "chain_note_w1": {"en": "The note's w₁ = {param} (output layer, one path)",
                       "ko": "강의의 w₁ = {param} (출력층, 경로 하나)"},

@@ -208,6 +208,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "(both compute the same gradient; only the last bits differ)",
                              "ko": "학습 과정이 두 방법 사이의 작은 float32 반올림 차이를 키웠습니다 (두 방법은 같은 "
                                    "기울기를 계산하며 마지막 자리만 다름)"},
+    "max_difference_help_identical": {"en": "Largest |manual − autograd| over all parameters and epochs: 0. The two "
+                                            "runs are bit for bit identical.",
+                                      "ko": "모든 파라미터와 에폭에서 |직접 미분 − 자동 미분|의 최댓값: 0. 두 실행은 "
+                                            "비트 단위까지 같습니다."},
     "max_difference_help_rounding": {"en": "Largest |manual − autograd| over all parameters and epochs: in this run "
                                            "only float32 rounding.",
                                      "ko": "모든 파라미터와 에폭에서 |직접 미분 − 자동 미분|의 최댓값: 이번 실행에서는 "

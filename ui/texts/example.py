@@ -54,16 +54,29 @@ TEXTS: dict[str, dict[str, str]] = {
                            "ko": "{program}: 강의가 출력한 손실 10개 중 {matches}개가 여기서도 자리마다 같고, w와 "
                                  "b는 강의 값과 정확히 같습니다."},
     "example_other_final": {"en": "{program}: {matches} of the note's 10 printed losses read the same here, digit for "
-                                  "digit. The note reports one final w and b for both programs; here this program "
-                                  "ends {w_steps} float32 step(s) from the note's w and {b_steps} from its b. The "
-                                  "gradient and the update are the same arithmetic done in a different order of "
-                                  "float32 operations (MSELoss and autograd's backward, SGD's step), so the last "
-                                  "digits round differently.",
+                                  "digit; here it ends {w_steps} float32 step(s) from the note's w and {b_steps} from "
+                                  "its b.",
                             "ko": "{program}: 강의가 출력한 손실 10개 중 {matches}개가 여기서도 자리마다 같습니다. "
-                                  "강의는 두 프로그램의 최종 w와 b를 같은 값으로 적었지만, 여기서 이 프로그램은 강의의 "
-                                  "w에서 float32 간격 {w_steps}칸, b에서 {b_steps}칸 떨어져 끝납니다. 그래디언트와 "
-                                  "업데이트는 같은 계산이지만 float32 연산의 순서가 달라서 (MSELoss와 자동 미분의 "
-                                  "backward, SGD의 step) 마지막 자리의 반올림이 달라집니다."},
+                                  "여기서는 강의의 w에서 float32 간격 {w_steps}칸, b에서 {b_steps}칸 떨어져 끝납니다."},
+    "example_same_as_bp": {"en": "{program}: the note prints no losses, w or b for this program (only its run time "
+                                 "and its memory table). Here it prints {matches} of bp.py's 10 losses from the note, "
+                                 "digit for digit, and ends at bp.py's printed w and b exactly.",
+                           "ko": "{program}: 강의는 이 프로그램의 손실, w, b를 출력하지 않았습니다 (실행 시간과 메모리 "
+                                 "표만 있습니다). 여기서는 강의에 있는 bp.py의 손실 10개 중 {matches}개를 자리마다 "
+                                 "같게 출력하고, bp.py가 출력한 w와 b에서 정확히 끝납니다."},
+    "example_other_than_bp": {"en": "{program}: the note prints no losses, w or b for this program (only its run time "
+                                    "and its memory table), so it is compared here with bp.py's printed values: "
+                                    "{matches} of bp.py's 10 losses read the same, digit for digit, and this run ends "
+                                    "{w_steps} float32 step(s) from bp.py's w and {b_steps} from its b. The gradient "
+                                    "and the update are the same arithmetic in a different order of float32 operations "
+                                    "(MSELoss and autograd's backward, SGD's step), so the last digits round "
+                                    "differently.",
+                              "ko": "{program}: 강의는 이 프로그램의 손실, w, b를 출력하지 않았습니다 (실행 시간과 "
+                                    "메모리 표만 있습니다). 그래서 여기서는 bp.py가 출력한 값과 비교합니다: bp.py의 "
+                                    "손실 10개 중 {matches}개가 자리마다 같고, 이 실행은 bp.py의 w에서 float32 간격 "
+                                    "{w_steps}칸, b에서 {b_steps}칸 떨어져 끝납니다. 그래디언트와 업데이트는 같은 "
+                                    "계산이지만 float32 연산의 순서가 달라서 (MSELoss와 자동 미분의 backward, SGD의 "
+                                    "step) 마지막 자리의 반올림이 달라집니다."},
     "example_time_title": {"en": "Run time: the note's figure and three of this machine's",
                            "ko": "실행 시간: 강의의 값과 이 컴퓨터의 세 가지 값"},
     "example_col_program": {"en": "program", "ko": "프로그램"},
@@ -143,14 +156,24 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "first-time allocations in a fresh process (the allocator's first blocks, "
                                      "autograd's first graph, for bp_pytorch.py the first backward). Here the "
                                      "largest loop increment is {here_largest} MiB, because the untraced warm-up run "
-                                     "took those one-time costs first; later epochs reuse the same memory, and these "
-                                     "tensors are a few bytes while memory moves in pages of 4 KiB and more.",
+                                     "took those one-time costs first; these tensors are a few bytes while memory "
+                                     "moves in pages of 4 KiB and more.",
                                "ko": "**Increment.** 강의의 반복문 줄은 {note_increments} MiB 늘었습니다: 새 "
                                      "프로세스에서 처음 하는 할당입니다 (할당자의 첫 블록, 자동 미분의 첫 그래프, "
                                      "bp_pytorch.py는 첫 backward). 여기서 반복문 줄의 가장 큰 Increment는 "
                                      "{here_largest} MiB인데, 추적 없는 준비 실행이 그 1회성 비용을 먼저 치렀기 "
-                                     "때문입니다. 그 뒤의 에폭은 같은 메모리를 다시 쓰고, 이 텐서들은 몇 바이트인데 "
-                                     "메모리는 4 KiB 이상의 페이지 단위로 움직입니다."},
+                                     "때문입니다. 이 텐서들은 몇 바이트인데 메모리는 4 KiB 이상의 페이지 단위로 "
+                                     "움직입니다."},
+    "example_why_freed": {"en": "**Negative increments.** memory_profiler's Increment adds up, each time a line runs, "
+                                "the process's memory (RSS) read there minus the highest reading of the line traced "
+                                "before it. {count} line(s) here read below zero, down to {smallest} MiB ({lines}): "
+                                "the allocator had handed pages back to the system, so the process was smaller there "
+                                "than at an earlier peak. It measures the whole process, not the line's own tensors.",
+                          "ko": "**음수 Increment.** memory_profiler의 Increment는 한 줄이 실행될 때마다, 그 줄에서 "
+                                "읽은 프로세스 메모리(RSS)에서 바로 앞에 추적한 줄의 가장 높은 값을 뺀 것을 더합니다. "
+                                "여기서 {count}개 줄이 0보다 작고 가장 작은 값은 {smallest} MiB입니다 ({lines}): "
+                                "할당자가 페이지를 시스템에 돌려주어 프로세스가 앞선 최고점보다 작아졌습니다. 이 "
+                                "값은 그 줄의 텐서가 아니라 프로세스 전체를 잽니다."},
     "example_why_with": {"en": "**Occurrences.** The note counts `with torch.no_grad():` {note_with} times; Python "
                                "3.11 here reports that line when the block is entered and again when it exits: "
                                "{here_with}.",

@@ -15,7 +15,6 @@ import numpy as np
 import bp_core
 from bp_core import teaching, training
 from bp_core.comparison import MIN_TIMED_EPOCHS
-from ui.session.numbers import power_of_ten
 from ui.texts import t
 
 MISSING = "—"
@@ -23,6 +22,18 @@ MISSING = "—"
 SPLIT_TOLERANCE = 1e-3
 """The runs count as split once they differ by more than this fraction of the parameters' size (at least 1):
 float32 rounding alone moves them by about 1e-7 of their size per step."""
+
+
+def power_of_ten(value: float) -> str:
+    """1e8 as 10⁸; any other number as %g.
+
+    >>> power_of_ten(1e8), power_of_ten(3e8)
+    ('10⁸', '3e+08')
+    """
+    exponent = round(math.log10(value)) if value > 0 else 0
+    if value > 0 and 10.0**exponent == value:
+        return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{value:g}"
 
 
 def divergence_rule(lang: str) -> str:
@@ -125,7 +136,10 @@ def difference_sentence(comparison: bp_core.Comparison, lang: str) -> str:
 
 
 def max_difference_help(comparison: bp_core.Comparison, lang: str) -> str:
-    """Help of the headline "Max parameter difference": rounding only when the runs did not split."""
+    """Help of the headline "Max parameter difference": bit-identical runs say so and nothing else; runs that differ
+    without splitting apart, only by float32 rounding; runs that split, from which epoch."""
+    if comparison.max_param_difference == 0:
+        return t("max_difference_help_identical", lang)
     split = split_epoch(comparison)
     if split is None:
         return t("max_difference_help_rounding", lang)

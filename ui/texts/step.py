@@ -31,10 +31,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "step_loss": {"en": "2. Loss", "ko": "2. 손실"},
     "step_local": {"en": "3. Local derivatives", "ko": "3. 국소 미분"},
     "step_gradient": {"en": "4. Gradient: the lecture's formulas with the numbers",
-                      "ko": "4. 기울기: 강의의 공식에 숫자를 넣어서"},
-    "step_update": {"en": "5. Update: w ← w − lr · g", "ko": "5. 갱신: w ← w − lr · g"},
+                      "ko": "4. 그래디언트: 강의의 공식에 숫자를 넣어서"},
+    "step_update": {"en": "5. Update: w ← w − lr · g", "ko": "5. 업데이트: w ← w − lr · g"},
     "step_gradient_and_update": {"en": "4–5. Gradient and update of every parameter",
-                                 "ko": "4–5. 모든 파라미터의 기울기와 갱신"},
+                                 "ko": "4–5. 모든 파라미터의 그래디언트와 업데이트"},
     "step_line_local": {
         "en": "Each point's error reaches the loss through ∂L/∂pred = 2(pred − y)/N (the table's last column). The "
               "prediction pred = w x + b depends on w through ∂pred/∂w = x and on b through ∂pred/∂b = 1. The "

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 import bp_core
+from bp_core.names import parse_scalar_name
 from bp_core.teaching import BackwardWalk, WalkStep
 from ui.charts.network_graph import FILL, FONT, PARAMETER_COLOUR, PATH_COLOUR, QUIET_COLOUR, layer_unit_name
 from ui.session import state
@@ -310,11 +311,11 @@ def _step_lines(walk: BackwardWalk, step: WalkStep) -> list[str]:
 
 
 def _tex(parameter: str) -> str:
-    """A parameter name in LaTeX: W1[0,1] → W1_{0,1}."""
-    if "[" not in parameter:
+    """A parameter name in LaTeX, read by the one scalar-name grammar (bp_core.names): W1[0,1] → W1_{0,1}."""
+    parsed = parse_scalar_name(parameter)
+    if parsed is None or parsed[1] is None:
         return parameter
-    head, index = parameter.rstrip("]").split("[")
-    return f"{head}_{{{index}}}"
+    return f"{parsed[0]}_{{{','.join(map(str, parsed[1]))}}}"
 
 
 def step_caption(walk: BackwardWalk, step: WalkStep, lang: str) -> str:
@@ -341,7 +342,8 @@ def next_exercise(walk: BackwardWalk, revealed: int, ident: str) -> Exercise | N
     if step.kind == "parameters":
         weight, _, grad = step.weights[0]
         return Exercise(key, ("exq_walk_weight", {"param": weight}), grad, ("exh_walk_weight", {}),
-                        ("exw_value", {"formula": step_latex_plain(step, 0), "answer": grad}))
+                        ("exw_value", {"formula": step_latex_plain(step, 0), "answer": grad}),
+                        mistakes=((-grad, "exm_sign"),) if grad else ())
     top = len(walk.n) - 1
     source: Message = ("exh_walk_source_output" if step.layer == top else "exh_walk_source_hidden", {})
     if step.kind == "input":
@@ -349,8 +351,11 @@ def next_exercise(walk: BackwardWalk, revealed: int, ident: str) -> Exercise | N
                         ("exw_value", {"formula": f"∂L/∂{unit}", "answer": step.dL_dd}))
     formula = (f"{step.dL_dn:.6g} × {step.f_prime:.6g}" if step.f_prime is not None
                else "Σ ∂L/∂n × f′(d) over the samples")
+    mistakes = [(-step.dL_dd, "exm_sign")] if step.dL_dd else []
+    if step.f_prime is not None and step.dL_dn is not None and step.f_prime != 1:
+        mistakes.append((step.dL_dn, "exm_f_prime"))  # ∂L/∂n without × f′(d)
     return Exercise(key, ("exq_walk_unit", {"unit": unit}), step.dL_dd, ("exh_walk_unit", {"source": source}),
-                    ("exw_value", {"formula": formula, "answer": step.dL_dd}))
+                    ("exw_value", {"formula": formula, "answer": step.dL_dd}), mistakes=tuple(mistakes))
 
 
 def step_latex_plain(step: WalkStep, j: int) -> str:

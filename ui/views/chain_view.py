@@ -44,8 +44,8 @@ NOTE_NAMES = {"w1": "w₁", "w2": "w₂"}
 def note_examples(model: bp_core.Model) -> dict[str, str]:
     """The note's two worked examples as bp_core parameter names. Its ``w₁`` is a weight of the output layer (one
     path to the loss): here the last layer's first weight, W{L}[0,0] (the first unit below → the first output). Its
-    ``w₂`` is a weight of the hidden layer below (one path through each output): W{L-1}[0,0]. The note numbers its
-    layers from the output; bp_core's W1 is the first layer, so the numbers run the opposite way.
+    ``w₂`` is a weight of the hidden layer below (one path through each output): W{L-1}[0,0]. ``w₁`` and ``w₂`` are
+    the names of the note's examples, not layer numbers: its d, n, b and f number the layers as bp_core does.
 
     >>> note_examples(bp_core.MLP((2, 3, 2)))
     {'w1': 'W2[0,0]', 'w2': 'W1[0,0]'}
@@ -98,6 +98,38 @@ def derivative_steps(request: ChainRequest, settings: Settings = RUN
 EXERCISES = ("f_prime", "product", "sum")
 """What the chain-rule page's exercise asks: an activation derivative on the first path (one sample only), the first
 path's product, or the sum of every row's product."""
+
+
+def same_shown(value: float, asked: float | None) -> bool:
+    """True when ``value`` would show the number asked: equal to six significant digits (the table prints six, the
+    metrics nine; a float32 factor and bp_core's float64 value differ in the eighth).
+
+    >>> same_shown(0.2499981, 0.24999806), same_shown(0.1, 0.2), same_shown(0.1, None)
+    (True, False, False)
+    """
+    return asked is not None and abs(value - asked) <= 5e-6 * max(abs(asked), 1e-12)
+
+
+def conceal(frame: pd.DataFrame, asked: float | None) -> pd.DataFrame:
+    """``frame`` with every number that would show the asked value blanked (NaN: the cell reads empty), so the table
+    never answers the question before the learner does."""
+    if asked is None:
+        return frame
+    hidden = frame.copy()
+    for column in hidden.columns:
+        if pd.api.types.is_float_dtype(hidden[column]):
+            mask = hidden[column].map(lambda v: same_shown(float(v), asked))
+            hidden[column] = hidden[column].mask(mask)
+    return hidden
+
+
+def offered_exercises(request: ChainRequest) -> tuple[str, ...]:
+    """The exercises the request can ask: all three for one sample; for the whole batch no single f′, so not that.
+
+    >>> offered_exercises(ChainRequest(sample=None))
+    ('product', 'sum')
+    """
+    return EXERCISES if request.sample is not None else tuple(e for e in EXERCISES if e != "f_prime")
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)

@@ -85,13 +85,18 @@ def printed_here(example: LectureExample, method: str) -> str:
 
 
 def final_sentence(example: LectureExample, method: str, lang: str) -> str:
-    """How many printed losses match the note's, and how far the final w and b lie from the note's."""
+    """How many of the losses this program printed here match bp.py's in the note, and how far its final w and b
+    lie from bp.py's printed ones. Only bp.py's are the note's: for bp_pytorch.py the note prints none, so this
+    machine's autograd run is compared with bp.py's printed values, and the sentence says so."""
     program = PROGRAM_FILES[METHOD_PROGRAMS[method]]
     w_steps, b_steps = example.float32_steps_from_note(method)
     matches = example.losses_match[method]
+    own = METHOD_PROGRAMS[method] in note.PRINTS_LOSSES
     if w_steps == b_steps == 0:
-        return t("example_same_final", lang, program=program, matches=matches)
-    return t("example_other_final", lang, program=program, matches=matches, w_steps=w_steps, b_steps=b_steps)
+        key = "example_same_final" if own else "example_same_as_bp"
+        return t(key, lang, program=program, matches=matches)
+    key = "example_other_final" if own else "example_other_than_bp"
+    return t(key, lang, program=program, matches=matches, w_steps=w_steps, b_steps=b_steps)
 
 
 def times_frame(example: LectureExample | None, lang: str) -> pd.DataFrame:
@@ -165,14 +170,20 @@ def memory_sentences(example: LectureExample, lang: str) -> list[str]:
     others = pd.concat(loop)
     others = others[others["source_line"] != "with torch.no_grad():"]
     differ = sorted(set(others.loc[others["note_occurrences"] != others["here_occurrences"], "source_line"]))
+    largest = max(frame["here_increment"].max() for frame in loop)
+    smallest = min(frame["here_increment"].min() for frame in loop)
+    freed = [line for frame in loop for line, value in zip(frame["source_line"], frame["here_increment"])
+             if round(value, 1) < 0]
     sentences = [
         t("example_why_baseline", lang, note_base=_mib([frame["note_mem"].iloc[0] for frame in frames]),
           here_base=_mib([frame["here_mem"].iloc[0] for frame in frames])),
-        t("example_why_increments", lang, note_increments=_mib(note_grew),
-          here_largest=f"{max(frame['here_increment'].max() for frame in loop):.1f}"),
+        t("example_why_increments", lang, note_increments=_mib(note_grew), here_largest=f"{largest:.1f}"),
         t("example_why_with", lang, note_with=int(with_row["note_occurrences"]),
           here_with=int(with_row["here_occurrences"])),
     ]
+    if freed:  # a line after which RSS was lower than before it: memory given back (the table shows it negative)
+        sentences.append(t("example_why_freed", lang, smallest=f"{smallest:.1f}", count=len(freed),
+                           lines=", ".join(f"`{line}`" for line in sorted(set(freed)))))
     if differ:
         sentences.append(t("example_other_lines_differ", lang, lines=", ".join(f"`{line}`" for line in differ)))
     else:

@@ -19,7 +19,7 @@ from typing import Any
 import streamlit as st
 
 from ui.session import state
-from ui.session.numbers import parse_real
+from ui.session.numbers import parse_answer
 from ui.texts import render, t
 from ui.texts.messages import Message, Unusable, shown
 
@@ -38,6 +38,58 @@ class Exercise:
     answer: float  # bp_core's value
     hint: Message  # the formula and the values it needs
     worked: Message  # the formula with the numbers and the result
+    allowed: float | None = None  # the tolerance, when the answer's scale does not set it (an update: below lr·g)
+    mistakes: tuple[tuple[float, str], ...] = ()  # what a usual mistake gives, and the text key of its named hint
+    digits: int = 6  # significant digits the verdict shows the answer with
+
+    @property
+    def tolerance(self) -> float:
+        return tolerance(self.answer) if self.allowed is None else self.allowed
+
+
+MISTAKE_HINTS = ("exm_sign", "exm_two", "exm_mean", "exm_loss_mean", "exm_unchanged", "exm_update_sign",
+                 "exm_update_lr", "exm_f_prime")
+"""The text keys of the named hints a usual mistake gets: the sign flipped (or y − ŷ for ŷ − y), the 2 of the
+square left out, the 1/N (1/(N·K)) left out, the sum for the mean loss, the unchanged parameter, the update's
+sign, the learning rate left out, the activation derivative left out."""
+
+
+def update_tolerance(before: float, after: float) -> float | None:
+    """An update's tolerance: half the change the update made (so the unchanged value, a whole change away, is
+    refused), never more than the answer's own four digits; None (the usual tolerance) when the update changed
+    nothing (the unchanged value is then right).
+
+    >>> update_tolerance(2.00489, 2.004875), update_tolerance(0.0, 0.35), update_tolerance(1.0, 1.0)
+    (7.5e-06, 5e-05, None)
+    """
+    change = abs(after - before)
+    if change == 0:
+        return None
+    return float(f"{min(tolerance(after), 0.5 * change):.3g}")
+
+
+def usual_mistakes(answer: float, kind: str, *, samples: int = 1, before: float = 0.0,
+                   learning_rate: float = 0.0) -> tuple[tuple[float, str], ...]:
+    """The values the usual mistakes give for an answer of ``kind`` ("gradient" of the mean squared error, "loss",
+    "update"), each with the text key of the hint that names it (the hint never gives the number):
+
+    - a gradient: the sign flipped (or y − ŷ in place of ŷ − y), the 2 of the square left out, the 1/N (1/(N·K))
+      left out (``samples``: N·K);
+    - the loss: the sum in place of the mean (``samples``);
+    - an update: the value before it, the gradient added instead of subtracted, the learning rate left out.
+
+    >>> [round(v, 6) for v, _ in usual_mistakes(-35.0, "gradient", samples=4)]
+    [35.0, -17.5, -140.0]
+    """
+    if kind == "gradient":
+        found = [(-answer, "exm_sign"), (answer / 2, "exm_two"), (answer * samples, "exm_mean")]
+    elif kind == "loss":
+        found = [(answer * samples, "exm_loss_mean")]
+    else:
+        gradient = (before - answer) / learning_rate if learning_rate else 0.0
+        found = [(before, "exm_unchanged"), (before + (before - answer), "exm_update_sign"),
+                 (before - gradient, "exm_update_lr")]
+    return tuple((value, key) for value, key in found if value != answer and math.isfinite(value))
 
 
 def tolerance(answer: float) -> float:
@@ -67,16 +119,20 @@ def check(typed: str, exercise: Exercise, wrong_before: int) -> Verdict:
     ('success', 'warning', 'error', 'info')
     """
     try:
-        value = parse_real(str(typed).strip())
+        value = parse_answer(str(typed))
     except Unusable as problem:
-        return Verdict("info", ("exercise_not_a_number", {"typed": shown(typed), "reason": problem.reason}), False)
-    allowed = tolerance(exercise.answer)
+        if problem.reason[0] == "reason_not_a_number":  # said once: the message itself says it is no number
+            return Verdict("info", ("exercise_not_a_number", {"typed": shown(typed)}), False)
+        return Verdict("info", ("exercise_unusable", {"typed": shown(typed), "reason": problem.reason}), False)
+    allowed = exercise.tolerance
     if abs(value - exercise.answer) <= allowed:
-        return Verdict("success", ("exercise_right", {"answer": f"{exercise.answer:.6g}", "tol": f"{allowed:.1g}",
-                                                      "digits": SIGNIFICANT}), True)
-    if wrong_before == 0:
-        return Verdict("warning", ("exercise_hint", {"typed": shown(typed), "hint": exercise.hint,
-                                                      "tol": f"{allowed:.1g}"}), True)
+        return Verdict("success", ("exercise_right", {"answer": f"{exercise.answer:.{exercise.digits}g}",
+                                                      "tol": f"{allowed:.2g}"}), True)
+    mistake = next((key for wrong, key in exercise.mistakes if abs(value - wrong) <= allowed), None)
+    if wrong_before == 0 or mistake is not None:  # a usual mistake is named whenever it is made
+        hint = (mistake, {}) if mistake is not None else exercise.hint
+        return Verdict("warning", ("exercise_hint", {"typed": shown(typed), "hint": hint, "tol": f"{allowed:.2g}"}),
+                       True)
     return Verdict("error", ("exercise_worked", {"typed": shown(typed), "worked": exercise.worked}), True)
 
 
@@ -91,9 +147,27 @@ def _record(memory: state.ExerciseRecord, typed: str, verdict: Verdict) -> None:
     memory.verdict, memory.checked = verdict, typed
     if not verdict.counted:
         return
-    if memory.first_right is None:
+    if memory.first_right is None and not memory.revealed:
         memory.first_right = verdict.level == "success"
     memory.wrong = memory.wrong if verdict.level == "success" else memory.wrong + 1
+
+
+def answered(page: str, exercise: Exercise) -> bool:
+    """True once a right answer to ``exercise`` has been checked (its answers may then be shown)."""
+    verdict = state.exercise(page, exercise.ident).verdict
+    return verdict is not None and verdict.level == "success"
+
+
+def revealed(page: str, exercise: Exercise) -> bool:
+    """True once the learner asked to see the answer of ``exercise``."""
+    return state.exercise(page, exercise.ident).revealed
+
+
+def reveal(page: str, exercise: Exercise) -> None:
+    """The learner asks to see the answers: shown, and the exercise, not yet answered, is no longer scored."""
+    memory = state.exercise(page, exercise.ident)
+    if memory.first_right is None:  # answered already: shown, and scored as it was
+        memory.revealed = True
 
 
 def exercise_box(page: str, exercise: Exercise, lang: str, *, title: Any = None) -> None:

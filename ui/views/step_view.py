@@ -21,7 +21,7 @@ from ui.session.settings import Settings
 from ui.texts import t
 from ui.texts.messages import Message, shown
 from ui.views import teaching
-from ui.views.exercises import Exercise, exercise_box
+from ui.views.exercises import Exercise, answered, exercise_box, reveal, update_tolerance, usual_mistakes
 
 ACTIONS = ("previous", "next", "reset")
 
@@ -183,21 +183,26 @@ def step_exercise(step: bp_core.teaching.ManualStep, model: bp_core.Model, what:
     after = dict(zip(names, bp_core.models.flatten(step.new_params).tolist()))
     line = not isinstance(model, LayeredModel)  # no stack of layers: the line's formulas
     ident = f"step:{what}:{parameter}:{epoch}:{step.loss!r}:{step.learning_rate!r}"
+    terms = step.forward["y"].numel()  # what the mean squared error averages over: N·K
     if what == "loss":
         hint: Message = (("exh_line_loss", {"w": before.get("w", 0.0), "b": before.get("b", 0.0)}) if line
                          else ("exh_network_loss", {}))
         return Exercise(ident, ("exq_step_loss", {}), step.loss, hint,
-                        ("exw_value", {"formula": "L", "answer": step.loss}))
+                        ("exw_value", {"formula": "L", "answer": step.loss}),
+                        mistakes=usual_mistakes(step.loss, "loss", samples=terms))
     if what == "update":
-        answer = after[parameter]
-        formula = f"{before[parameter]:.6g} − {step.learning_rate:g} × ({gradient[parameter]:.6g})"
-        return Exercise(ident, ("exq_step_update", {"param": parameter, "lr": step.learning_rate}), answer,
-                        ("exh_update", {"value": before[parameter], "lr": step.learning_rate, "param": parameter}),
-                        ("exw_value", {"formula": formula, "answer": answer}))
+        answer, value = after[parameter], before[parameter]
+        formula = f"{value:.9g} − {step.learning_rate:g} × ({gradient[parameter]:.7g})"
+        return Exercise(ident, ("exq_step_update", {"param": parameter, "value": value, "lr": step.learning_rate}),
+                        answer, ("exh_update", {"value": value, "lr": step.learning_rate, "param": parameter}),
+                        ("exw_value", {"formula": formula, "answer": answer}),
+                        allowed=update_tolerance(value, answer), digits=9,
+                        mistakes=usual_mistakes(answer, "update", before=value, learning_rate=step.learning_rate))
     hint = ((("exh_line_w" if parameter == names[0] else "exh_line_b"), {}) if line
             else ("exh_network_gradient", {"param": parameter}))
     return Exercise(ident, ("exq_step_gradient", {"param": parameter}), gradient[parameter], hint,
-                    ("exw_value", {"formula": _gradient_terms(step, model, parameter), "answer": gradient[parameter]}))
+                    ("exw_value", {"formula": _gradient_terms(step, model, parameter), "answer": gradient[parameter]}),
+                    mistakes=usual_mistakes(gradient[parameter], "gradient", samples=terms))
 
 
 def _gradient_terms(step: bp_core.teaching.ManualStep, model: bp_core.Model, parameter: str) -> str:
@@ -217,9 +222,10 @@ def _gradient_terms(step: bp_core.teaching.ManualStep, model: bp_core.Model, par
 def exercise_section(step: bp_core.teaching.ManualStep, model: bp_core.Model, model_key: str, epoch: int,
                      lang: str) -> bool:
     """The page's exercise on this step (what to compute, which parameter, hide the answers) and its answer box;
-    True when the learner hides the answers below while trying."""
+    True while the answers below stay hidden: by default until a right answer is checked (predict, then reveal).
+    Switching the hiding off is the "show me": the answers appear and the exercise is not scored."""
     names = bp_core.models.scalar_names(step.params)
-    defaults = {"exercise_what": EXERCISES[0], "exercise_param": names[0], "exercise_hide": False}
+    defaults = {"exercise_what": EXERCISES[0], "exercise_param": names[0], "exercise_hide": True}
     with state.widgets("step", defaults, model=model_key):  # the parameter asked about: each model its own
         if state.value("step", "exercise_param") not in names:  # crafted
             state.set_value("step", "exercise_param", names[0])
@@ -229,7 +235,12 @@ def exercise_section(step: bp_core.teaching.ManualStep, model: bp_core.Model, mo
         parameter = middle.selectbox(t("exercise_param", lang), names, key=state.key("step", "exercise_param"),
                                      disabled=what == "loss")
         hide = right.toggle(t("exercise_hide", lang), key=state.key("step", "exercise_hide"))
-    exercise_box("step", step_exercise(step, model, what, parameter, epoch), lang)
+    exercise = step_exercise(step, model, what, parameter, epoch)
+    exercise_box("step", exercise, lang)
+    if answered("step", exercise):  # predict, then reveal: a right answer shows the answers below
+        return False
+    if not hide:  # the learner asked to see them first: this exercise is not scored
+        reveal("step", exercise)
     return bool(hide)
 
 
