@@ -199,3 +199,18 @@ def test_a_key_that_two_modules_define_stops_the_import():
     two = types.SimpleNamespace(__name__="ui.texts.two", TEXTS={"same": {"en": "b", "ko": "나"}})
     with pytest.raises(ValueError, match="'same' is defined in ui.texts.one and again in ui.texts.two"):
         _merged(one, two)  # type: ignore[arg-type]
+
+
+def test_every_korean_text_uses_the_one_word_of_the_terms_table():
+    from ui.texts.glossary import GLOSSARY
+    from ui.texts.terms import avoided
+
+    korean = {key: entry["ko"] for key, entry in TEXTS.items()}
+    korean |= {f"glossary:{row[0]}": " ".join(str(cell) for cell in row) for row in GLOSSARY}
+    assert {key: found for key, text in korean.items() if (found := avoided(text))} == {}
+
+
+def test_the_terms_check_finds_a_planted_synonym():
+    from ui.texts.terms import avoided
+
+    assert avoided("이 단계의 기울기와 갱신") == [("기울기", "그래디언트"), ("갱신", "업데이트")]

@@ -90,7 +90,7 @@ def test_the_page_speaks_korean():
     assert not at.exception
     assert at.title[0].value == TEXTS["chain_title"]["ko"]
     assert {"경로", "곱", "① 출력 오차"} <= set(at.dataframe[0].value.columns)
-    assert metric(at, "자동 미분의 기울기")
+    assert metric(at, "자동 미분의 그래디언트")
     assert torch.isfinite(torch.tensor(float(metric(at, "행 1개의 합 (경로 1개 × 샘플 1개)"))))
     assert any("강의의 **w₁**" in m for m in texts(at, "markdown"))
 

@@ -96,7 +96,7 @@ PAGES = {  # url path: (English title, Korean title)
     "backward": ("The backward pass, step by step", "역전파, 한 단계씩"),
     "lecture_example": ("The extra example: the note's two programs, run here",
                         "추가 예제: 강의의 두 프로그램을 여기서 실행"),
-    "gradient_check": ("Gradient check", "기울기 검증"),
+    "gradient_check": ("Gradient check", "그래디언트 검증"),
     "learning_rate": ("The learning rate and the stability bound", "학습률과 안정성 한계"),
     "glossary": ("Glossary", "용어집"),
 }

@@ -73,7 +73,8 @@ TEXTS: dict[str, dict[str, str]] = {
                           "smaller ε, the more digits agree. The gradient check's finite differences do this twice "
                           "(+ε and −ε).",
                     "ko": "파라미터 하나를 ε만큼 움직이고 배치 손실을 보세요: 손실은 약 ∂L/∂p × ε만큼 움직이고, ε가 "
-                          "작을수록 더 많은 자리가 일치합니다. 기울기 검증의 유한 차분은 이것을 두 번(+ε, −ε) 합니다."},
+                          "작을수록 더 많은 자리가 일치합니다. 그래디언트 검증의 유한 차분은 이것을 두 번(+ε, "
+                          "−ε) 합니다."},
     "nudge_param": {"en": "Parameter", "ko": "파라미터"},
     "nudge_epsilon": {"en": "ε", "ko": "ε"},
     "nudge_before": {"en": "loss before", "ko": "움직이기 전 손실"},
@@ -85,5 +86,5 @@ TEXTS: dict[str, dict[str, str]] = {
                      "ko": "ε = {epsilon:g}일 때 실제 변화 {change:.6g}와 ∂L/∂{param} × ε = {gradient:.6g} × "
                            "{epsilon:g} = {predicted:.6g}는 유효숫자 {digits}자리까지 일치합니다."},
     "nudge_check_link": {"en": "The same idea, for every parameter at once: Gradient check",
-                         "ko": "같은 생각을 모든 파라미터에 한 번에: 기울기 검증"},
+                         "ko": "같은 생각을 모든 파라미터에 한 번에: 그래디언트 검증"},
 }

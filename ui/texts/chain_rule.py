@@ -7,7 +7,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "product of the local derivatives along each path from the parameter to the loss, summed over the "
               "paths. Pick a network, one of its weights and biases, a sample and an epoch: the graph shows every "
               "unit's values and highlights the paths, the table multiplies along each path.",
-        "ko": "순전파로 값을 구하고, 역전파로 미분을 구합니다. 한 파라미터의 기울기는 그 파라미터에서 손실까지 가는 "
+        "ko": "순전파로 값을 구하고, 역전파로 미분을 구합니다. 한 파라미터의 그래디언트는 그 파라미터에서 "
+              "손실까지 가는 "
               "각 경로를 따라 국소 미분을 곱하고, 그 곱을 모든 경로에 대해 더한 것입니다. 신경망과 그 가중치와 편향 "
               "중 하나, 샘플, 에폭을 고르세요. 그래프는 각 유닛의 값을 보여 주고 경로를 강조하며, 표는 경로마다 곱을 "
               "계산합니다.",
@@ -16,7 +17,8 @@ TEXTS: dict[str, dict[str, str]] = {
                   "ko": "가중치와 편향 {count}개, 학습률 {lr:g}로 {epochs} 에폭 동안 직접 미분으로 학습."},
     "chain_param": {"en": "Parameter ({count} weights and biases)", "ko": "파라미터 (가중치와 편향 {count}개)"},
     "chain_sample": {"en": "Sample", "ko": "샘플"},
-    "chain_epoch": {"en": "Epoch: the parameters after this many updates", "ko": "에폭: 이만큼 갱신한 뒤의 파라미터"},
+    "chain_epoch": {"en": "Epoch: the parameters after this many updates", "ko": "에폭: 이만큼 업데이트한 뒤의 "
+                                                                                 "파라미터"},
     "chain_graph_caption": {
         "en": "Each box: **d** = what goes into the unit (the weighted sum, 들어가는 것), **n** = what comes out "
               "(after the activation f, 나가는 것), **b** = its bias; each edge: its weight. Values for {what} at "
@@ -74,7 +76,7 @@ TEXTS: dict[str, dict[str, str]] = {
                           "ko": "{unit}의 f{layer}′(d) ({activation}):"},
     "chain_sum": {"en": "Sum of the {count} rows ({paths} path(s) × {samples} sample(s))",
                   "ko": "행 {count}개의 합 (경로 {paths}개 × 샘플 {samples}개)"},
-    "chain_autograd": {"en": "autograd's gradient", "ko": "자동 미분의 기울기"},
+    "chain_autograd": {"en": "autograd's gradient", "ko": "자동 미분의 그래디언트"},
     "chain_difference": {"en": "difference (sum − autograd)", "ko": "차이 (합 − 자동 미분)"},
     "chain_difference_help": {"en": "The path products are multiplied in float64 from the float32 values of the "
                                     "forward pass; autograd works in float32. They agree to about 1e-9.",
@@ -84,13 +86,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "For one sample the paths give that sample's share of the batch gradient: the output error "
               "2(ŷ − y)/(N·K) carries the mean's 1/(N·K), and autograd differentiates the same share (this sample's "
               "term of the loss). Summed over all {n} samples it is the full gradient.",
-        "ko": "샘플 하나만 고르면 경로의 곱은 배치 전체 기울기 가운데 그 샘플이 차지하는 몫입니다. 출력 오차 "
+        "ko": "샘플 하나만 고르면 경로의 곱은 배치 전체 그래디언트 가운데 그 샘플이 차지하는 몫입니다. 출력 오차 "
               "2(ŷ − y)/(N·K)에 평균을 내는 1/(N·K)이 이미 들어 있고, 자동 미분도 손실에서 이 샘플의 항만 "
-              "미분합니다. 샘플 {n}개의 몫을 모두 더하면 전체 기울기가 됩니다.",
+              "미분합니다. 샘플 {n}개의 몫을 모두 더하면 전체 그래디언트가 됩니다.",
     },
     "chain_share_batch": {"en": "Summed over every sample and path: the gradient ∂L/∂{param} that autograd computes "
                                 "for the whole batch.",
-                          "ko": "모든 샘플과 경로에 대해 더한 값: 자동 미분이 전체 배치에 대해 계산하는 기울기 "
+                          "ko": "모든 샘플과 경로에 대해 더한 값: 자동 미분이 전체 배치에 대해 계산하는 그래디언트 "
                                 "∂L/∂{param}입니다."},
     # the choices of parameter, sample and epoch, and the path table (ui/views/chain_view.py)
     "teach_bad_param": {"en": "{value} is not one of the parameters; the last valid choice is shown.",

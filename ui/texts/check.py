@@ -1,12 +1,12 @@
 """Texts of the Gradient check page (pages/gradient_check.py, ui/views/check_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "check_title": {"en": "Gradient check", "ko": "기울기 검증"},
+    "check_title": {"en": "Gradient check", "ko": "그래디언트 검증"},
     "check_intro": {
         "en": "Three ways to the same gradient: derived by hand (manual), by autograd (`loss.backward()`), and by "
               "central finite differences (L(p + ε) − L(p − ε)) / 2ε, one parameter at a time. Choose the "
               "parameters: the start, the model's training run at some epoch, or your own numbers.",
-        "ko": "같은 기울기를 세 가지 방법으로 구합니다: 직접 미분한 식, 자동 미분(`loss.backward()`), 그리고 "
+        "ko": "같은 그래디언트를 세 가지 방법으로 구합니다: 직접 미분한 식, 자동 미분(`loss.backward()`), 그리고 "
               "파라미터를 하나씩 움직이는 중심 유한 차분 (L(p + ε) − L(p − ε)) / 2ε. 파라미터를 고르세요: "
               "시작값, 모델 학습의 특정 에폭, 또는 직접 입력한 값.",
     },
@@ -42,7 +42,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "the largest |autograd|) of autograd (rounding in {dtype}) and the finite difference within "
               "{ftol:.1e} × (1 + |autograd|) (what a central difference can reach in {dtype}: 10 × machine "
               "epsilon^(2/3)).",
-        "ko": "{dtype}: 파라미터, 데이터, 세 기울기 모두 {dtype}로 계산; 유한 차분 간격 ε = {eps:g}. 오차는 자동 "
+        "ko": "{dtype}: 파라미터, 데이터, 세 그래디언트 모두 {dtype}로 계산; 유한 차분 간격 ε = {eps:g}. 오차는 자동 "
               "미분 기준입니다. 한 행은 직접 미분이 자동 미분과 {mtol:.1e} × (|자동 미분| + 가장 큰 |자동 미분|) "
               "안에서 같고({dtype}의 반올림 오차), 유한 차분이 {ftol:.1e} × (1 + |자동 미분|) 안에 있을 때 "
               "통과합니다({dtype}에서 중심 차분이 도달할 수 있는 정확도: 10 × 기계 엡실론^(2/3)).",
@@ -82,8 +82,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "`loss.backward()` adds the new gradient to what `.grad` already holds. Without `optimizer.zero_grad()` "
               "each step follows the sum of every gradient so far. The same autograd training, {epochs} epochs at "
               "learning rate {lr:g}, with and without it:",
-        "ko": "`loss.backward()`는 새 기울기를 `.grad`에 이미 있는 값에 더합니다. `optimizer.zero_grad()`가 없으면 "
-              "매 단계가 지금까지의 모든 기울기의 합을 따라갑니다. 같은 자동 미분 학습({epochs} 에폭, 학습률 "
+        "ko": "`loss.backward()`는 새 그래디언트를 `.grad`에 이미 있는 값에 더합니다. `optimizer.zero_grad()`가 없으면 "
+              "매 단계가 지금까지의 모든 그래디언트의 합을 따라갑니다. 같은 자동 미분 학습({epochs} 에폭, 학습률 "
               "{lr:g})을 이것이 있을 때와 없을 때 비교합니다:",
     },
     "zero_grad_metric": {"en": "Epoch where the run without zero_grad() goes wrong",
@@ -98,21 +98,22 @@ TEXTS: dict[str, dict[str, str]] = {
                               "has norm {true:.4g}: .grad keeps adding up every past gradient.",
                         "ko": "에폭 {epoch}에서 zero_grad()가 없는 학습의 손실은 {without:.4g}, 있는 학습은 "
                               "{with_:.4g}입니다({margin:.0f}% 넘게 큼). 마지막 에폭 {last}에서 그 학습이 따르는 "
-                              "기울기의 크기는 {accumulated:.4g}인데, 같은 파라미터에서의 실제 기울기 크기는 "
-                              "{true:.4g}입니다: .grad에 지난 모든 기울기가 계속 더해지기 때문입니다."},
+                              "그래디언트의 크기는 {accumulated:.4g}인데, 같은 파라미터에서의 실제 그래디언트 크기는 "
+                              "{true:.4g}입니다: .grad에 지난 모든 그래디언트가 계속 더해지기 때문입니다."},
     "zero_grad_diverged": {"en": "At epoch {epoch} the run without zero_grad() diverged (loss {without:.4g}, against "
                                  "{with_:.4g} with it). At its last kept epoch, {last}, the gradient it stepped with "
                                  "had norm {accumulated:.4g}; the true gradient at those same parameters, {true:.4g}.",
                            "ko": "에폭 {epoch}에서 zero_grad()가 없는 학습이 발산했습니다(손실 {without:.4g}, 있는 "
-                                 "학습은 {with_:.4g}). 마지막으로 남은 에폭 {last}에서 그 학습이 따른 기울기의 크기는 "
-                                 "{accumulated:.4g}, 같은 파라미터에서의 실제 기울기 크기는 {true:.4g}였습니다."},
+                                 "학습은 {with_:.4g}). 마지막으로 남은 에폭 {last}에서 그 학습이 따른 "
+                                 "그래디언트의 크기는 "
+                                 "{accumulated:.4g}, 같은 파라미터에서의 실제 그래디언트 크기는 {true:.4g}였습니다."},
     "zero_grad_never": {"en": "Within {epochs} epochs the loss without zero_grad() never rose more than {margin:.0f}% "
                               "above the correct run's. It is still wrong: at its last epoch, {last}, the gradient it "
                               "steps with has norm {accumulated:.4g}, while the true gradient at those same parameters "
                               "has norm {true:.4g}, so the weights keep moving one way and the loss curve hides it.",
                         "ko": "{epochs} 에폭 동안 zero_grad()가 없는 학습의 손실은 올바른 학습보다 {margin:.0f}% 넘게 "
                               "커진 적이 없습니다. 그래도 잘못된 학습입니다: 마지막 에폭 {last}에서 그 학습이 따르는 "
-                              "기울기의 크기는 {accumulated:.4g}인데 같은 파라미터에서의 실제 기울기 크기는 "
+                              "그래디언트의 크기는 {accumulated:.4g}인데 같은 파라미터에서의 실제 그래디언트 크기는 "
                               "{true:.4g}이므로, 가중치가 한 방향으로 계속 움직이고 손실 곡선만으로는 그것이 보이지 "
                               "않습니다."},
     "zero_grad_with": {"en": "with zero_grad()", "ko": "zero_grad() 있음"},
@@ -121,7 +122,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "zero_grad_grad_norm": {"en": "‖.grad‖ (log)", "ko": "‖.grad‖ (로그)"},
     "zero_grad_chart_loss": {"en": "Loss per epoch", "ko": "에폭별 손실"},
     "zero_grad_chart_grad_norm": {"en": "Norm of the gradient each step follows",
-                                  "ko": "매 단계가 따르는 기울기의 크기"},
+                                  "ko": "매 단계가 따르는 그래디언트의 크기"},
     "zero_grad_fix": {"en": "**The fix is one line:** call `optimizer.zero_grad()` before `loss.backward()` in every "
                             "epoch.",
                       "ko": "**해결책은 한 줄:** 매 에폭 `loss.backward()` 전에 `optimizer.zero_grad()`를 "

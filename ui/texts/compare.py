@@ -55,7 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # headline metrics
     "final_loss": {"en": "Final loss, {method}", "ko": "최종 손실, {method}"},
     "final_loss_missing": {"en": "No finite loss: the loss was not finite at epoch 0, so no update ran.",
-                           "ko": "유한한 손실이 없습니다: 0 에폭에서 손실이 유한하지 않아 한 번도 갱신하지 "
+                           "ko": "유한한 손실이 없습니다: 0 에폭에서 손실이 유한하지 않아 한 번도 업데이트하지 "
                                  "않았습니다."},
     "final_param": {"en": "Final {name} (manual)", "ko": "최종 {name} (직접 미분)"},
     "final_param_help": {"en": "autograd: {autograd!r}", "ko": "자동 미분: {autograd!r}"},
@@ -80,7 +80,7 @@ TEXTS: dict[str, dict[str, str]] = {
                            "다른 작업도 잡음을 더하니 한 에폭이 아니라 중앙값과 범위를 보세요."},
     "chart_memory": {"en": "Tensor bytes per method", "ko": "방법별 텐서 바이트"},
     "parameter_bytes": {"en": "parameters", "ko": "파라미터"},
-    "gradient_bytes": {"en": "gradients", "ko": "기울기"},
+    "gradient_bytes": {"en": "gradients", "ko": "그래디언트"},
     "saved_for_backward_bytes": {"en": "saved for backward", "ko": "역전파용 저장"},
     "optimizer_state_bytes": {"en": "optimizer state", "ko": "옵티마이저 상태"},
     "manual_short": {"en": "manual", "ko": "직접 미분"},
@@ -101,7 +101,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each method's update as a learner reads it: forward, loss, the gradient (by hand, or zero_grad and "
               "backward), the update. Training runs a tuned copy of this loop that does the same arithmetic with less "
               "bookkeeping; a test holds the two to the same numbers, bit for bit.",
-        "ko": "학습자가 읽는 형태의 각 방법의 업데이트입니다: 순전파, 손실, 기울기(직접 유도, 또는 zero_grad와 "
+        "ko": "학습자가 읽는 형태의 각 방법의 업데이트입니다: 순전파, 손실, 그래디언트(직접 유도, 또는 zero_grad와 "
               "backward), 업데이트. 학습은 같은 계산을 더 적은 부가 작업으로 하는 튜닝된 복사본으로 실행되며, "
               "테스트가 두 코드의 숫자가 비트 단위까지 같음을 확인합니다.",
     },
@@ -181,7 +181,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "difference_rounding": {"en": "Both methods compute the same gradient; in float32 their rounding differs in the "
                                   "last bits. In this run the parameters differ by {low} to {high} over "
                                   "{epochs} epochs, at most {relative} of the parameters' size.",
-                            "ko": "두 방법은 같은 기울기를 계산하지만 float32에서는 마지막 자리의 반올림이 다릅니다. "
+                            "ko": "두 방법은 같은 그래디언트를 계산하지만 float32에서는 마지막 자리의 반올림이 "
+                                  "다릅니다. "
                                   "이번 실행에서 파라미터 차이는 {epochs} 에폭 동안 {low} ~ {high}이며, "
                                   "파라미터 크기의 최대 {relative}배입니다."},
     "difference_diverged_close": {"en": "Up to the divergence at epoch {epoch} the parameters differ by {low} to "
@@ -207,7 +208,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "split_cause_dynamics": {"en": "training amplified the tiny float32 rounding differences between the methods "
                                    "(both compute the same gradient; only the last bits differ)",
                              "ko": "학습 과정이 두 방법 사이의 작은 float32 반올림 차이를 키웠습니다 (두 방법은 같은 "
-                                   "기울기를 계산하며 마지막 자리만 다름)"},
+                                   "그래디언트를 계산하며 마지막 자리만 다름)"},
     "max_difference_help_identical": {"en": "Largest |manual − autograd| over all parameters and epochs: 0. The two "
                                             "runs are bit for bit identical.",
                                       "ko": "모든 파라미터와 에폭에서 |직접 미분 − 자동 미분|의 최댓값: 0. 두 실행은 "

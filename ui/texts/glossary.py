@@ -69,7 +69,7 @@ GLOSSARY: list[tuple[str, str, str, str, str]] = [
      "the loss growing without bound because the step is too large; this app stops training once {rule}", APP),
     ("유한 차분", "finite difference", "파라미터를 ±ε만큼 움직인 손실의 차이로 미분을 근사: (L(p+ε) − L(p−ε)) / 2ε",
      "approximating a derivative by nudging a parameter by ±ε: (L(p+ε) − L(p−ε)) / 2ε", APP),
-    ("기울기 검증", "gradient check", "직접 미분한 그래디언트를 자동 미분과 유한 차분으로 확인",
+    ("그래디언트 검증", "gradient check", "직접 미분한 그래디언트를 자동 미분과 유한 차분으로 확인",
      "checking hand-derived gradients against autograd and finite differences", APP),
     ("단정밀도 / 배정밀도", "float32 / float64", "유효숫자가 약 7자리 / 약 16자리인 부동소수점",
      "floating point with about 7 / about 16 significant digits", APP),
@@ -78,6 +78,6 @@ GLOSSARY: list[tuple[str, str, str, str, str]] = [
      "rate's limit 2/λmax", APP),
     ("학습률 비교 실험", "learning-rate sweep", "같은 학습을 여러 학습률로 반복해 결과를 비교",
      "the same training repeated at many learning rates to compare the results", APP),
-    ("잊은 zero_grad()", "forgotten zero_grad()", "zero_grad() 없이 backward()를 반복하면 .grad에 이전 기울기가 "
+    ("잊은 zero_grad()", "forgotten zero_grad()", "zero_grad() 없이 backward()를 반복하면 .grad에 이전 그래디언트가 "
      "계속 더해지는 버그", "the bug where, without zero_grad(), every backward() adds to the previous .grad", APP),
 ]

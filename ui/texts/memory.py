@@ -8,7 +8,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "memory_tensor_source": {"en": "Tensor bytes: counted from the tensors themselves (parameters, gradients, what the "
                                    "backward pass reads, optimizer state) and computed from the shapes. Exact, and the "
                                    "same on every run, whoever else uses this server.",
-                             "ko": "텐서 바이트: 텐서 자체에서 센 값 (파라미터, 기울기, 역전파가 읽는 텐서, 옵티마이저 "
+                             "ko": "텐서 바이트: 텐서 자체에서 센 값 (파라미터, 그래디언트, 역전파가 읽는 텐서, "
+                                   "옵티마이저 "
                                    "상태)과 모양으로 계산한 값. 정확하며, 누가 이 서버를 함께 쓰든 매번 같습니다."},
     "memory_rss_not_shown": {
         "en": "Peak RSS per method is not shown here: measured inside this shared server it would also "

@@ -53,7 +53,7 @@ TEXTS: dict[str, dict[str, str]] = {
                               "hand-derived version {manual_time}: autograd / manual = {time_ratio:.2f}.",
                         "ko": "{model}, {size}: 자동 미분은 역전파를 위해 {auto}를 보관하고 (그래프가 입력, 모든 층의 "
                               "출력, 정답을 저장), 직접 미분한 역전파는 {manual}를 보관합니다 (연쇄 법칙이 읽는 "
-                              "것만: 입력과, 표본과 유닛마다 값 하나): 직접 미분 / 자동 미분 = {memory_ratio:.2f}. "
+                              "것만: 입력과, 샘플과 유닛마다 값 하나): 직접 미분 / 자동 미분 = {memory_ratio:.2f}. "
                               "에폭당 자동 미분은 {auto_time}, 직접 미분은 {manual_time} 걸립니다: 자동 미분 / "
                               "직접 미분 = {time_ratio:.2f}."},
     "scaling_reading_rss": {"en": "Peak RSS Δ in a new process there: autograd {auto:.1f} MiB (range {auto_low:.1f} "

@@ -56,13 +56,13 @@ TEXTS: dict[str, dict[str, str]] = {
               "through the weights it reaches the hidden units' ∂L/∂n. A weight's gradient is ∂L/∂d of the unit it "
               "enters times the n it multiplies, summed over the samples.",
         "ko": "출력부터 아래로: ∂L/∂n(ŷ) = 2(ŷ − y)/(N·K)가 출력 오차이고, 여기에 f′(d)를 곱하면 ∂L/∂d가 됩니다. "
-              "이것이 가중치를 거쳐 은닉 유닛의 ∂L/∂n이 됩니다. 가중치의 기울기는 그 가중치가 들어가는 유닛의 "
+              "이것이 가중치를 거쳐 은닉 유닛의 ∂L/∂n이 됩니다. 가중치의 그래디언트는 그 가중치가 들어가는 유닛의 "
               "∂L/∂d에 그 가중치가 곱하는 n을 곱해 모든 샘플에 대해 더한 값입니다.",
     },
     "step_network_update": {"en": "{count} weights and biases make a {count} × 1 gradient; each is multiplied by the "
                                   "learning rate {lr:g} and subtracted: new value = value − lr × gradient.",
-                            "ko": "가중치와 편향 {count}개가 {count} × 1 기울기를 이룹니다. 각각에 학습률 {lr:g}를 "
-                                  "곱해서 뺍니다: 새 값 = 값 − lr × 기울기."},
+                            "ko": "가중치와 편향 {count}개가 {count} × 1 그래디언트를 이룹니다. 각각에 학습률 {lr:g}를 "
+                                  "곱해서 뺍니다: 새 값 = 값 − lr × 그래디언트."},
     "step_metric_loss": {"en": "Loss at epoch {epoch}", "ko": "에폭 {epoch}의 손실"},
     "step_note_epoch": {"en": "Epochs here are history rows: row {epoch}'s loss {loss:.4f} is the one the note prints "
                               "as `Epoch [{note_epoch}/{epochs}]` (it prints after the forward pass, before the "
@@ -72,10 +72,10 @@ TEXTS: dict[str, dict[str, str]] = {
                               "출력합니다)."},
     "step_fprime": {"en": "The activation derivatives in the table: {formulas}. For example, {unit} of sample 0:",
                     "ko": "표의 활성화 함수 미분: {formulas}. 예를 들어 샘플 0의 {unit}:"},
-    "step_metric_norm": {"en": "Gradient norm ‖g‖", "ko": "기울기 크기 ‖g‖"},
+    "step_metric_norm": {"en": "Gradient norm ‖g‖", "ko": "그래디언트 크기 ‖g‖"},
     "step_metric_lr": {"en": "Learning rate lr", "ko": "학습률 lr"},
     "step_col_before": {"en": "value", "ko": "값"},
-    "step_col_gradient": {"en": "gradient g", "ko": "기울기 g"},
+    "step_col_gradient": {"en": "gradient g", "ko": "그래디언트 g"},
     "step_col_lr_gradient": {"en": "lr × g (lr = {lr:g})", "ko": "lr × g (lr = {lr:g})"},
     "step_col_after": {"en": "new value", "ko": "새 값"},
     "step_matches": {"en": "✓ Same as `train()`: this loss is the loss in row {loss_row} of its history, and the new "
