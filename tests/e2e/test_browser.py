@@ -77,6 +77,21 @@ def test_screenshots_in_both_languages_at_laptop_and_projector_width(server_url,
     assert path.stat().st_size > 50_000
 
 
+@pytest.mark.parametrize(("locale", "query", "title"), [("ko-KR", "", "강의로 배우는 역전파"),
+                                                       ("ko-KR", "?lang=en", "Backpropagation, from the lecture"),
+                                                       ("en-US", "", "Backpropagation, from the lecture")])
+def test_a_first_visit_opens_in_the_browsers_language_and_a_links_lang_wins(server_url, chromium_browser, locale,
+                                                                            query, title):
+    context = chromium_browser.new_context(locale=locale, viewport={"width": 1366, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{server_url}/{query}")
+        page.wait_for_function("(t) => document.querySelector('h1')?.innerText === t", arg=title, timeout=90_000)
+        assert_no_error_on_page(page)
+    finally:
+        context.close()
+
+
 def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_page):
     app_page.goto(f"{server_url}/compare")
     wait_until_drawn(app_page)

@@ -25,6 +25,24 @@ def _query_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+def browser_language(locale: object) -> str:
+    """The app's language for the browser's preferred locale (``navigator.language``): Korean for any ko-*, else
+    English.
+
+    >>> browser_language("ko-KR"), browser_language("ko"), browser_language("en-US"), browser_language(None)
+    ('ko', 'ko', 'en', 'en')
+    """
+    return "ko" if isinstance(locale, str) and locale.lower().startswith("ko") else "en"
+
+
+def _browser_locale() -> str | None:
+    """What the browser says it prefers; None where there is no browser (a bare script run)."""
+    try:
+        return st.context.locale
+    except Exception:  # no session context: the default language
+        return None
+
+
 def init_session() -> None:
     """Every run, on every page: fill the session's shared memory once from the URL (or the defaults)."""
     if state.recall("app", "initialised"):
@@ -34,7 +52,7 @@ def init_session() -> None:
     model = url.get("model", DEFAULT_MODEL)
     defaults = model_defaults(model)
     lr = url.get("lr", defaults["lr"])
-    state.remember("app", "lang", url.get("lang", "en"))
+    state.remember("app", "lang", url.get("lang") or browser_language(_browser_locale()))  # a link's lang wins
     state.remember("app", "compare_start", {
         "model": model, "lr": lr if lr in LR_OPTIONS else nearest_option(lr),
         "lr_exact": None if lr in LR_OPTIONS else lr, "epochs": url.get("epochs", defaults["epochs"]),
