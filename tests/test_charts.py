@@ -1,4 +1,7 @@
+
 """Chart builders, checked through their Vega-Lite dict: marks, encodings, titles and the data they carry."""
+
+import json
 
 import pandas as pd
 import pytest
@@ -105,3 +108,12 @@ def test_all_seventeen_network_parameters_fit_in_one_chart():
     data = data_of(spec)
     assert len(data) <= charts.MAX_ROWS and data["parameter"].nunique() == 17
     assert data["epoch"].max() == 5000
+
+
+def test_the_methods_differ_by_colour_blind_safe_hues_and_by_dash(comparison):
+    """Okabe–Ito vermillion and blue, and the loss and parameter lines dashed for autograd: told apart without hue."""
+    histories = {m: r.history for m, r in comparison.results.items()}
+    loss = json.dumps(charts.whole("loss", "en", True, charts.loss_frames(histories, "en", True)).to_dict())
+    assert '"#D55E00", "#0072B2"' in loss and "strokeDash" in loss and "#d62728" not in loss
+    parameters = charts.whole("parameters", "en", None, charts.parameter_frames(histories, ["w"], "en")).to_dict()
+    assert "strokeDash" in json.dumps(parameters)  # coloured by parameter, the method told by its dash

@@ -39,10 +39,15 @@ def thin(frame: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
     return frame.iloc[keep]
 
 
+METHOD_COLOURS = ("#D55E00", "#0072B2")
+"""Okabe–Ito vermillion (manual) and blue (autograd): told apart with any common colour-vision deficiency."""
+
+
 def method_colour(lang: str) -> alt.Color:
-    """The colour of each method in every chart that has one (manual red, autograd blue), its legend below."""
+    """The colour of each method in every chart that has one, from the Okabe–Ito palette that colour-blind readers
+    tell apart (manual vermillion, autograd blue; line charts also dash autograd), its legend below."""
     domain = [t("manual", lang), t("autograd", lang)]
-    return alt.Color("method:N", title=t("method", lang), scale=alt.Scale(domain=domain, range=["#d62728", "#1f77b4"]),
+    return alt.Color("method:N", title=t("method", lang), scale=alt.Scale(domain=domain, range=list(METHOD_COLOURS)),
                      legend=alt.Legend(orient="bottom"))
 
 
@@ -100,8 +105,6 @@ def loss_skeleton(lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
     return finish(chart.interactive(bind_y=False), t("chart_loss", lang))
 
 
-
-
 def parameter_frames(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> Frames:
     return {"parameters": long_history(histories, parameters, lang)}
 
@@ -121,8 +124,6 @@ def parameter_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     return finish(chart, t("chart_params", lang))
 
 
-
-
 def difference_frames(difference: pd.DataFrame) -> Frames:
     return {"difference": thin(difference)[["epoch", "max_abs_param_difference"]]}
 
@@ -134,8 +135,6 @@ def difference_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
         tooltip=["epoch:Q", alt.Tooltip("max_abs_param_difference:Q", format=".3e")],
     )
     return finish(chart, t("chart_difference", lang))
-
-
 
 
 def runtime_frames(runtime: pd.DataFrame, lang: str) -> Frames:
@@ -156,8 +155,6 @@ def runtime_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     return finish(alt.layer(bars, spread), t("chart_runtime", lang))
 
 
-
-
 def memory_frames(tensor_bytes: pd.DataFrame, lang: str) -> Frames:
     """``tensor_bytes``: method (key), category (a TensorBytes field name, also its text key), bytes."""
     return {"memory": tensor_bytes.assign(method=[t(m, lang) for m in tensor_bytes["method"]],
@@ -175,8 +172,6 @@ def memory_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
         tooltip=["method:N", "category:N", "bytes:Q"],
     )
     return finish(chart, t("chart_memory", lang))
-
-
 
 
 def surface_frames(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame], lang: str) -> Frames:
@@ -205,8 +200,6 @@ def surface_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
         shape="diamond", size=120, filled=True, color="white").encode(x="w:Q", y="b:Q")
     chart = alt.layer(heat, lines, ends).resolve_scale(color="independent")
     return finish(chart, t("chart_surface", lang))
-
-
 
 
 def whole(kind: str, lang: str, option: Any, frames: Frames) -> alt.TopLevelMixin:
