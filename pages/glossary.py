@@ -1,6 +1,5 @@
 """Glossary: the lecture's terms in Korean and English, then the few this app adds. Layout only."""
 
-import pandas as pd
 import streamlit as st
 
 from ui.session.shared import language
@@ -14,10 +13,10 @@ run_app_if_alone()
 lang = language()
 st.title(t("glossary_title", lang))
 st.markdown(t("glossary_intro", lang))
-columns = ["한국어", "English", t("glossary_col_meaning", lang), t("glossary_col_source", lang)]
 rule = divergence_rule(lang)  # the one statement of when training counts as diverged
-rows = [(ko, en, (ko_text if lang == "ko" else en_text).replace("{rule}", rule), t(f"glossary_source_{source}", lang))
-        for ko, en, ko_text, en_text, source in GLOSSARY]
-st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch",
-             height=36 * (len(rows) + 1) + 2)  # every term visible, no scrolling inside the table
+# one wrapping line per term (a table would cut long meanings short, on a projector and on a phone alike)
+for source in ("note", "app"):
+    st.subheader(t(f"glossary_from_{source}", lang))
+    st.markdown("\n".join(f"- **{ko}** · {en} — {(ko_text if lang == 'ko' else en_text).replace('{rule}', rule)}"
+                           for ko, en, ko_text, en_text, row_source in GLOSSARY if row_source == source))
 where_next("glossary", lang)

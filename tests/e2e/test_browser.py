@@ -117,7 +117,7 @@ PAGES = {  # url path: (English title, Korean title)
 }
 
 
-NO_METRICS = {"": '[data-testid="stPageLink"]', "glossary": '[data-testid="stDataFrame"]',
+NO_METRICS = {"": '[data-testid="stPageLink"]', "glossary": '[data-testid="stHeading"]',
               "lecture_example": '[data-testid="stCode"]', "step_by_hand": '[data-testid="stDataFrame"]'}
 """Pages without headline metrics (the step page hides its numbers until the learner answers), and what shows they
 are drawn."""

@@ -12,7 +12,7 @@ def test_a_first_request_to_a_page_url_on_a_fresh_server_shows_the_whole_app(fre
     then runs the app itself, so the sidebar has the language switch and the navigation its titles."""
     app_page.goto(f"{fresh_server_url}/glossary?lang=ko")
     app_page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
-    app_page.wait_for_selector('[data-testid="stDataFrame"]', timeout=90_000)
+    app_page.get_by_text("backpropagation").first.wait_for(timeout=90_000)
     assert app_page.locator("h1").first.inner_text() == "용어집"
     assert app_page.locator(".st-key-app-lang").count() == 1
     nav = app_page.locator('[data-testid="stSidebarNav"]').inner_text()

@@ -6,14 +6,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "glossary_title": {"en": "Glossary", "ko": "용어집"},
     "glossary_intro": {
         "en": "The words of the lecture note, in Korean and English, then the few this dashboard adds for its own "
-              "pages (marked “this app” in the last column).",
+              "pages.",
         "ko": "강의 노트의 용어를 한국어와 영어로 정리하고, 이어서 이 대시보드가 자기 페이지를 위해 덧붙인 몇 가지 "
-              "용어를 정리했습니다(마지막 열에 “이 앱”으로 표시).",
+              "용어를 정리했습니다.",
     },
-    "glossary_col_meaning": {"en": "meaning", "ko": "뜻 (설명)"},
-    "glossary_col_source": {"en": "from", "ko": "출처"},
-    "glossary_source_note": {"en": "the note", "ko": "강의 노트"},
-    "glossary_source_app": {"en": "this app", "ko": "이 앱"},
+    "glossary_from_note": {"en": "The note's words", "ko": "강의 노트의 용어"},
+    "glossary_from_app": {"en": "Words this app adds", "ko": "이 앱이 덧붙인 용어"},
 }
 
 NOTE, APP = "note", "app"
@@ -21,6 +19,8 @@ NOTE, APP = "note", "app"
 
 GLOSSARY: list[tuple[str, str, str, str, str]] = [
     # the note's own words (../shared/LECTURE.md, "Words the note uses"), in the order a learner meets them
+    ("경사 하강법", "gradient descent", "그래디언트의 반대 방향으로 파라미터를 조금씩 이동 (강의의 첫 문장)",
+     "moving the parameters a small step against the gradient (the note's first sentence)", NOTE),
     ("편미분", "partial derivative", "여러 변수의 함수를 한 변수로만 미분한 값 (나머지는 고정)",
      "the derivative of a function of many variables with respect to one of them, the others held fixed", NOTE),
     ("손실 함수", "loss function", "추정값이 참값에서 얼마나 떨어져 있는지를 하나의 수로 나타내는 함수",
@@ -56,9 +56,14 @@ GLOSSARY: list[tuple[str, str, str, str, str]] = [
      "step, so it is full-batch", NOTE),
     ("에폭", "epoch", "데이터 전체를 한 번 사용하는 것; 여기처럼 전체 배치면 에폭마다 업데이트 한 번",
      "one pass over all the data; with the full batch, as here, one update per epoch", NOTE),
+    ("d / n (들어가는 것 / 나가는 것)", "d / n (what goes in / what comes out)",
+     "d: 유닛으로 들어가는 것 (가중합 + 편향) / n: 유닛에서 나가는 것, n = f(d)",
+     "d: what goes into a unit (the weighted sum plus the bias) / n: what comes out of it, n = f(d)", NOTE),
     # words this dashboard adds for its own pages
-    ("경사 하강법", "gradient descent", "그래디언트의 반대 방향으로 파라미터를 조금씩 이동",
-     "moving the parameters a small step against the gradient", APP),
+    ("출력 오차", "output error", "손실을 출력 ŷ로 미분한 값 ∂L/∂ŷ = 2(ŷ − y)/(N·K): 모든 경로의 첫 인수",
+     "the loss's derivative by an output, ∂L/∂ŷ = 2(ŷ − y)/(N·K): the first factor of every path", APP),
+    ("샘플 / 배치", "sample / batch", "데이터의 한 행 (x, y) / 한 번의 업데이트에 쓰는 샘플 전체 (여기서는 모두)",
+     "one row (x, y) of the data / the samples one update uses (here all of them)", APP),
     ("자동 미분", "automatic differentiation (autograd)", "PyTorch가 기록한 계산 그래프로 그래디언트를 자동 계산",
      "PyTorch computing gradients from the graph it recorded", APP),
     ("경로", "path", "파라미터에서 유닛들을 거쳐 손실까지 가는 길; 그래디언트는 모든 경로의 곱의 합",
