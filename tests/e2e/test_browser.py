@@ -107,7 +107,7 @@ PAGES = {  # url path: (English title, Korean title)
     "": ("Backpropagation, from the lecture", "강의로 배우는 역전파"),
     "compare": ("Backpropagation two ways", "역전파, 두 가지 방법"),
     "chain_rule": ("The chain rule, path by path", "연쇄 법칙, 경로별로 보기"),
-    "step_by_hand": ("One step by hand", "한 단계씩 직접 계산"),
+    "step_by_hand": ("One step by hand", "학습 한 단계, 직접 계산"),
     "backward": ("The backward pass, step by step", "역전파, 한 단계씩"),
     "lecture_example": ("The extra example: the note's two programs, run here",
                         "추가 예제: 강의의 두 프로그램을 여기서 실행"),

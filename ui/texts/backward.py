@@ -51,7 +51,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "walk_step_output": {"en": "**{unit}**, an output: its error reaches the loss directly.",
                          "ko": "**{unit}**, 출력: 오차가 손실에 바로 이어집니다."},
     "walk_step_hidden": {"en": "**{unit}**: its ∂L/∂n collects the {count} paths through the units it feeds.",
-                         "ko": "**{unit}**: ∂L/∂n은 이 유닛이 이어지는 유닛들을 거치는 경로 {count}개를 모읍니다."},
+                         "ko": "**{unit}**: ∂L/∂n은 이 유닛의 출력이 들어가는 유닛 {count}개를 거치는 경로를 "
+                               "더합니다."},
     "walk_step_parameters": {"en": "The weights and the bias into **{unit}**: each gradient is the unit's ∂L/∂d "
                                    "times what the weight multiplies.",
                              "ko": "**{unit}**으로 들어오는 가중치와 편향: 각 그래디언트는 그 유닛의 ∂L/∂d × 가중치가 "

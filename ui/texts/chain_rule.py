@@ -20,11 +20,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "chain_epoch": {"en": "Epoch: the parameters after this many updates", "ko": "에폭: 이만큼 업데이트한 뒤의 "
                                                                                  "파라미터"},
     "chain_graph_caption": {
-        "en": "Each box: **d** = what goes into the unit (the weighted sum, 들어가는 것), **n** = what comes out "
+        "en": "Each box: **d** = what goes into the unit (the weighted sum plus the bias, 들어가는 것), **n** = what "
+              "comes out "
               "(after the activation f, 나가는 것), **b** = its bias; each edge: its weight. Values for {what} at "
               "epoch {epoch}; the loss of the whole batch L = {loss:.5f}. Red: every path from {param} ({where}) to "
               "the loss; dark red: the parameter itself.",
-        "ko": "각 상자: **d** = 유닛으로 들어가는 것 (가중합), **n** = 유닛에서 나가는 것 (활성화 함수 f를 거친 값), "
+        "ko": "각 상자: **d** = 유닛으로 들어가는 것 (가중합 + 편향), **n** = 유닛에서 나가는 것 (활성화 함수 f를 "
+              "거친 값), "
               "**b** = 편향이고, 각 화살표의 숫자는 가중치입니다. 값은 에폭 {epoch}에서 {what}에 대한 것이며, 전체 "
               "배치의 손실은 L = {loss:.5f}입니다. 빨간색은 {param}({where})에서 손실까지 가는 모든 경로, 진한 "
               "빨간색은 그 파라미터 자체입니다.",

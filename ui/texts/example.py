@@ -22,7 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
                              "w = b = 0). 강의의 Epoch [100/1000] 손실 {note}은 99행 {row99:.6f}이고, 100행 "
                              "{row100:.6f}은 업데이트를 한 번 더 한 뒤입니다. 한 단계씩 페이지도 행을 같은 방식으로 "
                              "셉니다."},
-    "example_code_title": {"en": "The two programs, statement for statement", "ko": "두 프로그램, 문장 그대로"},
+    "example_code_title": {"en": "The two programs, statement for statement", "ko": "두 프로그램, 강의 코드 그대로"},
     "example_code_caption": {"en": "From `bp_core.lecture` (bp.py and bp_pytorch.py); the comments are ours. The note "
                                    "decorates `main` with memory_profiler's `@profile` and times the script; here "
                                    "both are applied from outside, so the code is the note's.",
@@ -34,8 +34,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                "line tracer (as the note ran it), once untraced and timed. Then bp_core's two "
                                "trainers run the same 1000 epochs. A few seconds; one result is shared by everyone.",
                          "ko": "각 프로그램을 세 번 실행합니다: 준비로 추적 없이 한 번, 강의처럼 memory_profiler의 "
-                               "줄 단위 추적으로 한 번, 추적 없이 시간을 재며 한 번. 그다음 bp_core의 두 학습기가 "
-                               "같은 1000 에폭을 돕니다. 몇 초 걸리며, 결과는 모든 사용자가 함께 씁니다."},
+                               "줄 단위 추적으로 한 번, 추적 없이 시간을 재며 한 번. 그다음 bp_core의 두 학습 함수로 "
+                               "같은 1000 에폭을 실행합니다. 몇 초 걸리며, 결과는 모든 사용자가 함께 씁니다."},
     "example_running": {"en": "Running the note's programs: {done} of {total} done ...",
                         "ko": "강의 프로그램 실행 중: {total}개 중 {done}개 끝남 ..."},
     "example_not_run": {"en": "Press **Run both programs here** to set this machine's figures beside the note's.",

@@ -1,7 +1,7 @@
 """Texts of the One step by hand page (pages/step_by_hand.py, ui/views/step_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "step_title": {"en": "One step by hand", "ko": "한 단계씩 직접 계산"},
+    "step_title": {"en": "One step by hand", "ko": "학습 한 단계, 직접 계산"},
     "step_intro": {
         "en": "One epoch of gradient descent with every number on screen: the forward pass gives the values, the "
               "loss compares them with the targets, the backward pass multiplies local derivatives into the "
@@ -67,7 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "step_note_epoch": {"en": "Epochs here are history rows: row {epoch}'s loss {loss:.4f} is the one the note prints "
                               "as `Epoch [{note_epoch}/{epochs}]` (it prints after the forward pass, before the "
                               "update).",
-                        "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실 {loss:.4f}는 강의가 "
+                        "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실({loss:.4f})은 강의가 "
                               "`Epoch [{note_epoch}/{epochs}]`로 출력하는 값입니다 (순전파 뒤, 업데이트 전에 "
                               "출력합니다)."},
     "step_fprime": {"en": "The activation derivatives in the table: {formulas}. For example, {unit} of sample 0:",
