@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui.session.shared import language
 from ui.texts import t
+from ui.views.exercises import progress_section
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import page_link, start_sections, where_next
 
@@ -15,4 +16,5 @@ st.title(t("start_title", lang))
 st.markdown(t("start_intro", lang))
 page_link("glossary", t("start_glossary_link", lang))
 start_sections(lang)
+progress_section(lang)  # what this session answered, to hand in (nothing kept on the server)
 where_next("start", lang)

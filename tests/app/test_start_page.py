@@ -41,3 +41,23 @@ def test_the_start_page_reads_in_korean():
     assert [title.value for title in at.title] == ["강의로 배우는 역전파"]
     assert any("편미분은 모두 17개" in m for m in texts(at, "markdown"))
     assert "용어집" in " ".join(link.label for link in at.get("page_link"))
+
+
+def test_the_progress_a_learner_hands_in_lists_each_question_once_with_its_first_verdict():
+    at = open_page("pages/step_by_hand.py")
+    at.text_input(key="step.answer").set_value("35").run()  # the sign flipped: wrong at the first try
+    at.button(key="step.check").click().run()
+    at.text_input(key="step.answer").set_value("-35").run()
+    at.button(key="step.check").click().run()
+    at.radio(key="step.exercise_what").set_value("loss").run()
+    at.text_input(key="step.answer").set_value("41").run()
+    at.button(key="step.check").click().run()
+    at.switch_page("pages/start.py").run()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert table["question"].str.contains("∂L/∂w").tolist() == [True, False]
+    assert table["right at the first answer"].tolist() == [False, True]
+    assert table["wrong tries"].tolist() == [1, 0]
+    assert any("2 question(s) answered, 1 right" in m.value for m in at.markdown)
+    downloads = at.get("download_button")
+    assert len(downloads) == 2

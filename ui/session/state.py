@@ -73,8 +73,9 @@ PAGES: dict[str, PageSpec] = {
     "sweep": _spec("model low high count epochs run curves table", per_model="low high count epochs", kept="last"),
     "scaling": _spec("axis points run show_shipped", kept="live", families="range_"),
     "example": _spec("run times", kept="result", families="memory_ whole_"),
+    "start": _spec("progress progress_csv progress_json"),
 }
-"""Every page's registered names. A page that keeps nothing (start, glossary) has no entry."""
+"""Every page's registered names. A page that keeps nothing (the glossary) has no entry."""
 
 
 def _registered(page: str, name: str, kind: str) -> None:
@@ -102,6 +103,7 @@ class ExerciseRecord:
     checked: str | None = None  # the text that verdict is about
     first_right: bool | None = None  # the verdict of its first checked answer: scored once, by that
     revealed: bool = False  # the learner looked at the answers before answering: not scored
+    question: Any = None  # the question's message, for the progress a learner downloads
 
 
 @dataclass

@@ -36,6 +36,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "exm_update_lr": {"en": "the whole gradient was subtracted: multiply it by the learning rate first.",
                       "ko": "그래디언트를 통째로 뺐습니다. 먼저 학습률을 곱하세요."},
     "exercise_pick": {"en": "Question", "ko": "문제"},
+    "progress_title": {"en": "Your progress", "ko": "내 진행 상황"},
+    "progress_summary": {"en": "This session: {done} question(s) answered, {right} right at the first answer checked. "
+                               "Nothing about you is kept on the server; download the table to hand it in.",
+                         "ko": "이번 세션: 답한 문제 {done}개, 그중 첫 답에 맞힌 문제 {right}개. 서버에는 아무것도 "
+                               "남기지 않으니, 제출하려면 표를 내려받으세요."},
+    "progress_col_page": {"en": "page", "ko": "페이지"},
+    "progress_col_question": {"en": "question", "ko": "문제"},
+    "progress_col_right_first": {"en": "right at the first answer", "ko": "첫 답에 맞힘"},
+    "progress_col_wrong_tries": {"en": "wrong tries", "ko": "틀린 횟수"},
+    "progress_col_shown_first": {"en": "answer shown first", "ko": "먼저 답 보기"},
+    "progress_csv": {"en": "Download progress (CSV)", "ko": "진행 상황 내려받기 (CSV)"},
+    "progress_json": {"en": "Download progress (JSON)", "ko": "진행 상황 내려받기 (JSON)"},
     "exercise_show": {"en": "Show me the answer (this question is then not scored)",
                       "ko": "답 보기 (이 문제는 점수에 넣지 않습니다)"},
     "exercise_hidden_chain": {"en": "The value asked above is left blank here until you answer it or ask to see it.",

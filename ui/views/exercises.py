@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from ui.session import state
@@ -152,6 +153,51 @@ def _record(memory: state.ExerciseRecord, typed: str, verdict: Verdict) -> None:
     memory.wrong = memory.wrong if verdict.level == "success" else memory.wrong + 1
 
 
+EXERCISE_PAGES = ("step", "chain", "backward")
+"""The pages with checked exercises, in the lecture's order of their pages."""
+
+
+def progress(lang: str) -> pd.DataFrame:
+    """This session's exercises, one row each, for a learner to hand in (kept in the session only, never on the
+    server): the page, the question in ``lang``, whether the first checked answer was right, the wrong tries, and
+    whether the answer was shown before one was checked."""
+    rows = []
+    for page in EXERCISE_PAGES:
+        for memory in state.record(page).exercises.values():
+            if memory.first_right is None and not memory.revealed:
+                continue  # looked at, never answered
+            rows.append({"page": t(PAGE_TEXT[page], lang), "question": render(memory.question, lang)
+                         if memory.question is not None else "", "right_first": bool(memory.first_right),
+                         "wrong_tries": memory.wrong, "shown_first": memory.revealed})
+    return pd.DataFrame(rows, columns=["page", "question", "right_first", "wrong_tries", "shown_first"])
+
+
+PAGE_TEXT = {"step": "page_step", "chain": "page_chain_rule", "backward": "page_backward"}
+"""Each exercise page's name (its text key)."""
+
+
+def progress_section(lang: str) -> None:
+    """What the learner has answered this session, with CSV and JSON downloads to hand in; nothing is stored on the
+    server (the rows live in this session's records and go when it ends)."""
+    table = progress(lang)
+    st.subheader(t("progress_title", lang))
+    right = int(table["right_first"].sum())
+    st.markdown(t("progress_summary", lang, done=len(table), right=right))
+    if table.empty:
+        return
+    st.dataframe(table.rename(columns={c: t(f"progress_col_{c}", lang) for c in PROGRESS_COLUMNS}),
+                 hide_index=True, width="stretch", key=state.key("start", "progress"))
+    left, right_col = st.columns(2)
+    left.download_button(t("progress_csv", lang), table.to_csv(index=False), "backprop_lab_progress.csv", "text/csv",
+                         key=state.key("start", "progress_csv"), on_click="ignore")
+    right_col.download_button(t("progress_json", lang), table.to_json(orient="records", force_ascii=False),
+                              "backprop_lab_progress.json", "application/json",
+                              key=state.key("start", "progress_json"), on_click="ignore")
+
+
+PROGRESS_COLUMNS = ("page", "question", "right_first", "wrong_tries", "shown_first")
+
+
 def answered(page: str, exercise: Exercise) -> bool:
     """True once a right answer to ``exercise`` has been checked (its answers may then be shown)."""
     verdict = state.exercise(page, exercise.ident).verdict
@@ -176,6 +222,7 @@ def exercise_box(page: str, exercise: Exercise, lang: str, *, title: Any = None)
     stays on screen, in the learner's language, until the answer is changed."""
     st.markdown(f"**{title or t('exercise_title', lang)}** {render(exercise.question, lang)}")
     state.exercise_box_text(page, exercise.ident)  # this exercise's own text: none carries over from another
+    state.exercise(page, exercise.ident).question = exercise.question
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     typed = left.text_input(t("exercise_answer", lang), key=state.key(page, "answer"), max_chars=60)
     memory = state.exercise(page, exercise.ident)
