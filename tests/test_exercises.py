@@ -120,3 +120,19 @@ def test_every_mistake_an_exercise_names_has_its_hint_in_both_languages():
              for _, key in step_view.step_exercise(step, model, what, "w", 0).mistakes}
     assert named <= set(MISTAKE_HINTS)
     assert all(TEXTS[key]["en"] and TEXTS[key]["ko"] for key in MISTAKE_HINTS)
+
+
+def test_the_walk_names_d_used_where_n_belongs_and_f_prime_left_out():
+    from ui.views import backward_view
+
+    model, data = bp_core.PRESETS["mlp"].build()
+    walk = bp_core.teaching.backward_walk(model, model.init_params(), data, 3)
+    kinds = {}
+    for revealed, step in enumerate(walk.steps):
+        exercise = backward_view.next_exercise(walk, revealed, "t")
+        for value, key in exercise.mistakes:
+            kinds.setdefault(key, (exercise, value))
+    assert {"exm_sign", "exm_f_prime", "exm_d_for_n"} <= set(kinds)
+    for key, (exercise, value) in kinds.items():
+        verdict = check(f"{value:.9g}", exercise, 0)
+        assert verdict.level == "warning" and verdict.message[1]["hint"] == (key, {}), key

@@ -44,7 +44,7 @@ class WalkStep:
     weight into the unit (n before is None for the whole batch), and ``bias``, (name, gradient).
     """
 
-    kind: str  # one of STEP_KINDS
+    kind: str  # "unit", "parameters" or "input"
     layer: int  # 0 for an input step
     unit: int
     dL_dd: float

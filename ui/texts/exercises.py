@@ -27,6 +27,9 @@ TEXTS: dict[str, dict[str, str]] = {
                        "(1/N, 출력이 K개면 1/(N·K))."},
     "exm_f_prime": {"en": "that is ∂L/∂n: the activation's derivative is left out, ∂L/∂d = ∂L/∂n × f′(d).",
                     "ko": "그것은 ∂L/∂n입니다. 활성화 함수의 미분이 빠졌습니다: ∂L/∂d = ∂L/∂n × f′(d)."},
+    "exm_d_for_n": {"en": "that multiplies by d of the unit below: a weight multiplies what comes out of that unit, "
+                          "its n = f(d).",
+                    "ko": "아래 유닛의 d를 곱했습니다. 가중치는 그 유닛에서 나가는 값, 곧 n = f(d)를 곱합니다."},
     "exm_loss_mean": {"en": "this is the sum of the squared errors: the loss is their mean.",
                       "ko": "제곱 오차의 합입니다. 손실은 그 평균입니다."},
     "exm_unchanged": {"en": "that is the value before the update: subtract learning rate × gradient from it.",

@@ -343,7 +343,7 @@ def next_exercise(walk: BackwardWalk, revealed: int, ident: str) -> Exercise | N
         weight, _, grad = step.weights[0]
         return Exercise(key, ("exq_walk_weight", {"param": weight}), grad, ("exh_walk_weight", {}),
                         ("exw_value", {"formula": step_latex_plain(step, 0), "answer": grad}),
-                        mistakes=((-grad, "exm_sign"),) if grad else ())
+                        mistakes=_weight_mistakes(walk, step))
     top = len(walk.n) - 1
     source: Message = ("exh_walk_source_output" if step.layer == top else "exh_walk_source_hidden", {})
     if step.kind == "input":
@@ -356,6 +356,19 @@ def next_exercise(walk: BackwardWalk, revealed: int, ident: str) -> Exercise | N
         mistakes.append((step.dL_dn, "exm_f_prime"))  # ∂L/∂n without × f′(d)
     return Exercise(key, ("exq_walk_unit", {"unit": unit}), step.dL_dd, ("exh_walk_unit", {"source": source}),
                     ("exw_value", {"formula": formula, "answer": step.dL_dd}), mistakes=tuple(mistakes))
+
+
+def _weight_mistakes(walk: BackwardWalk, step: WalkStep) -> tuple[tuple[float, str], ...]:
+    """What the usual mistakes give for the step's first weight gradient: the sign flipped, and (one sample, a
+    weight above the first layer) the d of the unit below used where its n = f(d) belongs."""
+    weight, n_before, grad = step.weights[0]
+    mistakes = [(-grad, "exm_sign")] if grad else []
+    parsed = parse_scalar_name(weight)
+    if parsed is not None and parsed[1] is not None and len(parsed[1]) == 2 and step.layer >= 2:
+        d_below = walk.d[step.layer - 2]  # (units,) for one sample; (N, units) for the whole batch
+        if d_below.dim() == 1 and n_before is not None and step.dL_dd is not None:
+            mistakes.append((step.dL_dd * float(d_below[parsed[1][1]]), "exm_d_for_n"))
+    return tuple((value, key) for value, key in mistakes if value != grad)
 
 
 def step_latex_plain(step: WalkStep, j: int) -> str:

@@ -49,10 +49,10 @@ class Exercise:
 
 
 MISTAKE_HINTS = ("exm_sign", "exm_two", "exm_mean", "exm_loss_mean", "exm_unchanged", "exm_update_sign",
-                 "exm_update_lr", "exm_f_prime")
+                 "exm_update_lr", "exm_f_prime", "exm_d_for_n")
 """The text keys of the named hints a usual mistake gets: the sign flipped (or y − ŷ for ŷ − y), the 2 of the
 square left out, the 1/N (1/(N·K)) left out, the sum for the mean loss, the unchanged parameter, the update's
-sign, the learning rate left out, the activation derivative left out."""
+sign, the learning rate left out, the activation derivative left out, d used where n belongs."""
 
 
 def update_tolerance(before: float, after: float) -> float | None:
