@@ -128,7 +128,7 @@ def test_the_walk_names_d_used_where_n_belongs_and_f_prime_left_out():
     model, data = bp_core.PRESETS["mlp"].build()
     walk = bp_core.teaching.backward_walk(model, model.init_params(), data, 3)
     kinds = {}
-    for revealed, step in enumerate(walk.steps):
+    for revealed in range(len(walk.steps)):
         exercise = backward_view.next_exercise(walk, revealed, "t")
         for value, key in exercise.mistakes:
             kinds.setdefault(key, (exercise, value))
