@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.session import state
 from ui.session.presets import LECTURE_NETWORK
-from ui.session.shared import language
+from ui.session.shared import language, on_phone
 from ui.session.state import key
 from ui.texts import t
 from ui.views import backward_view as view
@@ -26,7 +26,7 @@ last_epoch = teaching.last_epoch(settings, lang)
 
 # ---- which walk: sample (or the whole batch), epoch, layout
 samples = [*range(data.n_samples), view.BATCH]
-WIDGETS = {"sample": data.n_samples - 1, "epoch": 0, "layout": view.LAYOUTS[0], "play": False}
+WIDGETS = {"sample": data.n_samples - 1, "epoch": 0, "layout": view.LAYOUTS[1 if on_phone() else 0], "play": False}
 with state.widgets("backward", WIDGETS, model=settings.model):  # each model keeps its own sample and epoch
     if state.value("backward", "sample") not in samples:  # crafted
         state.set_value("backward", "sample", data.n_samples - 1)

@@ -5,7 +5,7 @@ import streamlit as st
 import bp_core
 from ui.charts.network_graph import parameter_edge, unit_name
 from ui.session import state
-from ui.session.shared import language
+from ui.session.shared import language, on_phone
 from ui.session.state import key
 from ui.texts import render, t
 from ui.views import chain_view as view
@@ -54,7 +54,10 @@ with state.widgets("chain", WIDGETS, model=settings.model):
 state.remember("chain", "last", request, model=settings.model)
 
 # ---- the network with the paths highlighted
-dot, loss = view.graph(request, settings)
+with state.widgets("chain", {"layout": view.LAYOUTS[1 if on_phone() else 0]}):  # a phone starts top to bottom
+    layout = st.radio(t("backward_layout", lang), view.LAYOUTS, key=key("chain", "layout"), horizontal=True,
+                      format_func=lambda option: t(f"backward_layout_{option}", lang))
+dot, loss = view.graph(request, settings, layout)
 st.graphviz_chart(dot, width="stretch")
 what = (t("chain_batch_mean", lang, n=data.n_samples) if request.sample is None
         else t("chain_one_sample", lang, number=request.sample))

@@ -179,3 +179,26 @@ def test_the_backward_walk_at_its_start_middle_and_end_is_saved_as_screenshots(s
     svg = app_page.locator('[data-testid="stGraphVizChart"] svg').first.inner_html()
     assert svg.count("∂L/∂") >= 7  # every unit and input carries a derivative at the end
     assert all(path.stat().st_size > 20_000 for path in drawn)
+
+
+PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+               "Version/18.0 Mobile/15E148 Safari/604.1")
+
+
+@pytest.mark.parametrize("path", ["chain_rule", "backward"])
+def test_on_a_phone_the_graph_pages_start_top_to_bottom(server_url, chromium_browser, path):
+    """At 390 px with a phone's User-Agent the network is drawn top to bottom (taller than wide); the learner can still
+    switch it back, and a wide screen starts left to right (the other tests)."""
+    context = chromium_browser.new_context(user_agent=PHONE_AGENT, viewport={"width": 390, "height": 2400})
+    try:
+        page = context.new_page()
+        page.goto(f"{server_url}/{path}")
+        svg = page.locator('[data-testid="stGraphVizChart"] svg').first
+        svg.wait_for(timeout=90_000)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+        box = svg.bounding_box()
+        assert box is not None and box["height"] > box["width"], box
+        assert_no_error_on_page(page)
+        save_screenshot(page, f"phone-{path}-390", 390, 2400)
+    finally:
+        context.close()

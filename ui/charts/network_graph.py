@@ -71,8 +71,9 @@ def _unit_label(model: LayeredModel, layer: int, index: int, values: bp_core.tea
 
 
 def network_dot(model: LayeredModel, params: dict[str, torch.Tensor], values: bp_core.teaching.NetworkValues,
-                parameter: str | None = None, loss_label: str = "L") -> str:
-    """DOT source of the network: ``values`` holds one row (a sample, or the batch mean); ``parameter`` highlighted.
+                parameter: str | None = None, loss_label: str = "L", layout: str = "LR") -> str:
+    """DOT source of the network: ``values`` holds one row (a sample, or the batch mean); ``parameter`` highlighted;
+    ``layout`` "LR" (left to right, a wide screen) or "TB" (top to bottom, a phone).
 
     Examples
     --------
@@ -84,7 +85,9 @@ def network_dot(model: LayeredModel, params: dict[str, torch.Tensor], values: bp
     (True, 14)
     """
     edges, bias_unit, weight_edge = path_edges(model, parameter) if parameter else (set(), None, None)
-    out = ["digraph network {", "  rankdir=LR; ranksep=1.5; nodesep=0.35; splines=true; bgcolor=transparent;",
+    rank = "TB" if layout == "TB" else "LR"
+    out = ["digraph network {", f"  rankdir={rank}; ranksep={1.5 if rank == 'LR' else 0.7}; nodesep=0.35; "
+           "splines=true; bgcolor=transparent;",
            f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=12, margin="0.12,0.06"];',
            f'  edge [fontname="{FONT}", fontsize=11, arrowsize=0.6];']
     for layer, width in enumerate(model.sizes):

@@ -43,6 +43,20 @@ def _browser_locale() -> str | None:
         return None
 
 
+MOBILE_MARKS = ("Mobile", "Android", "iPhone", "iPad")
+"""What a phone's or tablet's browser puts in its User-Agent."""
+
+
+def on_phone() -> bool:
+    """True when the browser says it is a phone or tablet (its User-Agent): the graph pages then start top to bottom
+    (a learner's own choice of layout is kept after that)."""
+    try:
+        agent = st.context.headers.get("User-Agent", "") or ""
+    except Exception:  # no session context
+        return False
+    return any(mark in agent for mark in MOBILE_MARKS)
+
+
 def init_session() -> None:
     """Every run, on every page: fill the session's shared memory once from the URL (or the defaults)."""
     if state.recall("app", "initialised"):

@@ -242,14 +242,18 @@ def chain_paths(request: ChainRequest, settings: Settings = RUN) -> bp_core.teac
                                     request.sample)
 
 
+LAYOUTS = ("LR", "TB")
+"""The graph left to right (a wide screen) or top to bottom (a phone)."""
+
+
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def graph(request: ChainRequest, settings: Settings = RUN) -> tuple[str, float]:
+def graph(request: ChainRequest, settings: Settings = RUN, layout: str = "LR") -> tuple[str, float]:
     """The DOT source for the request, and the batch loss at that epoch."""
     model, data = network(settings)
     params = teaching.params_at(settings, request.epoch)
     values = bp_core.teaching.network_values(model, params, data)
     one = values.mean() if request.sample is None else values.sample(request.sample)
-    return network_dot(model, params, one, request.parameter, f"L = {values.loss:.5f}"), values.loss
+    return network_dot(model, params, one, request.parameter, f"L = {values.loss:.5f}", layout), values.loss
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
