@@ -6,8 +6,8 @@ import bp_core
 from ui.session import state
 from ui.session.links import to_query_params
 from ui.session.presets import view as view_of
-from ui.session.settings import EPOCHS_CAP, LR_OPTIONS, model_defaults, resolve_settings
-from ui.session.shared import compare_start, language, points_base, url_problems
+from ui.session.settings import EPOCHS_CAP, LR_OPTIONS, resolve_settings
+from ui.session.shared import compare_first, compare_start, language, points_base, url_problems
 from ui.session.state import key
 from ui.texts import render, t
 from ui.texts import sentences as say
@@ -31,8 +31,7 @@ with st.sidebar:
     with state.widgets("compare", {"model": start["model"]}):
         model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
                              format_func=lambda m: t(f"model_{m}", lang))
-    first = start if model_key == start["model"] else {
-        **start, "lr": model_defaults(model_key)["lr"], "lr_exact": None, "epochs": model_defaults(model_key)["epochs"]}
+    first = compare_first(model_key)
     with state.widgets("compare", {name: first[name] for name in ("lr", "lr_exact", "epochs", "seed", "activation")},
                        model=model_key) as block:
         if block.switched:  # another model: its own rate and epochs came back; the other's last run does not apply

@@ -35,11 +35,11 @@ def browser_language(locale: object) -> str:
     return "ko" if isinstance(locale, str) and locale.lower().startswith("ko") else "en"
 
 
-def _browser_locale() -> str | None:
-    """What the browser says it prefers; None where there is no browser (a bare script run)."""
+def _browser(read: Any) -> Any:
+    """``read(st.context)``: what the browser told this session; None where there is no browser (a bare run)."""
     try:
-        return st.context.locale
-    except Exception:  # no session context: the default language
+        return read(st.context)
+    except Exception:  # no session context: the defaults
         return None
 
 
@@ -50,10 +50,7 @@ MOBILE_MARKS = ("Mobile", "Android", "iPhone", "iPad")
 def on_phone() -> bool:
     """True when the browser says it is a phone or tablet (its User-Agent): the graph pages then start top to bottom
     (a learner's own choice of layout is kept after that)."""
-    try:
-        agent = st.context.headers.get("User-Agent", "") or ""
-    except Exception:  # no session context
-        return False
+    agent = _browser(lambda context: context.headers.get("User-Agent", "")) or ""
     return any(mark in agent for mark in MOBILE_MARKS)
 
 
@@ -66,7 +63,8 @@ def init_session() -> None:
     model = url.get("model", DEFAULT_MODEL)
     defaults = model_defaults(model)
     lr = url.get("lr", defaults["lr"])
-    state.remember("app", "lang", url.get("lang") or browser_language(_browser_locale()))  # a link's lang wins
+    locale = _browser(lambda context: context.locale)
+    state.remember("app", "lang", url.get("lang") or browser_language(locale))  # a link's lang wins
     state.remember("app", "compare_start", {
         "model": model, "lr": lr if lr in LR_OPTIONS else nearest_option(lr),
         "lr_exact": None if lr in LR_OPTIONS else lr, "epochs": url.get("epochs", defaults["epochs"]),
@@ -75,6 +73,16 @@ def init_session() -> None:
     state.remember("app", "points_base", points_frame(url.get("pts", LECTURE_POINTS)))
     state.remember("compare", "valid_points", tuple(url.get("pts", LECTURE_POINTS)))
     state.remember("app", "initialised", True)
+
+
+def compare_first(model: str) -> dict[str, Any]:
+    """The Compare form's first values for ``model``: the link's when it names that model, else that model's preset
+    rate and epochs with the link's seed, activation and points."""
+    start = compare_start()
+    if model == start["model"]:
+        return start
+    defaults = model_defaults(model)
+    return {**start, "model": model, "lr": defaults["lr"], "lr_exact": None, "epochs": defaults["epochs"]}
 
 
 def compare_start() -> dict[str, Any]:

@@ -235,23 +235,24 @@ def drop_widget(page: str, name: str) -> None:
 
 def remember(page: str, name: str, kept: Any, *, model: str | None = None) -> None:
     """Keep ``kept`` under the registered ``name`` of ``page`` (for ``model`` alone, when given)."""
-    _registered(page, name, "kept")
-    rec = record(page)
-    (rec.kept if model is None else rec.kept_per_model.setdefault(model, {}))[name] = kept
+    _kept(page, name, model)[name] = kept
 
 
 def recall(page: str, name: str, default: Any = None, *, model: str | None = None) -> Any:
     """What was kept under ``name`` of ``page`` (for ``model``, when given), else ``default``."""
-    _registered(page, name, "kept")
-    rec = record(page)
-    return (rec.kept if model is None else rec.kept_per_model.get(model, {})).get(name, default)
+    return _kept(page, name, model).get(name, default)
 
 
 def forget(page: str, name: str, *, model: str | None = None) -> None:
     """Drop what was kept under ``name`` of ``page`` (for ``model``, when given)."""
+    _kept(page, name, model).pop(name, None)
+
+
+def _kept(page: str, name: str, model: str | None) -> dict[str, Any]:
+    """The dict that keeps the registered ``name`` of ``page``: the page's own, or ``model``'s."""
     _registered(page, name, "kept")
     rec = record(page)
-    (rec.kept if model is None else rec.kept_per_model.get(model, {})).pop(name, None)
+    return rec.kept if model is None else rec.kept_per_model.setdefault(model, {})
 
 
 def position(page: str, walk: str) -> int:

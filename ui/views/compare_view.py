@@ -70,11 +70,16 @@ def _stability(settings: Settings) -> bp_core.teaching.StabilityBound:
     return bp_core.stability_bound(model, None, data)
 
 
+def stability(settings: Settings, lang: str = "en") -> bp_core.teaching.StabilityBound:
+    """The bound for ``settings``: it is at the initial parameters, so the learning rate and epochs do not enter it,
+    and the cache and the queue see the settings without them (another rate reuses the bound)."""
+    return _stability_at_start(replace(settings, learning_rate=bp_core.PRESETS[settings.model].learning_rate,
+                                       epochs=1), lang)
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
-def stability(settings: Settings, _lang: str = "en") -> bp_core.teaching.StabilityBound:
-    """The bound for ``settings`` (its learning rate aside: the bound is at the initial parameters), computed in
-    the server's one queue."""
-    at_start = replace(settings, learning_rate=bp_core.PRESETS[settings.model].learning_rate, epochs=1)
+def _stability_at_start(at_start: Settings, _lang: str) -> bp_core.teaching.StabilityBound:
+    """Computed in the server's one queue."""
     return queued(STABILITY, at_start, lambda _: _stability(at_start), _lang,
                   lambda job: t("bound_computing", _lang))
 

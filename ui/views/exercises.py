@@ -23,6 +23,7 @@ from ui.session import state
 from ui.session.numbers import parse_answer
 from ui.texts import render, t
 from ui.texts.messages import Message, Unusable, shown
+from ui.views.lecture_path import PAGES
 
 SIGNIFICANT = 4
 """Significant digits an answer must match."""
@@ -153,8 +154,11 @@ def _record(memory: state.ExerciseRecord, typed: str, verdict: Verdict) -> None:
     memory.wrong = memory.wrong if verdict.level == "success" else memory.wrong + 1
 
 
-EXERCISE_PAGES = ("step", "chain", "backward")
-"""The pages with checked exercises, in the lecture's order of their pages."""
+EXERCISE_PAGES = {"step": "step", "chain": "chain_rule", "backward": "backward"}
+"""The pages with checked exercises (their records' names) and their rows of lecture_path.PAGES (where their names
+are), in the lecture's order."""
+
+PROGRESS_COLUMNS = ("page", "question", "right_first", "wrong_tries", "shown_first")
 
 
 def progress(lang: str) -> pd.DataFrame:
@@ -162,18 +166,14 @@ def progress(lang: str) -> pd.DataFrame:
     server): the page, the question in ``lang``, whether the first checked answer was right, the wrong tries, and
     whether the answer was shown before one was checked."""
     rows = []
-    for page in EXERCISE_PAGES:
+    for page, path_name in EXERCISE_PAGES.items():
         for memory in state.record(page).exercises.values():
             if memory.first_right is None and not memory.revealed:
                 continue  # looked at, never answered
-            rows.append({"page": t(PAGE_TEXT[page], lang), "question": render(memory.question, lang)
+            rows.append({"page": t(PAGES[path_name].title, lang), "question": render(memory.question, lang)
                          if memory.question is not None else "", "right_first": bool(memory.first_right),
                          "wrong_tries": memory.wrong, "shown_first": memory.revealed})
-    return pd.DataFrame(rows, columns=["page", "question", "right_first", "wrong_tries", "shown_first"])
-
-
-PAGE_TEXT = {"step": "page_step", "chain": "page_chain_rule", "backward": "page_backward"}
-"""Each exercise page's name (its text key)."""
+    return pd.DataFrame(rows, columns=list(PROGRESS_COLUMNS))
 
 
 def progress_section(lang: str) -> None:
@@ -194,8 +194,6 @@ def progress_section(lang: str) -> None:
                               "backprop_lab_progress.json", "application/json",
                               key=state.key("start", "progress_json"), on_click="ignore")
 
-
-PROGRESS_COLUMNS = ("page", "question", "right_first", "wrong_tries", "shown_first")
 
 
 def answered(page: str, exercise: Exercise) -> bool:
