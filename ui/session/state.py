@@ -37,20 +37,23 @@ __all__ = ["PAGES", "ExerciseRecord", "PageRecord", "PageSpec", "WidgetBlock", "
 @dataclass(frozen=True)
 class PageSpec:
     """What one page may keep: its widgets' names (a key is ``page.name``), the ones kept per model, the names of
-    its other kept values, and name prefixes of widgets made one per item (``range_`` + an axis)."""
+    its other kept values, and name prefixes of widgets made one per item (``range_`` + an axis); ``separator``
+    joins page and name in a key (``_`` for the derive box drawn on two pages: ``derive_formula``)."""
 
     widgets: frozenset[str]
     per_model: frozenset[str] = frozenset()
     kept: frozenset[str] = frozenset()
     families: frozenset[str] = frozenset()
+    separator: str = "."
 
 
 WidgetValues = Mapping[str, Any]
 """What the rules that turn a page's widgets into a request read: ``values(page)``, or a plain mapping in tests."""
 
 
-def _spec(widgets: str, per_model: str = "", kept: str = "", families: str = "") -> PageSpec:
-    return PageSpec(*(frozenset(names.split()) for names in (widgets, per_model, kept, families)))
+def _spec(widgets: str, per_model: str = "", kept: str = "", families: str = "", separator: str = ".") -> PageSpec:
+    return PageSpec(frozenset(widgets.split()), frozenset(per_model.split()), frozenset(kept.split()),
+                    frozenset(families.split()), separator)
 
 
 EXERCISE_WIDGETS = "answer check show"
@@ -74,6 +77,7 @@ PAGES: dict[str, PageSpec] = {
     "scaling": _spec("axis points run show_shipped", kept="live", families="range_"),
     "example": _spec("run times", kept="result", families="memory_ whole_"),
     "start": _spec("progress progress_csv progress_json"),
+    "derive": _spec("target formula check train", kept="trained", separator="_"),  # on the step and chain pages
 }
 """Every page's registered names. A page that keeps nothing (the glossary) has no entry."""
 
@@ -90,7 +94,7 @@ def _registered(page: str, name: str, kind: str) -> None:
 def key(page: str, name: str) -> str:
     """The session-state key of the widget ``name`` of ``page``: ``page.name`` (a registered name only)."""
     _registered(page, name, "widget")
-    return f"{page}.{name}"
+    return f"{page}{PAGES[page].separator}{name}"
 
 
 @dataclass
@@ -125,7 +129,7 @@ def record(page: str) -> PageRecord:
     """The page's record (created empty on first use)."""
     if page not in PAGES:
         raise KeyError(f"no page {page!r} is registered")
-    state_key = f"{page}.record"
+    state_key = f"{page}{PAGES[page].separator}record"
     found = st.session_state.get(state_key)
     if not isinstance(found, PageRecord):  # first use, or something crafted in its place
         found = PageRecord(page)
@@ -169,7 +173,7 @@ def widgets(page: str, defaults: Mapping[str, Any], *, model: str | None = None)
     switched = model is not None and rec.model is not None and rec.model != model
     if switched:  # the page's other per-model widgets, drawn later in this run, come back as this model had them
         for name in PAGES[page].per_model - set(defaults):
-            state.pop(f"{page}.{name}", None)
+            state.pop(key(page, name), None)
             if name in rec.per_model.get(model or "", {}):
                 rec.widgets[name] = rec.per_model[model or ""][name]
             else:
@@ -192,7 +196,7 @@ def widgets(page: str, defaults: Mapping[str, Any], *, model: str | None = None)
 def _keep(rec: PageRecord, names: Iterable[str], model: str | None) -> None:
     state = st.session_state
     for name in names:
-        widget_key = f"{rec.page}.{name}"
+        widget_key = key(rec.page, name)
         if widget_key in state:
             rec.widgets[name] = state[widget_key]
             if model is not None and name in PAGES[rec.page].per_model:
@@ -209,10 +213,10 @@ def value(page: str, name: str, default: Any = None) -> Any:
 
 def values(page: str) -> dict[str, Any]:
     """Every widget value of ``page`` now, by name (what a page's rules read to build its request)."""
-    rec, state, prefix = record(page), st.session_state, f"{page}."
+    rec, state, prefix = record(page), st.session_state, f"{page}{PAGES[page].separator}"
     now = dict(rec.widgets)
     now.update({k[len(prefix):]: state[k] for k in list(state.keys())
-                if isinstance(k, str) and k.startswith(prefix) and k != f"{page}.record"})
+                if isinstance(k, str) and k.startswith(prefix) and k != f"{prefix}record"})
     return now
 
 
