@@ -8,6 +8,7 @@ from ui.session.shared import language
 from ui.texts import render, t
 from ui.views import step_view as view
 from ui.views import teaching
+from ui.views.derive_view import derive_section
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
 
@@ -100,6 +101,8 @@ else:  # a network: every unit's values, then every parameter's gradient and upd
         st.subheader(t("step_gradient_and_update", lang))
         st.markdown(t("step_network_update", lang, count=words["count"], lr=settings.learning_rate))
         table(view.update_table(step, lang), "update_table", digits=7)
+
+derive_section("step", model_key, view.derive_problem(settings, epoch), lang)  # your turn: write it as code
 
 matches, row = view.matches_history(settings, epoch), epoch + 1
 (st.success if matches else st.error)(t("step_matches" if matches else "step_differs", lang, row=row, loss_row=epoch))

@@ -112,7 +112,9 @@ def parse_formula(text: object, names: Mapping[str, object] | None = None) -> Fo
         tree = ast.parse(text.strip(), mode="eval").body
     except (SyntaxError, ValueError, MemoryError, RecursionError) as problem:
         why = getattr(problem, "msg", None) or str(problem) or type(problem).__name__
-        raise FormulaError("syntax", f"the formula cannot be read as Python: {why}", why=why) from None
+        column = getattr(problem, "offset", None) or 1
+        raise FormulaError("syntax", f"the formula cannot be read as Python: {why} (near character {column})",
+                           why=why, column=column) from None
     nodes = list(ast.walk(tree))
     if len(nodes) > MAX_NODES:
         raise FormulaError("too_big", f"the formula has {len(nodes)} parts; at most {MAX_NODES} are read",
@@ -259,10 +261,11 @@ class _Evaluator:
     def binary(self, symbol: str, left: Value, right: Value) -> Value:
         if symbol == "**":
             if isinstance(right, torch.Tensor):
-                raise FormulaError("exponent", "an exponent must be a plain number, not a tensor", value="tensor")
+                raise FormulaError("exponent", "an exponent must be a plain number, not a tensor", value="tensor",
+                                   limit=MAX_EXPONENT)
             if abs(right) > MAX_EXPONENT:
                 raise FormulaError("exponent", f"the exponent {right:g} is too large (at most {MAX_EXPONENT} "
-                                   "either way)", value=f"{right:g}")
+                                   "either way)", value=f"{right:g}", limit=MAX_EXPONENT)
         if not isinstance(left, torch.Tensor) and not isinstance(right, torch.Tensor):
             if symbol == "@":
                 raise FormulaError("argument", "@ needs two tensors", method="@", why="two tensors")

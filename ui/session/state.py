@@ -77,7 +77,8 @@ PAGES: dict[str, PageSpec] = {
     "scaling": _spec("axis points run show_shipped", kept="live", families="range_"),
     "example": _spec("run times", kept="result", families="memory_ whole_"),
     "start": _spec("progress progress_csv progress_json"),
-    "derive": _spec("target formula check train", kept="trained", separator="_"),  # on the step and chain pages
+    "derive": _spec("target formula check train", per_model="target", kept="right trained",
+                    separator="_"),  # the derive box: its keys are derive_formula, derive_check, ...
 }
 """Every page's registered names. A page that keeps nothing (the glossary) has no entry."""
 
@@ -273,10 +274,11 @@ def exercise(page: str, ident: str) -> ExerciseRecord:
     return record(page).exercises.setdefault(ident, ExerciseRecord())
 
 
-def exercise_box_text(page: str, ident: str) -> str:
-    """Before an exercise's box is drawn: when another exercise was drawn last, the box shows what was typed for this
-    one (empty for a new one), so an answer never carries from one question into another; its text now."""
-    rec, box = record(page), key(page, "answer")
+def exercise_box_text(page: str, ident: str, box: str = "answer") -> str:
+    """Before an exercise's box (the widget ``box``) is drawn: when another exercise was drawn last, the box shows
+    what was typed for this one (empty for a new one), so an answer never carries from one question into another;
+    its text now."""
+    rec, box = record(page), key(page, box)
     if rec.exercise_drawn != ident or box not in st.session_state:
         st.session_state[box] = exercise(page, ident).typed
         rec.exercise_drawn = ident

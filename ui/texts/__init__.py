@@ -15,6 +15,7 @@ from ui.texts import (
     check,
     common,
     compare,
+    derive,
     example,
     exercises,
     glossary,
@@ -44,8 +45,8 @@ def _merged(*modules: ModuleType) -> dict[str, dict[str, str]]:
     return texts
 
 
-TEXTS: dict[str, dict[str, str]] = _merged(shell, start, common, example, exercises, compare, memory, chain_rule,
-                                           backward, step, check, sweep, scaling, glossary)
+TEXTS: dict[str, dict[str, str]] = _merged(shell, start, common, example, exercises, derive, compare, memory,
+                                           chain_rule, backward, step, check, sweep, scaling, glossary)
 
 
 def t(key: str, lang: str = "en", **values: Any) -> str:

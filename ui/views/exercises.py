@@ -144,7 +144,7 @@ def score(page: str) -> tuple[int, int]:
     return sum(firsts), len(firsts)
 
 
-def _record(memory: state.ExerciseRecord, typed: str, verdict: Verdict) -> None:
+def record_verdict(memory: state.ExerciseRecord, typed: str, verdict: Verdict) -> None:
     """The check's verdict into the exercise's memory: shown until the answer changes; scored by the first one."""
     memory.verdict, memory.checked = verdict, typed
     if not verdict.counted:
@@ -154,9 +154,9 @@ def _record(memory: state.ExerciseRecord, typed: str, verdict: Verdict) -> None:
     memory.wrong = memory.wrong if verdict.level == "success" else memory.wrong + 1
 
 
-EXERCISE_PAGES = {"step": "step", "chain": "chain_rule", "backward": "backward"}
+EXERCISE_PAGES = {"step": "step", "derive": "step", "chain": "chain_rule", "backward": "backward"}
 """The pages with checked exercises (their records' names) and their rows of lecture_path.PAGES (where their names
-are), in the lecture's order."""
+are), in the lecture's order; the derive box's formulas ("derive") are asked on the step page."""
 
 PROGRESS_COLUMNS = ("page", "question", "right_first", "wrong_tries", "shown_first")
 
@@ -225,7 +225,7 @@ def exercise_box(page: str, exercise: Exercise, lang: str, *, title: Any = None)
     typed = left.text_input(t("exercise_answer", lang), key=state.key(page, "answer"), max_chars=60)
     memory = state.exercise(page, exercise.ident)
     if right.button(t("exercise_check", lang), key=state.key(page, "check"), width="stretch"):
-        _record(memory, typed, check(typed, exercise, memory.wrong))
+        record_verdict(memory, typed, check(typed, exercise, memory.wrong))
     if memory.verdict is not None and memory.checked == typed:
         getattr(st, memory.verdict.level)(render(memory.verdict.message, lang))
     got, tried = score(page)

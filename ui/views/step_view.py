@@ -60,6 +60,16 @@ def step_at(settings: Settings, epoch: int) -> bp_core.teaching.ManualStep:
     return bp_core.teaching.manual_step(model, teaching.params_at(settings, epoch), data, settings.learning_rate)
 
 
+def derive_problem(settings: Settings, epoch: int) -> bp_core.teaching.DeriveProblem:
+    """What the derive box asks at history row ``epoch``: a layered network's backward-pass quantities, else the
+    line's dw and db (bp_core.teaching.derive), on the numbers this page shows."""
+    model, data = settings.build()
+    params = teaching.params_at(settings, epoch)
+    if isinstance(model, LayeredModel):
+        return bp_core.teaching.network_problem(model, params, data.x, data.y)
+    return bp_core.teaching.line_problem(params, data)
+
+
 def headline(step: bp_core.teaching.ManualStep, epoch: int, lang: str) -> list[tuple[str, str]]:
     """The loss, the gradient's norm and the learning rate of the step, as (label, value) metrics."""
     return [(t("step_metric_loss", lang, epoch=epoch), f"{step.loss:.7g}"),
