@@ -66,7 +66,7 @@ def verdict(problem: derive.DeriveProblem, target: str, typed: str) -> Verdict:
     if found.verdict == "approximate":
         return Verdict("success", ("derive_approx", {"target": name, "largest": f"{found.largest:.2g}"}), True)
     if found.verdict == "shape":
-        cause = (f"derive_cause_{found.cause or 'other'}", {})
+        cause: Message = (f"derive_cause_{found.cause or 'other'}", {})
         return Verdict("error", ("derive_shape", {"target": name, "got": str(found.shape),
                                                   "want": str(tuple(answer.shape)), "cause": cause}), True)
     hint: Message = (f"exm_{found.mistake}", {}) if found.mistake else ("derive_no_hint", {"target": name})
