@@ -162,9 +162,9 @@ def train_section(model: str, lang: str) -> None:
     matches = sum(a == b for a, b in zip(yours.printed, note.LOSSES_EVERY_100))
     same = matches == len(note.LOSSES_EVERY_100) and (yours.w, yours.b) == (note.FINAL_W, note.FINAL_B)
     (st.success if same else st.warning)(t("derive_trained_same" if same else "derive_trained_differs", lang,
-                                           matches=matches, total=len(note.LOSSES_EVERY_100), w=f"{yours.w:.16g}",
-                                           b=f"{yours.b:.16g}", note_w=f"{note.FINAL_W:.16g}",
-                                           note_b=f"{note.FINAL_B:.16g}"))
+                                           matches=matches, total=len(note.LOSSES_EVERY_100), w=repr(yours.w),
+                                           b=repr(yours.b), note_w=repr(note.FINAL_W), note_b=repr(note.FINAL_B)))
+    # repr: every digit Python's print() shows, as bp.py prints w.item()
     epochs = [100 * (i + 1) for i in range(len(note.LOSSES_EVERY_100))]
     st.dataframe(pd.DataFrame({t("derive_col_epoch", lang): epochs, t("derive_col_yours", lang): list(yours.printed),
                                t("derive_col_note", lang): list(note.LOSSES_EVERY_100)}),
