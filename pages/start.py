@@ -1,20 +1,8 @@
 """Start: the lecture's eight sections in the note's order, each with a recap and the page that makes it interactive.
-Layout only."""
+Layout only.
 
-import streamlit as st
+Drawn by ui.views.screens.start."""
 
-from ui.session.shared import language
-from ui.texts import t
-from ui.views.exercises import progress_section
-from ui.views.shell import run_app_if_alone
-from ui.views.start_view import page_link, start_sections, where_next
+from ui.views.screens import start
 
-run_app_if_alone()
-
-lang = language()
-st.title(t("start_title", lang))
-st.markdown(t("start_intro", lang))
-page_link("glossary", t("start_glossary_link", lang))
-start_sections(lang)
-progress_section(lang)  # what this session answered, to hand in (nothing kept on the server)
-where_next("start", lang)
+start.draw()

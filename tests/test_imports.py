@@ -101,3 +101,22 @@ def test_bp_core_has_no_import_cycle():
 
 def test_the_cycle_check_finds_a_planted_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def _page_imports(source: str) -> list[str]:
+    """Every module a page's code imports (``from a.b import c`` gives ``a.b.c`` when c is a module's name)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            found += [f"{node.module}.{alias.name}" for alias in node.names]
+    return found
+
+
+def test_pages_import_views_only():
+    """A page is one call: it imports its screen from ui.views.screens and draws it (issue 26 D9)."""
+    for page in sorted((ROOT / "pages").glob("*.py")):
+        imported = _page_imports(page.read_text(encoding="utf-8"))
+        assert imported == [f"ui.views.screens.{page.stem}"], page.name
+    assert _page_imports("import streamlit as st\nfrom ui.session import state") == ["streamlit", "ui.session.state"]

@@ -1,0 +1,149 @@
+"""The compare page, drawn top to bottom: pages/compare.py runs ``draw()``.
+
+Compare: the same model trained by hand (chain rule) and by autograd, side by side. Layout only.
+"""
+
+import streamlit as st
+
+import bp_core
+from ui.session import state
+from ui.session.links import to_query_params
+from ui.session.presets import view as view_of
+from ui.session.settings import EPOCHS_CAP, LR_OPTIONS, resolve_settings
+from ui.session.shared import compare_first, compare_start, language, points_base, url_problems
+from ui.session.state import key
+from ui.texts import render, t
+from ui.texts import sentences as say
+from ui.views import compare_view as view
+from ui.views.memory_view import memory_section
+from ui.views.shell import run_app_if_alone
+from ui.views.start_view import page_link, where_next
+
+
+def draw() -> None:
+    """Draw the page, in the learner's language, from its record and bp_core."""
+    run_app_if_alone()
+
+    lang = language()
+
+    st.title(t("compare_title", lang))
+    st.markdown(t("compare_intro", lang))
+    for problem in url_problems():  # a link's setting that cannot be used: named, its default used
+        st.warning(render(problem, lang))
+
+    # ---- controls: model switch (instant), everything else in a form (no training run per slider tick)
+    start = compare_start()  # the link's values first, then the learner's (each model's own), kept across pages
+    with st.sidebar:
+        with state.widgets("compare", {"model": start["model"]}):
+            model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
+                                 format_func=lambda m: t(f"model_{m}", lang))
+        first = compare_first(model_key)
+        firsts = {name: first[name] for name in ("lr", "lr_exact", "epochs", "seed", "activation")}
+        with state.widgets("compare", firsts, model=model_key) as block:
+            if block.switched:  # another model: its own rate and epochs came back; the other's last run does not apply
+                state.forget("compare", "last_valid")
+            preset = bp_core.PRESETS[model_key]  # what the chosen model offers: options, editable points, views
+            with st.form("settings_form"):
+                st.subheader(t("settings", lang))
+                st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key=key("compare", "lr"),
+                                 format_func=lambda v: f"{v:g}")
+                st.number_input(t("learning_rate_exact", lang), key=key("compare", "lr_exact"), format="%g", step=0.001)
+                st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1, max_value=EPOCHS_CAP, step=100,
+                                key=key("compare", "epochs"))
+                if "seed" in preset.options:
+                    st.number_input(t("seed", lang), min_value=0, max_value=bp_core.limits.MAX_SEED, step=1,
+                                    key=key("compare", "seed"))
+                if "activation" in preset.options:
+                    st.selectbox(t("activation", lang), bp_core.activations.HIDDEN_ACTIVATIONS,
+                                 key=key("compare", "activation"))
+                if state.dropped_edits("compare", "points"):
+                    st.warning(t("edits_dropped", lang))
+                edited = state.data_editor(points_base(), page="compare", name="points", num_rows="dynamic",
+                                           hide_index=True, width="stretch",
+                                           column_config={c: st.column_config.TextColumn(c) for c in "xy"}
+                                           ) if preset.editable_points else None  # text cells, read exactly
+                st.caption(t(f"data_{preset.key}", lang))
+                st.form_submit_button(t("train", lang), type="primary", key=key("compare", "train"), width="stretch")
+
+    # ---- settings from the widgets; bad input explained, last valid settings kept
+    widget_values = state.values("compare")
+    resolved = resolve_settings(widget_values, edited, state.recall("compare", "valid_points"),
+                                state.recall("compare", "last_valid"))
+    for message in resolved.messages:
+        st.error(render(message, lang))
+    settings = resolved.settings
+    state.remember("compare", "valid_points", resolved.valid_points)
+    if widget_values.get("lr_exact") is not None:
+        st.caption(t("lr_used", lang, lr=repr(settings.learning_rate)))
+
+    above_bound, bound_text = view.bound_sentence(settings, lang)
+    (st.warning if above_bound else st.caption)(bound_text)
+
+    comparison = view.run_comparison(settings, lang)  # the server's worker: queue position, progress; stops on error
+    state.remember("compare", "last_valid", settings)
+    st.query_params.from_dict(to_query_params(settings, lang))
+    results = comparison.results
+
+    for level, text in say.after_training(comparison, lang):  # divergence (or its absence above the bound)
+        getattr(st, level)(text)
+
+    # ---- headline numbers
+    for row in view.headline(comparison, settings, lang):
+        for col, metric in zip(st.columns(3), row):
+            col.metric(metric.label, metric.value, help=metric.help)
+    st.caption(say.ratio_words(comparison, lang))
+
+    draw = lambda kind, option=None: st.vega_lite_chart(view.chart_spec(kind, lang, option, comparison),
+                                                        width="stretch")
+
+    # ---- charts, two per row
+    left, right = st.columns(2)
+    names = results["manual"].parameter_names
+    default = view.default_parameters(names)
+    with left, state.widgets("compare", {"log_scale": True}):
+        draw("loss", st.toggle(t("log_scale", lang), key=key("compare", "log_scale")))
+    with right, state.widgets("compare", {"params_shown": default}, model=settings.model):
+        shown_before = state.value("compare", "params_shown")
+        if not set(shown_before) <= set(names):  # crafted, or kept from another run: keep what this model has
+            state.set_value("compare", "params_shown", [name for name in shown_before if name in names] or default)
+        chosen = st.multiselect(t("choose_params", lang), names, key=key("compare", "params_shown"))
+        draw("parameters", tuple(chosen) or tuple(default))
+
+    left, right = st.columns(2)
+    with left:
+        draw("difference")
+        st.caption(say.difference_sentence(comparison, lang))
+    with right:
+        if view_of(settings.model).loss_surface:
+            draw("surface")
+            st.caption(say.surface_sentence(comparison, lang))
+        else:
+            st.markdown(f"**{t('outputs_title', lang)}**")
+            st.dataframe(view.outputs_table(comparison, lang), hide_index=True, width="stretch",
+                         key=key("compare", "outputs"))
+            st.caption(t("outputs_caption", lang))
+
+    left, right = st.columns(2)
+    with left:
+        draw("runtime")
+        st.markdown(say.runtime_sentence(comparison, lang))
+        st.caption(t("runtime_note", lang))
+        st.caption(say.one_time_sentence(comparison, lang))
+    with right:
+        draw("memory")
+        memory_section(comparison, settings, lang)  # exact tensor bytes; peak RSS only from isolated runs
+
+    page_link("example", t("compare_example_link", lang))  # the note's programs, timed and profiled, beside its figures
+
+    view.code_expander(results["manual"].model, lang)  # the plain loops that produced the numbers; tuned on request
+
+    # ---- export and share
+    st.subheader(t("downloads", lang))
+    dl_left, dl_right = st.columns(2)  # files made on click only (a callable): a rerun builds no CSV
+    dl_left.download_button(t("download_csv", lang), comparison.history_csv, "backprop_lab_history.csv", "text/csv",
+                            key=key("compare", "download_csv"), on_click="ignore")
+    dl_right.download_button(t("download_json", lang), lambda: view.export_json(settings, comparison),
+                             "backprop_lab_run.json", "application/json",
+                             key=key("compare", "download_json"), on_click="ignore")
+    st.caption(t("share", lang))
+    where_next("compare", lang)
