@@ -85,7 +85,7 @@ def network() -> tuple[bp_core.MLP, dict, bp_core.Dataset]:
 
 def test_the_network_problem_asks_every_layers_quantities_against_the_hand_backward(network) -> None:
     model, params, data = network
-    problem = network_problem(model, params, data.x, data.y)
+    problem = network_problem(model, params, data)
     _, hand = model.manual_loss_and_grads(params, data.x, data.y)
     for name in ("W1", "b1", "W2", "b2"):
         assert torch.allclose(problem.answers[f"dL_d{name}"], hand[name], atol=1e-7)

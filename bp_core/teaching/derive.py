@@ -93,6 +93,8 @@ def parse_formula(text: object, names: Mapping[str, object] | None = None) -> Fo
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be a str, got {shown(text)}")
+    if names is not None and not isinstance(names, Mapping):
+        raise ArgumentTypeError(f"names must be a mapping of names to tensors, got {shown(names)}")
     if not text.strip():
         raise FormulaError("empty", "the formula is empty")
     if len(text) > MAX_TEXT:
@@ -374,6 +376,8 @@ def evaluate_formula(formula: Formula | str, names: Mapping[str, object]) -> tor
     """
     if not isinstance(names, Mapping):
         raise ArgumentTypeError(f"names must be a mapping of names to tensors, got {shown(names)}")
+    if not isinstance(formula, (Formula, str)):
+        raise ArgumentTypeError(f"formula must be a str or a Formula, got {shown(formula)}")
     parsed = formula if isinstance(formula, Formula) else parse_formula(formula, names)
     evaluator = _Evaluator(names, element_limit(names))
     try:
@@ -420,6 +424,11 @@ def compare_gradient(value: torch.Tensor, reference: torch.Tensor,
     for name, tensor in (("value", value), ("reference", reference)):
         if not isinstance(tensor, torch.Tensor):
             raise ArgumentTypeError(f"{name} must be a torch.Tensor, got {shown(tensor)}")
+    if mistakes is not None and not (isinstance(mistakes, Mapping) and all(
+            isinstance(wrong, torch.Tensor) for wrong in mistakes.values())):
+        raise ArgumentTypeError(f"mistakes must map a mistake's key to a tensor, got {shown(mistakes)}")
+    if samples is not None:
+        samples = check_int_range("samples", samples, 1, 10**9)
     got, want = tuple(value.shape), tuple(reference.shape)
     turned = len(got) == 2 and got == want[::-1] and got != want  # a row for a column too: a transpose
     if turned or (got != want and [s for s in got if s != 1] != [s for s in want if s != 1]):
@@ -485,16 +494,17 @@ def line_problem(params: Mapping[str, torch.Tensor] | None = None, data: Dataset
     return DeriveProblem(names, answers, mistakes, samples)
 
 
-def network_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], x: torch.Tensor,
-                    y: torch.Tensor) -> DeriveProblem:
-    """A layered network at ``params`` on ``x``, ``y``. Names: ``x``, ``y``, ``N`` (samples), ``K`` (outputs),
-    ``n0`` (= x) … ``nL``, ``d1`` … ``dL``, ``W1`` …, ``b1`` …, and the true upstream gradients ``dL_dn1`` …
-    ``dL_dnL`` and ``dL_dd1`` … ``dL_ddL`` (so each formula is checked on its own). Asks, per layer ``l``,
-    ``dL_dd{l}``, ``dL_dW{l}``, ``dL_db{l}``, ``dL_dn{l-1}`` (l > 1) and the output's ``dL_dn{L}``; each is
-    autograd's (``retain_grad`` on every d and n, then ``loss.backward()``). Usual mistakes: the sign, f′ left out,
-    d used where n belongs, and for the output error the 2 and the 1/(N·K)."""
+def network_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], data: Dataset) -> DeriveProblem:
+    """A layered network at ``params`` on ``data`` (a Dataset or a pair (x, y)). Names: ``x``, ``y``, ``N``
+    (samples), ``K`` (outputs), ``n0`` (= x) … ``nL``, ``d1`` … ``dL``, ``W1`` …, ``b1`` …, and the true upstream
+    gradients ``dL_dn1`` … ``dL_dnL`` and ``dL_dd1`` … ``dL_ddL`` (so each formula is checked on its own). Asks, per
+    layer ``l``, ``dL_dd{l}``, ``dL_dW{l}``, ``dL_db{l}``, ``dL_dn{l-1}`` (l > 1) and the output's ``dL_dn{L}``; each
+    is autograd's (``retain_grad`` on every d and n, then ``loss.backward()``). Usual mistakes: the sign, f′ left
+    out, d used where n belongs, and for the output error the 2 and the 1/(N·K)."""
     model = check_layered(model)
     params = check_params(model, params)
+    data = as_dataset(data, model.in_features, model.out_features)
+    x, y = data.x.to(next(iter(params.values())).dtype), data.y.to(next(iter(params.values())).dtype)
     live = {name: value.detach().clone().requires_grad_(True) for name, value in params.items()}
     values, n = [], x
     for spec in model.layers():  # the forward pass, keeping every d and n for their gradients
@@ -558,6 +568,9 @@ def line_with_formulas(dw: Formula | str, db: Formula | str, epochs: int = 1000,
     """
     epochs = check_int_range("epochs", epochs, 1, 10_000)
     learning_rate = check_learning_rate(learning_rate)
+    for name, formula in (("dw", dw), ("db", db)):
+        if not isinstance(formula, (Formula, str)):
+            raise ArgumentTypeError(f"{name} must be a str or a Formula, got {shown(formula)}")
     data = seed_line()
     x, y = data.x, data.y
     w = torch.tensor([[0.0]], requires_grad=True, dtype=torch.float32)

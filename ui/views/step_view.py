@@ -66,7 +66,7 @@ def derive_problem(settings: Settings, epoch: int) -> bp_core.teaching.DerivePro
     model, data = settings.build()
     params = teaching.params_at(settings, epoch)
     if isinstance(model, LayeredModel):
-        return bp_core.teaching.network_problem(model, params, data.x, data.y)
+        return bp_core.teaching.network_problem(model, params, data)
     return bp_core.teaching.line_problem(params, data)
 
 
