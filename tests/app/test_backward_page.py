@@ -140,3 +140,14 @@ def test_the_notes_first_step_is_an_exercise_on_the_step_page():
     at.text_input(key="step.answer").set_value("-12").run()
     at.button(key="step.check").click().run()
     assert at.success[0].value.startswith("✓") and "2 of 2 questions right" in " ".join(texts(at, "caption"))
+
+
+def test_another_one_walks_another_sample_or_epoch_from_its_start():
+    at = open_page(PAGE)
+    at.button(key="backward.next").click().run()
+    before = (at.session_state["backward.sample"], at.session_state["backward.epoch"])
+    at.button(key="backward.another").click().run()
+    assert not at.exception
+    assert (at.session_state["backward.sample"], at.session_state["backward.epoch"]) != before
+    assert at.text_input(key="backward.answer").value == ""
+    assert any(bar.proto.text.startswith("Step 0 of") for bar in at.get("progress"))  # a new walk, from its start

@@ -158,3 +158,17 @@ def test_nothing_on_the_page_shows_the_asked_value_before_an_answer_or_a_show_me
     at.text_input(key="chain.answer").set_value(shown).run()
     at.button(key="chain.check").click().run()
     assert at.success and [text for text in on_screen(at) if shown in text], what  # answered: shown
+
+
+def test_another_one_asks_about_another_parameter_sample_or_epoch_with_an_empty_box():
+    at = open_page(PAGE)
+    keys = ("chain.parameter", "chain.sample", "chain.epoch")
+    before = tuple(at.session_state[k] for k in keys)
+    at.text_input(key="chain.answer").set_value("0.5").run()
+    for _ in range(3):
+        at.button(key="chain.another").click().run()
+        assert not at.exception
+        now = tuple(at.session_state[k] for k in keys)
+        assert now != before and now[1] != view.BATCH
+        assert at.text_input(key="chain.answer").value == ""
+        before = now

@@ -1,5 +1,5 @@
 import pytest
-from page_helpers import metric, open_page, texts
+from page_helpers import kept, metric, open_page, texts
 
 import bp_core
 from ui.texts import TEXTS
@@ -143,3 +143,31 @@ def test_at_epoch_998_the_unchanged_w_is_refused_for_the_update_and_named(histor
     at.text_input(key="step.answer").set_value(f"{after:.9g}").run()
     at.button(key="step.check").click().run()
     assert right(at)
+
+
+def asked(at) -> tuple[int, str, str]:
+    """The step page's question now: its epoch (from the page's record), parameter and kind."""
+    return (kept(at, "step", "epoch", "line") or 0, at.selectbox(key="step.exercise_param").value,
+            at.radio(key="step.exercise_what").value)
+
+
+def test_another_one_draws_fresh_variants_after_the_notes_first_step_with_an_empty_box_and_the_score_kept():
+    at = open_page(PAGE)
+    assert asked(at) == (0, "w", "gradient")  # the note's own first step: dw = -35 at epoch 0
+    at.text_input(key="step.answer").set_value("-35").run()
+    at.button(key="step.check").click().run()
+    assert right(at)
+    seen = [asked(at)]
+    for _ in range(4):
+        at.button(key="step.another").click().run()
+        assert not at.exception
+        seen.append(asked(at))
+        assert seen[-1] != seen[-2]  # never the question already on screen
+        assert at.text_input(key="step.answer").value == ""  # its own empty box
+        assert TEXTS["exercise_score"]["en"].format(right=1, tried=1) in texts(at, "caption")
+    assert len(set(seen)) == 5  # the seeded sequence's first four (checked: they differ)
+    again = open_page(PAGE)  # another learner: the same seeded sequence, so a class can compare
+    again.button(key="step.another").click().run()
+    at_first = open_page(PAGE)
+    at_first.button(key="step.another").click().run()
+    assert asked(again) == asked(at_first) != (0, "w", "gradient")

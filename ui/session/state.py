@@ -56,8 +56,8 @@ def _spec(widgets: str, per_model: str = "", kept: str = "", families: str = "",
                     frozenset(families.split()), separator)
 
 
-EXERCISE_WIDGETS = "answer check show"
-"""Each exercise box's widgets: the typed answer, Check (ui.views.exercises.exercise_box) and Show me."""
+EXERCISE_WIDGETS = "answer check show another"
+"""Each exercise box's widgets: the typed answer, Check (ui.views.exercises.exercise_box), Show me and Another one."""
 
 PAGES: dict[str, PageSpec] = {
     "app": _spec("lang", kept="lang url_problems compare_start points_base initialised results dropped"),
@@ -65,12 +65,12 @@ PAGES: dict[str, PageSpec] = {
                      "download_csv download_json outputs code_open code_tuned",
                      per_model="lr lr_exact epochs params_shown", kept="valid_points last_valid isolated_memory"),
     "chain": _spec(f"model parameter sample epoch layout note_w1 note_w2 exercise_what paths_table {EXERCISE_WIDGETS}",
-                   per_model="parameter sample epoch", kept="last"),
+                   per_model="parameter sample epoch", kept="last variants"),
     "step": _spec(f"model previous next reset jump go exercise_what exercise_param exercise_hide line_table "
                   f"forward_table local_table update_table {EXERCISE_WIDGETS}",
-                  per_model="exercise_param", kept="epoch"),
+                  per_model="exercise_param", kept="epoch variants"),
     "backward": _spec(f"model sample epoch layout play previous next reset units gradients nudge_param nudge_eps "
-                      f"{EXERCISE_WIDGETS}", per_model="sample epoch nudge_param", kept="last_move walk"),
+                      f"{EXERCISE_WIDGETS}", per_model="sample epoch nudge_param", kept="last_move walk variants"),
     "check": _spec("model source epoch zero_grad_model", per_model="epoch", kept="base typed last",
                    families="editor_ table_"),
     "sweep": _spec("model low high count epochs run curves table", per_model="low high count epochs", kept="last"),

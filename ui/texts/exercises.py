@@ -4,6 +4,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "exercise_title": {"en": "Your turn:", "ko": "직접 해 보기:"},
     "exercise_answer": {"en": "Your answer (a number)", "ko": "답 (숫자)"},
     "exercise_check": {"en": "Check", "ko": "확인"},
+    "exercise_another": {"en": "Another one", "ko": "다른 문제"},
     "exercise_score": {"en": "Score on this page: {right} of {tried} questions right at the first answer checked.",
                        "ko": "이 페이지의 점수: 답을 확인한 문제 {tried}개 중 {right}개를 첫 답에 맞힘."},
     "exercise_right": {"en": "✓ Right: {answer} (answers within ±{tol} of it are accepted).",

@@ -24,7 +24,7 @@ from ui.session.settings import Settings
 from ui.texts import t
 from ui.texts.messages import Message
 from ui.views import teaching
-from ui.views.exercises import Exercise
+from ui.views.exercises import Exercise, next_variant
 from ui.views.step_view import aligned
 from ui.views.step_view import number_columns as number_columns_to
 
@@ -385,3 +385,12 @@ def gradient_table(walk: BackwardWalk, lang: str) -> pd.DataFrame:
                          t("walk_col_walk", lang): [walk.gradient[n] for n in names],
                          t("walk_col_autograd", lang): [walk.autograd[n] for n in names],
                          t("walk_col_difference", lang): [walk.gradient[n] - walk.autograd[n] for n in names]})
+
+
+def another_walk(model: str, samples: int, last_epoch: int) -> None:
+    """"Another one" on the backward page: another sample and epoch, a new walk from its start (a button's
+    callback; the page says the old place is kept)."""
+    now = (state.value("backward", "sample"), state.value("backward", "epoch"))
+    variant = next_variant("backward", model, now, lambda rng: (rng.randrange(samples), rng.randint(0, last_epoch)))
+    state.set_value("backward", "sample", variant[0])
+    state.set_value("backward", "epoch", variant[1])

@@ -13,6 +13,7 @@ import streamlit as st
 import bp_core
 from bp_core.contract import LayeredModel
 from ui.charts.network_graph import network_dot, parameter_edge, unit_name
+from ui.session import state
 from ui.session.numbers import whole_number
 from ui.session.presets import LECTURE_NETWORK
 from ui.session.settings import Settings
@@ -20,7 +21,7 @@ from ui.session.state import WidgetValues
 from ui.texts import t
 from ui.texts.messages import Message
 from ui.views import teaching
-from ui.views.exercises import Exercise
+from ui.views.exercises import Exercise, next_variant
 
 RUN = teaching.RUNS[LECTURE_NETWORK]
 """The run the page starts on (the lecture's 2-3-2 network); it takes any preset whose pages include it."""
@@ -272,3 +273,12 @@ def sample_label(sample: int | str, data: bp_core.Dataset, lang: str) -> str:
     x = ", ".join(f"{v:g}" for v in data.x[row].tolist())
     y = ", ".join(f"{v:g}" for v in data.y[row].tolist())
     return t("teach_sample_label", lang, number=row, x=x, y=y)
+
+
+def another_chain(model: str, names: list[str], samples: int, last_epoch: int) -> None:
+    """"Another one" on the chain-rule page: another parameter, sample and epoch (a button's callback)."""
+    now = tuple(state.value("chain", name) for name in ("parameter", "sample", "epoch"))
+    variant = next_variant("chain", model, now, lambda rng: (rng.choice(names), rng.randrange(samples),
+                                                             rng.randint(0, last_epoch)))
+    for name, value in zip(("parameter", "sample", "epoch"), variant):
+        state.set_value("chain", name, value)

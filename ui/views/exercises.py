@@ -13,6 +13,8 @@ used.
 from __future__ import annotations
 
 import math
+import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -214,16 +216,35 @@ def reveal(page: str, exercise: Exercise) -> None:
         memory.revealed = True
 
 
-def exercise_box(page: str, exercise: Exercise, lang: str, *, title: Any = None) -> None:
+def next_variant(page: str, model: str, now: tuple[Any, ...],
+                 draw: Callable[[random.Random], tuple[Any, ...]]) -> tuple[Any, ...]:
+    """"Another one": the next of this session's seeded variants of ``page``'s exercise on ``model``, drawn by
+    ``draw`` from a generator seeded with the page, the model and how many were drawn (the same sequence for every
+    learner, so a class can compare answers), never ``now``, the question already on screen."""
+    drawn = int(state.recall(page, "variants", 0, model=model)) + 1
+    state.remember(page, "variants", drawn, model=model)
+    rng = random.Random(f"{page}:{model}:{drawn}")
+    variant = draw(rng)
+    while variant == now:
+        variant = draw(rng)
+    return variant
+
+
+def exercise_box(page: str, exercise: Exercise, lang: str, *, title: Any = None,
+                 another: Callable[[], None] | None = None) -> None:
     """One exercise: the question, an answer box (``<page>.answer``), a check button (``<page>.check``), the
     verdict, and the page's score. The box holds what was typed for this exercise (empty for a new one); the verdict
-    stays on screen, in the learner's language, until the answer is changed."""
+    stays on screen, in the learner's language, until the answer is changed. With ``another``, an "Another one"
+    button (``<page>.another``) calls it to set up a fresh variant before the next run."""
     st.markdown(f"**{title or t('exercise_title', lang)}** {render(exercise.question, lang)}")
     state.exercise_box_text(page, exercise.ident)  # this exercise's own text: none carries over from another
     state.exercise(page, exercise.ident).question = exercise.question
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    left, right, *last = st.columns([3, 1, 1] if another else [3, 1], vertical_alignment="bottom")
     typed = left.text_input(t("exercise_answer", lang), key=state.key(page, "answer"), max_chars=60)
     memory = state.exercise(page, exercise.ident)
+    if another is not None:
+        last[0].button(t("exercise_another", lang), key=state.key(page, "another"), on_click=another,
+                       width="stretch")
     if right.button(t("exercise_check", lang), key=state.key(page, "check"), width="stretch"):
         record_verdict(memory, typed, check(typed, exercise, memory.wrong))
     if memory.verdict is not None and memory.checked == typed:

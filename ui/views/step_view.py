@@ -21,7 +21,15 @@ from ui.session.settings import Settings
 from ui.texts import t
 from ui.texts.messages import Message, shown
 from ui.views import teaching
-from ui.views.exercises import Exercise, answered, exercise_box, reveal, update_tolerance, usual_mistakes
+from ui.views.exercises import (
+    Exercise,
+    answered,
+    exercise_box,
+    next_variant,
+    reveal,
+    update_tolerance,
+    usual_mistakes,
+)
 
 ACTIONS = ("previous", "next", "reset")
 
@@ -229,8 +237,20 @@ def _gradient_terms(step: bp_core.teaching.ManualStep, model: bp_core.Model, par
     return " + ".join(f"({g:.4g})×({n:.4g})" for g, n in zip(dL_dd, below))
 
 
+def another_step(model: str, names: list[str], last_step: int) -> None:
+    """"Another one": a fresh variant of the step's exercise (another epoch, parameter and question), the next of
+    this session's seeded sequence for ``model`` (the same sequence for every learner, so a class can compare); the
+    note's own first step (epoch 0, dw) stays the first one. Runs as a button's callback, before the next run."""
+    now = (current_epoch(model), state.value("step", "exercise_param"), state.value("step", "exercise_what"))
+    variant = next_variant("step", model, now, lambda rng: (rng.randint(0, last_step), rng.choice(names),
+                                                             rng.choice(EXERCISES)))
+    go_to(model, variant[0])
+    state.set_value("step", "exercise_param", variant[1])
+    state.set_value("step", "exercise_what", variant[2])
+
+
 def exercise_section(step: bp_core.teaching.ManualStep, model: bp_core.Model, model_key: str, epoch: int,
-                     lang: str) -> bool:
+                     lang: str, last_step: int) -> bool:
     """The page's exercise on this step (what to compute, which parameter, hide the answers) and its answer box;
     True while the answers below stay hidden: by default until a right answer is checked (predict, then reveal).
     Switching the hiding off is the "show me": the answers appear and the exercise is not scored."""
@@ -246,7 +266,7 @@ def exercise_section(step: bp_core.teaching.ManualStep, model: bp_core.Model, mo
                                      disabled=what == "loss")
         hide = right.toggle(t("exercise_hide", lang), key=state.key("step", "exercise_hide"))
     exercise = step_exercise(step, model, what, parameter, epoch)
-    exercise_box("step", exercise, lang)
+    exercise_box("step", exercise, lang, another=lambda: another_step(model_key, names, last_step))
     if answered("step", exercise):  # predict, then reveal: a right answer shows the answers below
         return False
     if not hide:  # the learner asked to see them first: this exercise is not scored

@@ -85,7 +85,8 @@ def draw() -> None:
             st.latex(line)
     exercise = view.next_exercise(walk, done, ident)
     if exercise is not None:
-        exercise_box("backward", exercise, lang)
+        exercise_box("backward", exercise, lang,
+                     another=lambda: view.another_walk(settings.model, data.n_samples, last_epoch))
     else:
         table = view.gradient_table(walk, lang)
         st.success(t("walk_done", lang, difference=float(table.iloc[:, 3].abs().max())))

@@ -79,7 +79,8 @@ def draw() -> None:
         what = st.radio(t("exercise_pick", lang), offered, key=key("chain", "exercise_what"), horizontal=True,
                         format_func=lambda option: t(f"exercise_chain_{option}", lang))
     exercise = view.chain_exercise(request, what, settings)
-    exercise_box("chain", exercise, lang)
+    exercise_box("chain", exercise, lang, another=lambda: view.another_chain(settings.model, names, data.n_samples,
+                                                                             last_epoch))
     asked = None if answered("chain", exercise) or revealed("chain", exercise) else exercise.answer
     if asked is not None and st.button(t("exercise_show", lang), key=key("chain", "show")):
         reveal("chain", exercise)  # shown: not scored

@@ -10,7 +10,7 @@ from ui.session import state
 from ui.session.links import to_query_params
 from ui.session.presets import view as view_of
 from ui.session.settings import EPOCHS_CAP, LR_OPTIONS, resolve_settings
-from ui.session.shared import compare_first, compare_start, language, points_base, url_problems
+from ui.session.shared import compare_first, compare_start, language, on_phone, points_base, url_problems
 from ui.session.state import key
 from ui.texts import render, t
 from ui.texts import sentences as say
@@ -33,7 +33,8 @@ def draw() -> None:
 
     # ---- controls: model switch (instant), everything else in a form (no training run per slider tick)
     start = compare_start()  # the link's values first, then the learner's (each model's own), kept across pages
-    with st.sidebar:
+    # on a phone the sidebar is folded away: the settings and Train sit on the page itself, above the results
+    with st.expander(t("settings", lang), expanded=True) if on_phone() else st.sidebar:
         with state.widgets("compare", {"model": start["model"]}):
             model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
                                  format_func=lambda m: t(f"model_{m}", lang))

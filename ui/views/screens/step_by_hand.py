@@ -53,7 +53,7 @@ def draw() -> None:
     st.progress(epoch / last_step, text=t("step_position", lang, epoch=epoch, last=last_step, next=epoch + 1,
                                               lr=settings.learning_rate))
     model, _ = settings.build()
-    hide = view.exercise_section(step, model, model_key, epoch, lang)  # your turn: the answers below can be hidden
+    hide = view.exercise_section(step, model, model_key, epoch, lang, last_step)  # your turn: answers below hidden
     if hide:
         st.info(t("exercise_hidden", lang))
     else:
