@@ -11,7 +11,8 @@ def chart_specs(at) -> list[dict]:
 
 def chart_title(spec: dict) -> str | None:
     title = spec.get("title")
-    return title.get("text") if isinstance(title, dict) else title
+    text = title.get("text") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else text  # a title in lines that fit a phone
 
 
 def chart_data(at, title: str):

@@ -62,7 +62,7 @@ def test_diverging_runs_are_drawn_at_the_top_not_dropped_and_the_bound_is_a_rule
     assert spec["datasets"][rule["data"]["name"]] == [{"learning_rate": sweep.learning_rate_bound}]
     assert spec["layer"][0]["encoding"]["x"]["scale"]["type"] == "log"
     assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
-    assert "2/λmax = 0.1198" in spec["title"]["text"]
+    assert "2/λmax = 0.1198" in " ".join(spec["title"]["text"])
 
 
 def test_the_curves_are_the_chosen_runs_losses(sweep):

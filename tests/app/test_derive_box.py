@@ -6,6 +6,7 @@ import json
 
 import pyarrow as pa
 import pytest
+from apptest_helpers import chart_title
 from page_helpers import open_page, texts
 
 from bp_core.lecture import note
@@ -43,8 +44,8 @@ def test_the_lectures_formulas_are_exact_the_missing_2_is_named_and_training_pri
     assert said in texts(at, "success")
     table = next(frame.value for frame in at.dataframe if t("derive_col_note", lang) in frame.value.columns)
     assert list(table[t("derive_col_yours", lang)]) == list(note.LOSSES_EVERY_100)
-    charts = [c for c in at.get("vega_lite_chart") if t("derive_chart_title", lang) in json.loads(c.proto.spec)
-              .get("title", "")]
+    charts = [c for c in at.get("vega_lite_chart") if chart_title(json.loads(c.proto.spec)) == t("derive_chart_title",
+                                                                                                   lang)]
     assert len(charts) == 1  # the learner's loss curve beside autograd's: 1000 epochs each
     frame = pa.ipc.open_stream(charts[0].proto.datasets[0].data.data).read_all().to_pandas()
     assert frame["run"].value_counts().to_dict() == {t("derive_legend_yours", lang): 1000,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -43,12 +44,18 @@ METHOD_COLOURS = ("#D55E00", "#0072B2")
 """Okabe–Ito vermillion (manual) and blue (autograd): told apart with any common colour-vision deficiency."""
 
 
+def legend_below(label_limit: int = 300, **options: Any) -> alt.Legend:
+    """Every chart's legend: below the chart, one entry per row, so that it is never wider than a phone's screen
+    (a legend laid out in a row ran past 390 px on Compare, the sweep and Scaling; a browser test measures it)."""
+    return alt.Legend(orient="bottom", direction="vertical", labelLimit=label_limit, **options)
+
+
 def method_colour(lang: str) -> alt.Color:
     """The colour of each method in every chart that has one, from the Okabe–Ito palette that colour-blind readers
     tell apart (manual vermillion, autograd blue; line charts also dash autograd), its legend below."""
     domain = [t("manual", lang), t("autograd", lang)]
     return alt.Color("method:N", title=t("method", lang), scale=alt.Scale(domain=domain, range=list(METHOD_COLOURS)),
-                     legend=alt.Legend(orient="bottom"))
+                     legend=legend_below())
 
 
 def _dash(lang: str) -> alt.StrokeDash:
@@ -56,9 +63,36 @@ def _dash(lang: str) -> alt.StrokeDash:
     return alt.StrokeDash("method:N", scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]), legend=None)
 
 
+TITLE_COLUMNS = 40
+"""The widest line of a chart's title, in columns (a Korean syllable counts two): about what a phone's 390 px show
+at the title's 16 px."""
+
+
+def title_lines(title: str, columns: int = TITLE_COLUMNS) -> list[str]:
+    """``title`` broken at spaces into lines of at most ``columns`` columns (a word longer than that keeps its own
+    line); joined with single spaces they give ``title`` back.
+
+    >>> title_lines("Final loss against learning rate (dashed: the bound 2/λmax = 0.1198)")
+    ['Final loss against learning rate', '(dashed: the bound 2/λmax = 0.1198)']
+    """
+    lines: list[str] = []
+    for word in title.split(" "):
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and _columns(joined) <= columns:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
 def finish(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:
-    """``chart`` with ``title``, the height HEIGHT and the font and sizes every chart of the app uses."""
-    chart = chart.properties(title=alt.Title(title, limit=0), height=HEIGHT)
+    """``chart`` with ``title`` (in lines that fit a phone), the height HEIGHT and the font and sizes every chart of
+    the app uses."""
+    chart = chart.properties(title=alt.Title(title_lines(title), limit=0), height=HEIGHT)
     # Sizes that stay legible on a projector
     return (chart.configure(font=FONT).configure_title(anchor="start", fontSize=16)
             .configure_axis(labelFontSize=13, titleFontSize=14).configure_legend(labelFontSize=13, titleFontSize=13))
@@ -168,7 +202,7 @@ def memory_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
         x=alt.X("sum(bytes):Q", title=t("bytes", lang)),
         color=alt.Color("category:N", title=t("category", lang), sort=order,
                         scale=alt.Scale(domain=order, range=["#4c78a8", "#f58518", "#54a24b", "#b279a2"]),
-                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
+                        legend=legend_below()),
         tooltip=["method:N", "category:N", "bytes:Q"],
     )
     return finish(chart, t("chart_memory", lang))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts.builders import finish, method_colour
+from ui.charts.builders import finish, legend_below, method_colour
 from ui.texts import t
 
 
@@ -74,7 +74,7 @@ def ratio_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     data = data.assign(quantity=[t(q, lang) for q in data["quantity"]])
     lines = alt.Chart(data).mark_line(point=True).encode(
         x=_x(axis, lang), y=alt.Y("ratio:Q", title=t("scaling_chart_ratio", lang), scale=alt.Scale(type="log")),
-        color=alt.Color("quantity:N", title=t("scaling_quantity", lang), legend=alt.Legend(orient="bottom")),
+        color=alt.Color("quantity:N", title=t("scaling_quantity", lang), legend=legend_below()),
         shape=alt.Shape("model:N", title=t("scaling_model", lang)), detail="model:N",
         tooltip=["model:N", "quantity:N", "size:Q", alt.Tooltip("ratio:Q", format=".2f")])
     one = alt.Chart(pd.DataFrame({"ratio": [1.0]})).mark_rule(strokeDash=[4, 4], color="gray").encode(y="ratio:Q")

@@ -101,10 +101,10 @@ TEXTS: dict[str, dict[str, str]] = {
                         "ko": "{value}은(는) 파라미터가 아닙니다. 마지막으로 유효했던 선택을 보여 줍니다."},
     "teach_bad_sample": {"en": "Sample {value} does not exist: pick 0 to {high} or the whole batch. The last valid "
                                "choice is shown.",
-                         "ko": "샘플 {value}은(는) 없습니다: 0 ~ {high} 또는 전체 배치를 고르세요. 마지막으로 "
+                         "ko": "샘플 {value}은(는) 없습니다: 0 – {high} 또는 전체 배치를 고르세요. 마지막으로 "
                                "유효했던 선택을 보여 줍니다."},
     "teach_bad_epoch": {"en": "Epoch {value} is outside this run (0 to {high}); the last valid epoch is shown.",
-                        "ko": "에폭 {value}은(는) 이 학습의 범위(0 ~ {high}) 밖입니다. 마지막으로 유효했던 에폭을 "
+                        "ko": "에폭 {value}은(는) 이 학습의 범위(0 – {high}) 밖입니다. 마지막으로 유효했던 에폭을 "
                               "보여 줍니다."},
     "teach_whole_batch": {"en": "whole batch (all {n} samples)", "ko": "전체 배치 (샘플 {n}개 모두)"},
     "teach_sample_label": {"en": "sample {number}: x = ({x}), y = ({y})", "ko": "샘플 {number}: x = ({x}), y = ({y})"},

@@ -26,7 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "learning_rate": {"en": "Learning rate (log scale)", "ko": "학습률 (로그 눈금)"},
     "learning_rate_exact": {"en": "Exact learning rate (optional, overrides the slider)",
                             "ko": "정확한 학습률 (선택, 슬라이더보다 우선)"},
-    "epochs": {"en": "Epochs (1 to {cap})", "ko": "에폭 수 (1 ~ {cap})"},
+    "epochs": {"en": "Epochs (1 to {cap})", "ko": "에폭 수 (1 – {cap})"},
     "seed": {"en": "Initialisation seed", "ko": "초기화 시드"},
     "activation": {"en": "Hidden activation", "ko": "은닉층 활성화 함수"},
     # data_<key>: what each preset (bp_core.PRESETS) says under its data settings
@@ -72,7 +72,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "choose_params": {"en": "Parameters to draw", "ko": "그릴 파라미터"},
     "chart_difference": {"en": "Max |manual − autograd| per epoch", "ko": "에폭별 최대 |직접 미분 − 자동 미분|"},
     "chart_runtime": {"en": "Time per epoch (median; whiskers 25th-75th pct.)",
-                      "ko": "에폭당 시간 (중앙값; 수염 25~75 백분위)"},
+                      "ko": "에폭당 시간 (중앙값; 수염 25–75 백분위)"},
     "runtime_note": {"en": "Times come from the very runs shown above, clocked epoch by epoch. Other work on the "
                            "server, such as other learners' runs, adds noise: read the median and the spread, not "
                            "one epoch.",
@@ -183,12 +183,12 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "{epochs} epochs, at most {relative} of the parameters' size.",
                             "ko": "두 방법은 같은 그래디언트를 계산하지만 float32에서는 마지막 자리의 반올림이 "
                                   "다릅니다. "
-                                  "이번 실행에서 파라미터 차이는 {epochs} 에폭 동안 {low} ~ {high}이며, "
+                                  "이번 실행에서 파라미터 차이는 {epochs} 에폭 동안 {low} – {high}이며, "
                                   "파라미터 크기의 최대 {relative}배입니다."},
     "difference_diverged_close": {"en": "Up to the divergence at epoch {epoch} the parameters differ by {low} to "
                                         "{high}: float32 rounding in the last bits, which grows with the "
                                         "parameters as they blow up.",
-                                  "ko": "에폭 {epoch}의 발산까지 파라미터 차이는 {low} ~ {high}입니다: "
+                                  "ko": "에폭 {epoch}의 발산까지 파라미터 차이는 {low} – {high}입니다: "
                                         "float32 마지막 자리의 반올림 차이이며, 파라미터가 폭발하면서 함께 "
                                         "커집니다."},
     "difference_split": {"en": "From epoch {epoch} on, the two runs are apart by more than {tolerance:g} of the "

@@ -20,7 +20,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "드러나는 크기 늘리기 페이지를 보세요.",
     },
     "memory_rss_line": {"en": "Peak RSS Δ, {method}: {median:.2f} MiB (range {low:.2f} to {high:.2f})",
-                        "ko": "최대 RSS 증가, {method}: {median:.2f} MiB (범위 {low:.2f} ~ {high:.2f})"},
+                        "ko": "최대 RSS 증가, {method}: {median:.2f} MiB (범위 {low:.2f} – {high:.2f})"},
     "memory_rss_source_table": {
         "en": "Source: the shipped scaling-study table ({machine}, {date}): a new process per run, forked "
               "from one that had imported torch, {repeats} runs per method, {epochs} epochs each, this model "
@@ -51,7 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "memory_measure_help": {"en": "Starts a new Python process per run (about 300 MB each, two at a time), 3 runs per "
                                   "method; takes 20 to 60 s.",
                             "ko": "실행마다 새 Python 프로세스를 띄웁니다 (각 약 300 MB, 동시에 둘), 방법마다 3회; "
-                                  "20~60초 걸립니다."},
+                                  "20–60초 걸립니다."},
     "memory_measure_refused": {
         "en": "Not measured: the server has {available:.0f} MiB free and the measurement needs about "
               "{needed:.0f} MiB. The tensor bytes above are exact; the Scaling page shows RSS measured "

@@ -33,7 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "scaling_no_table": {"en": "No shipped table yet: run `make scaling`, or measure here.",
                          "ko": "배포된 측정표가 아직 없습니다: `make scaling`을 실행하거나 여기서 측정하세요."},
     "scaling_chart_time": {"en": "Time per epoch (median; band 25th-75th pct.)",
-                           "ko": "에폭당 시간 (중앙값; 띠는 25~75 백분위)"},
+                           "ko": "에폭당 시간 (중앙값; 띠는 25–75 백분위)"},
     "scaling_chart_memory": {"en": "Bytes kept for the backward pass", "ko": "역전파를 위해 보관한 바이트"},
     "scaling_chart_rss": {"en": "Peak RSS Δ, a new process per run (median of the runs)",
                           "ko": "최대 RSS 증가, 새 프로세스 (실행들의 중앙값)"},
@@ -59,8 +59,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "scaling_reading_rss": {"en": "Peak RSS Δ in a new process there: autograd {auto:.1f} MiB (range {auto_low:.1f} "
                                   "to {auto_high:.1f}), the hand-derived version {manual:.1f} MiB ({manual_low:.1f} "
                                   "to {manual_high:.1f}): {verdict}.",
-                            "ko": "그때 새 프로세스의 최대 RSS 증가: 자동 미분 {auto:.1f} MiB (범위 {auto_low:.1f}~"
-                                  "{auto_high:.1f}), 직접 미분 {manual:.1f} MiB ({manual_low:.1f}~"
+                            "ko": "그때 새 프로세스의 최대 RSS 증가: 자동 미분 {auto:.1f} MiB (범위 {auto_low:.1f}–"
+                                  "{auto_high:.1f}), 직접 미분 {manual:.1f} MiB ({manual_low:.1f}–"
                                   "{manual_high:.1f}): {verdict}."},
     "scaling_resolvable": {"en": "a resolvable difference (the ranges do not overlap)",
                            "ko": "구별 가능한 차이 (범위가 겹치지 않음)"},

@@ -15,13 +15,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "step_previous": {"en": "◀ Previous", "ko": "◀ 이전"},
     "step_next": {"en": "Next ▶", "ko": "다음 ▶"},
     "step_reset": {"en": "Reset", "ko": "처음으로"},
-    "step_jump": {"en": "Jump to epoch (0 to {high})", "ko": "에폭으로 이동 (0 ~ {high})"},
+    "step_jump": {"en": "Jump to epoch (0 to {high})", "ko": "에폭으로 이동 (0 – {high})"},
     "step_go": {"en": "Go", "ko": "이동"},
     "step_no_jump": {"en": "Type an epoch from 0 to {high} first, then press Go.",
-                     "ko": "먼저 0 ~ {high} 사이의 에폭을 입력한 뒤 이동을 누르세요."},
+                     "ko": "먼저 0 – {high} 사이의 에폭을 입력한 뒤 이동을 누르세요."},
     "step_bad_jump": {"en": "Epoch {value} cannot be shown: type a whole number from 0 to {high}. The current epoch "
                             "stays.",
-                      "ko": "에폭 {value}은(는) 보여 줄 수 없습니다: 0 ~ {high} 사이의 정수를 입력하세요. 현재 "
+                      "ko": "에폭 {value}은(는) 보여 줄 수 없습니다: 0 – {high} 사이의 정수를 입력하세요. 현재 "
                             "에폭을 유지합니다."},
     "step_position": {"en": "Epoch {epoch} of {last}: parameters of history row {epoch} → one step at learning rate "
                             "{lr:g} → row {next}",

@@ -141,7 +141,7 @@ def zero_grad_chart(comparison: bp_core.teaching.ZeroGradComparison, quantity: s
     data = data[data["value"] > 0]  # a log axis has no place for 0
     colour = alt.Color("run:N", title=None, scale=alt.Scale(domain=list(columns.values()),
                                                             range=["#1f77b4", "#d62728"]),
-                       legend=alt.Legend(orient="bottom", labelLimit=400))
+                       legend=charts.legend_below(400))
     chart = alt.Chart(data).mark_line(strokeWidth=2.5).encode(
         x=alt.X("epoch:Q", title=t("epoch", lang)),
         y=alt.Y("value:Q", title=t(f"zero_grad_{quantity}", lang), scale=alt.Scale(type="log")),

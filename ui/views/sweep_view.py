@@ -146,7 +146,7 @@ def final_loss_chart(sweep: teaching.Sweep, lang: str) -> alt.TopLevelMixin:
         x=x, y=y, tooltip=tooltip,
         shape=alt.Shape("status:N", title=None, scale=alt.Scale(domain=status, range=["circle", "triangle-up"])),
         color=alt.Color("status:N", title=None, scale=alt.Scale(domain=status, range=["#1f77b4", "#d62728"]),
-                        legend=alt.Legend(orient="bottom", labelLimit=400)))
+                        legend=charts.legend_below(400)))
     bound = pd.DataFrame({"learning_rate": [sweep.learning_rate_bound]})
     rule = alt.Chart(bound).mark_rule(color="#7b0d0d", strokeDash=[6, 4], strokeWidth=2).encode(x="learning_rate:Q")
     title = f'{t("sweep_chart_final", lang)} ({t("sweep_rule", lang, bound=sweep.learning_rate_bound)})'
@@ -170,7 +170,7 @@ def curves_chart(sweep: teaching.Sweep, rates: list[float], lang: str) -> alt.To
         x=alt.X("epoch:Q", title=t("epoch", lang)),
         y=alt.Y("loss:Q", title=t("loss", lang), scale=alt.Scale(type="log")),
         color=alt.Color("rate:N", title=None, sort=[f"lr = {r:.4g}" for r in rates],
-                        legend=alt.Legend(orient="bottom")),
+                        legend=charts.legend_below()),
         tooltip=["rate:N", "epoch:Q", alt.Tooltip("loss:Q", format=".4g")])
     return charts.finish(chart, t("sweep_chart_curves", lang)).properties(height=HEIGHT)
 
