@@ -8,11 +8,12 @@ import streamlit as st
 from ui.session.shared import language, language_switch, url_problems
 from ui.texts import LANGUAGES, render, t
 from ui.views.lecture_path import GROUPS, PAGES
-from ui.views.shell import app_running, one_torch_thread
+from ui.views.shell import PAGE_STYLE, app_running, one_torch_thread
 
 one_torch_thread()
 
 st.set_page_config(page_title="Backprop Lab", page_icon=":material/sync_alt:", layout="wide")
+st.html(PAGE_STYLE)  # style only: it adds nothing to the layout
 with st.sidebar:
     language_switch(t("language", language()), LANGUAGES)
 lang = language()

@@ -228,29 +228,97 @@ OVERFLOW = """() => {
 }"""
 
 
+CHROME = {
+    ("list", '[data-testid="stSidebarNavItems"]'):
+        "Streamlit's grouped navigation puts each section's header and its own <ul> straight inside the outer <ul>",
+    ("listitem", '[data-testid="stSidebarNavItems"]'):
+        "the same markup: each page's <li> sits in a section <div>, not in a list",
+}
+"""The axe-core violations inside Streamlit's own chrome, by rule and element, with the upstream reason: the only
+serious or critical ones allowed (seen with Streamlit 1.67)."""
+
+
+def axe_findings(page) -> list[str]:
+    """Every serious or critical axe-core violation on ``page`` outside CHROME, as 'rule: element'."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"resultTypes": ["violations"]}).response
+    found = []
+    for violation in results["violations"]:
+        if violation["impact"] not in ("serious", "critical"):
+            continue
+        for node in violation["nodes"]:
+            target = node["target"][0]
+            inside = [where for (rule, where) in CHROME if rule == violation["id"] and page.evaluate(
+                "([t, w]) => !!document.querySelector(t)?.closest(w)", [target, where])]
+            if not inside:
+                found.append(f"{violation['id']}: {node.get('html', target)[:100]}")
+    return found
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=90_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+    page.wait_for_timeout(800)  # charts lay out after the run
+
+
+def mid_walk(page) -> None:
+    """The backward page three steps into its walk (the exercise box and a step's formula on screen)."""
+    for _ in range(3):
+        page.locator(".st-key-backward-next button").click()
+        page.wait_for_timeout(300)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_at_390_px_no_element_of_any_page_is_wider_than_the_screen(server_url, chromium_browser, lang):
+def test_at_390_px_no_element_of_any_page_is_wider_than_the_screen_and_axe_finds_nothing(server_url, chromium_browser,
+                                                                                          lang):
     """On a phone (390 px, a phone's User-Agent) nothing on any page runs past the screen: chart legends stack below,
     chart titles wrap, formulas and tables scroll inside their own box (issue 29 D1). Each page's right edges are
-    measured after its first run; the Compare page's Train sits on the page, not in the folded sidebar."""
+    measured after its first run; the Compare page's Train sits on the page, not in the folded sidebar. axe-core
+    finds no serious or critical violation outside Streamlit's chrome (CHROME) on any page, the walk mid-way too."""
     context = chromium_browser.new_context(user_agent=PHONE_AGENT, viewport={"width": 390, "height": 2400})
     try:
         page = context.new_page()
-        wide = {}
+        wide, axe = {}, {}
         for path in [*PAGES, "scaling"]:
-            page.goto(f"{server_url}/{path}?lang={lang}")
-            page.wait_for_selector("h1", timeout=90_000)
-            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
-            page.wait_for_timeout(800)  # charts lay out after the run
+            visit(page, f"{server_url}/{path}?lang={lang}")
             if found := page.evaluate(OVERFLOW):
                 wide[path or "start"] = found[:5]
             if path == "compare":
                 train = page.locator('[data-testid="stMainBlockContainer"] .st-key-compare-train')
                 assert train.count() == 1 and train.is_visible()
+            if path == "backward":
+                mid_walk(page)
+            if found := axe_findings(page):
+                axe[path or "start"] = found[:5]
         assert wide == {}
+        assert axe == {}
         planted = "() => { const d = document.createElement('div'); d.style.width = '800px'; d.innerText = 'wide';" \
                   " document.querySelector('[data-testid=\"stMainBlockContainer\"]').appendChild(d); }"
         page.evaluate(planted)
         assert any(line.startswith("DIV right=") for line in page.evaluate(OVERFLOW))  # the check can fail
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_at_1366_px_axe_finds_nothing_serious_on_any_page(server_url, chromium_browser, lang):
+    """A laptop or projector (1366 px): axe-core finds no serious or critical violation outside Streamlit's chrome on
+    any page, after Compare has trained (its first run) and with the walk three steps in (issue 29 D2)."""
+    context = chromium_browser.new_context(viewport={"width": 1366, "height": 1400})
+    try:
+        page = context.new_page()
+        axe = {}
+        for path in [*PAGES, "scaling"]:
+            visit(page, f"{server_url}/{path}?lang={lang}")
+            if path == "backward":
+                mid_walk(page)
+            if found := axe_findings(page):
+                axe[path or "start"] = found[:5]
+        assert axe == {}
+        page.evaluate("() => document.querySelector('h1').appendChild(document.createElement('img'))")
+        assert any(line.startswith("image-alt") for line in axe_findings(page))  # the check can fail
     finally:
         context.close()

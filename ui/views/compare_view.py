@@ -191,9 +191,10 @@ def code_expander(model: bp_core.Model, lang: str) -> None:
         st.caption(t("code_caption", lang))
         for col, method in zip(st.columns(2), METHODS):
             col.markdown(f"**{t(method, lang)}**")
-            col.code(bp_core.training.update_step_source(model, method), language="python")
+            col.code(bp_core.training.update_step_source(model, method), language="python", wrap_lines=True)
         with state.widgets("compare", {"code_tuned": False}):
             tuned = st.toggle(t("code_tuned", lang), key=state.key("compare", "code_tuned"))
         if tuned:
             for col, method in zip(st.columns(2), METHODS):
-                col.code(bp_core.training.update_step_source(model, method, tuned=True), language="python")
+                col.code(bp_core.training.update_step_source(model, method, tuned=True), language="python",
+                         wrap_lines=True)

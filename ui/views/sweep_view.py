@@ -117,9 +117,11 @@ def line_closed_form(data: bp_core.Dataset) -> str:
     """LaTeX of the line's Hessian (2/N)[[Σx², Σx], [Σx, N]] on ``data``, its λmax and the bound, computed."""
     closed = teaching.line_hessian(data)
     (a, b), (_, c) = closed.hessian.tolist()
-    return (f"H = \\frac{{2}}{{N}}\\begin{{bmatrix}}\\sum x^2 & \\sum x \\\\ \\sum x & N\\end{{bmatrix}} = "
-            f"\\begin{{bmatrix}}{a:g} & {b:g} \\\\ {b:g} & {c:g}\\end{{bmatrix}},\\quad \\lambda_{{max}} = "
-            f"{closed.lambda_max:.4f},\\quad \\frac{{2}}{{\\lambda_{{max}}}} = {closed.learning_rate_bound:.4f}")
+    # four aligned lines: one line ran past a phone's screen in a scroller a keyboard could not reach
+    return (f"\\begin{{aligned}} H &= \\frac{{2}}{{N}}\\begin{{bmatrix}}\\sum x^2 & \\sum x \\\\ \\sum x & N"
+            f"\\end{{bmatrix}} \\\\ &= \\begin{{bmatrix}}{a:g} & {b:g} \\\\ {b:g} & {c:g}\\end{{bmatrix}} \\\\ "
+            f"\\lambda_{{max}} &= {closed.lambda_max:.4f} \\\\ "
+            f"\\frac{{2}}{{\\lambda_{{max}}}} &= {closed.learning_rate_bound:.4f} \\end{{aligned}}")
 
 
 def ceiling(sweep: teaching.Sweep) -> float:

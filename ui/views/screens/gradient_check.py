@@ -100,5 +100,5 @@ def draw() -> None:
     right.vega_lite_chart(view.zero_grad_spec(zero_grad_run, "loss", lang, comparison), width="stretch")
     st.markdown(t("zero_grad_fix", lang))
     st.code("optimizer.zero_grad()  # before loss.backward(): start each epoch's gradient from zero\n"
-            "loss.backward()\noptimizer.step()", language="python")
+            "loss.backward()\noptimizer.step()", language="python", wrap_lines=True)  # no scroller on a phone
     where_next("check", lang)
