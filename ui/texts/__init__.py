@@ -20,6 +20,7 @@ from ui.texts import (
     exercises,
     glossary,
     memory,
+    notebook,
     scaling,
     shell,
     start,
@@ -46,7 +47,7 @@ def _merged(*modules: ModuleType) -> dict[str, dict[str, str]]:
 
 
 TEXTS: dict[str, dict[str, str]] = _merged(shell, start, common, example, exercises, derive, compare, memory,
-                                           chain_rule, backward, step, check, sweep, scaling, glossary)
+                                           notebook, chain_rule, backward, step, check, sweep, scaling, glossary)
 
 
 def t(key: str, lang: str = "en", **values: Any) -> str:

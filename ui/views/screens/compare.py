@@ -6,6 +6,7 @@ Compare: the same model trained by hand (chain rule) and by autograd, side by si
 import streamlit as st
 
 import bp_core
+from ui.export.notebook import compare_notebook, notebook_bytes
 from ui.session import state
 from ui.session.links import to_query_params
 from ui.session.presets import view as view_of
@@ -94,8 +95,14 @@ def draw() -> None:
             col.metric(metric.label, metric.value, help=metric.help)
     st.caption(say.ratio_words(comparison, lang))
 
-    draw = lambda kind, option=None: st.vega_lite_chart(view.chart_spec(kind, lang, option, comparison),
-                                                        width="stretch")
+    drawn: dict[str, dict] = {}  # every chart drawn, by title: the notebook draws the same
+
+    def draw(kind: str, option: object = None) -> None:
+        spec = view.chart_spec(kind, lang, option, comparison)
+        title = spec.get("title", {})
+        text = title.get("text", kind) if isinstance(title, dict) else title
+        drawn[" ".join(text) if isinstance(text, list) else str(text)] = spec
+        st.vega_lite_chart(spec, width="stretch")
 
     # ---- charts, two per row
     left, right = st.columns(2)
@@ -140,9 +147,12 @@ def draw() -> None:
 
     # ---- export and share
     st.subheader(t("downloads", lang))
-    dl_left, dl_right = st.columns(2)  # files made on click only (a callable): a rerun builds no CSV
+    dl_left, dl_middle, dl_right = st.columns(3)  # files made on click only (a callable): a rerun builds no CSV
     dl_left.download_button(t("download_csv", lang), comparison.history_csv, "backprop_lab_history.csv", "text/csv",
                             key=key("compare", "download_csv"), on_click="ignore")
+    dl_middle.download_button(t("nb_download", lang), lambda: notebook_bytes(compare_notebook(settings, lang, drawn)),
+                              "backprop_lab_compare.ipynb", "application/x-ipynb+json",
+                              help=t("nb_download_help", lang), key=key("compare", "notebook"), on_click="ignore")
     dl_right.download_button(t("download_json", lang), lambda: view.export_json(settings, comparison),
                              "backprop_lab_run.json", "application/json",
                              key=key("compare", "download_json"), on_click="ignore")

@@ -5,13 +5,14 @@ One step by hand: forward, loss, local derivatives, gradient and update, numbers
 
 import streamlit as st
 
+from ui.export.notebook import notebook_bytes, step_notebook
 from ui.session import state
 from ui.session.presets import view as view_of
 from ui.session.shared import language
 from ui.texts import render, t
 from ui.views import step_view as view
 from ui.views import teaching
-from ui.views.derive_view import derive_section
+from ui.views.derive_view import derive_section, right_formulas
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
 
@@ -114,4 +115,8 @@ def draw() -> None:
     matches, row = view.matches_history(settings, epoch), epoch + 1
     verdict = t("step_matches" if matches else "step_differs", lang, row=row, loss_row=epoch)
     (st.success if matches else st.error)(verdict)
+    st.download_button(t("nb_download", lang),  # built on click only; the learner's right formulas go with it
+                       lambda: notebook_bytes(step_notebook(settings, epoch, lang, right_formulas(model_key))),
+                       f"backprop_lab_step_{epoch}.ipynb", "application/x-ipynb+json", help=t("nb_download_help", lang),
+                       key=state.key("step", "notebook"), on_click="ignore")
     where_next("step", lang)

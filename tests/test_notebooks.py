@@ -1,0 +1,62 @@
+"""The notebooks a page hands out (issue 30 D1, D2): built with nbformat from the page's settings, executed top to
+bottom in a fresh kernel (nbclient + ipykernel), and their printed figures equal the page's to the last digit shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from page_helpers import metric, open_page
+
+from bp_core.lecture import note
+from ui.export.notebook import compare_notebook, notebook_bytes, step_notebook
+from ui.session.settings import Settings
+from ui.texts import t
+from ui.views.teaching import RUNS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def executed(notebook) -> dict[str, str]:
+    """Run ``notebook`` in a fresh kernel from the project's folder; every printed 'label value' line, by label."""
+    notebook = nbformat.reads(notebook_bytes(notebook).decode("utf-8"), as_version=4)  # what a browser downloads
+    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+    printed: dict[str, str] = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            assert output.output_type != "error", output
+            for line in output.get("text", "").splitlines():
+                label, _, value = line.rpartition(" ")
+                printed[label] = value
+    return printed
+
+
+def test_the_compare_notebook_prints_the_pages_final_losses_and_w_and_b():
+    at = open_page("pages/compare.py")
+    shown = {label: metric(at, label) for label in (t("final_loss", "en", method=t("manual", "en")),
+                                                   t("final_loss", "en", method=t("autograd", "en")),
+                                                   t("final_param", "en", name="w"), t("final_param", "en", name="b"))}
+    printed = executed(compare_notebook(Settings(), "en", {"loss": {"mark": "point", "data": {"values": []}}}))
+    assert {label: printed[label] for label in shown} == shown
+
+
+def test_the_step_notebook_prints_the_epochs_loss_and_the_learners_formulas_train_to_the_notes_figures():
+    settings = RUNS["line"]
+    printed = executed(step_notebook(settings, 0, "ko", {"dw": "2 * x.t().mm(predictions - y) / x.size(0)",
+                                                         "db": "2 * (predictions - y).sum() / x.size(0)"}))
+    assert printed[t("step_metric_loss", "ko", epoch=0)] == "41"  # the note's first step: loss 41 at epoch 0
+    assert printed["dL/dw ="] == "-35" and printed["dL/db ="] == "-12"
+    assert printed["dw = 2 * x.t().mm(predictions - y) / x.size(0) ->"] == "exact"
+    assert printed["Epoch [1000/1000], Loss:"] == note.LOSSES_EVERY_100[-1]
+    final = (printed["최종 학습된 가중치 w:"], printed["최종 학습된 편향 b:"])  # bp.py's own final prints
+    assert final == (repr(note.FINAL_W), repr(note.FINAL_B))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_notebooks_are_valid_nbformat_4_in_the_learners_language(lang):
+    notebook = compare_notebook(Settings(), lang)
+    nbformat.validate(notebook)
+    assert notebook.nbformat == 4 and notebook.metadata["backprop_lab"]["lang"] == lang
+    assert notebook.cells[0].source.startswith(f"# {t('compare_title', lang)}")

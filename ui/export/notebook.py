@@ -1,0 +1,121 @@
+"""A page's run as an nbformat-4 notebook that reproduces it with bp_core: a title and the settings in Markdown (in the
+learner's language), the bp_core calls with the page's arguments, prints of the figures the page shows (same labels,
+same digits) and the charts the page draws (their Vega-Lite specs). Built with ``nbformat``, never hand-written JSON;
+no Streamlit here (tests build and execute the notebooks in a fresh kernel: tests/test_notebooks.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+import bp_core
+from ui.session.presets import view
+from ui.session.settings import Settings
+from ui.texts import t
+
+__all__ = ["compare_notebook", "notebook_bytes", "step_notebook"]
+
+
+def _build_cell(settings: Settings) -> str:
+    """The code that builds the page's model and data, with the preset's own call and the page's options."""
+    preset = bp_core.PRESETS[settings.model]
+    options = {name: getattr(settings, name) for name in preset.options}
+    points = [list(point) for point in settings.points] if preset.editable_points else None
+    return (f"import bp_core\n\nmodel, data = bp_core.PRESETS[{settings.model!r}].build({points!r}, **{options!r})\n"
+            "print(model)")
+
+
+def _settings_markdown(settings: Settings, lang: str, title: str, extra: Sequence[str] = ()) -> str:
+    preset = bp_core.PRESETS[settings.model]
+    lines = [f"# {title}", "", t("nb_intro", lang), "",
+             f"- {t('model', lang)}: {t(f'model_{settings.model}', lang)}",
+             f"- {t('nb_learning_rate', lang)}: {settings.learning_rate!r}",
+             f"- {t('nb_epochs', lang)}: {settings.epochs}"]
+    lines += [f"- {name}: {getattr(settings, name)!r}" for name in preset.options]
+    if preset.editable_points:
+        lines.append(f"- {t('nb_points', lang)}: {list(settings.points)!r}")
+    return "\n".join([*lines, *extra])
+
+
+def _chart_cell(spec: Mapping[str, Any]) -> str:
+    """A cell that draws a Vega-Lite spec as the page drew it (Jupyter renders the mime bundle itself)."""
+    text = json.dumps(spec, ensure_ascii=False)
+    return ("import json\nfrom IPython.display import display\n\n"
+            f"spec = json.loads({text!r})\n"
+            "display({'application/vnd.vegalite.v5+json': spec}, raw=True)")
+
+
+def compare_notebook(settings: Settings, lang: str, specs: Mapping[str, Mapping[str, Any]] | None = None) -> Any:
+    """The Compare page's run: the same ``bp_core.compare`` call, the headline figures printed as the page shows
+    them, and the page's charts (``specs``: title → Vega-Lite spec)."""
+    named = view(settings.model).headline_parameters
+    prints = [f"print({t('final_loss', lang, method=t(m, lang))!r}, f\"{{comparison.results[{m!r}].final_loss:.4g}}\")"
+              for m in ("manual", "autograd")]
+    prints.append(f"print({t('max_difference', lang)!r}, f\"{{comparison.max_param_difference:.2e}}\")")
+    prints += [f"print({t('final_param', lang, name=name)!r}, "
+               f"f\"{{comparison.results['manual'].params[{name!r}].item():.6f}}\")" for name in named]
+    cells = [new_markdown_cell(_settings_markdown(settings, lang, t("compare_title", lang))),
+             new_code_cell(_build_cell(settings)),
+             new_code_cell(f"comparison = bp_core.compare(model, data, {settings.learning_rate!r}, "
+                           f"{settings.epochs!r})"),
+             new_markdown_cell(t("nb_figures", lang)),
+             new_code_cell("\n".join(prints))]
+    for title, spec in dict(specs or {}).items():
+        cells += [new_markdown_cell(f"### {title}"), new_code_cell(_chart_cell(spec))]
+    return _notebook(cells, lang)
+
+
+def step_notebook(settings: Settings, epoch: int, lang: str, formulas: Mapping[str, str] | None = None) -> Any:
+    """The step page at ``epoch``: the lecture's run by hand, the step from its row ``epoch`` (bp_core's
+    ``manual_step``), its loss and gradient norm printed as the page shows them; with the learner's ``formulas``
+    (quantity → text, each checked right on the page), their check against autograd and, for the line's dw and db,
+    bp.py trained with them."""
+    cells = [new_markdown_cell(_settings_markdown(settings, lang, t("step_title", lang),
+                                                  [f"- {t('nb_epoch', lang)}: {epoch}"])),
+             new_code_cell(_build_cell(settings)),
+             new_code_cell(f"run = bp_core.train(model, data, 'manual', {settings.learning_rate!r}, "
+                           f"{settings.epochs!r})\n"
+                           f"params = bp_core.teaching.params_at(run, {epoch!r})\n"
+                           f"step = bp_core.teaching.manual_step(model, params, data, {settings.learning_rate!r})"),
+             new_markdown_cell(t("nb_figures", lang)),
+             new_code_cell(f"print({t('step_metric_loss', lang, epoch=epoch)!r}, f\"{{step.loss:.7g}}\")\n"
+                           f"print({t('step_metric_norm', lang)!r}, f\"{{step.grad_norm:.7g}}\")\n"
+                           "for name, value in zip(bp_core.models.scalar_names(step.gradient),\n"
+                           "                       bp_core.models.flatten(step.gradient).tolist()):\n"
+                           "    print(f'dL/d{name} = {value:.7g}')")]
+    formulas = dict(formulas or {})
+    if formulas:
+        line = set(formulas) <= {"dw", "db"}
+        problem = ("bp_core.teaching.line_problem(params, data)" if line
+                   else "bp_core.teaching.network_problem(model, params, data)")
+        check = [f"problem = {problem}", f"formulas = {formulas!r}",
+                 "for target, text in formulas.items():",
+                 "    print(target, '=', text, '->', problem.check(text, target).verdict)"]
+        cells += [new_markdown_cell(t("nb_formulas", lang)), new_code_cell("\n".join(check))]
+        if line and set(formulas) == {"dw", "db"}:
+            cells.append(new_code_cell(
+                f"yours = bp_core.teaching.line_with_formulas({formulas['dw']!r}, {formulas['db']!r})\n"
+                "for epoch, loss in zip(range(100, 1001, 100), yours.printed):\n"
+                "    print(f'Epoch [{epoch}/1000], Loss: {loss}')\n"
+                "print('최종 학습된 가중치 w:', yours.w)  # bp.py's own final prints\n"
+                "print('최종 학습된 편향 b:', yours.b)"))
+    return _notebook(cells, lang)
+
+
+def _notebook(cells: list[Any], lang: str) -> Any:
+    notebook = new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    notebook.metadata["backprop_lab"] = {"lang": lang}
+    nbformat.validate(notebook)
+    return notebook
+
+
+def notebook_bytes(notebook: Any) -> bytes:
+    """The notebook as the .ipynb file a browser downloads."""
+    return nbformat.writes(notebook).encode("utf-8")
