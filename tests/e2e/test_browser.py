@@ -334,9 +334,22 @@ def tab_to(page, selector: str, most: int = 80) -> None:
 
 
 def focus_visible(page) -> bool:
-    """Whether the focused element draws a focus ring (an outline or a box shadow)."""
-    return page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
-        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; }""")
+    """Whether focus shows: the focused element or one of its three nearest containers draws differently (outline,
+    box shadow or border) focused than blurred, once the transition has run; the focus is given back after."""
+    styles = """(e) => { const chain = [];
+        for (let x = e, i = 0; x && i < 4; x = x.parentElement, i++) {
+            const s = getComputedStyle(x);
+            chain.push([s.outlineStyle, s.outlineWidth, s.boxShadow, s.borderColor].join());
+        }
+        return chain; }"""
+    page.wait_for_timeout(400)
+    element = page.evaluate_handle("() => document.activeElement")
+    focused = page.evaluate(styles, element)
+    page.evaluate("(e) => e.blur()", element)
+    page.wait_for_timeout(400)
+    blurred = page.evaluate(styles, element)
+    page.evaluate("(e) => e.focus()", element)
+    return focused != blurred
 
 
 def walk_position(page) -> str:
@@ -378,11 +391,11 @@ def test_the_walk_the_exercise_and_the_nudge_by_keyboard_alone(server_url, chrom
         page.keyboard.press("Enter")
         page.wait_for_selector('[data-testid="stAlert"]:has-text("0.5")', timeout=30_000)  # its verdict on 0.5
         tab_to(page, ".st-key-backward-nudge_eps")
-        before = page.locator(".st-key-backward-nudge_eps [role='slider']").get_attribute("aria-valuetext")
+        before = page.locator(".st-key-backward-nudge_eps input[type='range']").get_attribute("aria-valuetext")
         page.keyboard.press("ArrowRight")
         page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
         page.wait_for_timeout(500)
-        after = page.locator(".st-key-backward-nudge_eps [role='slider']").get_attribute("aria-valuetext")
+        after = page.locator(".st-key-backward-nudge_eps input[type='range']").get_attribute("aria-valuetext")
         assert before != after
         assert_no_error_on_page(page)
     finally:
