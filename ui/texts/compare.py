@@ -232,4 +232,20 @@ TEXTS: dict[str, dict[str, str]] = {
                          "ko": "(유한한 에폭이 없어 그릴 경로가 없음)"},
     "surface_overlap": {"en": "the two methods' paths overlap", "ko": "두 방법의 경로는 겹칩니다"},
     "surface_apart": {"en": "the two paths separate from epoch {epoch}", "ko": "두 경로는 에폭 {epoch}부터 갈라집니다"},
+    # each chart's one-sentence description (its accessible name), built from the run's numbers
+    "alt_loss": {"en": "Loss per epoch of both methods over {epochs} epochs: from {first:.4g} to {manual:.4g} by hand "
+                       "and {autograd:.4g} with autograd.",
+                 "ko": "두 방법의 에폭별 손실, {epochs} 에폭 동안: {first:.4g}에서 직접 미분 {manual:.4g}, 자동 미분 "
+                       "{autograd:.4g}(으)로."},
+    "alt_loss_missing": {"en": "Loss per epoch: a method recorded no epoch.",
+                         "ko": "에폭별 손실: 에폭을 하나도 기록하지 못한 방법이 있습니다."},
+    "alt_parameters": {"en": "The {count} parameters per epoch, both methods; final values by hand: {shown}.",
+                       "ko": "파라미터 {count}개의 에폭별 값, 두 방법; 직접 미분의 최종값: {shown}."},
+    "alt_parameters_more": {"en": "The {count} parameters per epoch, both methods; final values by hand: {shown} and "
+                                  "{more} more.",
+                            "ko": "파라미터 {count}개의 에폭별 값, 두 방법; 직접 미분의 최종값: {shown}, 그 밖에 "
+                                  "{more}개."},
+    "alt_memory": {"en": "Bytes of tensors each method keeps for one update: {manual} by hand, {autograd} with "
+                         "autograd.",
+                   "ko": "업데이트 한 번에 각 방법이 보관하는 텐서 바이트: 직접 미분 {manual}, 자동 미분 {autograd}."},
 }

@@ -119,4 +119,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "derive_chart_title": {"en": "Loss per epoch: your formulas and autograd", "ko": "에폭별 손실: 내 식과 autograd"},
     "derive_legend_yours": {"en": "your formulas", "ko": "내 식"},
     "derive_legend_autograd": {"en": "autograd (loss.backward())", "ko": "autograd (loss.backward())"},
+    "alt_derive": {"en": "Loss per epoch over {epochs} epochs: from {first:.4g} to {yours:.4g} with your formulas and "
+                         "{autograd:.4g} with autograd.",
+                   "ko": "{epochs} 에폭 동안의 에폭별 손실: {first:.4g}에서 내 식으로 {yours:.4g}, autograd로 "
+                         "{autograd:.4g}까지."},
 }

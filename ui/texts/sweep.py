@@ -85,4 +85,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "sweep_col_epochs_run": {"en": "epochs run", "ko": "실행한 에폭"},
     "sweep_col_diverged_at": {"en": "diverged at epoch", "ko": "발산한 에폭"},
     "sweep_col_diverging": {"en": "did not converge", "ko": "수렴하지 않음"},
+    "alt_sweep_final": {"en": "Final loss of {count} runs, learning rates {low:g} to {high:g}: {ok} converge and "
+                              "{failed} do not; the bound 2/λmax is {bound:.4g}.",
+                        "ko": "학습률 {low:g}–{high:g}의 학습 {count}개의 최종 손실: {ok}개는 수렴하고 {failed}개는 "
+                              "수렴하지 않습니다. 한계 2/λmax는 {bound:.4g}입니다."},
+    "alt_sweep_curves": {"en": "Loss per epoch of the runs at learning rates {rates}.",
+                         "ko": "학습률 {rates}에서 학습한 손실의 에폭별 곡선."},
 }

@@ -158,7 +158,9 @@ def zero_grad_spec(settings: Settings, quantity: str, lang: str,
                    _comparison: bp_core.teaching.ZeroGradComparison) -> dict:
     """One chart of the runs for ``settings``, built once per quantity and language; the runs are passed in, not
     fetched, so a chart never sends its page back into the queue."""
-    return zero_grad_chart(_comparison, quantity, lang).to_dict()
+    spec = zero_grad_chart(_comparison, quantity, lang).to_dict()
+    spec["description"] = zero_grad_sentence(_comparison, lang)  # the chart's accessible name: what it shows
+    return spec
 
 
 def zero_grad_sentence(comparison: bp_core.teaching.ZeroGradComparison, lang: str) -> str:

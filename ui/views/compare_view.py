@@ -129,7 +129,44 @@ def chart_spec(kind: str, lang: str, option: Any, comparison: bp_core.Comparison
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _chart_spec(kind: str, run_id: int, lang: str, option: Any, _comparison: bp_core.Comparison) -> dict[str, Any]:
-    return charts.spec(kind, lang, structure(kind, option), FRAMES[kind](_comparison, lang, option))
+    spec = charts.spec(kind, lang, structure(kind, option), FRAMES[kind](_comparison, lang, option))
+    spec["description"] = describe(kind, _comparison, lang)  # the chart's accessible name (aria-label)
+    return spec
+
+
+def _loss_words(c: bp_core.Comparison, lang: str) -> str:
+    histories = {m: r.history["loss"] for m, r in c.results.items() if len(r.history)}
+    manual, auto = histories.get("manual"), histories.get("autograd")
+    if manual is None or auto is None:
+        return t("alt_loss_missing", lang)
+    return t("alt_loss", lang, epochs=c.results["manual"].epochs_run, first=float(manual.iloc[0]),
+             manual=float(manual.iloc[-1]), autograd=float(auto.iloc[-1]))
+
+
+def _parameter_words(c: bp_core.Comparison, lang: str) -> str:
+    params = c.results["manual"].params
+    names = bp_core.models.scalar_names(params)
+    values = bp_core.models.flatten(params).tolist()
+    shown = ", ".join(f"{n} {v:.4g}" for n, v in list(zip(names, values))[:4])
+    more = len(names) - 4
+    return t("alt_parameters_more" if more > 0 else "alt_parameters", lang, count=len(names), shown=shown, more=more)
+
+
+def _memory_words(c: bp_core.Comparison, lang: str) -> str:
+    table = c.tensor_bytes_table().groupby("method")["bytes"].sum()
+    manual, autograd = (f"{int(table.get(method, 0)):,}" for method in ("manual", "autograd"))
+    return t("alt_memory", lang, manual=manual, autograd=autograd)
+
+
+DESCRIPTIONS: dict[str, Callable[[bp_core.Comparison, str], str]] = {
+    "loss": _loss_words, "parameters": _parameter_words, "difference": sentences.difference_sentence,
+    "surface": sentences.surface_sentence, "runtime": sentences.runtime_sentence, "memory": _memory_words}
+"""What a sighted learner takes from each chart, in one sentence built from the run's numbers (its alt text)."""
+
+
+def describe(kind: str, comparison: bp_core.Comparison, lang: str) -> str:
+    """The one-sentence description of the chart ``kind`` of ``comparison`` in ``lang``."""
+    return DESCRIPTIONS[kind](comparison, lang)
 
 
 @dataclass(frozen=True)

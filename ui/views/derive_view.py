@@ -169,7 +169,9 @@ def train_section(model: str, lang: str) -> None:
     st.dataframe(pd.DataFrame({t("derive_col_epoch", lang): epochs, t("derive_col_yours", lang): list(yours.printed),
                                t("derive_col_note", lang): list(note.LOSSES_EVERY_100)}),
                  hide_index=True, width="stretch")
-    st.altair_chart(loss_chart(yours.losses, autograd, lang), width="stretch")
+    described = t("alt_derive", lang, first=yours.losses[0], yours=yours.losses[-1], autograd=autograd[-1],
+                  epochs=len(yours.losses))
+    st.altair_chart(loss_chart(yours.losses, autograd, lang).properties(description=described), width="stretch")
 
 
 def loss_chart(yours: tuple[float, ...], autograd: list[float], lang: str) -> alt.LayerChart | alt.Chart:

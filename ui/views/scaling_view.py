@@ -77,6 +77,9 @@ def chart_specs(table: pd.DataFrame, axis: str, lang: str) -> dict[str, dict[str
              "ratio": scaling_charts.ratio_chart(rows, axis, lang).to_dict()}
     if rows["peak_rss_delta_mib_median"].notna().any():
         specs["rss"] = scaling_charts.rss_chart(rows, axis, lang).to_dict()
+    described = " ".join(reading(table, axis, lang))  # what each family's largest size shows, in numbers
+    for spec in specs.values():
+        spec["description"] = described  # each chart's accessible name (aria-label)
     return specs
 
 

@@ -199,4 +199,17 @@ CHARTS: dict[str, Callable[[teaching.Sweep, str, tuple[float, ...]], alt.TopLeve
 def chart_spec(kind: str, request: SweepRequest, lang: str, rates: tuple[float, ...], _sweep: teaching.Sweep) -> dict:
     """One chart of the sweep for ``request``, built once per language and rates. The sweep is passed in, not
     fetched: a chart never sends its page back into the queue."""
-    return CHARTS[kind](_sweep, lang, rates).to_dict()
+    spec = CHARTS[kind](_sweep, lang, rates).to_dict()
+    spec["description"] = describe(kind, _sweep, lang, rates)  # the chart's accessible name (aria-label)
+    return spec
+
+
+def describe(kind: str, sweep: teaching.Sweep, lang: str, rates: tuple[float, ...]) -> str:
+    """One sentence from the sweep's numbers: what the chart ``kind`` shows a sighted learner."""
+    table = sweep.table
+    if kind == "final":
+        failed = int(table["diverging"].sum())
+        return t("alt_sweep_final", lang, count=len(table), low=float(table["learning_rate"].min()),
+                 high=float(table["learning_rate"].max()), ok=len(table) - failed, failed=failed,
+                 bound=sweep.learning_rate_bound)
+    return t("alt_sweep_curves", lang, rates=", ".join(f"{rate:g}" for rate in rates) or "-")

@@ -1,0 +1,35 @@
+"""Every chart on every page has a one-sentence description built from its numbers (issue 29 D3): Vega-Lite's
+``description`` becomes the chart's accessible name (aria-label, role graphics-document) in the browser."""
+
+import json
+import re
+
+import pytest
+from page_helpers import metric, open_page
+
+from ui.texts import t
+
+PAGES_WITH_CHARTS = ["pages/compare.py", "pages/learning_rate.py", "pages/scaling.py", "pages/gradient_check.py"]
+
+
+def descriptions(at) -> list[str]:
+    return [json.loads(chart.proto.spec).get("description", "") for chart in at.get("vega_lite_chart")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page", PAGES_WITH_CHARTS)
+def test_every_chart_is_described_in_a_sentence_with_its_numbers(page, lang):
+    at = open_page(page, lang)
+    found = descriptions(at)
+    assert found, page
+    for sentence in found:
+        assert len(sentence) > 20 and re.search(r"\d", sentence), sentence
+        assert not re.search(r"\{\w+\}", sentence), sentence  # every placeholder filled
+
+
+def test_the_loss_chart_says_the_final_losses_the_metrics_show():
+    at = open_page("pages/compare.py")
+    loss = next(s for s in descriptions(at) if s.startswith("Loss per epoch of both methods"))
+    assert metric(at, t("final_loss", "en", method=t("manual", "en"))) in loss
+    assert metric(at, t("final_loss", "en", method=t("autograd", "en"))) in loss
+    assert "from 41 to" in loss  # the note's first loss
