@@ -117,7 +117,8 @@ def structure(kind: str, option: Any) -> Any:
 def chart(kind: str, comparison: bp_core.Comparison, lang: str, option: Any) -> alt.TopLevelMixin:
     """One chart of the run as a complete Altair chart (what ``chart_spec`` sends, for tests and notebooks)."""
     skeleton = charts.SKELETONS[kind](lang, structure(kind, option))
-    return charts.with_data(skeleton, FRAMES[kind](comparison, lang, option))
+    return charts.with_data(skeleton, FRAMES[kind](comparison, lang, option)).properties(
+        description=describe(kind, comparison, lang))  # the chart's accessible name (aria-label)
 
 
 def chart_spec(kind: str, lang: str, option: Any, comparison: bp_core.Comparison) -> dict[str, Any]:
