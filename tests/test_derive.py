@@ -25,6 +25,7 @@ from bp_core.teaching.derive import (
     line_with_formulas,
     network_problem,
     parse_formula,
+    path_problem,
 )
 
 LINE = line_problem()
@@ -129,7 +130,8 @@ HOSTILE = [
     # constructs
     "lambda: 1", "lambda x: x", "[i for i in range(10)]", "{i: i for i in x}", "(i for i in x)", "{i for i in x}",
     "[x, y]", "(x, y)", "{'a': x}", "{x}", "x if y else w", "x and y", "x or y", "not x", "~x", "x < y", "x == y",
-    "x is y", "x in y", "x[0]", "x[0:2]", "x[..., 0]", "*x", "(z := x)", "f'{x}'", "'text'", "b'bytes'", "None",
+    "x is y", "x in y", "x[9]", "x[0:2]", "x[..., 0]", "x[y]",
+    "x[0, 0, 0]", "x[1.5]", "x[True]", "x[-5]", "*x", "(z := x)", "f'{x}'", "'text'", "b'bytes'", "None",
     "True", "False", "...", "x // y", "x % y", "x << 2", "x >> 2", "x & y", "x | y", "x ^ y", "await x",
     "x.mm(**{'a': 1})", "x.sum(*[0])", "x = 1", "import os", "del x", "x; y", "yield x", "1j", "3 + 4j",
     # sizes, numbers, exponents
@@ -160,7 +162,7 @@ def test_a_hostile_formula_is_refused_with_a_named_message_in_a_second(text: str
     assert time.thread_time() - started < 1.0
     assert refused.value.reason in {"empty", "too_long", "not_ascii", "dunder", "syntax", "too_big", "not_allowed",
                                     "number", "unknown_name", "unknown_method", "argument", "exponent", "shape",
-                                    "size", "not_finite", "time"}
+                                    "index", "size", "not_finite", "time"}
     assert str(refused.value)  # an English message naming what was refused
     assert all(torch.equal(names[name], value) for name, value in before.items())  # nothing changed
 
@@ -237,3 +239,20 @@ def test_every_accepted_formula_equals_plain_torch(pair) -> None:
         assert refused.reason in {"too_long", "too_big", "not_finite", "number"}
         return
     assert torch.allclose(value, expected, equal_nan=False, rtol=1e-6, atol=1e-6)
+
+
+def test_a_path_sum_written_element_by_element_is_autograds_gradient_and_one_path_alone_is_named(network) -> None:
+    model, params, data = network
+    problem = path_problem(model, params, data, "W1[0,1]", 3)
+    paths = bp_core.chain_rule_paths(model, params, data, "W1[0,1]", 3)
+    assert torch.allclose(problem.answers["W1[0,1]"], torch.tensor(paths.autograd, dtype=torch.float64))
+    one = [f"2 * (n2[3, {k}] - y[3, {k}]) / (N * K) * n2[3, {k}] * (1 - n2[3, {k}]) * W2[{k}, 0] * n1[3, 0] * "
+           f"(1 - n1[3, 0]) * x[3, 1]" for k in (0, 1)]  # 출력 × 액 × 웨 × 액 × 앤, through each output
+    assert problem.check(" + ".join(one), "W1[0,1]").right
+    assert problem.check(one[0], "W1[0,1]").mistake.startswith("one_path")
+    assert problem.check(f"-({one[0]} + {one[1]})", "W1[0,1]").mistake == "sign"
+    assert "dL_dn2" not in problem.names  # the upstream gradients are what the learner builds
+    with pytest.raises(FormulaError, match="outside"):
+        problem.check("n2[4, 0]", "W1[0,1]")
+    with pytest.raises(ValueError, match="parameter"):
+        path_problem(model, params, data, "W9[0,0]", 3)

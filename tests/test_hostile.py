@@ -335,6 +335,12 @@ HOSTILE = [
     *cases(teaching.network_problem, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "params",
            [None, {}, LINE_PARAMS]),
     *cases(teaching.network_problem, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "data", [None, "x"]),
+    *cases(teaching.path_problem, {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "parameter": "W1[0,0]",
+                                   "sample": 0}, "parameter", ["W9[0,0]", 3, None, "W1[5,5]"]),
+    *cases(teaching.path_problem, {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "parameter": "W1[0,0]",
+                                   "sample": 0}, "sample", [-1, 4, 1.5, "0"]),
+    *cases(teaching.path_problem, {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "parameter": "W1[0,0]",
+                                   "sample": 0}, "model", [LINE]),
     *cases(teaching.network_problem, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "data", [SEED],
            name=r"\bx\b"),  # the line's points: one column where the network reads two
 ]

@@ -3,7 +3,8 @@ current numbers and compared with autograd's gradient, as nn-zero-to-hero's ``cm
 wrong with the largest difference); and the lecture's bp.py trained with the learner's own formulas.
 
 The text is never given to ``eval`` or ``exec``. ``parse_formula`` reads it with ``ast`` and accepts only numbers,
-the names it is given, ``+ - * / ** @``, unary minus and plus, parentheses, the attribute ``.T`` and a short list of
+the names it is given, ``+ - * / ** @``, unary minus and plus, parentheses, one element by whole numbers
+(``n2[3, 0]``), the attribute ``.T`` and a short list of
 tensor methods and functions with checked arguments (``METHODS``, ``FUNCTIONS``, each also as ``torch.<name>``).
 Anything else is refused with a ``FormulaError`` (a ValueError) whose ``reason`` names what was refused. Bounded: the
 text's length, the number of nodes and their nesting, every exponent, every result's size (never more elements than
@@ -26,14 +27,15 @@ from ..contract import LayeredModel, check_layered, check_params
 from ..data import Dataset, as_dataset, seed_line
 from ..limits import ArgumentTypeError, check_int_range, check_learning_rate, clipped, shown
 from ..models import Line
+from .paths import chain_rule_paths
 
 __all__ = ["compare_gradient", "DeriveProblem", "evaluate_formula", "Formula", "FormulaCheck", "FormulaError",
            "FUNCTIONS", "line_problem", "line_with_formulas", "LineWithFormulas", "MAX_TEXT", "METHODS",
-           "network_problem", "parse_formula"]
+           "network_problem", "parse_formula", "path_problem"]
 
-MAX_TEXT = 300
-"""Characters a formula may have (the lecture's longest, ``2 * x.t().mm(predictions - y) / x.size(0)``, has 40)."""
-MAX_NODES = 80
+MAX_TEXT = 600
+"""Characters a formula may have (the lecture's dw has 40; a path sum on the 2-3-2 network by hand about 170)."""
+MAX_NODES = 400
 """Syntax-tree nodes a formula may have."""
 MAX_DEPTH = 20
 """How deeply a formula may nest."""
@@ -69,7 +71,7 @@ class Formula:
 
 
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.MatMult: "@"}
-_CONSTRUCTS = {ast.Lambda: "lambda", ast.Subscript: "indexing [ ]", ast.Compare: "comparison", ast.BoolOp: "and/or",
+_CONSTRUCTS = {ast.Lambda: "lambda", ast.Compare: "comparison", ast.BoolOp: "and/or",
                ast.IfExp: "if/else", ast.ListComp: "comprehension", ast.SetComp: "comprehension",
                ast.DictComp: "comprehension", ast.GeneratorExp: "comprehension", ast.List: "list",
                ast.Tuple: "tuple", ast.Dict: "dict", ast.Set: "set", ast.Starred: "* unpacking",
@@ -156,10 +158,30 @@ def _check(node: ast.AST, names: Mapping[str, object] | None, depth: int) -> Non
             raise FormulaError("unknown_method", f".{node.attr} is not allowed here; allowed: .T and the methods "
                                f"{', '.join(METHODS)} called with ( )", name=node.attr, allowed=", ".join(METHODS))
         _check(node.value, names, depth + 1)
+    elif isinstance(node, ast.Subscript):  # one element: x[3, 1] (whole numbers only, no slices)
+        _index(node)
+        _check(node.value, names, depth + 1)
     elif isinstance(node, ast.Call):
         _check_call(node, names, depth)
     else:
         raise FormulaError("not_allowed", f"{_construct(node)} is not allowed in a formula", what=_construct(node))
+
+
+def _index(node: ast.Subscript) -> tuple[int, ...]:
+    """The whole numbers inside ``[ ]``; anything else (a slice, a name, ``...``) is refused."""
+    parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    found = []
+    for part in parts:
+        sign = 1
+        if isinstance(part, ast.UnaryOp) and isinstance(part.op, ast.USub):
+            sign, part = -1, part.operand
+        if not (isinstance(part, ast.Constant) and isinstance(part.value, int) and not isinstance(part.value, bool)):
+            raise FormulaError("not_allowed", "indexing takes whole numbers only, as n2[3, 0]: no slice, name or ...",
+                               what="[ ]")
+        found.append(sign * part.value)
+    if len(found) > 4:
+        raise FormulaError("not_allowed", "indexing takes at most 4 whole numbers", what="[ ]")
+    return tuple(found)
 
 
 def _check_call(node: ast.Call, names: Mapping[str, object] | None, depth: int) -> None:
@@ -226,6 +248,13 @@ class _Evaluator:
             return -operand if isinstance(node.op, ast.USub) else operand
         if isinstance(node, ast.BinOp):
             return self.binary(_BINARY[type(node.op)], self.value(node.left), self.value(node.right))
+        if isinstance(node, ast.Subscript):  # one element (or row) of a tensor
+            tensor = self.tensor(self.value(node.value), "[ ]")
+            index = _index(node)
+            if len(index) > tensor.dim() or any(not -size <= i < size for i, size in zip(index, tensor.shape)):
+                raise FormulaError("index", f"[{', '.join(map(str, index))}] is outside a tensor of shape "
+                                   f"{_shape(tensor)}", index=", ".join(map(str, index)), shape=_shape(tensor))
+            return tensor[index]
         if isinstance(node, ast.Attribute):  # .T
             return self.method("T", self.tensor(self.value(node.value), ".T"), [], {})
         assert isinstance(node, ast.Call)
@@ -543,6 +572,30 @@ def network_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], dat
             mistakes[f"dL_dW{layer}"]["d_for_n"] = names[f"dL_dd{layer}"].t() @ names[f"d{layer - 1}"]  # type: ignore
             mistakes[f"dL_dn{layer - 1}"]["f_prime"] = upstream @ params[f"W{layer}"]
     return DeriveProblem(names, answers, mistakes, samples)
+
+
+PATH_NAMES = ("x", "y", "N", "K")
+"""What a path formula may name besides every layer's n, d, W and b (no upstream gradient: the learner builds it)."""
+
+
+def path_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], data: Dataset, parameter: str,
+                 sample: int | None = None) -> DeriveProblem:
+    """The chain-rule page's question: the gradient of one scalar ``parameter`` (``"W1[0,1]"``) for ``sample`` (its
+    part of the loss; None: the whole batch), written as the sum of its paths' products over the network's values
+    (``x``, ``y``, ``N``, ``K``, ``n0`` … ``nL``, ``d1`` … ``dL``, ``W1`` …, ``b1`` …, indexed as ``n2[3, 0]``).
+    Asks one quantity, named ``parameter``; its answer is autograd's (``chain_rule_paths(...).autograd``); the usual
+    mistakes: one path's product alone (``one_path``, ``one_path_2`` …), the sign, the 2, the 1/(N·K)."""
+    whole = network_problem(model, params, data)
+    paths = chain_rule_paths(model, dict(params), data, parameter, sample)  # checks the parameter and the sample
+    names = {name: value for name, value in whole.names.items() if not name.startswith("dL_")}
+    answer = torch.tensor(paths.autograd, dtype=torch.float64)
+    products = [float(p) for p in paths.paths["product"]]
+    mistakes: dict[str, torch.Tensor] = {"sign": -answer, "two": answer / 2,
+                                         "mean": answer * int(names["N"]) * int(names["K"])}
+    if len(products) > 1:
+        for index, product in enumerate(products, start=1):
+            mistakes["one_path" if index == 1 else f"one_path_{index}"] = torch.tensor(product, dtype=torch.float64)
+    return DeriveProblem(names, {parameter: answer}, {parameter: mistakes}, whole.samples)
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,19 @@ def test_a_network_asks_each_layers_quantities_and_names_d_where_n_belongs():
     check(at, "dL_dW2", "n1.t().mm(dL_dd2)")
     assert t("derive_cause_transpose", "en") in shown(at)
     assert not at.exception
+
+
+def test_the_chain_page_asks_the_chosen_weights_path_sum_and_names_one_path_alone():
+    at = open_page("pages/chain_rule.py")
+    at.selectbox(key="chain.parameter").set_value("W1[0,1]").run()
+    at.selectbox(key="chain.sample").set_value(3).run()
+    assert at.radio(key="derive_target").options == ["∂L/∂W1[0,1]"]
+    one = [f"2 * (n2[3, {k}] - y[3, {k}]) / (N * K) * n2[3, {k}] * (1 - n2[3, {k}]) * W2[{k}, 0] * n1[3, 0] * "
+           f"(1 - n1[3, 0]) * x[3, 1]" for k in (0, 1)]
+    at.text_input(key="derive_formula").set_value(one[0]).run()
+    at.button(key="derive_check").click().run()
+    assert t("exm_one_path", "en") in shown(at)
+    at.text_input(key="derive_formula").set_value(" + ".join(one)).run()
+    at.button(key="derive_check").click().run()
+    assert not at.exception
+    assert any(message.startswith("✓") for message in texts(at, "success")), shown(at)

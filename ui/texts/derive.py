@@ -21,6 +21,18 @@ TEXTS: dict[str, dict[str, str]] = {
               "그래디언트(`dL_dn2`, `dL_dd2`, …)가 주어지므로 식마다 따로 autograd(`retain_grad()`와 "
               "`loss.backward()`)와 비교합니다: **정확히 같음**, **거의 같음**(가장 큰 차이를 보여 줌), **틀림**. "
               "d는 유닛에 들어가는 값, n = f(d)는 나오는 값입니다."},
+    "derive_intro_path": {
+        "en": "Write the chosen parameter's gradient as the sum of its paths' products, in PyTorch over the values "
+              "below, one element at a time: `n2[3, 0]` is unit 1 of the output for sample 3 (rows are samples, "
+              "columns units, counted from 0; d is what goes into a unit, n = f(d) what comes out). Each path is "
+              "출력 × 액 × 웨 × 액 × 앤. It is compared with autograd's gradient for this sample.",
+        "ko": "고른 파라미터의 그래디언트를 경로별 곱의 합으로, 아래 값들의 원소를 하나씩 골라 PyTorch로 써 보세요. "
+              "`n2[3, 0]`은 샘플 3의 출력 유닛 1입니다(행은 샘플, 열은 유닛, 0부터 셈; d는 유닛에 들어가는 값, "
+              "n = f(d)는 나오는 값). 경로 하나는 출력 × 액 × 웨 × 액 × 앤입니다. 이 샘플에 대한 autograd의 "
+              "그래디언트와 비교합니다."},
+    "exm_one_path": {"en": "that is one path's product: the gradient is the sum over every path from the weight to "
+                           "the loss.",
+                     "ko": "경로 하나의 곱입니다. 그래디언트는 가중치에서 손실까지 가는 모든 경로의 합입니다."},
     "derive_target": {"en": "Which gradient", "ko": "어느 그래디언트"},
     "derive_names": {"en": "Names you may use, with their numbers", "ko": "쓸 수 있는 이름과 그 숫자"},
     "derive_col_name": {"en": "name", "ko": "이름"},
@@ -86,6 +98,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "is a whole number in range, and how many there are.",
                             "ko": "{method}에 맞지 않는 인수를 주었습니다. 텐서인지, 차원(dim)과 개수가 맞는지 "
                                   "확인하세요."},
+    "derive_why_index": {"en": "[{index}] is outside a tensor of shape {shape} (rows are samples, columns units, "
+                               "counted from 0).",
+                         "ko": "[{index}]은(는) 모양 {shape}인 텐서 밖입니다(행은 샘플, 열은 유닛, 0부터 셈)."},
     "derive_why_exponent": {"en": "the exponent {value} is not allowed: a plain number from −{limit} to {limit}.",
                             "ko": "지수 {value}은(는) 쓸 수 없습니다. −{limit}부터 {limit}까지의 숫자만 됩니다."},
     "derive_why_shape": {"en": "the shapes {left} and {right} do not fit {op}.",

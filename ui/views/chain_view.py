@@ -243,6 +243,14 @@ def chain_paths(request: ChainRequest, settings: Settings = RUN) -> bp_core.teac
                                     request.sample)
 
 
+def derive_problem(request: ChainRequest, settings: Settings = RUN) -> bp_core.teaching.DeriveProblem:
+    """The derive box's question on this page: the chosen parameter's gradient for the chosen sample, as the sum of
+    its paths' products written over the network's values (bp_core.teaching.path_problem)."""
+    model, data = network(settings)
+    return bp_core.teaching.path_problem(model, teaching.params_at(settings, request.epoch), data, request.parameter,
+                                         request.sample)
+
+
 LAYOUTS = ("LR", "TB")
 """The graph left to right (a wide screen) or top to bottom (a phone)."""
 

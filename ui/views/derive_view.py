@@ -34,10 +34,17 @@ TRAIN = "derive_train"
 """The action's name in the server's queue: bp.py trained with a learner's formulas."""
 
 
+def kind(problem: derive.DeriveProblem) -> str:
+    """"line" (dw and db), "network" (a layer's quantities) or "path" (one scalar parameter's path sum)."""
+    if set(problem.answers) == set(LINE_TARGETS):
+        return "line"
+    return "network" if all(name.startswith("dL_d") for name in problem.answers) else "path"
+
+
 def targets(problem: derive.DeriveProblem) -> list[str]:
     """The quantities a problem asks, the output first and then down the layers (the backward pass's order)."""
-    if set(problem.answers) == set(LINE_TARGETS):
-        return list(LINE_TARGETS)
+    if kind(problem) != "network":
+        return list(problem.answers)
     layers = max(int(name[len("dL_dd"):]) for name in problem.answers if name.startswith("dL_dd"))
     order = [f"dL_dn{layers}"]
     for layer in range(layers, 0, -1):
@@ -47,7 +54,7 @@ def targets(problem: derive.DeriveProblem) -> list[str]:
 
 def label(target: str) -> str:
     """A quantity as the page writes it: dw → ∂L/∂w, dL_dW2 → ∂L/∂W2."""
-    name = target[len("dL_d"):] if target.startswith("dL_d") else target[1:]
+    name = target[len("dL_d"):] if target.startswith("dL_d") else target[1:] if target in LINE_TARGETS else target
     return f"∂L/∂{name}"
 
 
@@ -69,7 +76,8 @@ def verdict(problem: derive.DeriveProblem, target: str, typed: str) -> Verdict:
         cause: Message = (f"derive_cause_{found.cause or 'other'}", {})
         return Verdict("error", ("derive_shape", {"target": name, "got": str(found.shape),
                                                   "want": str(tuple(answer.shape)), "cause": cause}), True)
-    hint: Message = (f"exm_{found.mistake}", {}) if found.mistake else ("derive_no_hint", {"target": name})
+    mistake = "one_path" if found.mistake and found.mistake.startswith("one_path") else found.mistake
+    hint: Message = (f"exm_{mistake}", {}) if mistake else ("derive_no_hint", {"target": name})
     return Verdict("error", ("derive_wrong", {"target": name, "largest": f"{found.largest:.4g}", "hint": hint}), True)
 
 
@@ -96,8 +104,8 @@ def right_formulas(model: str) -> dict[str, str]:
 def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: str) -> None:
     """The formula box for ``problem`` on ``page``: pick a quantity, write it, check it; for the line, train."""
     st.subheader(t("derive_title", lang))
-    line = set(problem.answers) == set(LINE_TARGETS)
-    st.markdown(t("derive_intro_line" if line else "derive_intro_network", lang))
+    line = kind(problem) == "line"
+    st.markdown(t(f"derive_intro_{kind(problem)}", lang))
     asked = targets(problem)
     with state.widgets("derive", {"target": asked[0]}, model=model):
         if state.value("derive", "target") not in asked:  # crafted, or another model's quantity

@@ -13,6 +13,7 @@ from ui.session.state import key
 from ui.texts import render, t
 from ui.views import chain_view as view
 from ui.views import teaching
+from ui.views.derive_view import derive_section
 from ui.views.exercises import answered, exercise_box, reveal, revealed
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
@@ -116,4 +117,6 @@ def draw() -> None:
             st.caption(t("exercise_hidden_chain", lang))
         else:
             st.latex(latex)
+    # ---- derive it yourself: the path sum written as code, checked against autograd
+    derive_section("chain", settings.model, view.derive_problem(request, settings), lang)
     where_next("chain_rule", lang)
