@@ -15,6 +15,8 @@ def pytest_collection_modifyitems(session, config, items):
     waiting on the other's long tail (about a minute here); the order of tests within each group is kept."""
     def weight(item) -> int:
         parts = item.path.parts
+        if item.get_closest_marker("slow_first"):  # a minute or more alone (a fresh venv): it leads
+            return -1
         return 0 if "e2e" in parts else 1 if "app" in parts else 2
 
     items.sort(key=weight)
