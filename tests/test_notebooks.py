@@ -11,9 +11,10 @@ from nbclient import NotebookClient
 from page_helpers import metric, open_page
 
 from bp_core.lecture import note
-from ui.export.notebook import compare_notebook, notebook_bytes, step_notebook
+from ui.export.notebook import chain_notebook, compare_notebook, notebook_bytes, step_notebook
 from ui.session.settings import Settings
 from ui.texts import t
+from ui.views.chain_view import ChainRequest, chain_paths
 from ui.views.teaching import RUNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +61,16 @@ def test_the_notebooks_are_valid_nbformat_4_in_the_learners_language(lang):
     nbformat.validate(notebook)
     assert notebook.nbformat == 4 and notebook.metadata["backprop_lab"]["lang"] == lang
     assert notebook.cells[0].source.startswith(f"# {t('compare_title', lang)}")
+
+
+def test_the_chain_notebook_prints_the_pages_path_sum_and_autograds():
+    at = open_page("pages/chain_rule.py")
+    at.selectbox(key="chain.parameter").set_value("W1[0,1]").run()
+    parameter, sample, epoch = (at.session_state[f"chain.{name}"] for name in ("parameter", "sample", "epoch"))
+    settings = RUNS[at.session_state["chain.model"]]
+    shown = metric(at, t("chain_autograd", "en"))
+    printed = executed(chain_notebook(settings, parameter, sample, epoch, "en"))
+    paths = chain_paths(ChainRequest(parameter, sample, epoch), settings)  # what the page's sum metric shows
+    assert printed[t("chain_sum_short", "en")] == f"{paths.total:.9g}"
+    assert printed[t("chain_autograd", "en")] == f"{paths.autograd:.9g}"
+    assert shown in ("?", printed[t("chain_autograd", "en")])  # the page hides it while it is the asked value

@@ -18,7 +18,7 @@ from ui.session.presets import view
 from ui.session.settings import Settings
 from ui.texts import t
 
-__all__ = ["compare_notebook", "notebook_bytes", "step_notebook"]
+__all__ = ["chain_notebook", "compare_notebook", "notebook_bytes", "step_notebook"]
 
 
 def _build_cell(settings: Settings) -> str:
@@ -104,6 +104,24 @@ def step_notebook(settings: Settings, epoch: int, lang: str, formulas: Mapping[s
                 "    print(f'Epoch [{epoch}/1000], Loss: {loss}')\n"
                 "print('최종 학습된 가중치 w:', yours.w)  # bp.py's own final prints\n"
                 "print('최종 학습된 편향 b:', yours.b)"))
+    return _notebook(cells, lang)
+
+
+def chain_notebook(settings: Settings, parameter: str, sample: int | None, epoch: int, lang: str) -> Any:
+    """The chain-rule page's question: the lecture's run by hand to ``epoch``, then every path from ``parameter`` to
+    the loss for ``sample`` (None: the whole batch), their sum and autograd's, printed as the page shows them."""
+    where = t("chain_one_sample", lang, number=sample) if sample is not None else t("chain_batch_mean", lang, n="N")
+    cells = [new_markdown_cell(_settings_markdown(settings, lang, t("chain_title", lang),
+                                                  [f"- {t('nb_epoch', lang)}: {epoch}", f"- {parameter}: {where}"])),
+             new_code_cell(_build_cell(settings)),
+             new_code_cell(f"run = bp_core.train(model, data, 'manual', {settings.learning_rate!r}, "
+                           f"{settings.epochs!r})\n"
+                           f"params = bp_core.teaching.params_at(run, {epoch!r})\n"
+                           f"paths = bp_core.chain_rule_paths(model, params, data, {parameter!r}, {sample!r})\n"
+                           "paths.paths[['sample', 'product']]"),
+             new_markdown_cell(t("nb_figures", lang)),
+             new_code_cell(f"print({t('chain_sum_short', lang)!r}, f\"{{paths.total:.9g}}\")\n"
+                           f"print({t('chain_autograd', lang)!r}, f\"{{paths.autograd:.9g}}\")")]
     return _notebook(cells, lang)
 
 

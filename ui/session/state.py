@@ -64,7 +64,8 @@ PAGES: dict[str, PageSpec] = {
     "compare": _spec("model lr lr_exact epochs seed activation points train log_scale params_shown measure "
                      "download_csv download_json notebook outputs code_open code_tuned",
                      per_model="lr lr_exact epochs params_shown", kept="valid_points last_valid isolated_memory"),
-    "chain": _spec(f"model parameter sample epoch layout note_w1 note_w2 exercise_what paths_table {EXERCISE_WIDGETS}",
+    "chain": _spec(f"model parameter sample epoch layout note_w1 note_w2 exercise_what paths_table notebook "
+                   f"{EXERCISE_WIDGETS}",
                    per_model="parameter sample epoch", kept="last variants"),
     "step": _spec(f"model previous next reset jump go exercise_what exercise_param exercise_hide line_table "
                   f"forward_table local_table update_table notebook {EXERCISE_WIDGETS}",

@@ -17,4 +17,5 @@ TEXTS: dict[str, dict[str, str]] = {
     "nb_download_help": {"en": "A Jupyter notebook that reproduces this run with bp_core: the same calls, the same "
                                "printed figures, the same charts.",
                          "ko": "이 실행을 bp_core로 재현하는 주피터 노트북: 같은 호출, 같은 숫자, 같은 차트."},
+    "chain_sum_short": {"en": "Sum of the path products", "ko": "경로 곱의 합"},
 }

@@ -7,6 +7,7 @@ import streamlit as st
 
 import bp_core
 from ui.charts.network_graph import parameter_edge, unit_name
+from ui.export.notebook import chain_notebook, notebook_bytes
 from ui.session import state
 from ui.session.shared import language, on_phone
 from ui.session.state import key
@@ -119,4 +120,7 @@ def draw() -> None:
             st.latex(latex)
     # ---- derive it yourself: the path sum written as code, checked against autograd
     derive_section("chain", settings.model, view.derive_problem(request, settings), lang)
+    st.download_button(t("nb_download", lang), lambda: notebook_bytes(chain_notebook(
+        settings, request.parameter, request.sample, request.epoch, lang)), "backprop_lab_chain_rule.ipynb",
+        "application/x-ipynb+json", help=t("nb_download_help", lang), key=key("chain", "notebook"), on_click="ignore")
     where_next("chain_rule", lang)
