@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 import torch
 from page_helpers import metric, open_page, record, texts
@@ -13,7 +14,8 @@ MLP, DATA = bp_core.MLP(), bp_core.half_adder()
 def shown(at) -> tuple[float, float]:
     """The page's own numbers: the sum of the table's products and autograd's gradient from the metric."""
     product = "product" if "product" in at.dataframe[0].value else "곱"
-    return float(at.dataframe[0].value[product].sum()), float(metric(at, "autograd's gradient"))
+    products = pd.to_numeric(at.dataframe[0].value[product], errors="coerce")  # a blank (asked) cell is not summed
+    return float(products.sum()), float(metric(at, "autograd's gradient"))
 
 
 def params_at(epoch: int):

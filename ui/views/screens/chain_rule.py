@@ -18,6 +18,7 @@ from ui.views.derive_view import derive_section
 from ui.views.exercises import answered, exercise_box, reveal, revealed
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
+from ui.views.tables import blank_nulls
 
 
 def draw() -> None:
@@ -93,8 +94,8 @@ def draw() -> None:
     # ---- the paths, factor by factor, and their sum against autograd (the asked value blank until then)
     st.subheader(view.table_title(model, request.parameter, lang))
     st.markdown(t("chain_mnemonic", lang))
-    st.dataframe(view.conceal(view.table(request, lang, settings), asked), hide_index=True, width="stretch",
-                 key=key("chain", "paths_table"), column_config=view.table_columns(lang))
+    table, columns = blank_nulls(view.conceal(view.table(request, lang, settings), asked), view.table_columns(lang))
+    st.dataframe(table, hide_index=True, width="stretch", key=key("chain", "paths_table"), column_config=columns)
     paths = view.chain_paths(request, settings)
     sum_col, autograd_col, difference_col = st.columns(3)
     samples = data.n_samples if request.sample is None else 1  # the table's rows: every path of every sample shown

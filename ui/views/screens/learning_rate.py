@@ -16,6 +16,7 @@ from ui.views import sweep_view as view
 from ui.views import teaching
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
+from ui.views.tables import blank_nulls
 
 
 def draw() -> None:
@@ -76,5 +77,6 @@ def draw() -> None:
     st.vega_lite_chart(view.chart_spec("curves", request, lang, tuple(picked), sweep), width="stretch")
     st.caption(t("sweep_curves_caption", lang, rule=say.divergence_rule(lang)))
     with st.expander(t("sweep_table", lang)):
-        st.dataframe(view.sweep_frame(sweep, lang), hide_index=True, width="stretch", key=key("sweep", "table"))
+        table, table_columns = blank_nulls(view.sweep_frame(sweep, lang))  # a run that never diverged: a blank cell
+        st.dataframe(table, hide_index=True, width="stretch", key=key("sweep", "table"), column_config=table_columns)
     where_next("sweep", lang)

@@ -1,0 +1,43 @@
+"""Tables as a learner reads them: a missing value is a blank cell, never Streamlit's grey "None"."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+__all__ = ["blank_nulls"]
+
+
+def _cell(value: Any, digits: int) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.{digits}g}"
+    return str(value)
+
+
+def blank_nulls(frame: pd.DataFrame, config: Mapping[str, Any] | None = None,
+                digits: int = 6) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """``frame`` with every column that holds a missing value written as text (numbers to ``digits`` significant
+    digits, a missing value as an empty string), and ``config`` (st.dataframe's column_config) with those columns'
+    settings made text columns that keep their help and width.
+
+    >>> shown, _ = blank_nulls(pd.DataFrame({"a": [1.5, float("nan")], "b": [1, 2]}))
+    >>> shown["a"].tolist(), shown["b"].tolist()
+    (['1.5', ''], [1, 2])
+    """
+    shown, columns = frame.copy(), dict(config or {})
+    for name in frame.columns:
+        if frame[name].isna().any():
+            shown[name] = [_cell(value, digits) for value in frame[name].tolist()]
+            before = columns.get(name)
+            options = {key: before.get(key) for key in ("help", "width", "label")} if isinstance(before, dict) else {}
+            numeric = pd.api.types.is_numeric_dtype(frame[name]) or pd.api.types.is_object_dtype(frame[name]) and all(
+                isinstance(v, (int, float)) for v in frame[name].dropna().tolist())
+            columns[name] = st.column_config.TextColumn(**{k: v for k, v in options.items() if v is not None},
+                                                        alignment="right" if numeric else None)
+    return shown, columns
