@@ -66,4 +66,5 @@ TEXTS: dict[str, dict[str, str]] = {
                            "ko": "구별 가능한 차이 (범위가 겹치지 않음)"},
     "scaling_not_resolvable": {"en": "not resolvable (the ranges overlap or differ by less than {res:g} MiB)",
                                "ko": "구별 불가 (범위가 겹치거나 차이가 {res:g} MiB 미만)"},
+    "scaling_family_line": {"en": "line", "ko": "직선"},
 }

@@ -72,6 +72,7 @@ def run_live(axis: str, sizes: tuple[int, ...], lang: str) -> pd.DataFrame:
 def chart_specs(table: pd.DataFrame, axis: str, lang: str) -> dict[str, dict[str, Any]]:
     """The page's charts as Vega-Lite dicts, built once per table, axis and language."""
     rows = table[table["axis"] == axis]
+    rows = rows.assign(model=[family(model, lang) for model in rows["model"]])  # the legend in the learner's words
     specs = {"time": scaling_charts.time_chart(rows, axis, lang).to_dict(),
              "memory": scaling_charts.saved_bytes_chart(rows, axis, lang).to_dict(),
              "ratio": scaling_charts.ratio_chart(rows, axis, lang).to_dict()}
@@ -81,6 +82,11 @@ def chart_specs(table: pd.DataFrame, axis: str, lang: str) -> dict[str, dict[str
     for spec in specs.values():
         spec["description"] = described  # each chart's accessible name (aria-label)
     return specs
+
+
+def family(model: str, lang: str) -> str:
+    """A model family of the study in ``lang``: the line by its name, a network by its widths (2-3-2, 2-H-2)."""
+    return t("scaling_family_line", lang) if model == "line" else model
 
 
 def _seconds(s: float) -> str:
@@ -96,7 +102,8 @@ def reading(table: pd.DataFrame, axis: str, lang: str) -> list[str]:
         auto, manual = largest.loc["autograd"], largest.loc["manual"]
         size = f"{'N' if axis == 'n_samples' else 'H'} = {int(auto['size']):,}"
         sentences.append(t(
-            "scaling_reading", lang, model=model, size=size, auto=format_bytes(auto["saved_for_backward_bytes"]),
+            "scaling_reading", lang, model=family(str(model), lang), size=size,
+            auto=format_bytes(auto["saved_for_backward_bytes"]),
             manual=format_bytes(manual["saved_for_backward_bytes"]),
             memory_ratio=manual["saved_for_backward_bytes"] / auto["saved_for_backward_bytes"],
             auto_time=_seconds(auto["seconds_per_epoch_median"]),
