@@ -57,3 +57,7 @@ def choices(page: str) -> list[str]:
 LECTURE_NETWORK = choices("chain_rule")[0]
 """The first layered network in the table (the lecture's 2-3-2 network): where the chain-rule and gradient-check pages
 start, since a network's many parameters show what a line's two cannot."""
+
+
+STUDY_FAMILIES = {"line": "scaling_family_line"}
+"""The scaling study's model families that have a name in words (text keys); a network family is its widths."""

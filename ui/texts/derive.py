@@ -3,7 +3,7 @@
 TEXTS: dict[str, dict[str, str]] = {
     "derive_title": {"en": "Derive it yourself: write the gradient as code",
                      "ko": "직접 유도하기: 그래디언트를 코드로 쓰기"},
-    "derive_intro_line": {
+    "derive_intro_dw_db": {
         "en": "Write a gradient the way bp.py computes it, in PyTorch, over the names below (this step's numbers). "
               "Your formula is computed and compared with autograd's (`loss.backward()`): **exact** (every number "
               "equal), **approximately** (equal up to rounding; the largest difference is shown) or **wrong**. "

@@ -35,9 +35,9 @@ TRAIN = "derive_train"
 
 
 def kind(problem: derive.DeriveProblem) -> str:
-    """"line" (dw and db), "network" (a layer's quantities) or "path" (one scalar parameter's path sum)."""
+    """"dw_db" (the line's two), "network" (a layer's quantities) or "path" (one scalar parameter's path sum)."""
     if set(problem.answers) == set(LINE_TARGETS):
-        return "line"
+        return "dw_db"
     return "network" if all(name.startswith("dL_d") for name in problem.answers) else "path"
 
 
@@ -104,7 +104,7 @@ def right_formulas(model: str) -> dict[str, str]:
 def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: str) -> None:
     """The formula box for ``problem`` on ``page``: pick a quantity, write it, check it; for the line, train."""
     st.subheader(t("derive_title", lang))
-    line = kind(problem) == "line"
+    line = kind(problem) == "dw_db"
     st.markdown(t(f"derive_intro_{kind(problem)}", lang))
     asked = targets(problem)
     with state.widgets("derive", {"target": asked[0]}, model=model):

@@ -19,6 +19,7 @@ from bp_core.measure.isolated import MIN_REPEATS
 from ui.charts import scaling as scaling_charts
 from ui.server.queue_view import queued
 from ui.server.worker import Job, Report
+from ui.session.presets import STUDY_FAMILIES
 from ui.texts import t
 
 LIVE_SIZES = {
@@ -86,7 +87,7 @@ def chart_specs(table: pd.DataFrame, axis: str, lang: str) -> dict[str, dict[str
 
 def family(model: str, lang: str) -> str:
     """A model family of the study in ``lang``: the line by its name, a network by its widths (2-3-2, 2-H-2)."""
-    return t("scaling_family_line", lang) if model == "line" else model
+    return t(STUDY_FAMILIES[model], lang) if model in STUDY_FAMILIES else model
 
 
 def _seconds(s: float) -> str:
