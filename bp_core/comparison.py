@@ -14,6 +14,7 @@ from .budget import TensorBytes, analytic_tensor_bytes
 from .contract import Model, check_model
 from .cost import check_training_size
 from .data import Dataset, as_dataset
+from .display import html_card
 from .grad_mode import grad_enabled
 from .limits import (
     METHODS,
@@ -124,6 +125,22 @@ class Comparison:
                  "analytic_bytes": getattr(m.analytic_bytes, category)}
                 for method, m in (self.memory or {}).items() for category in TENSOR_BYTE_CATEGORIES]
         return pd.DataFrame(rows, columns=["method", "category", "bytes", "analytic_bytes"])
+
+    def sentence(self) -> str:
+        """The comparison in one sentence built from its numbers (what ``_repr_html_`` leads with)."""
+        losses = " and ".join(f"{r.final_loss:.4g} ({m})" for m, r in self.results.items())
+        said = f"Both methods over the same epochs: final loss {losses}"
+        if self.max_param_difference is not None:
+            said += f"; largest parameter difference {self.max_param_difference:.2e}"
+        if self.speed_ratio is not None:
+            said += f"; autograd takes {self.speed_ratio:.2f}x the manual time per epoch"
+        return said + "."
+
+    def _repr_html_(self) -> str:
+        table = pd.DataFrame([{"method": m, "final loss": r.final_loss, "epochs run": r.epochs_run,
+                               "median seconds per epoch": r.seconds_per_epoch_median}
+                              for m, r in self.results.items()])
+        return html_card("Comparison: by hand and autograd", self.sentence(), table)
 
     def history_csv(self) -> str:
         """Both histories, one table, a ``method`` column added: every epoch, nothing thinned."""

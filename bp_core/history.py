@@ -19,6 +19,7 @@ import pandas as pd
 import torch
 
 from .contract import Model, Params, check_model
+from .display import html_card
 from .limits import MAX_EPOCHS, check_int_range
 from .names import parse_scalar_name, scalar_name, scalar_names
 
@@ -158,6 +159,20 @@ class TrainResult:
     strided_parameters: pd.DataFrame | None = None  # record_stride > 1: epoch + recorded scalars at the stride
     record_stride: int = 1
     device: str = "cpu"
+
+    def sentence(self) -> str:
+        """The run in one sentence built from its numbers (what ``_repr_html_`` leads with)."""
+        losses = self.history["loss"]
+        first = f"{float(losses.iloc[0]):.4g}" if len(losses) else "-"
+        said = (f"{self.method} training at learning rate {self.learning_rate:g}: loss {first} to "
+                f"{self.final_loss:.4g} over {self.epochs_run:,} of {self.epochs:,} epochs")
+        return said + (f"; diverged at epoch {self.diverged_at}" if self.diverged_at is not None else "") + "."
+
+    def _repr_html_(self) -> str:
+        names = scalar_names(self.params)
+        values = [v for tensor in self.params.values() for v in tensor.detach().reshape(-1).tolist()]
+        table = pd.DataFrame({"parameter": names, "final value": values})
+        return html_card(f"TrainResult: {type(self.model).__name__}", self.sentence(), table)
 
     @property
     def epochs_run(self) -> int:

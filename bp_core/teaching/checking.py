@@ -20,6 +20,7 @@ import torch
 
 from ..contract import Model, Params, check_model, check_params
 from ..data import as_dataset
+from ..display import html_card
 from ..grad_mode import grad_enabled
 from ..limits import check_choice, check_epochs, check_learning_rate
 from ..models import flatten, predict, scalar_names
@@ -123,6 +124,15 @@ class GradientCheck:
     table: pd.DataFrame  # gradient_table's columns (verdict: one of VERDICTS) and exact: manual == autograd bit for bit
     gradcheck_passed: bool  # torch.autograd.gradcheck on the manual backward, float64
     dtype: str  # "float32" or "float64": the parameters' own
+
+    def sentence(self) -> str:
+        """The check in one sentence built from its numbers (what ``_repr_html_`` leads with)."""
+        passed = int((self.table["verdict"] == "pass").sum())
+        return (f"{passed} of {len(self.table)} parameters pass in {self.dtype} (manual, autograd and finite "
+                f"differences agree); torch.autograd.gradcheck {'passed' if self.gradcheck_passed else 'failed'}.")
+
+    def _repr_html_(self) -> str:
+        return html_card("GradientCheck", self.sentence(), self.table)
 
 
 @grad_enabled

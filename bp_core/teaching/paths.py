@@ -19,6 +19,7 @@ import torch
 
 from ..contract import Model, Params, check_layered, check_params
 from ..data import as_dataset
+from ..display import html_card
 from ..grad_mode import grad_enabled
 from ..limits import ArgumentTypeError, check_int_range, shown
 from ..names import parse_scalar_name
@@ -76,6 +77,18 @@ class ChainRulePaths:
     @property
     def paths_per_sample(self) -> int:
         return int((self.paths["sample"] == self.paths["sample"].iloc[0]).sum())
+
+    def sentence(self) -> str:
+        """The paths in one sentence built from their numbers (what ``_repr_html_`` leads with)."""
+        return (f"{len(self.paths):,} path(s) from {self.parameter} to the loss: their products sum to "
+                f"{self.total:.9g}; autograd gives {self.autograd:.9g}.")
+
+    def _repr_html_(self) -> str:
+        table = pd.DataFrame({"sample": self.paths["sample"],
+                              "factors": [" × ".join(f"{f.value:.4g}" for f in factors)
+                                          for factors in self.paths["factors"]],
+                              "product": self.paths["product"]})
+        return html_card(f"ChainRulePaths: {self.parameter}", self.sentence(), table)
 
 
 def parse_parameter(model: Model, parameter: str) -> ParameterRef:

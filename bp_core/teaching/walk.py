@@ -22,11 +22,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import torch
 
 from ..activations import ACTIVATIONS
 from ..contract import Model, Params, check_model, check_params
 from ..data import Dataset, as_dataset
+from ..display import html_card
 from ..grad_mode import grad_enabled
 from ..limits import check_int_range
 from ..names import scalar_name
@@ -72,6 +74,18 @@ class BackwardWalk:
     steps: tuple[WalkStep, ...]
     gradient: dict[str, float]  # every scalar parameter's gradient from the walk, by name (W1[0,1], b2[1], w, b)
     autograd: dict[str, float]  # the same from loss.backward() in float64
+
+    def sentence(self) -> str:
+        """The walk in one sentence built from its numbers (what ``_repr_html_`` leads with)."""
+        largest = max((abs(self.gradient[k] - self.autograd[k]) for k in self.gradient), default=0.0)
+        which = "the whole batch" if self.sample is None else f"sample {self.sample}"
+        return (f"The backward pass for {which} in {len(self.steps)} steps: loss {self.loss:.6g}; every gradient "
+                f"within {largest:.1e} of autograd's.")
+
+    def _repr_html_(self) -> str:
+        table = pd.DataFrame({"parameter": list(self.gradient), "the walk": list(self.gradient.values()),
+                              "autograd": [self.autograd[k] for k in self.gradient]})
+        return html_card("BackwardWalk", self.sentence(), table)
 
 
 def _scalar(name: str, tensor: torch.Tensor, index: tuple[int, ...]) -> str:
