@@ -11,6 +11,8 @@ from nbclient import NotebookClient
 from page_helpers import metric, open_page
 
 from bp_core.lecture import note
+from ui.export.lecture import PATH as LECTURE_PATH
+from ui.export.lecture import lecture_notebook
 from ui.export.notebook import chain_notebook, compare_notebook, notebook_bytes, step_notebook
 from ui.session.settings import Settings
 from ui.texts import t
@@ -20,18 +22,21 @@ from ui.views.teaching import RUNS
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def executed(notebook) -> dict[str, str]:
-    """Run ``notebook`` in a fresh kernel from the project's folder; every printed 'label value' line, by label."""
+def printed_lines(notebook) -> list[str]:
+    """Run ``notebook`` in a fresh kernel from the project's folder; every line it printed, in order."""
     notebook = nbformat.reads(notebook_bytes(notebook).decode("utf-8"), as_version=4)  # what a browser downloads
     NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
-    printed: dict[str, str] = {}
+    lines = []
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             assert output.output_type != "error", output
-            for line in output.get("text", "").splitlines():
-                label, _, value = line.rpartition(" ")
-                printed[label] = value
-    return printed
+            lines += output.get("text", "").splitlines()
+    return lines
+
+
+def executed(notebook) -> dict[str, str]:
+    """Every printed 'label value' line of ``notebook`` run in a fresh kernel, by label (the last one wins)."""
+    return {label: value for label, _, value in (line.rpartition(" ") for line in printed_lines(notebook))}
 
 
 def test_the_compare_notebook_prints_the_pages_final_losses_and_w_and_b():
@@ -74,3 +79,17 @@ def test_the_chain_notebook_prints_the_pages_path_sum_and_autograds():
     assert printed[t("chain_sum_short", "en")] == f"{paths.total:.9g}"
     assert printed[t("chain_autograd", "en")] == f"{paths.autograd:.9g}"
     assert shown in ("?", printed[t("chain_autograd", "en")])  # the page hides it while it is the asked value
+
+
+def test_the_lecture_notebook_is_what_its_builder_makes_and_runs_the_notes_programs():
+    """notebooks/lecture.ipynb (issue 30 D5): committed as ui.export.lecture builds it (regenerate with
+    `python -m ui.export.lecture`), Korean and English side by side, and executed it prints the lecture's figures."""
+    assert LECTURE_PATH.read_text(encoding="utf-8") == nbformat.writes(lecture_notebook()) + "\n"
+    notebook = lecture_notebook()
+    markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    assert "역전파" in markdown and "backpropagation" in markdown.lower()
+    lines = printed_lines(notebook)
+    assert "loss at w = b = 0: 41.0" in lines and "dL/dw = -35.0  dL/db = -12.0" in lines
+    bp = lines[lines.index("--- bp.py"):lines.index("--- bp_pytorch.py")]  # bp.py's own output
+    assert [line.rsplit(" ", 1)[1] for line in bp if line.startswith("Epoch")] == list(note.LOSSES_EVERY_100)
+    assert f"최종 학습된 가중치 w: {note.FINAL_W!r}" in bp and f"최종 학습된 편향 b: {note.FINAL_B!r}" in bp

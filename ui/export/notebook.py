@@ -126,6 +126,8 @@ def chain_notebook(settings: Settings, parameter: str, sample: int | None, epoch
 
 
 def _notebook(cells: list[Any], lang: str) -> Any:
+    for index, cell in enumerate(cells):
+        cell["id"] = f"cell-{index}"  # stable ids: the same page and settings give the same file
     notebook = new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     notebook.metadata["language_info"] = {"name": "python"}

@@ -18,4 +18,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                "printed figures, the same charts.",
                          "ko": "이 실행을 bp_core로 재현하는 주피터 노트북: 같은 호출, 같은 숫자, 같은 차트."},
     "chain_sum_short": {"en": "Sum of the path products", "ko": "경로 곱의 합"},
+    "nb_lecture_intro": {"en": "The note's eight sections in its order, each with its computation in bp_core. Run it "
+                               "top to bottom in a kernel where `pip install .` put bp_core.",
+                         "ko": "노트의 여덟 절을 순서대로, 절마다 bp_core로 계산합니다. `pip install .`로 bp_core를 "
+                               "설치한 커널에서 위에서부터 차례로 실행하세요."},
 }
