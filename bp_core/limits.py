@@ -20,7 +20,7 @@ import torch
 
 __all__ = ["FLOAT_DTYPES", "MAX_EPOCHS", "MAX_HISTORY_CELLS", "MAX_LEARNING_RATE", "MAX_NUMBER_TEXT",
            "MAX_RUNTIME_EPOCHS", "MAX_SEED", "METHODS", "NATURAL_TEXT", "REAL_TEXT", "ArgumentTypeError",
-           "check_epochs", "check_learning_rate"]
+           "check_epochs", "check_learning_rate", "smallest_learning_rate"]
 
 REAL_TEXT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 """The one grammar of a number a person types (the dashboard's cells and links, the command line's flags): ASCII
@@ -110,6 +110,17 @@ def check_real(name: str, value: object, low: float = -math.inf, high: float = m
 def check_learning_rate(learning_rate: float) -> float:
     """Return ``learning_rate`` as float if it is a real number in (0, MAX_LEARNING_RATE] (no str, no bool)."""
     return check_real("learning_rate", learning_rate, 0.0, MAX_LEARNING_RATE, low_open=True)
+
+
+def smallest_learning_rate(dtype: torch.dtype = torch.float32) -> float:
+    """The smallest learning rate bp_core trains with on data of ``dtype``: its smallest normal number (below it,
+    lr x gradient is subnormal or rounds to zero, and nothing trains). ``train`` and ``learning_rate_sweep`` refuse
+    less; the dashboard checks typed rates against it before anything is queued.
+
+    >>> smallest_learning_rate()
+    1.1754943508222875e-38
+    """
+    return float(torch.finfo(check_float_dtype("dtype", dtype)).tiny)
 
 
 def check_int_range(name: str, value: int, low: int, high: int) -> int:

@@ -27,7 +27,15 @@ from .cost import check_training_size
 from .data import Dataset, as_dataset
 from .grad_mode import grad_enabled
 from .history import DIVERGENCE_FACTOR, RecordPolicy, TrainResult, record_policy
-from .limits import METHODS, check_bool, check_callable, check_choice, check_epochs, check_learning_rate
+from .limits import (
+    METHODS,
+    check_bool,
+    check_callable,
+    check_choice,
+    check_epochs,
+    check_learning_rate,
+    smallest_learning_rate,
+)
 from .tuned.loops import first_optimizer_setup_seconds, synchronised_clock, tuned_autograd_loop, tuned_manual_loop
 from .tuned.recorder import ProgressCallback
 
@@ -157,7 +165,7 @@ def _checked(model: object, data: object, method: str, learning_rate: float, epo
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
     policy = record_policy(model, record_params, epochs)
     dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
-    tiny = torch.finfo(dataset.x.dtype).tiny
+    tiny = smallest_learning_rate(dataset.x.dtype)
     if learning_rate < tiny:  # a subnormal rate: lr * gradient rounds to zero or loses its digits, nothing trains
         raise ValueError(f"learning_rate must be at least {tiny:.3g}, the smallest normal {dataset.x.dtype} number, "
                          f"got {learning_rate!r}")

@@ -25,7 +25,8 @@ def test_the_defaults_are_a_valid_sweep(model):
     ({"low": 0.0}, ["sweep_bad_rate"]), ({"low": -1.0}, ["sweep_bad_rate"]),
     ({"low": float("nan")}, ["sweep_bad_rate"]), ({"high": float("inf")}, ["sweep_bad_rate"]),
     ({"high": 1e308}, ["sweep_bad_rate"]), ({"low": True}, ["sweep_bad_rate"]),
-    ({"low": None}, ["sweep_bad_rate"]),
+    ({"low": None}, ["sweep_bad_rate"]), ({"low": 1e-39}, ["sweep_bad_rate"]), ({"low": 5e-324}, ["sweep_bad_rate"]),
+    ({"low": 1e-300}, ["sweep_bad_rate"]),  # below float32's smallest normal: train() would refuse it in the queue
     ({"low": "0.1"}, ["sweep_bad_rate"]), ({"low": 0.5, "high": 0.5}, ["sweep_bad_order"]),
     ({"low": 0.9, "high": 0.5}, ["sweep_bad_order"]), ({"count": 1}, ["sweep_bad_count"]),
     ({"count": 41}, ["sweep_bad_count"]), ({"count": 2.5}, ["sweep_bad_count"]),
@@ -96,3 +97,15 @@ def test_each_chart_name_builds_its_own_chart(sweep):
     assert view.CHARTS["final"](sweep, "en", rates).to_dict() == view.final_loss_chart(sweep, "en").to_dict()
     assert view.CHARTS["curves"](sweep, "en", rates).to_dict() == view.curves_chart(sweep, list(rates), "en").to_dict()
     assert set(view.CHARTS) == {"final", "curves"}
+
+
+def test_every_rate_the_page_accepts_the_library_sweeps_and_the_smallest_it_refuses_is_named():
+    """Issue 31 finding 1: the page accepted 1e-39, train() refused it inside the queue job. The page now checks with
+    bp_core's own bound (bp_core.limits.smallest_learning_rate), and the sweep refuses it at its door, naming low."""
+    least = bp_core.limits.smallest_learning_rate()
+    request, messages = view.resolve_sweep("line", GOOD | {"low": least, "high": least * 10, "count": 2, "epochs": 1})
+    assert messages == [] and request is not None
+    model, data = bp_core.PRESETS["line"].build()
+    bp_core.teaching.learning_rate_sweep(model, data, request.low, request.high, request.count, request.epochs)
+    with pytest.raises(ValueError, match=r"\blow\b"):
+        bp_core.teaching.learning_rate_sweep(model, data, 1e-39, 0.1, 2, 1)

@@ -19,7 +19,7 @@ import torch
 from ..contract import Model, check_model
 from ..cost import check_training_size
 from ..data import as_dataset
-from ..limits import MAX_LEARNING_RATE, check_callable, check_int_range, check_real
+from ..limits import MAX_LEARNING_RATE, check_callable, check_int_range, check_real, smallest_learning_rate
 from ..training import train
 from .stability import stability_bound
 
@@ -64,9 +64,10 @@ def line_hessian(data: object) -> LineHessian:
 
 
 def check_sweep(low: float, high: float, count: int, epochs: int) -> tuple[float, float, int, int]:
-    """The sweep's arguments, checked: 0 < low < high <= MAX_LEARNING_RATE, count and epochs capped, bounded work."""
-    low = check_real("low", low, 0.0, MAX_LEARNING_RATE, low_open=True)
-    high = check_real("high", high, 0.0, MAX_LEARNING_RATE, low_open=True)
+    """The sweep's arguments, checked: smallest_learning_rate() <= low < high <= MAX_LEARNING_RATE (float32 data: the
+    presets'), count and epochs capped, bounded work."""
+    low = check_real("low", low, smallest_learning_rate(), MAX_LEARNING_RATE)  # below it train() refuses: said here
+    high = check_real("high", high, smallest_learning_rate(), MAX_LEARNING_RATE)
     if not low < high:
         raise ValueError(f"low must be below high, got low={low!r}, high={high!r}")
     count = check_int_range("count", count, 2, MAX_RUNS)

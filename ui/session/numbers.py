@@ -22,7 +22,7 @@ MAX_TEXT = bp_core.limits.MAX_NUMBER_TEXT
 """Longest number a cell or a link may spell (a float64's repr needs at most 24 characters)."""
 POINT_LIMIT = 1e6
 """Largest |x| or |y| a data point may have: squared errors of larger values overflow float32 training."""
-LR_MIN = float(np.finfo(np.float32).tiny)
+LR_MIN = bp_core.limits.smallest_learning_rate()
 """Smallest learning rate: training is float32, where anything smaller is subnormal or rounds to 0 (no update)."""
 
 _REAL, _NATURAL = bp_core.limits.REAL_TEXT, bp_core.limits.NATURAL_TEXT  # one grammar with the command line

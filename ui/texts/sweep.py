@@ -18,8 +18,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "sweep_count": {"en": "Number of rates (2 to {cap})", "ko": "학습률 개수 (2 – {cap})"},
     "sweep_epochs": {"en": "Epochs per run (1 to {cap})", "ko": "학습당 에폭 수 (1 – {cap})"},
     "sweep_button": {"en": "Sweep", "ko": "실행"},
-    "sweep_bad_rate": {"en": "{which} must be a number in (0, {cap:g}]; you entered {value}.",
-                       "ko": "{which}은(는) (0, {cap:g}] 범위의 수여야 합니다. 입력값: {value}."},
+    "sweep_bad_rate": {"en": "{which} must be a number from {least:.3g} (the smallest normal float32 number) to "
+                             "{cap:g}; you entered {value}.",
+                       "ko": "{which}은(는) {least:.3g}(float32의 가장 작은 정규 수)부터 {cap:g}까지의 수여야 합니다. "
+                             "입력값: {value}."},
     "sweep_bad_order": {"en": "The smallest learning rate ({low:g}) must be below the largest ({high:g}).",
                         "ko": "가장 작은 학습률({low:g})은 가장 큰 학습률({high:g})보다 작아야 합니다."},
     "sweep_bad_count": {"en": "The number of rates must be a whole number from 2 to {cap}; you entered {value}.",

@@ -21,7 +21,7 @@ from bp_core import limits, teaching
 from ui.charts import builders as charts
 from ui.server.queue_view import queued
 from ui.server.worker import Job, Report
-from ui.session.numbers import whole_number
+from ui.session.numbers import LR_MIN, whole_number
 from ui.session.state import WidgetValues
 from ui.texts import t
 from ui.texts.messages import Message
@@ -56,9 +56,10 @@ def _number(value: Any) -> float | None:
 
 
 def _rate(value: Any) -> float | None:
-    """A learning rate in (0, MAX_LEARNING_RATE], else None."""
+    """A learning rate bp_core trains with, in [LR_MIN, MAX_LEARNING_RATE], else None (a tiny rate such as 1e-39 is
+    refused here, before anything is queued, as train() would refuse it)."""
     number = _number(value)
-    return number if number is not None and 0 < number <= limits.MAX_LEARNING_RATE else None
+    return number if number is not None and LR_MIN <= number <= limits.MAX_LEARNING_RATE else None
 
 
 def resolve_sweep(model: str, values: WidgetValues) -> tuple[SweepRequest | None, list[Message]]:
@@ -69,9 +70,11 @@ def resolve_sweep(model: str, values: WidgetValues) -> tuple[SweepRequest | None
     cap = limits.MAX_LEARNING_RATE
     messages: list[Message] = []
     if low is None:
-        messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": values.get("low"), "cap": cap}))
+        messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": values.get("low"), "cap": cap,
+                                            "least": LR_MIN}))
     if high is None:
-        messages.append(("sweep_bad_rate", {"which": ("sweep_high", {}), "value": values.get("high"), "cap": cap}))
+        messages.append(("sweep_bad_rate", {"which": ("sweep_high", {}), "value": values.get("high"), "cap": cap,
+                                            "least": LR_MIN}))
     if low is not None and high is not None and not low < high:
         messages.append(("sweep_bad_order", {"low": low, "high": high}))
     if count is None:
