@@ -5,9 +5,11 @@ every sentence built from the figures it states, ratios in the direction they ar
 import numpy as np
 import pandas as pd
 import pytest
+import torch
 from lecture_golden import AUTOGRAD_B, AUTOGRAD_W, LOSSES_EVERY_100, MANUAL_B, MANUAL_W
 
 import bp_core
+from bp_core import lecture
 from bp_core.lecture import note
 from bp_core.measure import lecture_example
 from bp_core.measure.lecture_example import LectureExample, ProgramTimes, memory_beside_note, reconcile_example
@@ -156,3 +158,13 @@ def test_the_epoch_sentence_quotes_the_notes_loss_and_rows_99_and_100_of_a_run_h
     assert f"{history.iloc[99]:.4f}" == "0.0076"  # the note's Epoch [100/1000] is row 99
     sentence = view.epoch_sentence("en")
     assert "0.0076" in sentence and f"{history.iloc[99]:.6f}" in sentence and f"{history.iloc[100]:.6f}" in sentence
+
+
+@pytest.mark.parametrize("context", [torch.no_grad, torch.inference_mode])
+def test_the_autograd_program_runs_the_same_inside_a_callers_no_grad_or_inference_mode(context):
+    """Issue 31 finding 6: under a caller's no_grad, bp_pytorch.py's loss.backward() raised 'element 0 of tensors
+    does not require grad'; the lecture's programs now turn autograd on at their door."""
+    plain = lecture.run_program("bp_pytorch")
+    with context():
+        inside = lecture.run_program("bp_pytorch")
+    assert (inside.w, inside.b) == (plain.w, plain.b) and inside.printed == plain.printed

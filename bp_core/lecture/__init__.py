@@ -16,6 +16,7 @@ import time
 import types
 from dataclasses import dataclass
 
+from ..grad_mode import grad_enabled
 from ..limits import ArgumentTypeError, check_choice
 from . import bp, bp_pytorch
 
@@ -54,6 +55,7 @@ def program_main(program: str, lines: list[str]) -> types.FunctionType:
     return types.FunctionType(module.main.__code__, {**vars(module), "print": captured}, "main")
 
 
+@grad_enabled  # bp_pytorch.py calls loss.backward(): it runs the same inside a caller's no_grad or inference_mode
 def run_program(program: str) -> ProgramRun:
     """Run ``program`` ("bp" or "bp_pytorch") once, untraced, and return what it printed, w, b and its time."""
     lines: list[str] = []

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import seed_line
+from ..grad_mode import grad_enabled
 from ..lecture import METHOD_PROGRAMS, note, printed_final
 from ..limits import METHODS, ArgumentTypeError, check_callable
 from ..models import Line
@@ -66,6 +67,7 @@ class LectureExample:
                      for here, there in zip(self.final[method], (note.FINAL_W, note.FINAL_B)))
 
 
+@grad_enabled  # the autograd program runs the same inside a caller's no_grad or inference_mode
 def reconcile_example(*, progress: Callable[[int, int], None] | None = None) -> LectureExample:
     """Run both of the note's programs here (``lecture_memory_profile``) and bp_core's trainers on the same data, and
     set every figure beside the note's.

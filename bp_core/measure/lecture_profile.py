@@ -28,6 +28,7 @@ import psutil
 
 from ..budget import TensorBytes
 from ..data import seed_line
+from ..grad_mode import grad_enabled
 from ..lecture import METHOD_PROGRAMS, program_main
 from ..limits import METHODS, check_callable, check_choice, check_methods
 from ..models import Line
@@ -64,6 +65,7 @@ class LectureProfile:
         return _render(self.tables[method], self.filenames[method])
 
 
+@grad_enabled  # the autograd program runs the same inside a caller's no_grad or inference_mode
 def lecture_memory_profile(*, methods=METHODS, progress: Callable[[int, int], None] | None = None) -> LectureProfile:
     """Run the lecture's two programs under memory_profiler's line profiler, in this thread, and return its tables.
 
