@@ -217,6 +217,9 @@ HOSTILE = [
     *cases(teaching.tolerances, {"dtype": "float32"}, "dtype", [None, "float16", torch.float32, 32, ["float32"]]),
     *cases(lecture.run_program, {"program": "bp"}, "program", [None, "bp.py", "manual", 5, ["bp"]]),
     *cases(lecture.printed_final, {"printed": ""}, "printed", [None, b"w", 5, "", "최종 학습된 가중치 w: 1.0"]),
+    *cases(lecture.printed_final, {"printed": ""}, "printed",  # issue 31 finding 9: what float() takes, a program
+           [f"최종 학습된 가중치 w: {w}\n최종 학습된 편향 b: 1.0\n" for w in ("nan", "1e999", "٢.٠", "inf", "0x1p3")],
+           name=r"final w"),  # never prints
     *cases(lecture.program_main, {"program": "bp", "lines": []}, "program", [None, "main"]),
     *cases(lecture.program_main, {"program": "bp", "lines": []}, "lines", [None, "out", ()]),
     *cases(measure.lecture_memory_profile, PROFILE, "methods", ["manual", (), None]),

@@ -11,13 +11,14 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 import time
 import types
 from dataclasses import dataclass
 
 from ..grad_mode import grad_enabled
-from ..limits import ArgumentTypeError, check_choice
+from ..limits import REAL_TEXT, ArgumentTypeError, check_choice
 from . import bp, bp_pytorch
 
 __all__ = ["METHOD_PROGRAMS", "PROGRAMS", "ProgramRun", "printed_final", "program_main", "run_program"]
@@ -80,5 +81,8 @@ def printed_final(printed: str) -> tuple[float, float]:
         match = re.search(rf"^최종 학습된 \S+ {name}: (\S+)$", printed, re.M)
         if match is None:
             raise ValueError(f"printed holds no final {name} line (\"최종 학습된 ... {name}: ...\")")
-        values.append(float(match.group(1)))
+        text = match.group(1)  # what float() would also take: nan, 1e999, Arabic-Indic digits; a program prints none
+        if REAL_TEXT.fullmatch(text) is None or not math.isfinite(float(text)):
+            raise ValueError(f"printed's final {name} must be a finite number in ASCII digits, got {text[:40]!r}")
+        values.append(float(text))
     return values[0], values[1]
