@@ -110,3 +110,14 @@ def test_finite_differences_beyond_the_work_cap_are_refused_up_front():
     with pytest.raises(ValueError, match="MAX_CALL_SECONDS"):
         bp_core.teaching.gradcheck_manual(model, params, data)
     assert bp_core.gradients(model, params, data, "manual")["W1"].shape == (64, 64)  # one pass: fine
+
+
+@pytest.mark.parametrize("method", ["manual", "autograd", "numeric"])
+def test_an_overflowing_gradient_is_refused_naming_params_by_every_method(method):
+    """Issue 31 finding 4: at w = 3e38 'manual' and 'autograd' returned inf where 'numeric' refused; gradient_check
+    then called both inf 'exact'. Every method now refuses, naming params."""
+    huge = {"w": torch.tensor([[3e38]]), "b": torch.zeros(1, 1)}
+    with pytest.raises(ValueError, match="params"):
+        bp_core.gradients(bp_core.Line(), huge, bp_core.seed_line(), method)
+    with pytest.raises(ValueError, match="params"):
+        bp_core.gradient_check(bp_core.Line(), huge, bp_core.seed_line())

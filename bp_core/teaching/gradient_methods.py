@@ -71,11 +71,11 @@ def gradients(model: Model, params: Params, data: object, method: str = "manual"
         check_numeric_work("method='numeric'", model, params, data.n_samples, 2)
     if method == "manual":
         with torch.no_grad():
-            return manual_loss_and_grads(model, params, data.x, data.y)[1]
+            return _finite(method, dtype, manual_loss_and_grads(model, params, data.x, data.y)[1])
     if method == "autograd":
         leaves = {k: v.detach().clone().requires_grad_(True) for k, v in params.items()}
         grads = torch.autograd.grad(_loss(model, leaves, data.x, data.y), list(leaves.values()))
-        return dict(zip(leaves, grads))
+        return _finite(method, dtype, dict(zip(leaves, grads)))
     largest = max(1.0, float(flatten(params).abs().max()))
     floor = 16 * torch.finfo(dtype).eps * largest  # below it p ± epsilon rounds to p itself, or nearly
     if epsilon is None:
@@ -84,6 +84,16 @@ def gradients(model: Model, params: Params, data: object, method: str = "manual"
         raise ValueError(f"epsilon must be at least {floor:.3g} for {dtype} parameters as large as {largest:g} "
                          f"(16 units in their last place), got {epsilon!r}")
     return _numeric(model, params, data.x, data.y, epsilon)
+
+
+def _finite(method: str, dtype: torch.dtype, grads: Params) -> Params:
+    """``grads`` when every number is finite; else the ValueError 'numeric' raises, naming params (issue 31: 'manual'
+    and 'autograd' returned inf or NaN at w = 3e38 where 'numeric' refused)."""
+    for name, grad in grads.items():
+        if not bool(torch.isfinite(grad).all()):
+            raise ValueError(f"params: the {method} gradient of {name} is not finite in {dtype} at these parameters "
+                             "(the loss overflows); pass smaller or float64 params")
+    return grads
 
 
 def _numeric(model: Model, params: Params, x: torch.Tensor, y: torch.Tensor, epsilon: float) -> Params:
