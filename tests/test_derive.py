@@ -24,6 +24,7 @@ from bp_core.teaching.derive import (
     line_problem,
     line_with_formulas,
     network_problem,
+    network_with_formulas,
     parse_formula,
     path_problem,
 )
@@ -256,3 +257,18 @@ def test_a_path_sum_written_element_by_element_is_autograds_gradient_and_one_pat
         problem.check("n2[4, 0]", "W1[0,1]")
     with pytest.raises(ValueError, match="parameter"):
         path_problem(model, params, data, "W9[0,0]", 3)
+
+
+def test_a_network_trained_with_the_backwards_own_formulas_follows_train_manual(network) -> None:
+    model, _, data = network
+    formulas = {"dL_dn2": "2 * (n2 - y) / (N * K)", "dL_dd2": "dL_dn2 * n2 * (1 - n2)",
+                "dL_dW2": "dL_dd2.t().mm(n1)", "dL_db2": "dL_dd2.sum(0)", "dL_dn1": "dL_dd2.mm(W2)",
+                "dL_dd1": "dL_dn1 * n1 * (1 - n1)", "dL_dW1": "dL_dd1.t().mm(n0)", "dL_db1": "dL_dd1.sum(dim=0)"}
+    mine = network_with_formulas(model, data, formulas, 1.0, 300)
+    run = bp_core.train(model, data, "manual", 1.0, 300)
+    by_hand = torch.tensor(run.history["loss"].to_numpy()[:300], dtype=torch.float64)
+    assert torch.allclose(torch.tensor(mine.losses, dtype=torch.float64), by_hand, atol=1e-6)
+    wrong = network_with_formulas(model, data, formulas | {"dL_dd2": "dL_dn2"}, 1.0, 300)  # f' left out
+    assert abs(wrong.losses[-1] - mine.losses[-1]) > 1e-4
+    with pytest.raises(ValueError, match="missing dL_db1"):
+        network_with_formulas(model, data, {k: v for k, v in formulas.items() if k != "dL_db1"}, 1.0, 3)

@@ -344,6 +344,15 @@ HOSTILE = [
                                    "sample": 0}, "sample", [-1, 4, 1.5, "0"]),
     *cases(teaching.path_problem, {"model": MLP, "params": MLP_PARAMS, "data": ADDER, "parameter": "W1[0,0]",
                                    "sample": 0}, "model", [LINE]),
+    *cases(teaching.network_targets, {"model": MLP}, "model", [LINE, None, "mlp"]),
+    *cases(teaching.network_with_formulas, {"model": MLP, "data": ADDER, "formulas": {}, "learning_rate": 1.0,
+                                            "epochs": 3}, "formulas", [None, ["dL_dn2"], {}, {"dL_dn2": "y"}]),
+    *cases(teaching.network_with_formulas, {"model": MLP, "data": ADDER, "formulas": {}, "learning_rate": 1.0,
+                                            "epochs": 3}, "epochs", [0, 1.5, 10**6]),
+    *cases(teaching.network_with_formulas, {"model": MLP, "data": ADDER, "formulas": {}, "learning_rate": 1.0,
+                                            "epochs": 3}, "learning_rate", [NAN, -1.0, "1"]),
+    *cases(teaching.network_with_formulas, {"model": MLP, "data": ADDER, "formulas": {}, "learning_rate": 1.0,
+                                            "epochs": 3}, "model", [LINE, None]),
     *cases(teaching.network_problem, {"model": MLP, "params": MLP_PARAMS, "data": ADDER}, "data", [SEED],
            name=r"\bx\b"),  # the line's points: one column where the network reads two
 ]

@@ -24,6 +24,7 @@ import torch
 
 from ..activations import ACTIVATIONS
 from ..contract import LayeredModel, check_layered, check_params
+from ..cost import check_training_size
 from ..data import Dataset, as_dataset, seed_line
 from ..limits import ArgumentTypeError, check_int_range, check_learning_rate, clipped, shown
 from ..models import Line
@@ -31,7 +32,8 @@ from .paths import chain_rule_paths
 
 __all__ = ["compare_gradient", "DeriveProblem", "evaluate_formula", "Formula", "FormulaCheck", "FormulaError",
            "FUNCTIONS", "line_problem", "line_with_formulas", "LineWithFormulas", "MAX_TEXT", "METHODS",
-           "network_problem", "parse_formula", "path_problem"]
+           "network_problem", "network_targets", "network_with_formulas", "NetworkWithFormulas", "parse_formula",
+           "path_problem"]
 
 MAX_TEXT = 600
 """Characters a formula may have (the lecture's dw has 40; a path sum on the 2-3-2 network by hand about 170)."""
@@ -643,3 +645,74 @@ def line_with_formulas(dw: Formula | str, db: Formula | str, epochs: int = 1000,
             if (epoch + 1) % 100 == 0:
                 printed.append(f"{loss.item():.4f}")
     return LineWithFormulas(tuple(losses), tuple(printed), w.item(), b.item())
+
+
+def network_targets(model: LayeredModel) -> tuple[str, ...]:
+    """What the backward pass of ``model`` computes, in its order: the output error, then per layer from the top
+    dL/dd, dL/dW, dL/db and dL/dn of the layer below (the names ``network_problem`` asks)."""
+    layers = check_layered(model).n_layers
+    order = [f"dL_dn{layers}"]
+    for layer in range(layers, 0, -1):
+        order += [f"dL_dd{layer}", f"dL_dW{layer}", f"dL_db{layer}"] + ([f"dL_dn{layer - 1}"] if layer > 1 else [])
+    return tuple(order)
+
+
+@dataclass(frozen=True)
+class NetworkWithFormulas:
+    """A network trained by hand with a learner's backward-pass formulas: the loss of every epoch's forward pass
+    (before its update) and the final parameters; ``stopped_at`` the epoch whose loss was not finite, else None."""
+
+    losses: tuple[float, ...]
+    params: dict[str, torch.Tensor]
+    stopped_at: int | None
+
+
+def network_with_formulas(model: LayeredModel, data: Dataset, formulas: Mapping[str, str], learning_rate: float,
+                          epochs: int) -> NetworkWithFormulas:
+    """Train ``model`` from its initial parameters on ``data`` by plain gradient descent, each epoch's backward pass
+    computed by the learner's ``formulas`` (one per name of ``network_targets``, evaluated in that order over the
+    forward pass's values and the gradients already computed). With the backward's own formulas the losses are
+    ``train(method="manual")``'s to float rounding (tests/test_derive.py)."""
+    model = check_layered(model)
+    data = as_dataset(data, model.in_features, model.out_features)
+    learning_rate = check_learning_rate(learning_rate)
+    epochs = check_int_range("epochs", epochs, 1, 10_000)
+    if not isinstance(formulas, Mapping):
+        raise ArgumentTypeError(f"formulas must map each backward-pass quantity to its text, got {shown(formulas)}")
+    order = network_targets(model)
+    missing = [name for name in order if name not in formulas]
+    if missing:
+        raise ValueError(f"formulas must give every quantity of the backward pass; missing {', '.join(missing)}")
+    parsed = {name: formulas[name] if isinstance(formulas[name], Formula) else parse_formula(formulas[name])
+              for name in order}
+    check_training_size(model, data.n_samples, epochs, ("manual",))
+    params = {name: value.clone() for name, value in model.init_params(data.x.dtype).items()}
+    samples, outputs = data.n_samples, int(data.y.shape[1])
+    losses: list[float] = []
+    stopped = None
+    with torch.no_grad():
+        for epoch in range(epochs):
+            names: dict[str, torch.Tensor | int] = {"x": data.x, "y": data.y, "N": samples, "K": outputs,
+                                                    "n0": data.x}
+            n = data.x
+            for layer, spec in enumerate(model.layers(), start=1):
+                d = n @ params[spec.weight].T + params[spec.bias]
+                n = ACTIVATIONS[spec.activation].forward(d)
+                names.update({f"d{layer}": d, f"n{layer}": n, f"W{layer}": params[spec.weight],
+                              f"b{layer}": params[spec.bias]})
+            loss = float(((n - data.y) ** 2).mean())
+            losses.append(loss)
+            if not math.isfinite(loss):
+                stopped = epoch
+                break
+            for name in order:
+                names[name] = evaluate_formula(parsed[name], names)
+            for layer, spec in enumerate(model.layers(), start=1):
+                for key, grad in ((spec.weight, names[f"dL_dW{layer}"]), (spec.bias, names[f"dL_db{layer}"])):
+                    assert isinstance(grad, torch.Tensor)
+                    if grad.numel() != params[key].numel():
+                        raise FormulaError("shape", f"dL/d{key} has shape {tuple(grad.shape)}; {key} has shape "
+                                           f"{tuple(params[key].shape)}", op="update", left=str(tuple(grad.shape)),
+                                           right=str(tuple(params[key].shape)))
+                    params[key] = params[key] - learning_rate * grad.reshape(params[key].shape)
+    return NetworkWithFormulas(tuple(losses), params, stopped)

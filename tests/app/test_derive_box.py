@@ -107,3 +107,23 @@ def test_the_chain_page_asks_the_chosen_weights_path_sum_and_names_one_path_alon
     at.button(key="derive_check").click().run()
     assert not at.exception
     assert any(message.startswith("✓") for message in texts(at, "success")), shown(at)
+
+
+NETWORK = {"dL_dn2": "2 * (n2 - y) / (N * K)", "dL_dd2": "dL_dn2 * n2 * (1 - n2)", "dL_dW2": "dL_dd2.t().mm(n1)",
+           "dL_db2": "dL_dd2.sum(0)", "dL_dn1": "dL_dd2.mm(W2)", "dL_dd1": "dL_dn1 * n1 * (1 - n1)",
+           "dL_dW1": "dL_dd1.t().mm(n0)", "dL_db1": "dL_dd1.sum(dim=0)"}
+
+
+def test_a_network_trains_with_the_learners_backward_pass_once_every_quantity_is_right():
+    at = open_page(PAGE)
+    at.radio(key="step.model").set_value("mlp").run()
+    assert at.button(key="derive_train").disabled
+    for target, formula in NETWORK.items():
+        check(at, target, formula)
+    at.button(key="derive_train").click().run()
+    assert not at.exception
+    said = next(s for s in texts(at, "success") if s.startswith("Your backward pass trained the network"))
+    largest = float(said.rsplit("at most ", 1)[1].rstrip("."))
+    assert largest < 1e-5  # the learner's formulas are the backward's: the curves agree to float rounding
+    titles = [chart_title(json.loads(chart.proto.spec)) for chart in at.get("vega_lite_chart")]
+    assert t("derive_chart_title", "en") in titles

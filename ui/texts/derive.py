@@ -138,4 +138,19 @@ TEXTS: dict[str, dict[str, str]] = {
                          "{autograd:.4g} with autograd.",
                    "ko": "{epochs} 에폭 동안의 에폭별 손실: {first:.4g}에서 내 식으로 {yours:.4g}, autograd로 "
                          "{autograd:.4g}까지."},
+    "derive_train_network": {"en": "Train {epochs} epochs with your backward pass",
+                             "ko": "내 역전파로 {epochs} 에폭 학습"},
+    "derive_train_locked_network": {"en": "Get every quantity of the backward pass right first ({left} of {total} to "
+                                          "go); then train the network with them.",
+                                    "ko": "먼저 역전파의 모든 값을 맞히세요(남은 것 {total}개 중 {left}개). 그러면 그 "
+                                          "식으로 신경망을 학습시킬 수 있습니다."},
+    "derive_training_network": {"en": "Training the network with your backward pass for {epochs} epochs …",
+                                "ko": "내 역전파로 신경망을 {epochs} 에폭 학습하는 중 …"},
+    "derive_network_trained": {"en": "Your backward pass trained the network for {epochs} epochs: final loss "
+                                     "{yours:.6g}, autograd's {autograd:.6g}; the two curves differ by at most "
+                                     "{largest:.2g}.",
+                               "ko": "내 역전파로 신경망을 {epochs} 에폭 학습했습니다: 최종 손실 {yours:.6g}, "
+                                     "autograd는 {autograd:.6g}; 두 곡선의 차이는 최대 {largest:.2g}입니다."},
+    "derive_network_stopped": {"en": "The loss stopped being finite at epoch {epoch}: training stopped there.",
+                               "ko": "에폭 {epoch}에서 손실이 유한하지 않게 되어 학습을 멈췄습니다."},
 }

@@ -19,11 +19,13 @@ import streamlit as st
 import torch
 
 import bp_core
+from bp_core.contract import check_layered
 from bp_core.lecture import note
 from bp_core.teaching import derive
 from ui.charts.builders import METHOD_COLOURS, legend_below, title_lines
 from ui.server.queue_view import queued
 from ui.session import state
+from ui.session.settings import Settings
 from ui.texts import render, t
 from ui.texts.messages import Message, shown
 from ui.views.exercises import Verdict, record_verdict, score
@@ -101,8 +103,10 @@ def right_formulas(model: str) -> dict[str, str]:
     return dict(found) if isinstance(found, Mapping) else {}
 
 
-def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: str) -> None:
-    """The formula box for ``problem`` on ``page``: pick a quantity, write it, check it; for the line, train."""
+def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: str,
+                   settings: Settings | None = None) -> None:
+    """The formula box for ``problem`` on ``page``: pick a quantity, write it, check it; for the line, and for a
+    network whose run ``settings`` are given, train with the learner's formulas."""
     st.subheader(t("derive_title", lang))
     line = kind(problem) == "dw_db"
     st.markdown(t(f"derive_intro_{kind(problem)}", lang))
@@ -137,6 +141,8 @@ def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: s
     st.caption(t("derive_score", lang, right=got, tried=tried))
     if line:
         train_section(model, lang)
+    elif settings is not None and kind(problem) == "network":
+        network_train_section(model, asked, settings, lang)
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
@@ -195,3 +201,49 @@ def loss_chart(yours: tuple[float, ...], autograd: list[float], lang: str) -> al
         color=alt.Color("run:N", title=None, scale=alt.Scale(domain=runs, range=list(METHOD_COLOURS)),
                         legend=legend_below()),
         strokeDash=alt.StrokeDash("run:N", legend=None, scale=alt.Scale(domain=runs, range=[[1, 0], [6, 3]])))
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def network_trained_with(settings: Settings, formulas: tuple[tuple[str, str], ...],
+                         _lang: str = "en") -> tuple[derive.NetworkWithFormulas, list[float]]:
+    """The network of ``settings`` trained with the learner's backward-pass formulas, and autograd's run of the same
+    epochs (in the server's queue)."""
+
+    def compute(report) -> tuple[derive.NetworkWithFormulas, list[float]]:
+        model, data = settings.build()
+        yours = derive.network_with_formulas(check_layered(model), data, dict(formulas), settings.learning_rate,
+                                             settings.epochs)
+        report(0.5)
+        theirs = bp_core.train(model, data, "autograd", settings.learning_rate, settings.epochs)
+        return yours, [float(v) for v in theirs.history["loss"].iloc[:settings.epochs]]
+
+    return queued(TRAIN, (settings, formulas), compute, _lang,
+                  lambda job: t("derive_training_network", _lang, epochs=settings.epochs))
+
+
+def network_train_section(model: str, asked: list[str], settings: Settings, lang: str) -> None:
+    """Once every quantity of the backward pass is right: the network trained with the learner's formulas, beside
+    autograd's run."""
+    kept = right_formulas(model)
+    ready = all(target in kept for target in asked)
+    pressed = st.button(t("derive_train_network", lang, epochs=settings.epochs), key=state.key("derive", "train"),
+                        disabled=not ready)
+    if not ready:
+        st.caption(t("derive_train_locked_network", lang, left=len([a for a in asked if a not in kept]),
+                     total=len(asked)))
+        return
+    formulas = tuple((target, kept[target]) for target in asked)
+    if pressed:
+        state.remember("derive", "trained", formulas, model=model)
+    if state.recall("derive", "trained", None, model=model) != formulas:
+        return
+    yours, autograd = network_trained_with(settings, formulas, _lang=lang)
+    if yours.stopped_at is not None:
+        st.warning(t("derive_network_stopped", lang, epoch=yours.stopped_at))
+        return
+    common = min(len(yours.losses), len(autograd))
+    largest = max(abs(a - b) for a, b in zip(yours.losses[:common], autograd[:common]))
+    said = t("derive_network_trained", lang, epochs=len(yours.losses), yours=yours.losses[-1],
+             autograd=autograd[-1], largest=largest)
+    st.success(said)
+    st.altair_chart(loss_chart(yours.losses, autograd, lang).properties(description=said), width="stretch")

@@ -110,7 +110,7 @@ def draw() -> None:
             st.markdown(t("step_network_update", lang, count=words["count"], lr=settings.learning_rate))
             table(view.update_table(step, lang), "update_table", digits=7)
 
-    derive_section("step", model_key, view.derive_problem(settings, epoch), lang)  # your turn: write it as code
+    derive_section("step", model_key, view.derive_problem(settings, epoch), lang, settings)  # write it as code
 
     matches, row = view.matches_history(settings, epoch), epoch + 1
     verdict = t("step_matches" if matches else "step_differs", lang, row=row, loss_row=epoch)
