@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import math
+import operator
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ class Formula:
 
 
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.MatMult: "@"}
+_ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "**": operator.pow}
+"""The element-wise operators by symbol (``@`` is checked and applied apart)."""
 _CONSTRUCTS = {ast.Lambda: "lambda", ast.Compare: "comparison", ast.BoolOp: "and/or",
                ast.IfExp: "if/else", ast.ListComp: "comprehension", ast.SetComp: "comprehension",
                ast.DictComp: "comprehension", ast.GeneratorExp: "comprehension", ast.List: "list",
@@ -303,8 +306,7 @@ class _Evaluator:
             if symbol == "@":
                 raise FormulaError("argument", "@ needs two tensors", method="@", why="two tensors")
             try:
-                result = {"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
-                          "/": lambda: left / right, "**": lambda: float(left) ** right}[symbol]()
+                result = _ARITHMETIC[symbol](float(left) if symbol == "**" else left, right)
             except (ZeroDivisionError, OverflowError) as problem:
                 raise FormulaError("number", f"{left:g} {symbol} {right:g}: {problem}", value=f"{left:g}") from None
             if isinstance(result, complex):
@@ -317,8 +319,7 @@ class _Evaluator:
                 return left_t @ right_t
             shapes = [v.shape for v in (left, right) if isinstance(v, torch.Tensor)]
             self.check_size(torch.broadcast_shapes(*shapes), symbol)
-            return {"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
-                    "/": lambda: left / right, "**": lambda: left ** right}[symbol]()
+            return _ARITHMETIC[symbol](left, right)
         except RuntimeError:
             raise FormulaError("shape", f"the shapes {_shape(left)} and {_shape(right)} cannot be combined by "
                                f"{symbol}", op=symbol, left=_shape(left), right=_shape(right)) from None
@@ -525,6 +526,18 @@ def line_problem(params: Mapping[str, torch.Tensor] | None = None, data: Dataset
     return DeriveProblem(names, answers, mistakes, samples)
 
 
+def _forward(model: LayeredModel, params: Mapping[str, torch.Tensor],
+             x: torch.Tensor) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
+    """The forward pass keeping every layer's (n in, d, n out), from the input up (d = n W^T + b, n = f(d))."""
+    values, n = [], x
+    for spec in model.layers():
+        d = n @ params[spec.weight].T + params[spec.bias]
+        n_out = ACTIVATIONS[spec.activation].forward(d)
+        values.append((n, d, n_out))
+        n = n_out
+    return values
+
+
 def network_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], data: Dataset) -> DeriveProblem:
     """A layered network at ``params`` on ``data`` (a Dataset or a pair (x, y)). Names: ``x``, ``y``, ``N``
     (samples), ``K`` (outputs), ``n0`` (= x) … ``nL``, ``d1`` … ``dL``, ``W1`` …, ``b1`` …, and the true upstream
@@ -537,14 +550,10 @@ def network_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], dat
     data = as_dataset(data, model.in_features, model.out_features)
     x, y = data.x.to(next(iter(params.values())).dtype), data.y.to(next(iter(params.values())).dtype)
     live = {name: value.detach().clone().requires_grad_(True) for name, value in params.items()}
-    values, n = [], x
-    for spec in model.layers():  # the forward pass, keeping every d and n for their gradients
-        d = n @ live[spec.weight].T + live[spec.bias]
-        n_out = ACTIVATIONS[spec.activation].forward(d)
+    values = _forward(model, live, x)
+    for _, d, n_out in values:  # every d and n keeps its gradient
         d.retain_grad()
         n_out.retain_grad()
-        values.append((n, d, n_out))
-        n = n_out
     loss = torch.nn.functional.mse_loss(values[-1][2], y)
     loss.backward()
     layers = len(values)
@@ -561,6 +570,7 @@ def network_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], dat
         if layer > 1:
             answers[f"dL_dn{layer - 1}"] = values[layer - 2][2].grad  # type: ignore[assignment]
     answers[f"dL_dn{layers}"] = values[-1][2].grad  # type: ignore[assignment]
+    answers = {name: answers[name] for name in network_targets(model)}  # in the backward pass's order
     mistakes: dict[str, dict[str, torch.Tensor]] = {key: {"sign": -value} for key, value in answers.items()}
     output = answers[f"dL_dn{layers}"]
     mistakes[f"dL_dn{layers}"].update(two=output / 2, mean=output * samples * outputs)
@@ -574,10 +584,6 @@ def network_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], dat
             mistakes[f"dL_dW{layer}"]["d_for_n"] = names[f"dL_dd{layer}"].t() @ names[f"d{layer - 1}"]  # type: ignore
             mistakes[f"dL_dn{layer - 1}"]["f_prime"] = upstream @ params[f"W{layer}"]
     return DeriveProblem(names, answers, mistakes, samples)
-
-
-PATH_NAMES = ("x", "y", "N", "K")
-"""What a path formula may name besides every layer's n, d, W and b (no upstream gradient: the learner builds it)."""
 
 
 def path_problem(model: LayeredModel, params: Mapping[str, torch.Tensor], data: Dataset, parameter: str,
@@ -694,13 +700,11 @@ def network_with_formulas(model: LayeredModel, data: Dataset, formulas: Mapping[
         for epoch in range(epochs):
             names: dict[str, torch.Tensor | int] = {"x": data.x, "y": data.y, "N": samples, "K": outputs,
                                                     "n0": data.x}
-            n = data.x
-            for layer, spec in enumerate(model.layers(), start=1):
-                d = n @ params[spec.weight].T + params[spec.bias]
-                n = ACTIVATIONS[spec.activation].forward(d)
+            values = _forward(model, params, data.x)
+            for layer, (spec, (_, d, n)) in enumerate(zip(model.layers(), values), start=1):
                 names.update({f"d{layer}": d, f"n{layer}": n, f"W{layer}": params[spec.weight],
                               f"b{layer}": params[spec.bias]})
-            loss = float(((n - data.y) ** 2).mean())
+            loss = float(((values[-1][2] - data.y) ** 2).mean())
             losses.append(loss)
             if not math.isfinite(loss):
                 stopped = epoch

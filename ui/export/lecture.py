@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from ui.export.notebook import _notebook
+from ui.export.notebook import build_notebook
 from ui.texts import t
 from ui.views.lecture_path import SECTIONS
 from ui.views.start_view import section_values
@@ -58,7 +58,7 @@ def lecture_notebook() -> nbformat.NotebookNode:
         cells.append(new_markdown_cell(f"## {heading['ko']} / {heading['en']}\n\n"
                                        f"{t(section.recap, 'ko', **values)}\n\n{t(section.recap, 'en', **values)}"))
         cells.append(new_code_cell(CODE[section.number]))
-    return _notebook(cells, "ko")
+    return build_notebook(cells, "ko")
 
 
 def main() -> int:

@@ -18,7 +18,7 @@ from ui.session.presets import view
 from ui.session.settings import Settings
 from ui.texts import t
 
-__all__ = ["chain_notebook", "compare_notebook", "notebook_bytes", "step_notebook"]
+__all__ = ["build_notebook", "chain_notebook", "compare_notebook", "notebook_bytes", "step_notebook"]
 
 
 def _build_cell(settings: Settings) -> str:
@@ -67,7 +67,7 @@ def compare_notebook(settings: Settings, lang: str, specs: Mapping[str, Mapping[
              new_code_cell("\n".join(prints))]
     for title, spec in dict(specs or {}).items():
         cells += [new_markdown_cell(f"### {title}"), new_code_cell(_chart_cell(spec))]
-    return _notebook(cells, lang)
+    return build_notebook(cells, lang)
 
 
 def step_notebook(settings: Settings, epoch: int, lang: str, formulas: Mapping[str, str] | None = None) -> Any:
@@ -104,7 +104,7 @@ def step_notebook(settings: Settings, epoch: int, lang: str, formulas: Mapping[s
                 "    print(f'Epoch [{epoch}/1000], Loss: {loss}')\n"
                 "print('최종 학습된 가중치 w:', yours.w)  # bp.py's own final prints\n"
                 "print('최종 학습된 편향 b:', yours.b)"))
-    return _notebook(cells, lang)
+    return build_notebook(cells, lang)
 
 
 def chain_notebook(settings: Settings, parameter: str, sample: int | None, epoch: int, lang: str) -> Any:
@@ -122,10 +122,11 @@ def chain_notebook(settings: Settings, parameter: str, sample: int | None, epoch
              new_markdown_cell(t("nb_figures", lang)),
              new_code_cell(f"print({t('chain_sum_short', lang)!r}, f\"{{paths.total:.9g}}\")\n"
                            f"print({t('chain_autograd', lang)!r}, f\"{{paths.autograd:.9g}}\")")]
-    return _notebook(cells, lang)
+    return build_notebook(cells, lang)
 
 
-def _notebook(cells: list[Any], lang: str) -> Any:
+def build_notebook(cells: list[Any], lang: str) -> Any:
+    """``cells`` as a validated nbformat-4 notebook for a python3 kernel, with stable cell ids and ``lang`` noted."""
     for index, cell in enumerate(cells):
         cell["id"] = f"cell-{index}"  # stable ids: the same page and settings give the same file
     notebook = new_notebook(cells=cells)

@@ -11,7 +11,7 @@ on screen, so a formula checked at one epoch is judged at the epoch shown, in th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -44,14 +44,8 @@ def kind(problem: derive.DeriveProblem) -> str:
 
 
 def targets(problem: derive.DeriveProblem) -> list[str]:
-    """The quantities a problem asks, the output first and then down the layers (the backward pass's order)."""
-    if kind(problem) != "network":
-        return list(problem.answers)
-    layers = max(int(name[len("dL_dd"):]) for name in problem.answers if name.startswith("dL_dd"))
-    order = [f"dL_dn{layers}"]
-    for layer in range(layers, 0, -1):
-        order += [f"dL_dd{layer}", f"dL_dW{layer}", f"dL_db{layer}"] + ([f"dL_dn{layer - 1}"] if layer > 1 else [])
-    return order
+    """The quantities a problem asks, in bp_core's order (a network's: the backward pass's, network_targets)."""
+    return list(problem.answers)
 
 
 def label(target: str) -> str:
@@ -126,10 +120,12 @@ def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: s
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     typed = left.text_input(t("derive_formula", lang, target=label(target)), key=state.key("derive", "formula"),
                             max_chars=derive.MAX_TEXT, placeholder=t("derive_placeholder", lang))
+    now = None
     if right.button(t("derive_check", lang), key=state.key("derive", "check"), width="stretch"):
-        record_verdict(memory, typed, verdict(problem, target, typed))
-    if memory.verdict is not None and memory.checked == typed:  # judged again on the numbers now on screen
         now = verdict(problem, target, typed)
+        record_verdict(memory, typed, now)
+    if memory.verdict is not None and memory.checked == typed:  # judged again on the numbers now on screen
+        now = now or verdict(problem, target, typed)
         getattr(st, now.level)(render(now.message, lang))
         kept = right_formulas(model)
         if now.level == "success":
@@ -158,21 +154,29 @@ def trained_with(dw: str, db: str, _lang: str = "en") -> tuple[derive.LineWithFo
     return queued(TRAIN, (dw, db), compute, _lang, lambda job: t("derive_training", _lang, epochs=note.EPOCHS))
 
 
-def train_section(model: str, lang: str) -> None:
-    """Once dw and db are right: bp.py's 1000 epochs with the learner's formulas, beside autograd's and the note's."""
+def train_button(model: str, asked: Sequence[str], label: str, locked: str) -> tuple[tuple[str, str], ...] | None:
+    """The Train button (``derive_train``), enabled once every quantity in ``asked`` is right (else ``locked`` says
+    what is missing); the right formulas, as (quantity, text) pairs, once they have been trained with, else None."""
     kept = right_formulas(model)
-    ready = all(target in kept for target in LINE_TARGETS)
-    pressed = st.button(t("derive_train", lang, epochs=note.EPOCHS), key=state.key("derive", "train"),
-                        disabled=not ready)
+    ready = all(target in kept for target in asked)
+    pressed = st.button(label, key=state.key("derive", "train"), disabled=not ready)
     if not ready:
-        st.caption(t("derive_train_locked", lang))
-        return
-    formulas = (kept["dw"], kept["db"])
+        st.caption(locked)
+        return None
+    formulas = tuple((target, kept[target]) for target in asked)
     if pressed:
         state.remember("derive", "trained", formulas, model=model)
-    if state.recall("derive", "trained", None, model=model) != formulas:
+    return formulas if state.recall("derive", "trained", None, model=model) == formulas else None
+
+
+def train_section(model: str, lang: str) -> None:
+    """Once dw and db are right: bp.py's 1000 epochs with the learner's formulas, beside autograd's and the note's."""
+    formulas = train_button(model, LINE_TARGETS, t("derive_train", lang, epochs=note.EPOCHS),
+                            t("derive_train_locked", lang))
+    if formulas is None:
         return
-    yours, autograd = trained_with(*formulas, _lang=lang)
+    right = dict(formulas)
+    yours, autograd = trained_with(right["dw"], right["db"], _lang=lang)
     matches = sum(a == b for a, b in zip(yours.printed, note.LOSSES_EVERY_100))
     same = matches == len(note.LOSSES_EVERY_100) and (yours.w, yours.b) == (note.FINAL_W, note.FINAL_B)
     (st.success if same else st.warning)(t("derive_trained_same" if same else "derive_trained_differs", lang,
@@ -224,18 +228,10 @@ def network_trained_with(settings: Settings, formulas: tuple[tuple[str, str], ..
 def network_train_section(model: str, asked: list[str], settings: Settings, lang: str) -> None:
     """Once every quantity of the backward pass is right: the network trained with the learner's formulas, beside
     autograd's run."""
-    kept = right_formulas(model)
-    ready = all(target in kept for target in asked)
-    pressed = st.button(t("derive_train_network", lang, epochs=settings.epochs), key=state.key("derive", "train"),
-                        disabled=not ready)
-    if not ready:
-        st.caption(t("derive_train_locked_network", lang, left=len([a for a in asked if a not in kept]),
-                     total=len(asked)))
-        return
-    formulas = tuple((target, kept[target]) for target in asked)
-    if pressed:
-        state.remember("derive", "trained", formulas, model=model)
-    if state.recall("derive", "trained", None, model=model) != formulas:
+    left = len([target for target in asked if target not in right_formulas(model)])
+    formulas = train_button(model, asked, t("derive_train_network", lang, epochs=settings.epochs),
+                            t("derive_train_locked_network", lang, left=left, total=len(asked)))
+    if formulas is None:
         return
     yours, autograd = network_trained_with(settings, formulas, _lang=lang)
     if yours.stopped_at is not None:
