@@ -11,17 +11,28 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from .limits import MAX_EPOCHS, MAX_LEARNING_RATE, MAX_NUMBER_TEXT, NATURAL_TEXT, REAL_TEXT, clipped
+from .cost import check_training_size
+from .limits import (
+    MAX_EPOCHS,
+    MAX_LEARNING_RATE,
+    MAX_NUMBER_TEXT,
+    NATURAL_TEXT,
+    REAL_TEXT,
+    check_epochs,
+    check_learning_rate,
+    clipped,
+)
 from .measure import lecture_profile
 from .measure.isolated import RSSSpread, rss_difference_resolvable
 from .measure.memory import RSS_RESOLUTION_MIB, measure_memory
-from .measure.runtime import measure_runtime
+from .measure.runtime import check_runtime_size, measure_runtime
 from .presets import PRESETS
 from .training import TrainResult, train
 
 _DEFAULT_MODEL = "line"
+_MEASURED_EPOCHS = "--epochs (the runtime measurement: 1 warm-up + 3 repeats; --no-measure skips it)"
 # what --profile leaves to the programs as written (epochs, learning rate, the line) or does not do: given with it,
 # they would be ignored, so they are refused
 _NOT_WITH_PROFILE = {"--epochs": "epochs", "--lr": "lr", "--model": "model", "--no-measure": "no_measure"}
@@ -49,6 +60,10 @@ def _natural(text: str) -> int:
 
 
 class _OneLineParser(argparse.ArgumentParser):
+    def print_help(self, file: Any = None) -> None:  # Any: typeshed's SupportsWrite is not importable at run time
+        # argparse's own print_help swallows a failed write (--help > /dev/full would exit 0): entry reports it
+        (file or sys.stdout).write(self.format_help())
+
     def error(self, message: str):  # exits, as the base class does
         self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -122,6 +137,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     epochs = args.epochs if args.epochs is not None else preset.epochs
     methods = ("manual", "autograd") if args.method == "both" else (args.method,)
     try:
+        # everything the command will do is checked before any of it starts: the runs, then the measurements
+        for method in methods:
+            check_learning_rate(lr), check_epochs(epochs)
+            check_training_size(model, data.n_samples, epochs, (method,))
+            if not args.no_measure:
+                check_runtime_size(model, data.n_samples, method, epochs, argument=_MEASURED_EPOCHS)
         results = {m: train(model, data, m, lr, epochs) for m in methods}
     except ValueError as error:
         print(f"python -m bp_core: error: {error}", file=sys.stderr)
@@ -160,25 +181,48 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
 
 def entry(argv: Sequence[str] | None = None) -> int:
     """``python -m bp_core``: ``main`` writing to standard output, which may be closed, full or a pipe its reader has
-    left (``| head -1``). Then, as Unix tools do: one line on standard error and exit status 1, no traceback."""
+    left (``| head -1``), in any encoding. Then, as Unix tools do: one line on standard error and exit status 1, no
+    traceback; Ctrl-C: one line and exit status 130 (the memory probes it started are ended)."""
     if sys.stdout is None:  # started with standard output closed (>&-)
         print("python -m bp_core: error: standard output is closed; nothing can be printed", file=sys.stderr)
         return 1
+    for stream in (sys.stdout, sys.stderr):  # a character the encoding lacks (ASCII and '…') is escaped, not fatal
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
-        status = main(argv, sys.stdout)
+        try:
+            status = main(argv, sys.stdout)
+        except SystemExit as stop:  # argparse: --help and --version print, then exit; a refused flag exits 2
+            status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
         sys.stdout.flush()  # a full disk (> /dev/full) fails here, not at exit
         return status
+    except KeyboardInterrupt:
+        _quietly_flush()
+        print("python -m bp_core: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         problem = "the reader of standard output closed it early (broken pipe)"
     except OSError as error:
         problem = f"cannot write to standard output: {error.strerror or error}"
-    try:  # nothing buffered may be written again at exit: point standard output at the null device
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    _point_stdout_at_null()
     print(f"python -m bp_core: error: {problem}", file=sys.stderr)
     return 1
 
+
+def _point_stdout_at_null() -> None:
+    """Nothing buffered may be written again at exit: point standard output at the null device."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _quietly_flush() -> None:
+    """What was printed before Ctrl-C, written if it can be."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _point_stdout_at_null()
 
 if __name__ == "__main__":
     sys.exit(entry())

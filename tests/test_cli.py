@@ -130,3 +130,58 @@ def test_cli_reads_numbers_with_the_dashboards_grammar_and_takes_no_abbreviation
     assert stop.value.code == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and error.startswith("python -m bp_core: error:") and len(error) < 200
+
+
+_ROOT = str(__import__("pathlib").Path(__file__).resolve().parents[1])
+
+
+@pytest.mark.parametrize("shell", [
+    "python -m bp_core --help > /dev/full",
+    "python -m bp_core --profile --method manual --help > /dev/full",
+])
+def test_cli_help_to_a_full_disk_fails_in_one_line(shell):
+    command = shell.replace("python", sys.executable, 1) + "; echo status=$?"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120, cwd=_ROOT)
+    assert done.stderr.splitlines() == ["python -m bp_core: error: cannot write to standard output: "
+                                        "No space left on device"]
+    assert "status=1" in done.stdout
+
+
+def test_cli_output_is_safe_under_an_ascii_encoding():
+    done = subprocess.run([sys.executable, "-m", "bp_core", "--method", "manual", "--epochs", "9" * 41],
+                          capture_output=True, text=True, timeout=120, cwd=_ROOT,
+                          env={**__import__("os").environ, "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "\\u2026" in done.stderr  # the quoted value's ellipsis, escaped where the encoding has none
+
+
+def test_cli_refuses_a_measurement_it_cannot_finish_before_it_trains(capsys):
+    # 100,000 epochs train within the bound, but the runtime measurement (1 warm-up + 3 repeats) would not
+    out = io.StringIO()
+    assert main(["--method", "manual", "--epochs", "100000"], out) == 2
+    assert out.getvalue() == ""  # nothing trained, nothing printed
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "--epochs (the runtime measurement" in error and "--no-measure" in error
+
+
+def test_cli_ctrl_c_says_one_line_exits_130_and_leaves_no_probe_running():
+    import os
+    import signal
+    import time
+
+    import psutil
+    process = subprocess.Popen([sys.executable, "-m", "bp_core", "--method", "both", "--epochs", "5000"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=_ROOT)
+    me = psutil.Process(process.pid)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any(
+            "bp_core.measure.probe" in " ".join(child.cmdline()) for child in me.children(recursive=True)):
+        time.sleep(0.05)  # until the memory probes run (the last part, after training and timing)
+    children = me.children(recursive=True)
+    assert children, "the memory probes never started"
+    os.kill(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.splitlines() == ["python -m bp_core: interrupted"]
+    gone, alive = psutil.wait_procs(children, timeout=10)
+    assert not alive

@@ -225,6 +225,14 @@ def measure_memory(model: Model, data: object, methods: str | Iterable[str] = ME
         check_training_size(model, dataset.n_samples, epochs, (method,))
     if not isolated:
         return {m: measured_run(model, dataset, m, learning_rate, epochs)[1] for m in methods}
-    processes = {m: start_probe(model, dataset, m, learning_rate, epochs) for m in methods}
-    return {m: finish_probe(p) for m, p in processes.items()}
+    processes: dict[str, subprocess.Popen] = {}
+    try:
+        for method in methods:
+            processes[method] = start_probe(model, dataset, method, learning_rate, epochs)
+        return {m: finish_probe(p) for m, p in processes.items()}
+    finally:  # Ctrl-C or a failed probe: no child is left running
+        for process in processes.values():
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
 

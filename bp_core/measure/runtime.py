@@ -9,6 +9,7 @@ torch._dynamo (about 2 s), a one-time cost, never an epoch cost.
 from __future__ import annotations
 
 import math
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,10 +20,19 @@ from ..contract import Model, check_model
 from ..cost import check_training_size
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
-from ..limits import MAX_RUNTIME_EPOCHS, METHODS, check_choice, check_epochs, check_int_range, check_learning_rate
+from ..limits import (
+    MAX_RUNTIME_EPOCHS,
+    METHODS,
+    ArgumentTypeError,
+    check_choice,
+    check_epochs,
+    check_int_range,
+    check_learning_rate,
+    shown,
+)
 from ..training import TrainResult, train
 
-__all__ = ["measure_runtime", "RuntimeMeasurement"]
+__all__ = ["check_runtime_size", "measure_runtime", "RuntimeMeasurement"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,27 @@ def epoch_percentiles(epoch_seconds: Sequence[float] | np.ndarray) -> tuple[floa
     return float(p25), float(median), float(p75)
 
 
+def check_runtime_size(model: Model, n_samples: int, method: str, epochs: int, repeats: int = 3,
+                       warmup: int = 1, argument: str = "repeats") -> None:
+    """Refuse a runtime measurement (``warmup + repeats`` runs of ``epochs`` epochs over ``n_samples`` samples) above
+    MAX_RUNTIME_EPOCHS or the call's time bound, before anything runs: what ``measure_runtime`` checks, for a caller
+    (the command line) that must know before it starts its other work. ``argument`` names what to change in the
+    message."""
+    model = check_model(model)
+    n_samples = check_int_range("n_samples", n_samples, 1, sys.maxsize)
+    method = check_choice("method", method, METHODS)
+    epochs = check_epochs(epochs)
+    repeats = check_int_range("repeats", repeats, 1, 100)
+    warmup = check_int_range("warmup", warmup, 0, 10)
+    if not isinstance(argument, str):
+        raise ArgumentTypeError(f"argument must be str, got {shown(argument)}")
+    if (warmup + repeats) * epochs > MAX_RUNTIME_EPOCHS:
+        raise ValueError(f"{argument}: (warmup + repeats) x epochs = ({warmup} + {repeats}) x {epochs} = "
+                         f"{(warmup + repeats) * epochs:,} epochs, more than MAX_RUNTIME_EPOCHS = "
+                         f"{MAX_RUNTIME_EPOCHS:,}; use fewer repeats or epochs")
+    check_training_size(model, n_samples, epochs, (method,) * (warmup + repeats), argument=argument)
+
+
 @grad_enabled
 def measure_runtime(model: Model, data: object, method: str, learning_rate: float, epochs: int, *, repeats: int = 3,
                     warmup: int = 1) -> RuntimeMeasurement:
@@ -67,13 +98,7 @@ def measure_runtime(model: Model, data: object, method: str, learning_rate: floa
     dataset = as_dataset(data, model.in_features, model.out_features)
     method = check_choice("method", method, METHODS)
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
-    repeats = check_int_range("repeats", repeats, 1, 100)
-    warmup = check_int_range("warmup", warmup, 0, 10)
-    if (warmup + repeats) * epochs > MAX_RUNTIME_EPOCHS:
-        raise ValueError(f"repeats: (warmup + repeats) x epochs = ({warmup} + {repeats}) x {epochs} = "
-                         f"{(warmup + repeats) * epochs:,} epochs, more than MAX_RUNTIME_EPOCHS = "
-                         f"{MAX_RUNTIME_EPOCHS:,}; use fewer repeats or epochs")
-    check_training_size(model, dataset.n_samples, epochs, (method,) * (warmup + repeats), argument="repeats")
+    check_runtime_size(model, dataset.n_samples, method, epochs, repeats, warmup)
     runs: list[tuple[TrainResult, float]] = []
     for _ in range(warmup + repeats):
         start = time.perf_counter()
