@@ -122,3 +122,27 @@ def test_the_settings_rules_import_no_streamlit():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          cwd=Path(__file__).resolve().parents[1], check=True).stdout.strip()
     assert out == "False"
+
+
+@pytest.mark.parametrize(("name", "typed", "echo"), [
+    ("epochs", None, "nothing: the box is empty"), ("epochs", 2.5, "2.5"), ("epochs", 0.0, "0.0"),
+    ("epochs", 1e9, "1000000000.0"), ("seed", -1.0, "-1.0"), ("seed", None, "nothing: the box is empty"),
+    ("seed", 0.5, "0.5")])
+def test_resolve_settings_names_an_epochs_or_seed_box_that_is_empty_or_not_whole(name, typed, echo):
+    """An empty box (also where Streamlit put back NaN or inf from a modified client) or a fraction is named in the
+    learner's words, and the last valid settings run; nothing is rounded or read as 0."""
+    last = Settings(learning_rate=0.05, epochs=300, seed=7)
+    resolved = resolve_settings(_values(**{name: typed}), None, LECTURE_POINTS, last)
+    assert resolved.settings == last
+    assert [m[0] for m in resolved.messages] == ["bad_whole"]
+    for lang in ("en", "ko"):
+        text = render(resolved.messages[0], lang)
+        assert (echo if echo[0] != "n" or lang == "en" else "없음 (빈 칸)") in text
+    fresh = resolve_settings(_values(**{name: typed}), None, LECTURE_POINTS, None)
+    assert fresh.settings.epochs == bp_core.PRESETS["line"].epochs and fresh.settings.seed == 0
+
+
+def test_resolve_settings_reads_whole_floats_from_the_float_boxes():
+    resolved = resolve_settings(_values(epochs=250.0, seed=3.0), None, LECTURE_POINTS, None)
+    assert resolved.messages == [] and resolved.settings.epochs == 250 and resolved.settings.seed == 3
+    assert type(resolved.settings.epochs) is int and type(resolved.settings.seed) is int

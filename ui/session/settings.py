@@ -17,10 +17,10 @@ from typing import Any
 import pandas as pd
 
 import bp_core
-from ui.session.numbers import check_ui_learning_rate
+from ui.session.numbers import check_ui_learning_rate, whole_number
 from ui.session.points import LECTURE_POINTS, Points, parse_points_table
 from ui.session.presets import DEFAULT_MODEL
-from ui.texts.messages import Message, Unusable, shown
+from ui.texts.messages import Message, Unusable, entered, shown
 
 EPOCHS_CAP = 10_000
 """Dashboard cap on epochs: the 2-3-2 network's two measured runs take about 3 s here at the cap."""
@@ -93,12 +93,24 @@ def resolve_settings(values: Mapping[str, Any], edited_points: pd.DataFrame | No
                 len(problems) > CELLS_SHOWN)
             messages.append(("bad_data", {"cells": shown_cells}))
     lr_entered = values["lr_exact"] if values.get("lr_exact") is not None else values["lr"]
-    settings = Settings(values["model"], lr_entered, int(values["epochs"]), int(values["seed"]),
-                        values["activation"], valid_points)
+    usable = True  # every box usable: else the last valid settings (or the model's defaults) run
+    wholes: dict[str, int] = {}
+    for name, low, high, fallback in (("epochs", 1, EPOCHS_CAP, model_defaults(values["model"])["epochs"]),
+                                      ("seed", 0, bp_core.limits.MAX_SEED, Settings.seed)):
+        number = whole_number(values.get(name), low, high)
+        if number is None:
+            messages.append(("bad_whole", {"which": (f"{name}_name", {}), "value": entered(values.get(name)),
+                                           "low": low, "high": high}))
+            usable = False
+        wholes[name] = fallback if number is None else number
+    settings = Settings(values["model"], lr_entered, wholes["epochs"], wholes["seed"], values["activation"],
+                        valid_points)
     try:
         settings = replace(settings, learning_rate=check_ui_learning_rate(lr_entered))
     except Unusable as bad:
         messages.append(("bad_lr", {"value": shown(lr_entered), "reason": bad.reason}))
-        fallback = replace(settings, learning_rate=model_defaults(settings.model)["lr"])
-        settings = last_valid if last_valid is not None else fallback
+        settings = replace(settings, learning_rate=model_defaults(settings.model)["lr"])
+        usable = False
+    if not usable and last_valid is not None:
+        settings = last_valid
     return Resolved(settings, messages, valid_points)

@@ -39,6 +39,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cell_problem": {"en": "row {row}, {column} “{typed}”: {reason}", "ko": "{row}행 {column} “{typed}”: {reason}"},
     "cells_more": {"en": "and {count} more cells", "ko": "그 밖에 {count}칸"},
     "reason_empty": {"en": "empty", "ko": "비어 있음"},
+    "entered_nothing": {"en": "nothing: the box is empty", "ko": "없음 (빈 칸)"},
     "reason_zero_denominator": {"en": "a fraction over zero", "ko": "분모가 0인 분수"},
     "reason_too_long": {"en": "longer than {cap} characters", "ko": "{cap}자보다 김"},
     "reason_not_finite": {"en": "not a finite number", "ko": "유한한 수가 아님"},

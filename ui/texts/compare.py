@@ -39,6 +39,12 @@ TEXTS: dict[str, dict[str, str]] = {
                        "경계를 구부립니다. 어떤 시드에서는 학습이 국소 최솟값에서 멈춥니다."},
     "train": {"en": "Train", "ko": "학습"},
     "lr_used": {"en": "Learning rate used: {lr}", "ko": "사용한 학습률: {lr}"},
+    "bad_whole": {"en": "{which} must be a whole number from {low} to {high}; you entered {value}. The last valid "
+                        "settings are still shown; the box keeps what you typed.",
+                  "ko": "{which}은(는) {low} – {high}의 정수여야 합니다. 입력값: {value}. 마지막으로 유효했던 설정의 "
+                        "결과를 보여 주며, 입력한 값은 칸에 남아 있습니다."},
+    "epochs_name": {"en": "The number of epochs", "ko": "에폭 수"},
+    "seed_name": {"en": "The initialisation seed", "ko": "초기화 시드"},
     "bad_lr": {"en": "The exact learning rate {value} cannot be used: {reason}. The last valid settings are still "
                      "shown; the box keeps what you typed.",
                "ko": "정확한 학습률 {value}은(는) 사용할 수 없습니다: {reason}. 마지막으로 유효했던 설정의 결과를 "

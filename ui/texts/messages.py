@@ -25,6 +25,12 @@ class Unusable(ValueError):
         self.reason = reason
 
 
+def entered(value: Any) -> str | Message:
+    """What a box held, for "you entered ...": an empty box (None: also where Streamlit put back a value it could not
+    read, such as NaN from a modified client) says so in words; anything else is quoted with ``shown``."""
+    return ("entered_nothing", {}) if value is None else shown(value)
+
+
 def shown(text: Any) -> str:
     """What the learner typed, quoted safely for a Markdown message: cut to SHOWN_CHARS the way bp_core cuts what its
     own messages quote (``bp_core.limits.clipped``), unprintable characters replaced, and the characters that Markdown

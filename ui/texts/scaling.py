@@ -15,6 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "scaling_range": {"en": "Range for a live run (capped for this server)",
                       "ko": "실시간 측정 범위 (이 서버에 맞춘 상한)"},
     "scaling_points": {"en": "Sizes in the range", "ko": "범위 안의 크기 수"},
+    "scaling_bad_points": {"en": "The number of sizes must be a whole number from 1 to {cap}; you entered {value}.",
+                           "ko": "크기 수는 1 – {cap} 사이의 정수여야 합니다. 입력값: {value}."},
     "scaling_run": {"en": "Measure here", "ko": "여기서 측정"},
     "scaling_shipped": {"en": "Measured with `make scaling` on {machine}, {date} ({threads} torch thread(s), device "
                               "{device}); peak RSS from {repeats} new processes per point and method, each forked "

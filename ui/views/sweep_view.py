@@ -24,7 +24,7 @@ from ui.server.worker import Job, Report
 from ui.session.numbers import LR_MIN, whole_number
 from ui.session.state import WidgetValues
 from ui.texts import t
-from ui.texts.messages import Message
+from ui.texts.messages import Message, entered
 
 DEFAULTS = {key: {"low": preset.sweep.low, "high": preset.sweep.high, "count": preset.sweep.count,
                   "epochs": preset.sweep.epochs} for key, preset in bp_core.PRESETS.items()}
@@ -70,17 +70,18 @@ def resolve_sweep(model: str, values: WidgetValues) -> tuple[SweepRequest | None
     cap = limits.MAX_LEARNING_RATE
     messages: list[Message] = []
     if low is None:
-        messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": values.get("low"), "cap": cap,
-                                            "least": LR_MIN}))
+        messages.append(("sweep_bad_rate", {"which": ("sweep_low", {}), "value": entered(values.get("low")),
+                                            "cap": cap, "least": LR_MIN}))
     if high is None:
-        messages.append(("sweep_bad_rate", {"which": ("sweep_high", {}), "value": values.get("high"), "cap": cap,
-                                            "least": LR_MIN}))
+        messages.append(("sweep_bad_rate", {"which": ("sweep_high", {}), "value": entered(values.get("high")),
+                                            "cap": cap, "least": LR_MIN}))
     if low is not None and high is not None and not low < high:
         messages.append(("sweep_bad_order", {"low": low, "high": high}))
     if count is None:
-        messages.append(("sweep_bad_count", {"value": values.get("count"), "cap": teaching.MAX_RUNS}))
+        messages.append(("sweep_bad_count", {"value": entered(values.get("count")), "cap": teaching.MAX_RUNS}))
     if epochs is None:
-        messages.append(("sweep_bad_epochs", {"value": values.get("epochs"), "cap": teaching.MAX_SWEEP_EPOCHS}))
+        messages.append(("sweep_bad_epochs", {"value": entered(values.get("epochs")),
+                                              "cap": teaching.MAX_SWEEP_EPOCHS}))
     if messages or low is None or high is None or count is None or epochs is None:
         return None, messages
     if count * epochs > teaching.MAX_SWEEP_WORK:

@@ -49,12 +49,15 @@ def draw() -> None:
                 st.subheader(t("settings", lang))
                 st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key=key("compare", "lr"),
                                  format_func=lambda v: f"{v:g}")
-                st.number_input(t("learning_rate_exact", lang), key=key("compare", "lr_exact"), format="%g", step=0.001)
-                st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1, max_value=EPOCHS_CAP, step=100,
-                                key=key("compare", "epochs"))
+                # float boxes, empty by default: a value Streamlit cannot use (NaN, inf from a modified client)
+                # comes back as an empty box that resolve_settings names, never as 0 or int(NaN) inside Streamlit
+                st.number_input(t("learning_rate_exact", lang), key=key("compare", "lr_exact"), format="%g", step=0.001,
+                                value=None)
+                st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1.0, max_value=float(EPOCHS_CAP),
+                                step=100.0, format="%g", value=None, key=key("compare", "epochs"))
                 if "seed" in preset.options:
-                    st.number_input(t("seed", lang), min_value=0, max_value=bp_core.limits.MAX_SEED, step=1,
-                                    key=key("compare", "seed"))
+                    st.number_input(t("seed", lang), min_value=0.0, max_value=float(bp_core.limits.MAX_SEED), step=1.0,
+                                    format="%.0f", value=None, key=key("compare", "seed"))
                 if "activation" in preset.options:
                     st.selectbox(t("activation", lang), bp_core.activations.HIDDEN_ACTIVATIONS,
                                  key=key("compare", "activation"))

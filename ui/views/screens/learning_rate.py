@@ -35,12 +35,16 @@ def draw() -> None:
     with state.widgets("sweep", view.DEFAULTS[model_key], model=model_key):  # each model its own range, kept
         with st.form("sweep_form"):
             columns = st.columns(4)
-            columns[0].number_input(t("sweep_low", lang), key=key("sweep", "low"), format="%g", step=0.001)
-            columns[1].number_input(t("sweep_high", lang), key=key("sweep", "high"), format="%g", step=0.1)
+            # float boxes, empty by default: a value Streamlit cannot use (NaN, inf) comes back as an empty box that
+            # the rules name, never as 0 or int(NaN) inside Streamlit; whole numbers are checked by the rules
+            columns[0].number_input(t("sweep_low", lang), key=key("sweep", "low"), format="%g", step=0.001,
+                                    value=None)
+            columns[1].number_input(t("sweep_high", lang), key=key("sweep", "high"), format="%g", step=0.1,
+                                    value=None)
             columns[2].number_input(t("sweep_count", lang, cap=bp_core.teaching.MAX_RUNS), key=key("sweep", "count"),
-                                    step=1)
+                                    step=1.0, format="%g", value=None)
             columns[3].number_input(t("sweep_epochs", lang, cap=bp_core.teaching.MAX_SWEEP_EPOCHS),
-                                    key=key("sweep", "epochs"), step=100)
+                                    key=key("sweep", "epochs"), step=100.0, format="%g", value=None)
             st.form_submit_button(t("sweep_button", lang), type="primary", key=key("sweep", "run"))
 
     # ---- the sweep asked for; what cannot run is explained and the last valid sweep stays on screen

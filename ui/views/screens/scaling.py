@@ -9,9 +9,11 @@ import streamlit as st
 
 from bp_core.measure.scaling import AXES
 from ui.session import state
+from ui.session.numbers import whole_number
 from ui.session.shared import language
 from ui.session.state import key
-from ui.texts import t
+from ui.texts import render, t
+from ui.texts.messages import entered
 from ui.views import scaling_view as view
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
@@ -33,10 +35,15 @@ def draw() -> None:
             low, high = cast(tuple[int, int], st.select_slider(
                 t("scaling_range", lang), options=view.LIVE_SIZES[axis], format_func=lambda v: f"{v:,}",
                 key=key("scaling", range_name), value=widgets.value(range_name, view.LIVE_DEFAULT_RANGE[axis])))
-            points = st.number_input(t("scaling_points", lang), min_value=1, max_value=view.LIVE_MAX_POINTS,
-                                     key=key("scaling", "points"))
+            # a float box, empty by default: NaN or inf from a modified client comes back empty, never int(NaN)
+            typed_points = st.number_input(t("scaling_points", lang), min_value=1.0,
+                                           max_value=float(view.LIVE_MAX_POINTS), step=1.0, format="%g", value=None,
+                                           key=key("scaling", "points"))
             run = st.form_submit_button(t("scaling_run", lang), key=key("scaling", "run"))
-    if run:
+    points = whole_number(typed_points, 1, view.LIVE_MAX_POINTS)
+    if run and points is None:
+        st.error(render(("scaling_bad_points", {"cap": view.LIVE_MAX_POINTS, "value": entered(typed_points)}), lang))
+    elif run and points is not None:
         live = view.run_live(axis, view.live_sizes(axis, low, high, points), lang)
         state.remember("scaling", "live", live, model=axis)
 
