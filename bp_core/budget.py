@@ -15,12 +15,13 @@ from dataclasses import dataclass
 import torch
 
 from .contract import Model, check_model
-from .cost import layer_widths, parameter_count
+from .cost import check_seconds, epoch_seconds, forward_seconds, layer_widths, parameter_count
 from .history import RecordPolicy
 from .limits import METHODS, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, check_real, shown
 
-__all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "check_parameter_memory", "estimate_working_set",
-           "format_bytes", "memory_budget_bytes", "set_memory_budget", "TensorBytes", "WorkingSet"]
+__all__ = ["DEFAULT_MEMORY_BUDGET_BYTES", "analytic_tensor_bytes", "check_call_work", "check_parameter_memory",
+           "estimate_working_set", "format_bytes", "memory_budget_bytes", "set_memory_budget",
+           "TensorBytes", "WorkingSet"]
 
 DEFAULT_MEMORY_BUDGET_BYTES = 2 * 1024**3
 """The working set a run may need unless the budget is changed: 2 GiB."""
@@ -199,3 +200,40 @@ def check_device(device: object) -> torch.device:
     if resolved.type not in ("cpu", "cuda"):
         raise ValueError(f"device must be 'cpu' or 'cuda', got {device!r}")
     return resolved
+
+
+def check_call_work(model: Model, n_samples: int, what: str, *, passes: float = 1.0, forwards: float = 0.0,
+                    copies: float = 1.0, dtype: torch.dtype = torch.float32, argument: str = "data") -> None:
+    """Refuse a teaching or measuring call before it allocates: ``passes`` forward-and-backward passes and ``forwards``
+    forward passes over ``n_samples`` (time, against MAX_CALL_SECONDS), and ``copies`` of one pass's tensors in
+    ``dtype`` (the parameters, their gradients, what the backward keeps, the data and one update's temporaries, as
+    ``estimate_working_set`` counts them) against the memory budget. ``what`` says what the call does; the message
+    names ``argument``, the one to change.
+
+    Examples
+    --------
+    >>> import bp_core
+    >>> check_call_work(bp_core.MLP(), 4, "one backward pass")  # small: nothing to say
+    >>> check_call_work(bp_core.MLP((2, 4096, 4096, 2)), 200_000, "one backward pass")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: data: one backward pass over 200000 samples is estimated at 368 s here, more than the 20 s one ...
+    """
+    model = check_model(model)
+    n_samples = check_int_range("n_samples", n_samples, 1, 2**62)
+    if not isinstance(what, str) or not isinstance(argument, str):
+        raise ArgumentTypeError(f"what and argument must be str, got {shown(what)} and {shown(argument)}")
+    passes, forwards = check_real("passes", passes, 0.0), check_real("forwards", forwards, 0.0)
+    copies = check_real("copies", copies, 0.0)
+    dtype = check_float_dtype("dtype", dtype)
+    seconds = passes * epoch_seconds(model, n_samples, "autograd") + forwards * forward_seconds(model, n_samples)
+    check_seconds(argument, seconds, f"{what} over {n_samples} samples", "fewer samples or narrower layers")
+    size = torch.empty(0, dtype=dtype).element_size()
+    widths = layer_widths(model)
+    tensors = analytic_tensor_bytes(model, n_samples, "autograd", dtype).total_bytes
+    one = tensors + (n_samples * (widths[0] + widths[-1]) + 3 * n_samples * max(widths)) * size
+    needed, budget = copies * one, memory_budget_bytes()
+    if needed > budget:
+        raise ValueError(f"{argument}: {what} over {n_samples} samples needs an estimated {format_bytes(needed)}, "
+                         f"above the memory budget of {format_bytes(budget)} (bp_core.budget.set_memory_budget); "
+                         "use fewer samples or narrower layers")

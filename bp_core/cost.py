@@ -14,7 +14,8 @@ from .contract import LayeredModel, Model, check_model
 from .limits import MAX_HISTORY_CELLS, METHODS, check_choice, check_int_range
 
 __all__ = ["MAX_CALL_SECONDS", "check_seconds", "check_training_size", "epoch_seconds", "forward_seconds",
-           "layer_widths", "layer_work", "parameter_count"]
+           "layer_widths", "layer_work", "parameter_count",
+           "training_seconds"]
 
 MAX_CALL_SECONDS = 20.0
 """Most time one call may plan, in seconds on this project's reference machine (2 cores, 1 torch thread), estimated
@@ -117,6 +118,18 @@ def forward_seconds(model: Model, n_samples: int) -> float:
     return (_fixed_seconds(model, "manual") + n_samples * _arithmetic_seconds(model, "manual")) / 2
 
 
+def training_seconds(model: Model, n_samples: int, epochs: int, method: str) -> float:
+    """The estimated wall time of one ``train`` run: its set-up and ``epochs + 1`` epochs (the last loss included).
+
+    >>> import bp_core
+    >>> round(training_seconds(bp_core.Line(), 4, 1000, "manual") * 1e3)  # milliseconds
+    35
+    """
+    epochs = check_int_range("epochs", epochs, 0, 2**62)
+    setup = n_samples * (model.in_features + model.out_features) * SETUP_VALUE_SECONDS
+    return setup + (epochs + 1) * epoch_seconds(model, n_samples, method)
+
+
 def check_seconds(argument: str, seconds: float, what: str, advice: str = "fewer samples or parameters") -> None:
     """Refuse work estimated above MAX_CALL_SECONDS up front, naming the argument that sets its size."""
     if seconds > MAX_CALL_SECONDS:
@@ -141,8 +154,7 @@ def check_training_size(model: Model, n_samples: int, epochs: int, methods: tupl
                          f"than MAX_HISTORY_CELLS = {MAX_HISTORY_CELLS:,}; use at most "
                          f"{MAX_HISTORY_CELLS // n_params - 1} epochs for this model, or record_params='auto' or a "
                          "stride")
-    setup = n_samples * (model.in_features + model.out_features) * SETUP_VALUE_SECONDS
-    seconds = sum(setup + (epochs + 1) * epoch_seconds(model, n_samples, method) for method in methods)
+    seconds = sum(training_seconds(model, n_samples, epochs, method) for method in methods)
     runs = ", ".join(f"{methods.count(m)} {m}" for m in METHODS if m in methods)
     check_seconds(argument, seconds,
                   f"{len(methods)} run(s) ({runs}) x {epochs} epochs over {n_samples} samples and {n_params} "

@@ -112,6 +112,17 @@ def check_learning_rate(learning_rate: float) -> float:
     return check_real("learning_rate", learning_rate, 0.0, MAX_LEARNING_RATE, low_open=True)
 
 
+def check_trainable_rate(learning_rate: float, dtype: torch.dtype) -> float:
+    """``check_learning_rate``, and at least ``smallest_learning_rate(dtype)``: what ``train`` and ``manual_step``
+    accept for data of ``dtype``."""
+    learning_rate = check_learning_rate(learning_rate)
+    tiny = smallest_learning_rate(dtype)
+    if learning_rate < tiny:  # a subnormal rate: lr * gradient rounds to zero or loses its digits, nothing trains
+        raise ValueError(f"learning_rate must be at least {tiny:.3g}, the smallest normal {dtype} number, "
+                         f"got {learning_rate!r}")
+    return learning_rate
+
+
 def smallest_learning_rate(dtype: torch.dtype = torch.float32) -> float:
     """The smallest learning rate bp_core trains with on data of ``dtype``: its smallest normal number (below it,
     lr x gradient is subnormal or rounds to zero, and nothing trains). ``train`` and ``learning_rate_sweep`` refuse

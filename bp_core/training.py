@@ -34,7 +34,7 @@ from .limits import (
     check_choice,
     check_epochs,
     check_learning_rate,
-    smallest_learning_rate,
+    check_trainable_rate,
 )
 from .tuned.loops import first_optimizer_setup_seconds, synchronised_clock, tuned_autograd_loop, tuned_manual_loop
 from .tuned.recorder import ProgressCallback
@@ -165,10 +165,7 @@ def _checked(model: object, data: object, method: str, learning_rate: float, epo
     learning_rate, epochs = check_learning_rate(learning_rate), check_epochs(epochs)
     policy = record_policy(model, record_params, epochs)
     dataset: Dataset = as_dataset(data, model.in_features, model.out_features)
-    tiny = smallest_learning_rate(dataset.x.dtype)
-    if learning_rate < tiny:  # a subnormal rate: lr * gradient rounds to zero or loses its digits, nothing trains
-        raise ValueError(f"learning_rate must be at least {tiny:.3g}, the smallest normal {dataset.x.dtype} number, "
-                         f"got {learning_rate!r}")
+    learning_rate = check_trainable_rate(learning_rate, dataset.x.dtype)
     working = estimate_working_set(model, dataset.n_samples, method, epochs, policy, dataset.x.dtype)
     check_memory_budget(working, method, memory_budget_bytes)
     cells = None if plain else policy.rows(epochs) * len(policy.names)

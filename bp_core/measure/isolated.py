@@ -15,6 +15,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..contract import Model, check_model
+from ..cost import check_seconds, training_seconds
 from ..data import as_dataset
 from ..limits import (
     METHODS,
@@ -28,12 +29,15 @@ from ..limits import (
 from ..training import train
 from .memory import RSS_RESOLUTION_MIB, measure_memory
 
-__all__ = ["MIN_REPEATS", "PROBE_PROCESS_MIB", "isolated_measurement_room", "IsolatedMemory",
+__all__ = ["MIN_REPEATS", "PROBE_PROCESS_MIB", "PROBE_START_SECONDS", "isolated_measurement_room", "IsolatedMemory",
            "measure_isolated_memory", "MeasurementRoom", "rss_difference_resolvable", "RSSSpread"]
 
 PROBE_PROCESS_MIB = 300.0
 """Resident memory of one fresh measuring process (Python, torch, one small run), with a margin; seen ~250 MiB."""
 
+PROBE_START_SECONDS = 2.5
+"""What a fresh probe process takes to start here before it trains (importing torch and bp_core: 2.2 s measured),
+counted in each round's time by ``measure_isolated_memory``."""
 MIN_REPEATS = 3
 
 
@@ -43,6 +47,15 @@ class RSSSpread:
 
     method: str
     samples_mib: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.method, str):
+            raise ArgumentTypeError(f"method must be a str (the method's name), got {shown(self.method)}")
+        if not isinstance(self.samples_mib, tuple) or not self.samples_mib:
+            raise ArgumentTypeError(f"samples_mib must be a non-empty tuple of MiB figures, got "
+                                    f"{shown(self.samples_mib)}")
+        for i, value in enumerate(self.samples_mib):  # a peak RSS delta may be negative (memory given back)
+            check_real(f"samples_mib[{i}]", value)
 
     @property
     def median_mib(self) -> float:
@@ -130,6 +143,10 @@ def measure_isolated_memory(model: Model, data: object, learning_rate: float, ep
     repeats = check_int_range("repeats", repeats, MIN_REPEATS, 20)
     for method in METHODS:
         train(model, dataset, method, learning_rate, 1)  # every argument checked before a process starts
+    each_round = PROBE_START_SECONDS + max(training_seconds(model, dataset.n_samples, epochs, m) for m in METHODS)
+    check_seconds("repeats", repeats * each_round,
+                  f"{repeats} rounds of fresh processes (about {PROBE_START_SECONDS:g} s to start each) running both "
+                  f"methods side by side for {epochs} epochs", "fewer repeats or epochs")
     room = isolated_measurement_room()
     if not room.allowed:
         raise MemoryError(f"measuring in fresh processes needs about {room.needed_mib:.0f} MiB free, "

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import torch
 
-from ..budget import TensorBytes, check_parameter_memory
+from ..budget import TensorBytes, check_call_work, check_parameter_memory
 from ..contract import Model, check_model
 from ..cost import check_training_size
 from ..data import Dataset, as_dataset
@@ -66,6 +66,8 @@ def count_tensor_bytes(model: Model, data: object, method: str) -> TensorBytes:
     check_choice("method", method, METHODS)
     dataset = as_dataset(data, model.in_features, model.out_features)
     check_parameter_memory(model, 4, "one epoch (parameters, gradients, the update)")  # before init_params allocates
+    check_call_work(model, dataset.n_samples, f"one epoch of method={method!r}", passes=1, copies=2,
+                    dtype=dataset.x.dtype)
     x, y = model.design(dataset.x), dataset.y
     theta = model.pack(model.init_params(dataset.x.dtype)).clone()
     parameter_bytes = theta.numel() * theta.element_size()

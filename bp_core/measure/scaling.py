@@ -30,7 +30,8 @@ import torch
 
 from ..budget import analytic_tensor_bytes, check_device
 from ..contract import Model
-from ..cost import parameter_count
+from ..cost import check_training_size, parameter_count
+from ..history import record_policy
 from ..limits import METHODS, ArgumentTypeError, check_callable, check_choice, check_int_range, shown
 from ..models import MLP, Line
 from ..training import train
@@ -198,6 +199,13 @@ def scaling_study(axis: str = "n_samples", sizes: Sequence[int] | None = None, f
     device = str(check_device(device))
     progress = check_callable("progress", progress, "done, total, label")
     steps = [(family, size) for family in families for size in sizes]
+    for family, size in steps:  # every run each point makes (and its probes make), bounded before any starts
+        model = study_model(family, size, axis)
+        n = size if axis == "n_samples" else WIDTH_AXIS_ROWS
+        policy = record_policy(model, "auto", epochs)  # what train() keeps by default
+        for method in METHODS:
+            check_training_size(model, n, epochs, (method,), argument=f"sizes ({family} at {axis} = {size:,})",
+                                history_cells=policy.rows(epochs) * len(policy.names))
     rows = []
     for done, (family, size) in enumerate(steps):
         if progress is not None:

@@ -9,15 +9,18 @@ The gradient and the update come from the model's own ``manual_packed`` and the 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import torch
 
+from ..budget import check_call_work
 from ..contract import LayeredModel, Model, Params, check_layered, check_model, check_params
 from ..data import as_dataset
-from ..limits import ArgumentTypeError, check_int_range, check_learning_rate, shown
+from ..limits import ArgumentTypeError, check_int_range, check_trainable_rate, shown
 from ..models import scalar_names, unflatten
 from ..training import TrainResult
+from .gradient_methods import finite_gradients
 
 __all__ = ["manual_step", "ManualStep", "network_values", "NetworkValues", "params_at"]
 
@@ -86,11 +89,17 @@ def network_values(model: Model, params: Params, data: object) -> NetworkValues:
     """
     model = check_layered(model)  # forward_values() gives (input, d, n) per layer, as chain_rule_paths reads it
     params = check_params(model, params)
-    data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)
+    dtype = next(iter(params.values())).dtype
+    data = as_dataset(data, model.in_features, model.out_features).to(dtype)
+    check_call_work(model, data.n_samples, "one forward pass keeping every unit's d and n", forwards=1, copies=2,
+                    dtype=dtype)
     with torch.no_grad():
         cache = model.forward_values(params, data.x)
         y_hat = cache[-1][2]
         loss = torch.nn.functional.mse_loss(y_hat, data.y).item()
+    if not math.isfinite(loss) or not all(bool(torch.isfinite(n).all()) for _, _, n in cache):
+        raise ValueError(f"params: the forward pass is not finite in {dtype} at these parameters (a value or the "
+                         "loss overflows); pass smaller params")
     return NetworkValues([d for _, d, _ in cache], [data.x, *[n for _, _, n in cache]], data.y, loss)
 
 
@@ -130,13 +139,20 @@ def manual_step(model: Model, params: Params, data: object, learning_rate: float
     """
     model = check_model(model)
     params = check_params(model, params)
-    learning_rate = check_learning_rate(learning_rate)
-    data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)
+    dtype = next(iter(params.values())).dtype
+    learning_rate = check_trainable_rate(learning_rate, dtype)
+    data = as_dataset(data, model.in_features, model.out_features).to(dtype)
+    check_call_work(model, data.n_samples, "one step by hand (its forward and backward, every unit's values kept)",
+                    passes=1, copies=3, dtype=dtype)
     x, y = data.x, data.y
     with torch.no_grad():
         theta = model.pack(params).clone()
         loss, grad = model.manual_packed(theta, model.design(x), y)  # the code train(method="manual") runs
+        finite_gradients("manual", dtype, model.unpack(grad))
         new_theta = theta - learning_rate * grad  # the update train() makes
+        if not bool(torch.isfinite(new_theta).all()):
+            raise ValueError(f"learning_rate: the update params - {learning_rate!r} x gradient leaves the range of "
+                             f"{dtype}; use a smaller learning rate or float64 params")
         if isinstance(model, LayeredModel):  # every unit's d and n, and the local derivatives layer by layer
             forward, local = _network_values(model, params, x, y)
         else:  # any other model: its prediction and the output error (the line: pred = w x + b)

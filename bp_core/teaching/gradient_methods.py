@@ -6,6 +6,7 @@ import math
 
 import torch
 
+from ..budget import check_call_work
 from ..contract import Model, check_model, check_params
 from ..cost import check_seconds, forward_seconds
 from ..data import as_dataset
@@ -67,15 +68,17 @@ def gradients(model: Model, params: Params, data: object, method: str = "manual"
         epsilon = check_real("epsilon", epsilon, 0.0, MAX_EPSILON, low_open=True)
     dtype = next(iter(params.values())).dtype
     data = as_dataset(data, model.in_features, model.out_features).to(dtype)
+    check_call_work(model, data.n_samples, f"method={method!r}: the loss's forward and backward pass", passes=1,
+                    copies=2, dtype=dtype)
     if method == "numeric":
         check_numeric_work("method='numeric'", model, params, data.n_samples, 2)
     if method == "manual":
         with torch.no_grad():
-            return _finite(method, dtype, manual_loss_and_grads(model, params, data.x, data.y)[1])
+            return finite_gradients(method, dtype, manual_loss_and_grads(model, params, data.x, data.y)[1])
     if method == "autograd":
         leaves = {k: v.detach().clone().requires_grad_(True) for k, v in params.items()}
         grads = torch.autograd.grad(_loss(model, leaves, data.x, data.y), list(leaves.values()))
-        return _finite(method, dtype, dict(zip(leaves, grads)))
+        return finite_gradients(method, dtype, dict(zip(leaves, grads)))
     largest = max(1.0, float(flatten(params).abs().max()))
     floor = 16 * torch.finfo(dtype).eps * largest  # below it p ± epsilon rounds to p itself, or nearly
     if epsilon is None:
@@ -86,7 +89,7 @@ def gradients(model: Model, params: Params, data: object, method: str = "manual"
     return _numeric(model, params, data.x, data.y, epsilon)
 
 
-def _finite(method: str, dtype: torch.dtype, grads: Params) -> Params:
+def finite_gradients(method: str, dtype: torch.dtype, grads: Params) -> Params:
     """``grads`` when every number is finite; else the ValueError 'numeric' raises, naming params (issue 31: 'manual'
     and 'autograd' returned inf or NaN at w = 3e38 where 'numeric' refused)."""
     for name, grad in grads.items():

@@ -8,16 +8,19 @@ twice (+ε and −ε) and divided by 2ε.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
 import torch
 
+from ..budget import check_call_work
 from ..contract import Model, Params, check_model, check_params
 from ..data import as_dataset
 from ..grad_mode import grad_enabled
 from ..limits import ArgumentTypeError, check_real, shown
-from ..models import flatten, predict, scalar_names, unflatten
+from ..models import flatten, predict, unflatten
+from ..names import iter_scalar_names, scalar_position
 
 __all__ = ["MAX_NUDGE", "Nudge", "nudge"]
 
@@ -51,10 +54,10 @@ class Nudge:
         difference, rounded down."""
         if self.predicted == self.change:
             return 16
-        if self.predicted == 0:
-            return 0
+        if self.predicted == 0 or not (math.isfinite(self.change) and math.isfinite(self.predicted)):
+            return 0  # no figure agrees with an infinite or undefined one
         relative = abs(self.change - self.predicted) / abs(self.predicted)
-        return max(0, min(16, math.floor(-math.log10(relative))))
+        return 0 if not math.isfinite(relative) else max(0, min(16, math.floor(-math.log10(relative))))
 
 
 @grad_enabled
@@ -71,16 +74,19 @@ def nudge(model: Model, params: Params, data: object, parameter: str, epsilon: f
     model = check_model(model)
     params = check_params(model, params)
     dataset = as_dataset(data, model.in_features, model.out_features).to(torch.float64)
-    names = scalar_names(params)
     if not isinstance(parameter, str):
         raise ArgumentTypeError(f"parameter must be a str, one of the model's scalar names, got {shown(parameter)}")
-    if parameter not in names:
-        raise ValueError(f"parameter must be one of the model's {len(names)} scalar names ({', '.join(names[:4])}, "
-                         f"...), got {shown(parameter)}")
+    index = scalar_position(params, parameter)
+    if index is None:
+        count = sum(tensor.numel() for tensor in params.values())
+        first = ", ".join(itertools.islice(iter_scalar_names(params), 4))
+        raise ValueError(f"parameter must be one of the model's {count} scalar names ({first}, ...), got "
+                         f"{shown(parameter)}")
     epsilon = check_real("epsilon", epsilon, -MAX_NUDGE, MAX_NUDGE)
     if epsilon == 0:
         raise ValueError("epsilon must be a nonzero real number in [-10, 10], got 0")
-    index = names.index(parameter)
+    check_call_work(model, dataset.n_samples, "the nudge's backward pass and forward pass in float64", passes=1,
+                    forwards=1, copies=3, dtype=torch.float64, argument="data")
     start = {name: tensor.detach().to(torch.float64) for name, tensor in params.items()}
     x, y = dataset.x, dataset.y
     theta = flatten(start)  # a new vector: the nudge below never touches the caller's tensors
@@ -91,4 +97,8 @@ def nudge(model: Model, params: Params, data: object, parameter: str, epsilon: f
     moved[index] += epsilon
     with torch.no_grad():
         after = torch.nn.functional.mse_loss(predict(model, unflatten(moved, start), x), y)
-    return Nudge(parameter, epsilon, float(before.detach()), float(after), float(grad[index]))
+    result = Nudge(parameter, epsilon, float(before.detach()), float(after), float(grad[index]))
+    if not all(map(math.isfinite, (result.loss_before, result.loss_after, result.gradient))):
+        raise ValueError(f"params: the loss or its gradient is not finite in float64 at these parameters (or with "
+                         f"{parameter} moved by {epsilon!r}); pass smaller params or a smaller epsilon")
+    return result

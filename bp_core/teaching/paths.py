@@ -17,6 +17,7 @@ from typing import Literal
 import pandas as pd
 import torch
 
+from ..budget import check_call_work
 from ..contract import Model, Params, check_layered, check_params
 from ..data import as_dataset
 from ..display import html_card
@@ -147,6 +148,8 @@ def chain_rule_paths(model: Model, params: Params, data: object, parameter: str 
     layer, row = ref.layer, ref.row
     data = as_dataset(data, model.in_features, model.out_features).to(next(iter(params.values())).dtype)
     n_samples = data.n_samples
+    check_call_work(model, n_samples, "the forward pass keeping every unit and autograd's reference gradient",
+                    passes=1, forwards=1, copies=3, dtype=data.x.dtype)
     if sample is not None:
         sample = check_int_range("sample (None for the whole batch)", sample, 0, n_samples - 1)
     later = [range(model.sizes[m]) for m in range(layer + 1, model.n_layers + 1)]

@@ -26,14 +26,20 @@ import pandas as pd
 import torch
 
 from ..activations import ACTIVATIONS
+from ..budget import check_call_work
 from ..contract import Model, Params, check_model, check_params
+from ..cost import parameter_count
 from ..data import Dataset, as_dataset
 from ..display import html_card
 from ..grad_mode import grad_enabled
 from ..limits import check_int_range
 from ..names import scalar_name
 
-__all__ = ["BackwardWalk", "WalkStep", "backward_walk"]
+__all__ = ["MAX_WALK_PARAMETERS", "BackwardWalk", "WalkStep", "backward_walk"]
+
+MAX_WALK_PARAMETERS = 200_000
+"""Most parameters a walk takes: it records a figure per parameter and a step per unit in Python (about 20 µs per
+parameter here: 2.25 million took 47 s), so 200,000 take a few seconds; a walk of more is no longer read by anyone."""
 
 @dataclass(frozen=True)
 class WalkStep:
@@ -120,6 +126,13 @@ def backward_walk(model: Model, params: Params, data: object, sample: int | None
     if sample is not None:
         sample = check_int_range("sample (None for the whole batch)", sample, 0, dataset.n_samples - 1)
     n_samples, n_outputs = dataset.n_samples, dataset.y.shape[1]
+    count = parameter_count(model)
+    if count > MAX_WALK_PARAMETERS:
+        raise ValueError(f"model: the walk makes a step for every unit and a figure for every one of its {count:,} "
+                         f"parameters, more than MAX_WALK_PARAMETERS = {MAX_WALK_PARAMETERS:,}; use narrower or fewer "
+                         "layers")
+    check_call_work(model, n_samples, "the walk's forward and backward pass in float64", passes=1, copies=3,
+                    dtype=torch.float64)
 
     # autograd's reference in float64 (grad_enabled has left any caller's no_grad or inference_mode)
     leaves = {name: tensor.detach().to(torch.float64).requires_grad_(True) for name, tensor in params.items()}

@@ -17,9 +17,11 @@ from collections.abc import Callable
 
 import torch
 
-from ..contract import Model, Params
+from ..contract import Model, Params, check_model, check_params
+from ..cost import check_training_size
 from ..data import Dataset
 from ..history import RecordPolicy, TrainResult
+from ..limits import ArgumentTypeError, check_bool, check_callable, check_epochs, check_trainable_rate, shown
 from .recorder import ProgressCallback, Recorder
 
 __all__ = ["first_optimizer_setup_seconds", "tuned_autograd_loop", "tuned_manual_loop"]
@@ -45,9 +47,31 @@ def synchronised_clock(device: torch.device) -> Callable[[], float]:
     return clock
 
 
+def check_loop(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int, zero_grad: bool,
+               progress: ProgressCallback | None, policy: RecordPolicy, clock: Callable[[], float]) -> None:
+    """The loops' arguments, checked (``train`` checks them first and more; these are public, so they check too):
+    types, ranges and the size of the run, before anything is allocated."""
+    model = check_model(model)
+    if not isinstance(data, Dataset):
+        raise ArgumentTypeError(f"data must be a bp_core.Dataset (as_dataset makes one), got {shown(data)}")
+    check_params(model, initial, "initial")
+    check_trainable_rate(learning_rate, data.x.dtype)
+    epochs = check_epochs(epochs)
+    check_bool("zero_grad", zero_grad)
+    check_callable("progress", progress, "done, total")
+    if not callable(clock):
+        raise ArgumentTypeError(f"clock must be a callable() returning seconds, got {shown(clock)}")
+    if not isinstance(policy, RecordPolicy):
+        raise ArgumentTypeError(f"policy must be a bp_core.history.RecordPolicy (record_policy makes one), got "
+                                f"{shown(policy)}")
+    check_training_size(model, data.n_samples, epochs, ("autograd",), history_cells=policy.rows(epochs) * len(
+        policy.names))
+
+
 def tuned_manual_loop(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int,
                       zero_grad: bool, progress: ProgressCallback | None, policy: RecordPolicy,
                       clock: Callable[[], float] = time.perf_counter) -> TrainResult:
+    check_loop(model, data, initial, learning_rate, epochs, zero_grad, progress, policy, clock)
     x, y = model.design(data.x), data.y
     recorder = Recorder(model.pack(initial), epochs, policy, progress, updates_in_place=False)
     theta = recorder.first_theta()
@@ -65,6 +89,7 @@ def tuned_manual_loop(model: Model, data: Dataset, initial: Params, learning_rat
 def tuned_autograd_loop(model: Model, data: Dataset, initial: Params, learning_rate: float, epochs: int,
                         zero_grad: bool, progress: ProgressCallback | None, policy: RecordPolicy,
                         clock: Callable[[], float] = time.perf_counter) -> TrainResult:
+    check_loop(model, data, initial, learning_rate, epochs, zero_grad, progress, policy, clock)
     x, y = model.design(data.x), data.y
     theta = model.pack(initial).clone().requires_grad_(True)
     start = clock()

@@ -20,6 +20,15 @@ import pandas as pd
 import torch
 
 from ..history import DIVERGENCE_FACTOR, RecordPolicy
+from ..limits import (
+    MAX_HISTORY_CELLS,
+    ArgumentTypeError,
+    check_bool,
+    check_callable,
+    check_epochs,
+    check_int_range,
+    shown,
+)
 
 __all__ = ["ProgressCallback", "Recorder"]
 
@@ -44,6 +53,15 @@ class Recorder:
 
     def __init__(self, start: torch.Tensor, epochs: int, policy: RecordPolicy, progress: ProgressCallback | None,
                  updates_in_place: bool):
+        if not isinstance(start, torch.Tensor) or start.dim() < 1 or not start.is_floating_point():
+            raise ArgumentTypeError(f"start must be a float tensor (the packed parameters), got {shown(start)}")
+        epochs = check_epochs(epochs)
+        if not isinstance(policy, RecordPolicy):
+            raise ArgumentTypeError(f"policy must be a bp_core.history.RecordPolicy, got {shown(policy)}")
+        progress = check_callable("progress", progress, "done, total")
+        updates_in_place = check_bool("updates_in_place", updates_in_place)
+        check_int_range("history values", policy.rows(epochs) * (start.numel() if policy.index is None
+                                                                  else len(policy.index)), 0, MAX_HISTORY_CELLS)
         self.epochs, self.policy, self.progress = epochs, policy, progress
         self.in_place = updates_in_place
         self.report_every = max(1, epochs // 100)
