@@ -123,7 +123,7 @@ def training_seconds(model: Model, n_samples: int, epochs: int, method: str) -> 
 
     >>> import bp_core
     >>> round(training_seconds(bp_core.Line(), 4, 1000, "manual") * 1e3)  # milliseconds
-    35
+    75
     """
     epochs = check_int_range("epochs", epochs, 0, 2**62)
     setup = n_samples * (model.in_features + model.out_features) * SETUP_VALUE_SECONDS
