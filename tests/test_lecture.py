@@ -40,3 +40,15 @@ def test_every_statement_the_note_lists_stands_in_main_in_the_notes_order(progra
     positions = [body.index(statement) for statement in expected]  # raises if a statement is missing
     assert positions == sorted(positions)
     assert body[0] == "def main():"
+
+
+@pytest.mark.parametrize("program", ["bp", "bp_pytorch"])
+def test_the_listing_shown_as_the_notes_carries_none_of_our_comments(program):
+    """Issue 28 item 3: the example page's listing is the note's statements only; our comments stay in bp_core."""
+    from ui.views.example_view import program_code
+
+    listing = program_code(program)
+    assert "#" not in listing  # no comment (and no '#' in any string of these programs)
+    assert "#" in inspect.getsource(lecture.PROGRAMS[program])  # ours are there, in the module
+    main = _statements(inspect.getsource(lecture.PROGRAMS[program].main))
+    assert [line for line in _statements(listing) if line in main] == main  # every statement, in order

@@ -23,12 +23,15 @@ TEXTS: dict[str, dict[str, str]] = {
                              "{row100:.6f}은 업데이트를 한 번 더 한 뒤입니다. 한 단계씩 페이지도 행을 같은 방식으로 "
                              "셉니다."},
     "example_code_title": {"en": "The two programs, statement for statement", "ko": "두 프로그램, 강의 코드 그대로"},
-    "example_code_caption": {"en": "From `bp_core.lecture` (bp.py and bp_pytorch.py); the comments are ours. The note "
-                                   "decorates `main` with memory_profiler's `@profile` and times the script; here "
-                                   "both are applied from outside, so the code is the note's.",
-                             "ko": "`bp_core.lecture`의 bp.py와 bp_pytorch.py이며, 주석은 우리가 붙였습니다. 강의는 "
-                                   "`main`에 memory_profiler의 `@profile`을 붙이고 스크립트 시간을 잽니다. 여기서는 "
-                                   "둘 다 바깥에서 적용하므로 코드는 강의 그대로입니다."},
+    "example_code_caption": {"en": "The note's statements in its order, from `bp_core.lecture` (bp.py and "
+                                   "bp_pytorch.py), shown without comments: the note's own Korean comments are not "
+                                   "reproduced here. The note decorates `main` with memory_profiler's `@profile` and "
+                                   "starts its timer at module level; here both are applied from outside, so the "
+                                   "statements of `main` are the note's.",
+                             "ko": "강의의 문장을 강의 순서대로 `bp_core.lecture`(bp.py, bp_pytorch.py)에서 가져와 "
+                                   "주석 없이 보여 줍니다. 강의의 한국어 주석은 여기에 옮기지 않았습니다. 강의는 "
+                                   "`main`에 memory_profiler의 `@profile`을 붙이고 모듈 수준에서 시간을 재기 "
+                                   "시작합니다. 여기서는 둘 다 바깥에서 적용하므로 `main`의 문장은 강의 그대로입니다."},
     "example_run": {"en": "Run both programs here", "ko": "두 프로그램을 여기서 실행"},
     "example_run_help": {"en": "Each program runs three times: once untraced to warm up, once under memory_profiler's "
                                "line tracer (as the note ran it), once untraced and timed. Then bp_core's two "

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ast
 import inspect
+import io
+import tokenize
 from typing import Any
 
 import pandas as pd
@@ -24,12 +26,26 @@ PROGRAM_FILES = {program: f"{program}.py" for program in PROGRAMS}
 
 
 def program_code(program: str) -> str:
-    """The program's source as bp_core.lecture holds it (the note's statements, our comments), from its first
-    import: the module docstring, which says where the code comes from, is the page's caption instead."""
+    """The program's statements as bp_core.lecture holds them (the note's), from its first import, without comments:
+    the comments there are ours, and a listing shown as the note's carries none of ours (the note's own Korean
+    comments are not in ../shared/LECTURE.md, so they are not reproduced; the caption says so). The module docstring,
+    which says where the code comes from, is the page's caption instead."""
     source = inspect.getsource(PROGRAMS[program])
     tree = ast.parse(source)
     first = tree.body[1] if ast.get_docstring(tree) is not None else tree.body[0]
-    return "\n".join(source.splitlines()[first.lineno - 1:]) + "\n"
+    lines = source.splitlines()
+    cut: dict[int, int] = {}  # line number -> column where its comment starts (tokenize: never inside a string)
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            cut[token.start[0]] = token.start[1]
+    kept = []
+    for number, line in enumerate(lines[first.lineno - 1:], start=first.lineno):
+        if number in cut:
+            line = line[:cut[number]].rstrip()
+            if not line:
+                continue  # a line that was only a comment
+        kept.append(line)
+    return "\n".join(kept) + "\n"
 
 
 @st.cache_data(max_entries=1, show_spinner=False)
