@@ -259,3 +259,25 @@ def spec(kind: str, lang: str, structure: Any, frames: Frames) -> dict[str, Any]
     """A Vega-Lite dict for Streamlit: the cached skeleton (a fresh copy: Streamlit takes ``datasets`` out of the dict
     it is given) with the frames as its datasets, which Streamlit sends as Arrow tables."""
     return {**copy.deepcopy(_skeleton_dict(kind, lang, structure)), "datasets": dict(frames)}
+
+
+def nudge_chart(x: np.ndarray, y: np.ndarray, epsilon: float, lang: str) -> alt.LayerChart:
+    """The start page's first picture: the points (x, y) and the line ŷ = w·x (b = 0) at w = 0 and at w = ``epsilon``,
+    over x from 0 to the largest x; a legend below names the three marks."""
+    points_label, before, after = (t(k, lang) for k in ("start_first_points", "start_first_before",
+                                                        "start_first_after"))
+    ends = np.array([0.0, float(np.max(x))])
+    lines = pd.concat([pd.DataFrame({"x": ends, "y": w * ends, "mark": label})
+                       for w, label in ((0.0, before), (epsilon, after))], ignore_index=True)
+    colour = alt.Color("mark:N", title=None, legend=legend_below(),
+                       scale=alt.Scale(domain=[points_label, before, after], range=["#000000", "#999999",
+                                                                                     METHOD_COLOURS[1]]))
+    drawn = alt.Chart(lines).mark_line(strokeWidth=3).encode(
+        x=alt.X("x:Q", title="x"), y=alt.Y("y:Q", title="y, ŷ"), color=colour,
+        strokeDash=alt.StrokeDash("mark:N", legend=None, scale=alt.Scale(domain=[before, after],
+                                                                          range=[[6, 4], [1, 0]])))
+    dots = alt.Chart(pd.DataFrame({"x": x, "y": y, "mark": points_label})).mark_circle(size=120, opacity=1).encode(
+        x="x:Q", y="y:Q", color=colour, tooltip=["x:Q", "y:Q"])
+    chart = finish(alt.layer(drawn, dots), t("start_first_chart", lang, epsilon=epsilon))
+    assert isinstance(chart, alt.LayerChart)  # finish configures a chart and keeps its kind
+    return chart

@@ -77,7 +77,7 @@ PAGES: dict[str, PageSpec] = {
     "sweep": _spec("model low high count epochs run curves table", per_model="low high count epochs", kept="last"),
     "scaling": _spec("axis points run show_shipped", kept="live", families="range_"),
     "example": _spec("run times", kept="result", families="memory_ whole_"),
-    "start": _spec("progress progress_csv progress_json"),
+    "start": _spec("progress progress_csv progress_json epsilon path_1 path_2 path_3"),
     "derive": _spec("target formula check train", per_model="target", kept="right trained",
                     separator="_"),  # the derive box: its keys are derive_formula, derive_check, ...
 }

@@ -17,6 +17,45 @@ TEXTS: dict[str, dict[str, str]] = {
               "부분을 노트의 순서대로 정리한 것입니다. 각 부분에 짧은 요약과, 실제 숫자로 직접 해 볼 수 있는 "
               "페이지 링크가 있습니다. 낯선 용어는 용어집에 있습니다.",
     },
+    # the first screen: the note's line, nudged (what a derivative means), then the path that starts there
+    "start_first_title": {"en": "First, what a derivative means", "ko": "먼저, 미분이 뜻하는 것"},
+    "start_first_intro": {
+        "en": "The note's four points and its line ŷ = w·x + b where training starts, w = b = 0: the loss (MSE) is "
+              "{before:g}. Move w by a small ε and compare how much the loss really moves with what the derivative "
+              "∂L/∂w = {gradient:g} predicts, ∂L/∂w × ε.",
+        "ko": "노트의 네 점과 학습이 시작하는 곳(w = b = 0)의 직선 ŷ = w·x + b입니다. 손실(MSE)은 {before:g}입니다. "
+              "w를 작은 ε만큼 움직여, 손실이 실제로 움직인 양과 미분 ∂L/∂w = {gradient:g}이 예측하는 양 "
+              "∂L/∂w × ε를 비교해 보세요."},
+    "start_first_epsilon": {"en": "Move w by ε =", "ko": "w를 움직일 양 ε ="},
+    "start_first_result": {
+        "en": "w: 0 → {epsilon:g}. The loss goes from {before:g} to {after:.8g}, a change of {change:.6g}; the "
+              "derivative predicts {gradient:g} × {epsilon:g} = {predicted:.6g}. Significant digits that "
+              "agree: {digits}.",
+        "ko": "w: 0 → {epsilon:g}. 손실은 {before:g}에서 {after:.8g}(으)로, {change:.6g}만큼 변합니다. 미분의 예측은 "
+              "{gradient:g} × {epsilon:g} = {predicted:.6g}입니다. 유효숫자 {digits}자리까지 일치합니다."},
+    "start_first_trend": {
+        "en": "Digits that agree at ε = {large:g}: {large_digits}; at ε = {small:g}: {small_digits}. The "
+              "derivative is how fast the loss moves right here, so the smaller the nudge, the better it predicts.",
+        "ko": "ε = {large:g}에서는 {large_digits}자리, ε = {small:g}에서는 {small_digits}자리까지 일치합니다. 미분은 "
+              "바로 이 지점에서 손실이 움직이는 빠르기이므로, 작게 움직일수록 더 잘 예측합니다."},
+    "start_first_chart": {"en": "The note's four points, the line at w = 0 and at w = {epsilon:g} (b = 0)",
+                          "ko": "노트의 네 점과 w = 0, w = {epsilon:g}일 때의 직선 (b = 0)"},
+    "start_first_described": {
+        "en": "The points {points}; the line at w = 0 lies on the x axis; at w = {epsilon:g} it rises to {top:g} at "
+              "x = {right:g}. Loss {before:g} before, {after:.8g} after.",
+        "ko": "점 {points}. w = 0의 직선은 x축 위에 있고, w = {epsilon:g}이면 x = {right:g}에서 {top:g}까지 "
+              "올라갑니다. 손실은 전 {before:g}, 후 {after:.8g}."},
+    "start_first_points": {"en": "the note's points", "ko": "노트의 점"},
+    "start_first_before": {"en": "line at w = 0", "ko": "w = 0의 직선"},
+    "start_first_after": {"en": "line at w = ε", "ko": "w = ε의 직선"},
+    "start_path_title": {"en": "Then, a path from one neuron to the whole walk",
+                         "ko": "다음으로, 뉴런 하나에서 역전파 전체까지"},
+    "start_path_line": {"en": "The note's line as one neuron: its backward walk finds ∂L/∂w = {gradient:g}",
+                        "ko": "노트의 직선을 뉴런 하나로: 역전파를 따라가면 ∂L/∂w = {gradient:g}"},
+    "start_path_network": {"en": "The network's w₁ and w₂, path by path (the chain rule)",
+                           "ko": "신경망의 w₁과 w₂를 경로별로 (연쇄 법칙)"},
+    "start_path_walk": {"en": "The whole backward walk of the {inputs}-{hidden}-{outputs} network",
+                        "ko": "{inputs}-{hidden}-{outputs} 신경망의 역전파 전체"},
     "start_glossary_link": {"en": "Glossary: every term in Korean and English",
                             "ko": "용어집: 모든 용어를 한국어와 영어로"},
     "start_section": {"en": "{number}. {title}", "ko": "{number}. {title}"},

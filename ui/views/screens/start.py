@@ -10,7 +10,7 @@ from ui.session.shared import language
 from ui.texts import t
 from ui.views.exercises import progress_section
 from ui.views.shell import run_app_if_alone
-from ui.views.start_view import page_link, start_sections, where_next
+from ui.views.start_view import first_try, page_link, start_path, start_sections, where_next
 
 
 def draw() -> None:
@@ -20,6 +20,8 @@ def draw() -> None:
     lang = language()
     st.title(t("start_title", lang))
     st.markdown(t("start_intro", lang))
+    first_try(lang)  # the first screen: the note's line, nudged, not only text
+    start_path(lang)
     page_link("glossary", t("start_glossary_link", lang))
     start_sections(lang)
     progress_section(lang)  # what this session answered, to hand in (nothing kept on the server)
