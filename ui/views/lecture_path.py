@@ -53,7 +53,7 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(1, "start_s1_title", "start_s1_recap", ("check",)),
+    Section(1, "start_s1_title", "start_s1_recap", ("step", "check")),  # an update first; the check is advanced
     Section(2, "start_s2_title", "start_s2_recap", ("step",)),
     Section(3, "start_s3_title", "start_s3_recap", ("chain_rule",)),
     Section(4, "start_s4_title", "start_s4_recap", ("chain_rule", "glossary")),
