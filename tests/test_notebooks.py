@@ -13,10 +13,21 @@ from page_helpers import metric, open_page
 from bp_core.lecture import note
 from ui.export.lecture import PATH as LECTURE_PATH
 from ui.export.lecture import lecture_notebook
-from ui.export.notebook import chain_notebook, compare_notebook, notebook_bytes, step_notebook
+from ui.export.notebook import (
+    backward_notebook,
+    chain_notebook,
+    check_notebook,
+    compare_notebook,
+    notebook_bytes,
+    step_notebook,
+    sweep_notebook,
+)
 from ui.session.settings import Settings
 from ui.texts import t
 from ui.views.chain_view import ChainRequest, chain_paths
+from ui.views.check_view import values_at as check_values_at
+from ui.views.figures import NUDGE_FIGURES
+from ui.views.sweep_view import default_request
 from ui.views.teaching import RUNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,3 +104,46 @@ def test_the_lecture_notebook_is_what_its_builder_makes_and_runs_the_notes_progr
     bp = lines[lines.index("--- bp.py"):lines.index("--- bp_pytorch.py")]  # bp.py's own output
     assert [line.rsplit(" ", 1)[1] for line in bp if line.startswith("Epoch")] == list(note.LOSSES_EVERY_100)
     assert f"최종 학습된 가중치 w: {note.FINAL_W!r}" in bp and f"최종 학습된 편향 b: {note.FINAL_B!r}" in bp
+
+
+def test_the_backward_notebook_prints_the_pages_nudge_and_the_walks_gradients_equal_autograds():
+    at = open_page("pages/backward.py", "ko")
+    settings = RUNS[at.session_state["backward.model"]]
+    sample, epoch = at.session_state["backward.sample"], at.session_state["backward.epoch"]
+    parameter, epsilon = at.session_state["backward.nudge_param"], at.session_state["backward.nudge_eps"]
+    shown = {label: metric(at, label) for label in (t(key, "ko") for key, _, _ in NUDGE_FIGURES)}
+    lines = printed_lines(backward_notebook(settings, None if sample == "batch" else sample, epoch, parameter,
+                                            epsilon, "ko"))
+    printed = {label: value for label, _, value in (line.rpartition(" ") for line in lines)}
+    assert {label: printed[label] for label in shown} == shown
+    walked = [line.split(": ")[1].split() for line in lines if "(walk, autograd):" in line]
+    assert len(walked) == 17 and all(float(a) == pytest.approx(float(b), rel=1e-9, abs=1e-12) for a, b in walked)
+
+
+def test_the_gradient_check_notebook_prints_the_pages_verdict_and_counts():
+    at = open_page("pages/gradient_check.py")
+    shown = [(m.label, m.value) for m in at.metric][:3]
+    settings = RUNS[at.session_state["check.model"]]
+    values = check_values_at(settings, "initial", 0)
+    lines = printed_lines(check_notebook(settings, values, "en"))
+    for label, value in shown:
+        assert f"{label} {value}" in lines
+
+
+def test_the_learning_rate_notebook_prints_the_pages_bound_and_diverging_runs():
+    at = open_page("pages/learning_rate.py")
+    shown = [(m.label, m.value) for m in at.metric][:3]
+    request = default_request(at.session_state["sweep.model"])
+    lines = printed_lines(sweep_notebook(request.model, request.low, request.high, request.count, request.epochs,
+                                         "en"))
+    for label, value in shown:
+        assert f"{label} {value}" in lines
+
+
+def test_every_page_with_a_run_hands_out_a_notebook():
+    """Issue 30 D1: Compare, step, chain rule, backward, gradient check, learning rate and the extra example."""
+    for page in ("compare", "step_by_hand", "chain_rule", "backward", "gradient_check", "learning_rate",
+                 "lecture_example"):
+        at = open_page(f"pages/{page}.py")
+        labels = [b.proto.label for b in at.get("download_button")]
+        assert t("nb_download", "en") in labels or t("nb_download_lecture", "en") in labels, (page, labels)

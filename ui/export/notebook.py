@@ -17,8 +17,10 @@ import bp_core
 from ui.session.presets import view
 from ui.session.settings import Settings
 from ui.texts import t
+from ui.views.figures import NUDGE_FIGURES, SWEEP_FIGURES
 
-__all__ = ["build_notebook", "chain_notebook", "compare_notebook", "notebook_bytes", "step_notebook"]
+__all__ = ["backward_notebook", "build_notebook", "chain_notebook", "check_notebook", "compare_notebook",
+           "notebook_bytes", "step_notebook", "sweep_notebook"]
 
 
 def _build_cell(settings: Settings) -> str:
@@ -122,6 +124,76 @@ def chain_notebook(settings: Settings, parameter: str, sample: int | None, epoch
              new_markdown_cell(t("nb_figures", lang)),
              new_code_cell(f"print({t('chain_sum_short', lang)!r}, f\"{{paths.total:.9g}}\")\n"
                            f"print({t('chain_autograd', lang)!r}, f\"{{paths.autograd:.9g}}\")")]
+    return build_notebook(cells, lang)
+
+
+def _prints(result: str, figures: Sequence[tuple[str, str, str]], lang: str) -> list[str]:
+    """print() lines of figures (text key, attribute of ``result``, format) as the page writes them."""
+    return [f"print({t(text, lang)!r}, format({result}.{name}, {spec!r}))" for text, name, spec in figures]
+
+
+def _params_cell(settings: Settings, epoch: int) -> str:
+    """The parameters the teaching pages start from at ``epoch``: the lecture's run by hand, its history row."""
+    return (f"run = bp_core.train(model, data, 'manual', {settings.learning_rate!r}, {settings.epochs!r})\n"
+            f"params = bp_core.teaching.params_at(run, {epoch!r})")
+
+
+def backward_notebook(settings: Settings, sample: int | None, epoch: int, parameter: str, epsilon: float,
+                      lang: str) -> Any:
+    """The backward page: the walk at ``epoch`` for ``sample`` (None: the whole batch), every parameter's gradient
+    from the walk beside autograd's, and the nudge of ``parameter`` by ``epsilon`` printed as the page shows it."""
+    where = t("chain_one_sample", lang, number=sample) if sample is not None else t("chain_batch_mean", lang, n="N")
+    cells = [new_markdown_cell(_settings_markdown(settings, lang, t("backward_title", lang), [
+                 f"- {t('nb_epoch', lang)}: {epoch}", f"- {where}", f"- {parameter}, ε = {epsilon!r}"])),
+             new_code_cell(_build_cell(settings)),
+             new_code_cell(_params_cell(settings, epoch) + "\n"
+                           f"walk = bp_core.teaching.backward_walk(model, params, data, {sample!r})\nwalk"),
+             new_markdown_cell(t("nb_figures", lang)),
+             new_code_cell("for name in walk.autograd:\n"
+                           "    print(f'dL/d{name} (walk, autograd):', f'{walk.gradient[name]:.9g}', "
+                           "f'{walk.autograd[name]:.9g}')"),
+             new_code_cell(f"nudged = bp_core.teaching.nudge(model, params, data, {parameter!r}, {epsilon!r})\n"
+                           + "\n".join(_prints("nudged", NUDGE_FIGURES, lang)))]
+    return build_notebook(cells, lang)
+
+
+def check_notebook(settings: Settings, values: Sequence[float], lang: str) -> Any:
+    """The gradient-check page at the parameters ``values`` (flattened, in the model's order, as the page holds
+    them): the three gradients in both precisions, gradcheck, and the counts of parameters that pass."""
+    cells = [new_markdown_cell(_settings_markdown(settings, lang, t("check_title", lang))),
+             new_code_cell(_build_cell(settings)),
+             new_code_cell("import torch\n\n"
+                           f"values = {[float(v) for v in values]!r}\n"
+                           "params = bp_core.models.unflatten(torch.tensor(values, dtype=torch.float64),\n"
+                           "                                  model.init_params(torch.float64))\n"
+                           "report = bp_core.teaching.gradient_report(model, params, data)\nreport"),
+             new_markdown_cell(t("nb_figures", lang)),
+             new_code_cell(f"verdicts = {{True: {t('check_passed', lang)!r}, False: {t('check_failed', lang)!r}}}\n"
+                           f"print({t('check_gradcheck', lang)!r}, verdicts[report.gradcheck_passed])\n"
+                           "for dtype, table in report.tables.items():\n"
+                           "    passed = int((table.table['verdict'] == 'pass').sum())\n"
+                           f"    print({t('check_summary', lang, dtype='{dtype}')!r}.format(dtype=dtype), "
+                           "f'{passed} / {len(table.table)}')")]
+    return build_notebook(cells, lang)
+
+
+def sweep_notebook(model: str, low: float, high: float, count: int, epochs: int, lang: str) -> Any:
+    """The learning-rate page's sweep: the same ``learning_rate_sweep`` call, λmax, the bound and the runs that
+    diverged, printed as the page shows them, and every run's final loss."""
+    settings = Settings(model=model, learning_rate=bp_core.PRESETS[model].learning_rate,
+                        epochs=bp_core.PRESETS[model].epochs)
+    cells = [new_markdown_cell("\n".join([f"# {t('sweep_title', lang)}", "", t("nb_intro", lang), "",
+                                           f"- {t('model', lang)}: {t(f'model_{model}', lang)}",
+                                           f"- {t('sweep_low', lang)}: {low!r}", f"- {t('sweep_high', lang)}: {high!r}",
+                                           f"- {t('nb_rates', lang)}: {count}",
+                                           f"- {t('nb_epochs', lang)}: {epochs}"])),
+             new_code_cell(_build_cell(settings)),
+             new_code_cell(f"sweep = bp_core.teaching.learning_rate_sweep(model, data, {low!r}, {high!r}, {count!r}, "
+                           f"{epochs!r})\nsweep.table"),
+             new_markdown_cell(t("nb_figures", lang)),
+             new_code_cell("\n".join([*_prints("sweep", SWEEP_FIGURES, lang),
+                                       f"print({t('sweep_metric_diverging', lang)!r}, "
+                                       "f\"{int(sweep.table['diverging'].sum())} / {len(sweep.table)}\")"]))]
     return build_notebook(cells, lang)
 
 

@@ -71,12 +71,14 @@ PAGES: dict[str, PageSpec] = {
                   f"forward_table local_table update_table notebook {EXERCISE_WIDGETS}",
                   per_model="exercise_param", kept="epoch variants"),
     "backward": _spec(f"model sample epoch layout play previous next reset units gradients nudge_param nudge_eps "
-                      f"{EXERCISE_WIDGETS}", per_model="sample epoch nudge_param", kept="last_move walk variants"),
-    "check": _spec("model source epoch zero_grad_model", per_model="epoch", kept="base typed last",
+                      f"notebook {EXERCISE_WIDGETS}", per_model="sample epoch nudge_param",
+                      kept="last_move walk variants"),
+    "check": _spec("model source epoch zero_grad_model notebook", per_model="epoch", kept="base typed last",
                    families="editor_ table_"),
-    "sweep": _spec("model low high count epochs run curves table", per_model="low high count epochs", kept="last"),
+    "sweep": _spec("model low high count epochs run curves table notebook", per_model="low high count epochs",
+                   kept="last"),
     "scaling": _spec("axis points run show_shipped", kept="live", families="range_"),
-    "example": _spec("run times", kept="result", families="memory_ whole_"),
+    "example": _spec("run times notebook", kept="result", families="memory_ whole_"),
     "start": _spec("progress progress_csv progress_json epsilon path_1 path_2 path_3"),
     "derive": _spec("target formula check train", per_model="target", kept="right trained",
                     separator="_"),  # the derive box: its keys are derive_formula, derive_check, ...

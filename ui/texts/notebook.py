@@ -10,6 +10,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "nb_learning_rate": {"en": "learning rate", "ko": "학습률"},
     "nb_epochs": {"en": "epochs", "ko": "에폭 수"},
     "nb_epoch": {"en": "the step from epoch", "ko": "보여 주는 단계의 에폭"},
+    "nb_download_lecture": {"en": "Open the lecture as a notebook (.ipynb)", "ko": "강의를 노트북으로 열기 (.ipynb)"},
+    "nb_lecture_help": {"en": "A Jupyter notebook of the note's eight sections in its order, Korean and English side "
+                              "by side, that runs both programs as shown here and prints what the note printed.",
+                        "ko": "노트의 여덟 부분을 순서대로 담은 Jupyter 노트북입니다. 한국어와 영어를 나란히 두고, "
+                              "여기 보이는 두 프로그램을 실행해 노트가 출력한 것을 출력합니다."},
+    "nb_rates": {"en": "learning rates", "ko": "학습률 개수"},
     "nb_points": {"en": "points (x, y)", "ko": "점 (x, y)"},
     "nb_figures": {"en": "## The figures the page shows", "ko": "## 페이지에 보이는 숫자"},
     "nb_formulas": {"en": "## Your formulas, checked against autograd", "ko": "## 내가 쓴 식, autograd와 비교"},

@@ -25,6 +25,7 @@ from ui.texts import t
 from ui.texts.messages import Message
 from ui.views import teaching
 from ui.views.exercises import Exercise, next_variant
+from ui.views.figures import NUDGE_FIGURES
 from ui.views.step_view import aligned
 from ui.views.step_view import number_columns as number_columns_to
 
@@ -58,10 +59,7 @@ def nudge_at(settings: Settings, epoch: int, parameter: str, epsilon: float) -> 
 
 
 def nudge_metrics(nudged: bp_core.teaching.Nudge, lang: str) -> list[tuple[str, str]]:
-    return [(t("nudge_before", lang), f"{nudged.loss_before:.9g}"),
-            (t("nudge_after", lang), f"{nudged.loss_after:.9g}"),
-            (t("nudge_change", lang), f"{nudged.change:.6g}"),
-            (t("nudge_predicted", lang), f"{nudged.predicted:.6g}")]
+    return [(t(text, lang), format(getattr(nudged, name), spec)) for text, name, spec in NUDGE_FIGURES]
 
 
 def number_columns(frame: pd.DataFrame) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from ui.session.numbers import LR_MIN, whole_number
 from ui.session.state import WidgetValues
 from ui.texts import t
 from ui.texts.messages import Message, entered
+from ui.views.figures import SWEEP_FIGURES
 
 DEFAULTS = {key: {"low": preset.sweep.low, "high": preset.sweep.high, "count": preset.sweep.count,
                   "epochs": preset.sweep.epochs} for key, preset in bp_core.PRESETS.items()}
@@ -112,8 +113,7 @@ def run_sweep(request: SweepRequest, lang: str = "en") -> teaching.Sweep:
 def headline(sweep: teaching.Sweep, lang: str) -> list[tuple[str, str]]:
     """λmax, the bound and how many runs diverged, as (label, value) metrics."""
     diverging = int(sweep.table["diverging"].sum())
-    return [(t("sweep_metric_lambda", lang), f"{sweep.lambda_max:.4g}"),
-            (t("sweep_metric_bound", lang), f"{sweep.learning_rate_bound:.4g}"),
+    return [*((t(text, lang), format(getattr(sweep, name), spec)) for text, name, spec in SWEEP_FIGURES),
             (t("sweep_metric_diverging", lang), f"{diverging} / {len(sweep.table)}")]
 
 

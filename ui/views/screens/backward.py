@@ -6,6 +6,7 @@ as an exercise; a nudged parameter against its gradient. Layout only.
 
 import streamlit as st
 
+from ui.export.notebook import backward_notebook, notebook_bytes
 from ui.session import state
 from ui.session.presets import LECTURE_NETWORK
 from ui.session.shared import language, on_phone
@@ -110,4 +111,7 @@ def draw() -> None:
     st.markdown(t("nudge_digits", lang, epsilon=nudged.epsilon, change=nudged.change, param=parameter,
                   gradient=nudged.gradient, predicted=nudged.predicted, digits=nudged.agreeing_digits))
     page_link("check", t("nudge_check_link", lang))
+    st.download_button(t("nb_download", lang), lambda: notebook_bytes(backward_notebook(
+        settings, sample, epoch, parameter, epsilon, lang)), "backprop_lab_backward.ipynb", "application/x-ipynb+json",
+        help=t("nb_download_help", lang), key=key("backward", "notebook"), on_click="ignore")
     where_next("backward", lang)

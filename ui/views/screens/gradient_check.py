@@ -8,6 +8,7 @@ import streamlit as st
 
 import bp_core
 from bp_core.teaching.checking import WRONG_MARGIN
+from ui.export.notebook import check_notebook, notebook_bytes
 from ui.session import state
 from ui.session.presets import LECTURE_NETWORK, choices
 from ui.session.shared import language
@@ -85,6 +86,9 @@ def draw() -> None:
         tab.caption(t("check_table_caption", lang, dtype=dtype, eps=table.epsilon, ftol=table.numeric_tolerance,
                       mtol=table.manual_tolerance))
     st.info(view.float32_sentence(report, lang))
+    st.download_button(t("nb_download", lang), lambda: notebook_bytes(check_notebook(settings, values, lang)),
+                       "backprop_lab_gradient_check.ipynb", "application/x-ipynb+json",
+                       help=t("nb_download_help", lang), key=key("check", "notebook"), on_click="ignore")
 
     # ---- forgot optimizer.zero_grad(): its own model choice, the line by default (it goes wrong within a few epochs)
     st.subheader(t("zero_grad_title", lang))

@@ -6,6 +6,7 @@ The learning rate: a sweep of log-spaced rates against the stability bound 2/λm
 import streamlit as st
 
 import bp_core
+from ui.export.notebook import notebook_bytes, sweep_notebook
 from ui.session import state
 from ui.session.presets import choices
 from ui.session.shared import language
@@ -57,6 +58,11 @@ def draw() -> None:
                      epochs=request.epochs))
     sweep = view.run_sweep(request, lang)  # the server's queue: queue position, then progress
     state.remember("sweep", "last", request, model=model_key)
+
+    st.download_button(t("nb_download", lang), lambda: notebook_bytes(sweep_notebook(
+        request.model, request.low, request.high, request.count, request.epochs, lang)),
+        "backprop_lab_learning_rate.ipynb", "application/x-ipynb+json", help=t("nb_download_help", lang),
+        key=key("sweep", "notebook"), on_click="ignore")
 
     # ---- the bound and where it comes from
     for column, (label, value) in zip(st.columns(3), view.headline(sweep, lang)):

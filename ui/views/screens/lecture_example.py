@@ -9,6 +9,8 @@ import streamlit as st
 from bp_core.lecture import METHOD_PROGRAMS as PROGRAMS_OF
 from bp_core.lecture import PROGRAMS, note
 from bp_core.limits import METHODS
+from ui.export.lecture import lecture_notebook
+from ui.export.notebook import notebook_bytes
 from ui.session.shared import language
 from ui.session.state import key
 from ui.texts import t
@@ -32,6 +34,9 @@ def draw() -> None:
     for column, program in zip(st.columns(2), PROGRAMS):
         column.markdown(f"**{view.PROGRAM_FILES[program]}**")
         column.code(view.program_code(program), language="python", wrap_lines=True)
+    st.download_button(t("nb_download_lecture", lang), lambda: notebook_bytes(lecture_notebook()),
+                       "backprop_lab_lecture.ipynb", "application/x-ipynb+json", help=t("nb_lecture_help", lang),
+                       key=key("example", "notebook"), on_click="ignore")
 
     # ---- this machine's run, on demand (through the server's queue: one run for everyone who presses at once)
     if st.button(t("example_run", lang), key=key("example", "run"), type="primary", help=t("example_run_help", lang)):
