@@ -272,12 +272,14 @@ def nudge_chart(x: np.ndarray, y: np.ndarray, epsilon: float, lang: str) -> alt.
     colour = alt.Color("mark:N", title=None, legend=legend_below(),
                        scale=alt.Scale(domain=[points_label, before, after], range=["#000000", "#999999",
                                                                                      METHOD_COLOURS[1]]))
+    # grey and blue differ in lightness as well as hue; a dash would draw a blot in the legend's circle
     drawn = alt.Chart(lines).mark_line(strokeWidth=3).encode(
-        x=alt.X("x:Q", title="x"), y=alt.Y("y:Q", title="y, ŷ"), color=colour,
-        strokeDash=alt.StrokeDash("mark:N", legend=None, scale=alt.Scale(domain=[before, after],
-                                                                          range=[[6, 4], [1, 0]])))
+        x=alt.X("x:Q", title="x"), color=colour,
+        y=alt.Y("y:Q", title="y, ŷ", scale=alt.Scale(domain=[min(0.0, float(np.min(y))),
+                                                             max(float(np.max(y)), epsilon * ends[1]) + 1])))
     dots = alt.Chart(pd.DataFrame({"x": x, "y": y, "mark": points_label})).mark_circle(size=120, opacity=1).encode(
         x="x:Q", y="y:Q", color=colour, tooltip=["x:Q", "y:Q"])
     chart = finish(alt.layer(drawn, dots), t("start_first_chart", lang, epsilon=epsilon))
     assert isinstance(chart, alt.LayerChart)  # finish configures a chart and keeps its kind
-    return chart
+    # Streamlit fits title, axes and the legend's three rows into the height: HEIGHT alone left the plot 20 px tall
+    return chart.properties(height=HEIGHT + 160)
