@@ -33,3 +33,15 @@ def test_the_loss_chart_says_the_final_losses_the_metrics_show():
     assert metric(at, t("final_loss", "en", method=t("manual", "en"))) in loss
     assert metric(at, t("final_loss", "en", method=t("autograd", "en"))) in loss
     assert "from 41 to" in loss  # the note's first loss
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_table_and_graph_has_a_plain_sentence_for_a_screen_reader(lang):
+    """Issue 29 D3: st.dataframe and st.graphviz_chart get ``alt``: a table its rows and columns (never a cell, so a
+    hidden answer stays hidden), a graph the sentence its caption says, without Markdown marks."""
+    for page in ("chain_rule", "backward", "step_by_hand", "gradient_check", "learning_rate", "compare"):
+        at = open_page(f"pages/{page}.py", lang)
+        elements = [*at.get("dataframe"), *at.get("graphviz_chart")]
+        assert elements or page == "step_by_hand", page
+        for element in elements:
+            assert element.proto.alt and "**" not in element.proto.alt, (page, element.proto.alt)

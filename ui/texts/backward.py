@@ -1,6 +1,10 @@
 """Texts of the backward-pass page (pages/backward.py, ui/views/backward_view.py): the walk, the nudge."""
 
 TEXTS: dict[str, dict[str, str]] = {
+    "backward_graph_alt": {"en": "The {sizes} network drawn for the backward walk at epoch {epoch}, step {done} of "
+                                 "{total}; {what} = {loss:.6g}.",
+                           "ko": "에폭 {epoch}에서 역전파를 따라가는 {sizes} 신경망 그림, {total}단계 중 {done}단계. "
+                                 "{what} = {loss:.6g}."},
     "backward_title": {"en": "The backward pass, step by step", "ko": "역전파, 한 단계씩"},
     "backward_intro": {
         "en": "Forward once to get the values, then backward to get the derivatives. The forward values are on the "

@@ -38,6 +38,7 @@ TEXTS: dict[str, dict[str, str]] = {
                            "ko": "링크의 설정 {name}은(는) {model}에는 해당하지 않아 무시합니다."},
     "cell_problem": {"en": "row {row}, {column} “{typed}”: {reason}", "ko": "{row}행 {column} “{typed}”: {reason}"},
     "cells_more": {"en": "and {count} more cells", "ko": "그 밖에 {count}칸"},
+    "table_alt": {"en": "Table, rows: {rows}; columns: {columns}.", "ko": "표, 행: {rows}개, 열: {columns}."},
     "reason_empty": {"en": "empty", "ko": "비어 있음"},
     "entered_nothing": {"en": "nothing: the box is empty", "ko": "없음 (빈 칸)"},
     "reason_zero_denominator": {"en": "a fraction over zero", "ko": "분모가 0인 분수"},

@@ -29,6 +29,7 @@ from ui.session.settings import Settings
 from ui.texts import render, t
 from ui.texts.messages import Message, shown
 from ui.views.exercises import Verdict, record_verdict, score
+from ui.views.tables import show_table
 
 LINE_TARGETS = ("dw", "db")
 """What the line asks: bp.py's dw and db."""
@@ -111,7 +112,7 @@ def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: s
         target = st.radio(t("derive_target", lang), asked, key=state.key("derive", "target"), horizontal=True,
                           format_func=label)
     with st.expander(t("derive_names", lang), expanded=line):
-        st.dataframe(names_table(problem, lang), hide_index=True, width="stretch")
+        show_table(st, lang, names_table(problem, lang), hide_index=True, width="stretch")
         st.caption(t("derive_allowed", lang, most=derive.MAX_TEXT))
     ident = f"{page}:{model}:{target}"
     state.exercise_box_text("derive", ident, box="formula")
@@ -184,9 +185,9 @@ def train_section(model: str, lang: str) -> None:
                                            b=repr(yours.b), note_w=repr(note.FINAL_W), note_b=repr(note.FINAL_B)))
     # repr: every digit Python's print() shows, as bp.py prints w.item()
     epochs = [100 * (i + 1) for i in range(len(note.LOSSES_EVERY_100))]
-    st.dataframe(pd.DataFrame({t("derive_col_epoch", lang): epochs, t("derive_col_yours", lang): list(yours.printed),
-                               t("derive_col_note", lang): list(note.LOSSES_EVERY_100)}),
-                 hide_index=True, width="stretch")
+    losses = pd.DataFrame({t("derive_col_epoch", lang): epochs, t("derive_col_yours", lang): list(yours.printed),
+                           t("derive_col_note", lang): list(note.LOSSES_EVERY_100)})
+    show_table(st, lang, losses, hide_index=True, width="stretch")
     described = t("alt_derive", lang, first=yours.losses[0], yours=yours.losses[-1], autograd=autograd[-1],
                   epochs=len(yours.losses))
     st.altair_chart(loss_chart(yours.losses, autograd, lang).properties(description=described), width="stretch")

@@ -26,6 +26,7 @@ from ui.session.numbers import parse_answer
 from ui.texts import render, t
 from ui.texts.messages import Message, Unusable, shown
 from ui.views.lecture_path import PAGES
+from ui.views.tables import show_table
 
 SIGNIFICANT = 4
 """Significant digits an answer must match."""
@@ -187,7 +188,7 @@ def progress_section(lang: str) -> None:
     st.markdown(t("progress_summary", lang, done=len(table), right=right))
     if table.empty:
         return
-    st.dataframe(table.rename(columns={c: t(f"progress_col_{c}", lang) for c in PROGRESS_COLUMNS}),
+    show_table(st, lang, table.rename(columns={c: t(f"progress_col_{c}", lang) for c in PROGRESS_COLUMNS}),
                  hide_index=True, width="stretch", key=state.key("start", "progress"))
     left, right_col = st.columns(2)
     left.download_button(t("progress_csv", lang), table.to_csv(index=False), "backprop_lab_progress.csv", "text/csv",

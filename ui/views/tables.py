@@ -9,7 +9,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-__all__ = ["blank_nulls"]
+from ui.texts import t
+
+__all__ = ["blank_nulls", "show_table", "table_alt"]
 
 
 def _cell(value: Any, digits: int) -> str:
@@ -41,3 +43,15 @@ def blank_nulls(frame: pd.DataFrame, config: Mapping[str, Any] | None = None,
             columns[name] = st.column_config.TextColumn(**{k: v for k, v in options.items() if v is not None},
                                                         alignment="right" if numeric else None)
     return shown, columns
+
+
+def table_alt(frame: Any, lang: str) -> str:
+    """A table's accessible description, one sentence from its shape: rows and the columns' names (a Styler's data
+    counted). Counts and names only, never a cell: a value a question hides stays hidden to a screen reader too."""
+    data = frame.data if hasattr(frame, "data") and isinstance(frame.data, pd.DataFrame) else frame
+    return t("table_alt", lang, rows=len(data), columns=", ".join(str(c) for c in data.columns))
+
+
+def show_table(where: Any, lang: str, frame: Any, **options: Any) -> Any:
+    """``where.dataframe(frame, **options)`` (``where``: st, a column or a tab) with ``table_alt`` as its ``alt``."""
+    return where.dataframe(frame, alt=table_alt(frame, lang), **options)

@@ -6,6 +6,7 @@ as an exercise; a nudged parameter against its gradient. Layout only.
 
 import streamlit as st
 
+from bp_core.cost import layer_widths
 from ui.export.notebook import backward_notebook, notebook_bytes
 from ui.session import state
 from ui.session.presets import LECTURE_NETWORK
@@ -18,6 +19,7 @@ from ui.views.chain_view import sample_label
 from ui.views.exercises import exercise_box
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import page_link, where_next
+from ui.views.tables import show_table
 
 
 def draw() -> None:
@@ -72,9 +74,12 @@ def draw() -> None:
                   epoch=left_behind.epoch, done=left_behind.done))
 
     # ---- the graph, and what this step computes
-    st.graphviz_chart(view.walk_dot(walk, view.parameter_values(settings, epoch), done, layout, lang), width="stretch")
+    st.graphviz_chart(view.walk_dot(walk, view.parameter_values(settings, epoch), done, layout, lang), width="stretch",
+                      alt=t("backward_graph_alt", lang, sizes="-".join(map(str, layer_widths(model))), done=done,
+                            total=last, epoch=epoch, what=view.loss_label(walk, lang), loss=walk.loss))
     if layout == "TB":  # the compact graph's other figures, readable on a phone
-        st.dataframe(view.unit_table(walk, done, lang), hide_index=True, width="stretch", key=key("backward", "units"))
+        show_table(st, lang, view.unit_table(walk, done, lang), hide_index=True, width="stretch",
+                   key=key("backward", "units"))
     if sample is None:
         st.caption(t("backward_batch_note", lang, n=data.n_samples))
     if done == 0:
@@ -91,7 +96,7 @@ def draw() -> None:
     else:
         table = view.gradient_table(walk, lang)
         st.success(t("walk_done", lang, difference=float(table.iloc[:, 3].abs().max())))
-        st.dataframe(table, hide_index=True, width="stretch", key=key("backward", "gradients"),
+        show_table(st, lang, table, hide_index=True, width="stretch", key=key("backward", "gradients"),
                      column_config=view.number_columns(table))
 
     # ---- nudge a parameter

@@ -18,7 +18,7 @@ from ui.views.derive_view import derive_section
 from ui.views.exercises import answered, exercise_box, reveal, revealed
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
-from ui.views.tables import blank_nulls
+from ui.views.tables import blank_nulls, show_table
 
 
 def draw() -> None:
@@ -67,11 +67,12 @@ def draw() -> None:
         layout = st.radio(t("backward_layout", lang), view.LAYOUTS, key=key("chain", "layout"), horizontal=True,
                           format_func=lambda option: t(f"backward_layout_{option}", lang))
     dot, loss = view.graph(request, settings, layout)
-    st.graphviz_chart(dot, width="stretch")
     what = (t("chain_batch_mean", lang, n=data.n_samples) if request.sample is None
             else t("chain_one_sample", lang, number=request.sample))
-    st.caption(t("chain_graph_caption", lang, what=what, epoch=request.epoch, loss=loss, param=request.parameter,
-                 where=parameter_edge(model, request.parameter)))
+    described = t("chain_graph_caption", lang, what=what, epoch=request.epoch, loss=loss, param=request.parameter,
+                  where=parameter_edge(model, request.parameter))
+    st.graphviz_chart(dot, width="stretch", alt=described.replace("**", ""))  # the caption, read aloud
+    st.caption(described)
     st.caption(t("chain_numbering", lang))
 
     # ---- your turn first (predict, then reveal): the value asked stays hidden below until answered or shown
@@ -95,7 +96,8 @@ def draw() -> None:
     st.subheader(view.table_title(model, request.parameter, lang))
     st.markdown(t("chain_mnemonic", lang))
     table, columns = blank_nulls(view.conceal(view.table(request, lang, settings), asked), view.table_columns(lang))
-    st.dataframe(table, hide_index=True, width="stretch", key=key("chain", "paths_table"), column_config=columns)
+    show_table(st, lang, table, hide_index=True, width="stretch", key=key("chain", "paths_table"),
+               column_config=columns)
     paths = view.chain_paths(request, settings)
     sum_col, autograd_col, difference_col = st.columns(3)
     samples = data.n_samples if request.sample is None else 1  # the table's rows: every path of every sample shown

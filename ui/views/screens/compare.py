@@ -19,6 +19,7 @@ from ui.views import compare_view as view
 from ui.views.memory_view import memory_section
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import page_link, where_next
+from ui.views.tables import show_table, table_alt
 
 
 def draw() -> None:
@@ -64,7 +65,7 @@ def draw() -> None:
                 if state.dropped_edits("compare", "points"):
                     st.warning(t("edits_dropped", lang))
                 edited = state.data_editor(points_base(), page="compare", name="points", num_rows="dynamic",
-                                           hide_index=True, width="stretch",
+                                           hide_index=True, width="stretch", alt=table_alt(points_base(), lang),
                                            column_config={c: st.column_config.TextColumn(c) for c in "xy"}
                                            ) if preset.editable_points else None  # text cells, read exactly
                 st.caption(t(f"data_{preset.key}", lang))
@@ -130,7 +131,7 @@ def draw() -> None:
             st.caption(say.surface_sentence(comparison, lang))
         else:
             st.markdown(f"**{t('outputs_title', lang)}**")
-            st.dataframe(view.outputs_table(comparison, lang), hide_index=True, width="stretch",
+            show_table(st, lang, view.outputs_table(comparison, lang), hide_index=True, width="stretch",
                          key=key("compare", "outputs"))
             st.caption(t("outputs_caption", lang))
 

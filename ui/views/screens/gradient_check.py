@@ -18,6 +18,7 @@ from ui.views import check_view as view
 from ui.views import teaching
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
+from ui.views.tables import show_table, table_alt
 
 
 def draw() -> None:
@@ -61,6 +62,7 @@ def draw() -> None:
                 st.warning(t("edits_dropped", lang))
             edited = state.data_editor(base, page="check", name=editor, hide_index=True, disabled=["parameter"],
                                        height=min(38 + 35 * len(names), 420), width="stretch",
+                                       alt=table_alt(base, lang),
                                        column_config={"value": st.column_config.TextColumn(t("value", lang))})
         state.remember("check", "typed", edited, model=model_key)
         typed, problems = view.parse_typed(edited, names)
@@ -81,7 +83,7 @@ def draw() -> None:
         column.metric(t("check_summary", lang, dtype=dtype), f"{passed} / {len(table.table)}")
     for tab, (dtype, table) in zip(st.tabs(list(report.tables)), report.tables.items()):
         frame = view.check_table(table, lang)
-        tab.dataframe(frame, hide_index=True, width="stretch", column_config=view.table_columns(frame),
+        show_table(tab, lang, frame, hide_index=True, width="stretch", column_config=view.table_columns(frame),
                       height=35 * (len(frame) + 1) + 3, key=key("check", f"table_{dtype}"))
         tab.caption(t("check_table_caption", lang, dtype=dtype, eps=table.epsilon, ftol=table.numeric_tolerance,
                       mtol=table.manual_tolerance))

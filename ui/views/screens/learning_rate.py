@@ -17,7 +17,7 @@ from ui.views import sweep_view as view
 from ui.views import teaching
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
-from ui.views.tables import blank_nulls
+from ui.views.tables import blank_nulls, show_table
 
 
 def draw() -> None:
@@ -88,5 +88,6 @@ def draw() -> None:
     st.caption(t("sweep_curves_caption", lang, rule=say.divergence_rule(lang)))
     with st.expander(t("sweep_table", lang)):
         table, table_columns = blank_nulls(view.sweep_frame(sweep, lang))  # a run that never diverged: a blank cell
-        st.dataframe(table, hide_index=True, width="stretch", key=key("sweep", "table"), column_config=table_columns)
+        show_table(st, lang, table, hide_index=True, width="stretch", key=key("sweep", "table"),
+                   column_config=table_columns)
     where_next("sweep", lang)

@@ -17,6 +17,7 @@ from ui.texts import t
 from ui.views import example_view as view
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import page_link, where_next
+from ui.views.tables import show_table
 
 
 def draw() -> None:
@@ -60,7 +61,7 @@ def draw() -> None:
     # ---- run time: the note's figure beside three of this machine's
     st.subheader(t("example_time_title", lang))
     times = view.times_frame(example, lang)
-    st.dataframe(times, hide_index=True, width="stretch", key=key("example", "times"),
+    show_table(st, lang, times, hide_index=True, width="stretch", key=key("example", "times"),
                  column_config=view.decimal_columns(times, 4))
     if example is not None:
         for sentence in view.time_sentences(example, lang):
@@ -72,7 +73,7 @@ def draw() -> None:
     for program in PROGRAMS:  # one under the other: seven columns need the page's width
         st.markdown(f"**{view.PROGRAM_FILES[program]}**")
         memory = view.memory_frame(example, program, lang)
-        st.dataframe(memory, hide_index=True, width="stretch", key=key("example", f"memory_{program}"),
+        show_table(st, lang, memory, hide_index=True, width="stretch", key=key("example", f"memory_{program}"),
                      column_config=view.memory_columns(memory, lang))
     if example is not None:
         for sentence in view.memory_sentences(example, lang):
@@ -80,7 +81,7 @@ def draw() -> None:
         with st.expander(t("example_whole_tables", lang)):
             for column, method in zip(st.columns(2), METHODS):
                 column.markdown(f"**{view.PROGRAM_FILES[PROGRAMS_OF[method]]}**")
-                column.dataframe(view.styled_table(example.profile.tables[method]), hide_index=True,
+                show_table(column, lang, view.styled_table(example.profile.tables[method]), hide_index=True,
                                  key=key("example", f"whole_{method}"))
 
     page_link("compare", t("example_compare_link", lang))

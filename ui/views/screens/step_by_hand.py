@@ -15,6 +15,7 @@ from ui.views import teaching
 from ui.views.derive_view import derive_section, right_formulas
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import where_next
+from ui.views.tables import show_table
 
 
 def draw() -> None:
@@ -65,7 +66,7 @@ def draw() -> None:
 
 
     def table(frame, name: str, digits: int = 5) -> None:
-        st.dataframe(frame, hide_index=True, width="stretch", key=state.key("step", name),
+        show_table(st, lang, frame, hide_index=True, width="stretch", key=state.key("step", name),
                      height=view.table_height(frame), column_config=view.number_columns(frame, digits))
 
 
