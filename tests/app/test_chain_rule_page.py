@@ -102,7 +102,7 @@ def test_the_page_opens_on_the_notes_w1_and_its_input_factor_is_not_1():
     assert at.selectbox(key="chain.parameter").value == "W2[0,0]"  # the note's first worked example, an output weight
     row = at.dataframe[0].value.iloc[0]
     assert row["path"] == "h1 → ŷ1 → L" and 0 < row["⑤ input n"] < 1  # 앤: the hidden unit's n, visible
-    assert "the note's w₁" in at.subheader[-1].value or any("w₁" in s.value for s in at.subheader)
+    assert "the note's w₁" in at.header[-1].value or any("w₁" in s.value for s in at.header)
     assert "= the note's w₁" in at.selectbox(key="chain.parameter").format_func("W2[0,0]")
 
 

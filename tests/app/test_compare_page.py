@@ -232,7 +232,7 @@ def test_glossary_page_lists_the_lectures_terms(app):
     assert not at.exception
     terms = " ".join(block.value for block in at.markdown)
     assert "**역전파** · backpropagation" in terms and "**경사 하강법** · gradient descent" in terms
-    assert [header.value for header in at.subheader][:2] == ["The note's words", "Words this app adds"]
+    assert [header.value for header in at.header][:2] == ["The note's words", "Words this app adds"]
     note_part = next(block.value for block in at.markdown if "**역전파**" in block.value)  # the note's words
     assert "gradient descent" in note_part and "output error" not in note_part and not at.dataframe
 

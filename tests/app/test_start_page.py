@@ -19,7 +19,7 @@ def test_the_app_opens_on_the_start_page_with_the_notes_sections_in_order():
     assert not at.exception
     assert [title.value for title in at.title] == [t("start_title", "en")]
     values = section_values()
-    headings = [h.value for h in at.subheader]
+    headings = [h.value for h in at.header]
     assert headings[:2] == [t("start_first_title", "en"), t("start_path_title", "en")]  # the first screen, the path
     assert headings[2:10] == [t("start_section", "en", number=s.number, title=t(s.title, "en", **values))
                             for s in SECTIONS]
@@ -81,7 +81,7 @@ def test_the_first_screen_is_the_notes_line_nudged_with_every_figure_from_bp_cor
     for lang in ("en", "ko"):
         at = open_page("pages/start.py", lang)
         assert not at.exception
-        assert at.subheader[0].value == t("start_first_title", lang)  # before the note's sections
+        assert at.header[0].value == t("start_first_title", lang)  # before the note's sections
         for epsilon in (0.1, 0.001, 1.0):
             at.select_slider(key="start.epsilon").set_value(epsilon).run()
             nudged = _nudge(epsilon)

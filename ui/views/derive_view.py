@@ -102,7 +102,7 @@ def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: s
                    settings: Settings | None = None) -> None:
     """The formula box for ``problem`` on ``page``: pick a quantity, write it, check it; for the line, and for a
     network whose run ``settings`` are given, train with the learner's formulas."""
-    st.subheader(t("derive_title", lang))
+    st.header(t("derive_title", lang))
     line = kind(problem) == "dw_db"
     st.markdown(t(f"derive_intro_{kind(problem)}", lang))
     asked = targets(problem)

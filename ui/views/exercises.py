@@ -183,7 +183,7 @@ def progress_section(lang: str) -> None:
     """What the learner has answered this session, with CSV and JSON downloads to hand in; nothing is stored on the
     server (the rows live in this session's records and go when it ends)."""
     table = progress(lang)
-    st.subheader(t("progress_title", lang))
+    st.header(t("progress_title", lang))
     right = int(table["right_first"].sum())
     st.markdown(t("progress_summary", lang, done=len(table), right=right))
     if table.empty:

@@ -57,7 +57,7 @@ def first_try(lang: str) -> None:
     change beside the derivative's prediction; every figure from bp_core.teaching.nudge."""
     nudges = line_nudges()
     start = nudges[NUDGES[0]]
-    st.subheader(t("start_first_title", lang))
+    st.header(t("start_first_title", lang))
     st.markdown(t("start_first_intro", lang, before=start.loss_before, gradient=start.gradient))
     with state.widgets("start", {"epsilon": NUDGES[1]}):
         epsilon = st.select_slider(t("start_first_epsilon", lang), options=NUDGES, key=state.key("start", "epsilon"),
@@ -91,7 +91,7 @@ def _open(page: str, model: str) -> None:
 
 def start_path(lang: str) -> None:
     """After the first screen: buttons that open each page of the path on its model."""
-    st.subheader(t("start_path_title", lang))
+    st.header(t("start_path_title", lang))
     figures = section_values() | {"gradient": line_nudges()[NUDGES[0]].gradient}
     for number, (page, text, model) in enumerate(PATH, start=1):
         st.button(f"{number}. {t(text, lang, **figures)}", key=state.key("start", f"path_{number}"), on_click=_open,
@@ -110,7 +110,7 @@ def start_sections(lang: str) -> None:
     """The note's sections in its order: a heading, the recap, a link to each page that makes it interactive."""
     values = section_values()
     for section in SECTIONS:
-        st.subheader(t("start_section", lang, number=section.number, title=t(section.title, lang, **values)))
+        st.header(t("start_section", lang, number=section.number, title=t(section.title, lang, **values)))
         st.markdown(t(section.recap, lang, **values))
         for name in section.pages:
             page_link(name, t("start_try", lang, page=t(PAGES[name].title, lang)))

@@ -52,6 +52,8 @@ def table_alt(frame: Any, lang: str) -> str:
     return t("table_alt", lang, rows=len(data), columns=", ".join(str(c) for c in data.columns))
 
 
-def show_table(where: Any, lang: str, frame: Any, **options: Any) -> Any:
-    """``where.dataframe(frame, **options)`` (``where``: st, a column or a tab) with ``table_alt`` as its ``alt``."""
-    return where.dataframe(frame, alt=table_alt(frame, lang), **options)
+def show_table(where: Any, lang: str, frame: Any, what: str | None = None, **options: Any) -> Any:
+    """``where.dataframe(frame, **options)`` (``where``: st, a column or a tab) with ``table_alt`` as its ``alt``,
+    after ``what`` the table is where a page has two of one shape (a landmark's name must be unique)."""
+    alt = table_alt(frame, lang)
+    return where.dataframe(frame, alt=alt if what is None else f"{what}: {alt}", **options)

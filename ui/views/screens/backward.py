@@ -100,7 +100,7 @@ def draw() -> None:
                      column_config=view.number_columns(table))
 
     # ---- nudge a parameter
-    st.subheader(t("nudge_title", lang))
+    st.header(t("nudge_title", lang))
     st.markdown(t("nudge_intro", lang))
     names = list(walk.autograd)
     with state.widgets("backward", {"nudge_param": names[0], "nudge_eps": view.NUDGES[3]}, model=settings.model):

@@ -93,7 +93,7 @@ def draw() -> None:
         st.caption(t("exercise_hidden_chain", lang))
 
     # ---- the paths, factor by factor, and their sum against autograd (the asked value blank until then)
-    st.subheader(view.table_title(model, request.parameter, lang))
+    st.header(view.table_title(model, request.parameter, lang))
     st.markdown(t("chain_mnemonic", lang))
     table, columns = blank_nulls(view.conceal(view.table(request, lang, settings), asked), view.table_columns(lang))
     show_table(st, lang, table, hide_index=True, width="stretch", key=key("chain", "paths_table"),
@@ -111,7 +111,7 @@ def draw() -> None:
                else t("chain_share_sample", lang, n=data.n_samples))
 
     # ---- the activation derivatives on the paths, formula and numbers (one sample: the boxes show its own d and n)
-    st.subheader(t("chain_fprime_title", lang))
+    st.header(t("chain_fprime_title", lang))
     steps = view.derivative_steps(request, settings)
     if not steps:
         st.caption(t("chain_fprime_batch", lang))

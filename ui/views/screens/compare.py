@@ -47,7 +47,7 @@ def draw() -> None:
                 state.forget("compare", "last_valid")
             preset = bp_core.PRESETS[model_key]  # what the chosen model offers: options, editable points, views
             with st.form("settings_form"):
-                st.subheader(t("settings", lang))
+                st.header(t("settings", lang))
                 st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key=key("compare", "lr"),
                                  format_func=lambda v: f"{v:g}")
                 # float boxes, empty by default: a value Streamlit cannot use (NaN, inf from a modified client)
@@ -150,7 +150,7 @@ def draw() -> None:
     view.code_expander(results["manual"].model, lang)  # the plain loops that produced the numbers; tuned on request
 
     # ---- export and share
-    st.subheader(t("downloads", lang))
+    st.header(t("downloads", lang))
     dl_left, dl_middle, dl_right = st.columns(3)  # files made on click only (a callable): a rerun builds no CSV
     dl_left.download_button(t("download_csv", lang), comparison.history_csv, "backprop_lab_history.csv", "text/csv",
                             key=key("compare", "download_csv"), on_click="ignore")

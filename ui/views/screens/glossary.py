@@ -22,7 +22,7 @@ def draw() -> None:
     rule = divergence_rule(lang)  # the one statement of when training counts as diverged
     # one wrapping line per term (a table would cut long meanings short, on a projector and on a phone alike)
     for source in ("note", "app"):
-        st.subheader(t(f"glossary_from_{source}", lang))
+        st.header(t(f"glossary_from_{source}", lang))
         st.markdown("\n".join(f"- **{ko}** · {en} — {(ko_text if lang == 'ko' else en_text).replace('{rule}', rule)}"
                                for ko, en, ko_text, en_text, row_source in GLOSSARY if row_source == source))
     where_next("glossary", lang)

@@ -93,7 +93,7 @@ def draw() -> None:
                        help=t("nb_download_help", lang), key=key("check", "notebook"), on_click="ignore")
 
     # ---- forgot optimizer.zero_grad(): its own model choice, the line by default (it goes wrong within a few epochs)
-    st.subheader(t("zero_grad_title", lang))
+    st.header(t("zero_grad_title", lang))
     zero_grad_run = teaching.choose_run("check", lang, "gradient_check", name="zero_grad_model")
     st.markdown(t("zero_grad_intro", lang, lr=zero_grad_run.learning_rate, epochs=view.ZERO_GRAD_EPOCHS))
     comparison = view.zero_grad(zero_grad_run, lang)  # the server's queue

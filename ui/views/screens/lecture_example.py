@@ -30,7 +30,7 @@ def draw() -> None:
     st.markdown(view.epoch_sentence(lang))
 
     # ---- the programs, always visible
-    st.subheader(t("example_code_title", lang))
+    st.header(t("example_code_title", lang))
     st.caption(t("example_code_caption", lang))
     for column, program in zip(st.columns(2), PROGRAMS):
         column.markdown(f"**{view.PROGRAM_FILES[program]}**")
@@ -47,7 +47,7 @@ def draw() -> None:
         st.info(t("example_not_run", lang))
 
     # ---- what each program printed: the note's output beside this machine's
-    st.subheader(t("example_printed_title", lang))
+    st.header(t("example_printed_title", lang))
     for method, program in zip(METHODS, PROGRAMS):
         note_side, here_side = st.columns(2)
         note_side.markdown(f"**{view.PROGRAM_FILES[program]}: {t('example_note', lang)}**")
@@ -59,7 +59,7 @@ def draw() -> None:
             st.markdown(view.final_sentence(example, method, lang))
 
     # ---- run time: the note's figure beside three of this machine's
-    st.subheader(t("example_time_title", lang))
+    st.header(t("example_time_title", lang))
     times = view.times_frame(example, lang)
     show_table(st, lang, times, hide_index=True, width="stretch", key=key("example", "times"),
                  column_config=view.decimal_columns(times, 4))
@@ -68,21 +68,22 @@ def draw() -> None:
             st.markdown(sentence)
 
     # ---- memory: the note's memory_profiler rows beside this machine's
-    st.subheader(t("example_memory_title", lang))
+    st.header(t("example_memory_title", lang))
     st.caption(t("example_memory_caption", lang))
     for program in PROGRAMS:  # one under the other: seven columns need the page's width
         st.markdown(f"**{view.PROGRAM_FILES[program]}**")
         memory = view.memory_frame(example, program, lang)
-        show_table(st, lang, memory, hide_index=True, width="stretch", key=key("example", f"memory_{program}"),
-                     column_config=view.memory_columns(memory, lang))
+        show_table(st, lang, memory, view.PROGRAM_FILES[program], hide_index=True, width="stretch",
+                   key=key("example", f"memory_{program}"), column_config=view.memory_columns(memory, lang))
     if example is not None:
         for sentence in view.memory_sentences(example, lang):
             st.markdown(sentence)
         with st.expander(t("example_whole_tables", lang)):
             for column, method in zip(st.columns(2), METHODS):
                 column.markdown(f"**{view.PROGRAM_FILES[PROGRAMS_OF[method]]}**")
-                show_table(column, lang, view.styled_table(example.profile.tables[method]), hide_index=True,
-                                 key=key("example", f"whole_{method}"))
+                show_table(column, lang, view.styled_table(example.profile.tables[method]),
+                           view.PROGRAM_FILES[PROGRAMS_OF[method]], hide_index=True,
+                           key=key("example", f"whole_{method}"))
 
     page_link("compare", t("example_compare_link", lang))
     where_next("example", lang)

@@ -75,39 +75,39 @@ def draw() -> None:
         formulas = view.line_formulas(step)
         left, right = st.columns([1.1, 1])
         with left:  # 1. forward, beside 2. the loss (hidden while the learner tries)
-            st.subheader(t("step_forward", lang))
+            st.header(t("step_forward", lang))
             st.latex(f"pred = w x + b = {w:.7g}\\,x + {b:.7g}")
             table(view.line_table(step, lang), "line_table")
         with right:
             if not hide:
-                st.subheader(t("step_loss", lang))
+                st.header(t("step_loss", lang))
                 st.latex(formulas["loss"])
-        st.subheader(t("step_local", lang))  # 3. what the chain rule multiplies
+        st.header(t("step_local", lang))  # 3. what the chain rule multiplies
         st.markdown(t("step_line_local", lang))
         for title, keys in (("step_gradient", ("dw", "db")), ("step_update", ("w", "b"))):  # 4., 5.
             if not hide:
-                st.subheader(t(title, lang))
+                st.header(t(title, lang))
                 for key in keys:
                     st.latex(formulas[key])
     else:  # a network: every unit's values, then every parameter's gradient and update
         words = view.network_words(model)  # activations, outputs and parameter count, read from the model
         left, right = st.columns(2)
         with left:
-            st.subheader(t("step_forward", lang))
+            st.header(t("step_forward", lang))
             st.caption(t("step_network_forward", lang, activations=words["activations"], outputs=words["outputs"]))
             table(view.network_forward_table(step, model, lang), "forward_table")
         with right:
             if not hide:
-                st.subheader(t("step_loss", lang))
+                st.header(t("step_loss", lang))
                 st.latex(f"L = \\frac{{1}}{{N K}} \\sum_{{i,k}} (\\hat y_{{ik}} - y_{{ik}})^2 = {step.loss:.7g}")
-            st.subheader(t("step_local", lang))
+            st.header(t("step_local", lang))
             st.caption(t("step_network_local", lang))
             table(view.network_local_table(step, model, lang), "local_table")
             fprimes, unit, worked = view.derivative_formulas(step, model)  # σ′ = σ(1 − σ), ... and one worked out
             st.markdown(t("step_fprime", lang, formulas=fprimes, unit=unit))
             st.latex(worked)
         if not hide:
-            st.subheader(t("step_gradient_and_update", lang))
+            st.header(t("step_gradient_and_update", lang))
             st.markdown(t("step_network_update", lang, count=words["count"], lr=settings.learning_rate))
             table(view.update_table(step, lang), "update_table", digits=7)
 
