@@ -6,11 +6,13 @@ import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .budget import TensorBytes, analytic_tensor_bytes
+from .charts import loss_chart, parameter_chart
 from .contract import Model, check_model
 from .cost import check_training_size
 from .data import Dataset, as_dataset
@@ -21,6 +23,7 @@ from .limits import (
     ArgumentTypeError,
     check_bool,
     check_callable,
+    check_choice,
     check_epochs,
     check_learning_rate,
     check_real,
@@ -141,6 +144,25 @@ class Comparison:
                                "median seconds per epoch": r.seconds_per_epoch_median}
                               for m, r in self.results.items()])
         return html_card("Comparison: by hand and autograd", self.sentence(), table)
+
+    def chart(self, kind: str = "loss", parameters: list[str] | None = None, log_scale: bool = True) -> Any:
+        """One of the Compare page's charts of this run, as the dashboard draws it (an Altair chart: Altair comes
+        with bp_core's [dashboard] extra). ``kind``: "loss" (per epoch, both methods; ``log_scale``) or "parameters"
+        (``parameters``: scalar names both runs recorded; by default the line's w and b, or four weights of a
+        network, as the page first draws)."""
+        kind = check_choice("kind", kind, ("loss", "parameters"))
+        histories = {method: result.history for method, result in self.results.items()}
+        if kind == "loss":
+            return loss_chart(histories, check_bool("log_scale", log_scale))
+        recorded = [name for name in self.results["manual"].parameter_names
+                    if all(name in r.parameter_names for r in self.results.values())]
+        if parameters is None:
+            parameters = recorded if len(recorded) <= 4 else [
+                name for name in ("W1[0,1]", "W1[1,1]", "W2[0,0]", "W2[1,0]") if name in recorded] or recorded[:4]
+        if not isinstance(parameters, list) or not parameters or any(p not in recorded for p in parameters):
+            raise ValueError(f"parameters must be a non-empty list of recorded scalar names ({', '.join(recorded[:6])}"
+                             f"{', ...' if len(recorded) > 6 else ''}), got {shown(parameters)}")
+        return parameter_chart(histories, parameters)
 
     def history_csv(self) -> str:
         """Both histories, one table, a ``method`` column added: every epoch, nothing thinned."""

@@ -11,17 +11,20 @@ epoch while that is small, at a stride or for a subset of named scalars when it 
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import torch
 
+from .charts import loss_chart
 from .contract import Model, Params, check_model
 from .display import html_card
-from .limits import MAX_EPOCHS, check_int_range
-from .names import parse_scalar_name, scalar_name, scalar_names
+from .limits import MAX_EPOCHS, check_bool, check_int_range
+from .names import iter_scalar_names, parse_scalar_name, scalar_name, scalar_names
 
 __all__ = ["AUTO_SUBSET_ABOVE", "AUTO_SUBSET_PER_TENSOR", "DIVERGENCE_FACTOR", "HISTORY_VALUE_CAP", "record_policy",
            "RecordPolicy", "TrainResult"]
@@ -32,6 +35,8 @@ DIVERGENCE_FACTOR = 1e8
 HISTORY_VALUE_CAP = 1_000_000
 """At most this many parameter values are recorded under ``record_params="auto"`` (8 MB as float64)."""
 
+HTML_ROWS = 50
+"""Most parameters a run's notebook card lists (``TrainResult._repr_html_``)."""
 AUTO_SUBSET_ABOVE = 10_000
 """Models with more parameters than this record a subset under ``record_params="auto"``."""
 
@@ -169,10 +174,17 @@ class TrainResult:
         return said + (f"; diverged at epoch {self.diverged_at}" if self.diverged_at is not None else "") + "."
 
     def _repr_html_(self) -> str:
-        names = scalar_names(self.params)
-        values = [v for tensor in self.params.values() for v in tensor.detach().reshape(-1).tolist()]
+        shown = HTML_ROWS  # a wide network's millions of parameters are not a table anyone reads
+        names = list(itertools.islice(iter_scalar_names(self.params), shown))
+        values = list(itertools.islice((v for tensor in self.params.values()
+                                        for v in tensor.detach().reshape(-1)[:shown].tolist()), shown))
         table = pd.DataFrame({"parameter": names, "final value": values})
         return html_card(f"TrainResult: {type(self.model).__name__}", self.sentence(), table)
+
+    def chart(self, log_scale: bool = True) -> Any:
+        """The loss per epoch as the dashboard draws it (an Altair chart: Altair comes with bp_core's [dashboard]
+        extra; without it, an ImportError says so). ``log_scale=False`` for a linear axis."""
+        return loss_chart({self.method: self.history}, check_bool("log_scale", log_scale))
 
     @property
     def epochs_run(self) -> int:

@@ -117,3 +117,52 @@ def test_the_methods_differ_by_colour_blind_safe_hues_and_by_dash(comparison):
     assert '"#D55E00", "#0072B2"' in loss and "strokeDash" in loss and "#d62728" not in loss
     parameters = charts.whole("parameters", "en", None, charts.parameter_frames(histories, ["w"], "en")).to_dict()
     assert "strokeDash" in json.dumps(parameters)  # coloured by parameter, the method told by its dash
+
+
+def _without_description(chart) -> dict:
+    spec = chart.to_dict()
+    spec.pop("description", None)
+    return spec
+
+
+@pytest.mark.parametrize("model", ["line", "mlp"])
+def test_a_notebooks_chart_is_the_chart_the_compare_page_draws(model):
+    """Issue 30 D4: Comparison.chart() and TrainResult.chart() are bp_core.charts' builders, the same ones the
+    dashboard uses with its words; in English the specs are equal (the page adds its accessible description)."""
+    from ui.views import compare_view
+
+    preset = bp_core.PRESETS[model]
+    network, data = preset.build()
+    comparison = bp_core.compare(network, data, preset.learning_rate, 60)
+    assert _without_description(compare_view.chart("loss", comparison, "en", True)) == comparison.chart().to_dict()
+    names = comparison.results["manual"].parameter_names
+    shown = compare_view.default_parameters(names)
+    assert (_without_description(compare_view.chart("parameters", comparison, "en", shown))
+            == comparison.chart("parameters").to_dict())
+    one = comparison.results["manual"].chart(log_scale=False).to_dict()
+    assert one["encoding"]["y"]["scale"]["type"] == "linear" and one["title"]["text"] == ["Loss per epoch"]
+
+
+def test_the_chart_words_are_the_dashboards_english():
+    assert {key: TEXTS[key]["en"] for key in bp_core.charts.WORDS} == bp_core.charts.WORDS
+
+
+def test_without_altair_a_chart_asks_for_the_extra_and_bp_core_still_imports(monkeypatch):
+    import sys
+
+    result = bp_core.train(bp_core.Line(), bp_core.seed_line(), "manual", 0.01, 5)
+    monkeypatch.setitem(sys.modules, "altair", None)  # as if it were not installed
+    with pytest.raises(ImportError, match=r"\[dashboard\]"):
+        result.chart()
+    assert "loss" in result.sentence()  # the rest of the result works
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [({"kind": "surface"}, "kind"), ({"parameters": ["W9[0,0]"]},
+                                                                              "parameters"),
+                                               ({"kind": "parameters", "parameters": []}, "parameters"),
+                                               ({"log_scale": "yes"}, "log_scale")])
+def test_a_comparisons_chart_names_a_bad_argument(kwargs, match):
+    comparison = bp_core.compare(bp_core.Line(), bp_core.seed_line(), 0.01, 5)
+    kwargs = {"kind": "parameters", **kwargs} if "parameters" in kwargs else kwargs
+    with pytest.raises((ValueError, TypeError), match=match):
+        comparison.chart(**kwargs)

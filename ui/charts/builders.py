@@ -1,4 +1,6 @@
-"""Chart builders: pure functions from data frames to ``alt.Chart``, titles and axes in the chosen language.
+"""Chart builders: pure functions from data frames to ``alt.Chart``, titles and axes in the chosen language. The loss
+and parameter charts are bp_core.charts' (what ``TrainResult.chart()`` and ``Comparison.chart()`` give a notebook),
+here with the words in the learner's language; the rest are the dashboard's own.
 
 Each chart comes in two halves: its *frames* (``*_frames``: the data, computed per run) and its *skeleton*
 (``*_skeleton``: marks, encodings, titles; every layer reads a named dataset). A skeleton depends only on the language
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -23,139 +24,61 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from bp_core import charts
+from bp_core.charts import (
+    FONT,
+    HEIGHT,
+    MAX_POINTS,
+    MAX_ROWS,
+    METHOD_COLOURS,
+    TITLE_COLUMNS,
+    WORDS,
+    Frames,
+    finish,
+    legend_below,
+    thin,
+    title_lines,
+    with_data,
+)
 from bp_core.comparison import TENSOR_BYTE_CATEGORIES
 from ui.texts import t
 
-MAX_POINTS = 500
-MAX_ROWS = 5000  # Altair's own limit on the rows of one chart
-FONT = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
-HEIGHT = 280
+__all__ = ["FONT", "HEIGHT", "MAX_POINTS", "MAX_ROWS", "METHOD_COLOURS", "TITLE_COLUMNS", "Frames", "finish",
+           "legend_below", "nudge_chart", "spec", "thin", "title_lines", "whole", "with_data", "words"]
 
 
-def thin(frame: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
-    """Rows at evenly spaced positions, at most ``max_points``, always the first and the last."""
-    if len(frame) <= max_points:
-        return frame
-    keep = np.unique(np.linspace(0, len(frame) - 1, max_points).round().astype(int))
-    return frame.iloc[keep]
 
-
-METHOD_COLOURS = ("#D55E00", "#0072B2")
-"""Okabe–Ito vermillion (manual) and blue (autograd): told apart with any common colour-vision deficiency."""
-
-
-def legend_below(label_limit: int = 300, **options: Any) -> alt.Legend:
-    """Every chart's legend: below the chart, one entry per row, so that it is never wider than a phone's screen
-    (a legend laid out in a row ran past 390 px on Compare, the sweep and Scaling; a browser test measures it)."""
-    return alt.Legend(orient="bottom", direction="vertical", labelLimit=label_limit, **options)
+def words(lang: str) -> dict[str, str]:
+    """bp_core.charts' words (axis titles, methods, titles) in ``lang``."""
+    return {key: t(key, lang) for key in WORDS}
 
 
 def method_colour(lang: str) -> alt.Color:
-    """The colour of each method in every chart that has one, from the Okabe–Ito palette that colour-blind readers
-    tell apart (manual vermillion, autograd blue; line charts also dash autograd), its legend below."""
-    domain = [t("manual", lang), t("autograd", lang)]
-    return alt.Color("method:N", title=t("method", lang), scale=alt.Scale(domain=domain, range=list(METHOD_COLOURS)),
-                     legend=legend_below())
+    return charts.method_colour(words(lang))
 
 
 def _dash(lang: str) -> alt.StrokeDash:
-    domain = [t("manual", lang), t("autograd", lang)]
-    return alt.StrokeDash("method:N", scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]), legend=None)
-
-
-TITLE_COLUMNS = 40
-"""The widest line of a chart's title, in columns (a Korean syllable counts two): about what a phone's 390 px show
-at the title's 16 px."""
-
-
-def title_lines(title: str, columns: int = TITLE_COLUMNS) -> list[str]:
-    """``title`` broken at spaces into lines of at most ``columns`` columns (a word longer than that keeps its own
-    line); joined with single spaces they give ``title`` back.
-
-    >>> title_lines("Final loss against learning rate (dashed: the bound 2/λmax = 0.1198)")
-    ['Final loss against learning rate', '(dashed: the bound 2/λmax = 0.1198)']
-    """
-    lines: list[str] = []
-    for word in title.split(" "):
-        joined = f"{lines[-1]} {word}" if lines else word
-        if lines and _columns(joined) <= columns:
-            lines[-1] = joined
-        else:
-            lines.append(word)
-    return lines
-
-
-def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def finish(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:
-    """``chart`` with ``title`` (in lines that fit a phone), the height HEIGHT and the font and sizes every chart of
-    the app uses."""
-    chart = chart.properties(title=alt.Title(title_lines(title), limit=0), height=HEIGHT)
-    # Sizes that stay legible on a projector
-    return (chart.configure(font=FONT).configure_title(anchor="start", fontSize=16)
-            .configure_axis(labelFontSize=13, titleFontSize=14).configure_legend(labelFontSize=13, titleFontSize=13))
+    return charts.method_dash(words(lang))
 
 
 def long_history(histories: dict[str, pd.DataFrame], columns: list[str], lang: str) -> pd.DataFrame:
-    """Stack the methods' histories (thinned) into rows of (epoch, method, parameter, value) for ``columns``.
-
-    Each series is thinned so that all of them together stay within MAX_ROWS.
-    """
-    frames = []
-    per_series = min(MAX_POINTS, MAX_ROWS // max(1, len(columns) * len(histories)))
-    for method, history in histories.items():
-        part = thin(history, per_series)[["epoch", *columns]].melt("epoch", var_name="parameter", value_name="value")
-        part.insert(1, "method", t(method, lang))
-        frames.append(part)
-    return pd.concat(frames, ignore_index=True)
-
-
-Frames = dict[str, pd.DataFrame]
-"""The datasets of one chart, by the name its skeleton reads them under."""
-
-
-def with_data(skeleton: alt.TopLevelMixin, frames: Frames) -> alt.TopLevelMixin:
-    """The skeleton with its datasets inlined as records: a complete chart, as Altair would have built it."""
-    return skeleton.properties(datasets={name: frame.to_dict(orient="records") for name, frame in frames.items()})
+    return charts.long_history(histories, columns, words(lang))
 
 
 def loss_frames(histories: dict[str, pd.DataFrame], lang: str, log_scale: bool = True) -> Frames:
-    data = long_history(histories, ["loss"], lang).rename(columns={"value": "loss"}).drop(columns="parameter")
-    if log_scale:
-        data = data[data["loss"] > 0]  # log(0) has no place on the axis
-    return {"loss": data}
+    return charts.loss_frames(histories, words(lang), log_scale)
 
 
 def loss_skeleton(lang: str, log_scale: bool = True) -> alt.TopLevelMixin:
-    scale = alt.Scale(type="log") if log_scale else alt.Scale(type="linear")
-    chart = alt.Chart(alt.NamedData(name="loss")).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("epoch:Q", title=t("epoch", lang)),
-        y=alt.Y("loss:Q", title=t("loss", lang), scale=scale),
-        color=method_colour(lang), strokeDash=_dash(lang),
-        tooltip=["method:N", "epoch:Q", alt.Tooltip("loss:Q", format=".6g")],
-    )
-    return finish(chart.interactive(bind_y=False), t("chart_loss", lang))
+    return charts.loss_skeleton(words(lang), log_scale)
 
 
 def parameter_frames(histories: dict[str, pd.DataFrame], parameters: list[str], lang: str) -> Frames:
-    return {"parameters": long_history(histories, parameters, lang)}
+    return charts.parameter_frames(histories, parameters, words(lang))
 
 
 def parameter_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
-    pick = alt.selection_point(fields=["parameter"], bind="legend")
-    chart = alt.Chart(alt.NamedData(name="parameters")).mark_line(strokeWidth=2).encode(
-        x=alt.X("epoch:Q", title=t("epoch", lang)),
-        y=alt.Y("value:Q", title=t("value", lang)),
-        color=alt.Color("parameter:N", title=t("parameter", lang), scale=alt.Scale(scheme="category10"),
-                        legend=alt.Legend(orient="bottom", columns=6)),
-        strokeDash=_dash(lang),
-        detail="method:N",
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
-        tooltip=["method:N", "parameter:N", "epoch:Q", alt.Tooltip("value:Q", format=".7g")],
-    ).add_params(pick)
-    return finish(chart, t("chart_params", lang))
+    return charts.parameter_skeleton(words(lang))
 
 
 def difference_frames(difference: pd.DataFrame) -> Frames:
