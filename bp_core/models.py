@@ -16,7 +16,7 @@ from typing import Any
 import torch
 
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, Activation
-from .contract import Layer, LayeredModel, Model, Params
+from .contract import Layer, LayeredModel, Model, Params, check_params
 from .limits import MAX_SEED, ArgumentTypeError, check_choice, check_float_dtype, check_int_range, shown
 from .names import check_tensors, scalar_names
 from .tuned.networks import layered_manual
@@ -83,6 +83,20 @@ class Line(Model):
     def layers(self) -> tuple[Layer, ...]:
         """One unit, the prediction: d = x w + b, n = d (no activation)."""
         return (Layer("w", "b", "identity"),)
+
+    def as_network(self, params: Params | None = None) -> tuple[MLP, Params]:
+        """The line as what it is, a network of one unit: ``MLP((1, 1))`` with the identity as its activation,
+        ``W1 = w`` and ``b1 = b`` (fresh tensors; ``params`` None: the line's starting ones). It gives the same
+        predictions, loss and gradients, so the chain rule on it is the line's: one path per sample,
+        error × f′(d) × x with f′ = 1 (``W1[0,0]`` is w, ``b1[0]`` is b).
+
+        >>> network, params = Line().as_network({"w": torch.tensor([[2.0]]), "b": torch.tensor([[1.0]])})
+        >>> network.sizes, params["W1"].tolist(), params["b1"].tolist()
+        ((1, 1), [[2.0]], [1.0])
+        """
+        params = check_params(self, self.init_params() if params is None else params)
+        network = MLP((1, 1), output_activation="identity")
+        return network, {"W1": params["w"].reshape(1, 1).clone(), "b1": params["b"].reshape(1).clone()}
 
     def pack(self, params: Params) -> torch.Tensor:
         """theta = [w; b], shape (2, 1)."""

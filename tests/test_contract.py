@@ -156,3 +156,20 @@ def test_relu_derivative_at_the_kink_is_zero_as_in_torch():
 def test_anything_but_a_model_instance_is_refused_with_a_type_error_naming_model(not_a_model):
     with pytest.raises(TypeError, match="model must be a bp_core model instance"):
         bp_core.train(not_a_model, bp_core.seed_line(), "manual", 0.01, 10)
+
+
+def test_the_line_as_a_network_of_one_unit_gives_the_same_loss_and_gradients():
+    """bp_core.Line.as_network: the chain-rule page draws the note's line as MLP((1, 1)) with the identity; it must
+    be the same function (predictions, loss) with the same gradients (autograd on both), W1[0,0] = w and b1[0] = b."""
+    line = bp_core.Line()
+    params = {"w": torch.tensor([[0.7]], dtype=torch.float64), "b": torch.tensor([[-0.3]], dtype=torch.float64)}
+    data = bp_core.seed_line().to(torch.float64)
+    network, as_network = line.as_network(params)
+    assert network.sizes == (1, 1) and as_network["W1"].item() == 0.7 and as_network["b1"].item() == -0.3
+    predict = bp_core.models.predict
+    assert torch.equal(predict(line, params, data.x), predict(network, as_network, data.x))
+    line_grad = bp_core.gradients(line, params, data, "autograd")
+    network_grad = bp_core.gradients(network, as_network, data, "autograd")
+    assert line_grad["w"].item() == network_grad["W1"].item() and line_grad["b"].item() == network_grad["b1"].item()
+    as_network["W1"] += 1  # fresh tensors: the line's own are untouched
+    assert params["w"].item() == 0.7

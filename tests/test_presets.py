@@ -110,7 +110,8 @@ def test_what_a_preset_says_about_its_model_holds(preset):
     model, data = preset.build()
     names = names_of(model)
     shown = view(preset.key)
-    assert ("chain_rule" in shown.pages) == model.layered  # the chain-rule page follows layered networks
+    # the chain-rule page follows layered networks, and the line as the one unit it is (Line.as_network)
+    assert ("chain_rule" in shown.pages) == (model.layered or hasattr(model, "as_network"))
     if shown.loss_surface or shown.step_formulas or model.quadratic_loss:  # the line's views and closed form
         assert isinstance(model, bp_core.Line) and names == ["w", "b"]
     if model.quadratic_loss:

@@ -4,7 +4,7 @@ import torch
 from page_helpers import metric, open_page, record, texts
 
 import bp_core
-from ui.texts import TEXTS
+from ui.texts import TEXTS, t
 from ui.views import chain_view as view
 
 PAGE = "pages/chain_rule.py"
@@ -174,3 +174,21 @@ def test_another_one_asks_about_another_parameter_sample_or_epoch_with_an_empty_
         assert now != before and now[1] != view.BATCH
         assert at.text_input(key="chain.answer").value == ""
         before = now
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_chain_rule_page_offers_the_notes_line_as_one_unit_with_dw_as_its_paths_sum(lang):
+    """Issue 27 D6: the note's line on the chain-rule page, drawn as the network of one unit it is; at epoch 0 its
+    W1[0,0] (the note's w) has one path per sample and their sum over the batch is the note's dw = −35."""
+    at = open_page("pages/chain_rule.py", lang)
+    at.radio(key="chain.model").set_value("line").run()
+    at.selectbox(key="chain.parameter").set_value("W1[0,0]").run()
+    at.selectbox(key="chain.sample").set_value("batch").run()
+    at.slider(key="chain.epoch").set_value(0).run()
+    assert not at.exception and not at.error
+    assert t("chain_line_neuron", lang, n=4) in [m.value for m in at.markdown]
+    model, data = bp_core.Line(), bp_core.seed_line()
+    network, params = model.as_network(model.init_params())
+    paths = bp_core.chain_rule_paths(network, params, data, "W1[0,0]", None)
+    assert len(paths.paths) == 4 and paths.total == paths.autograd == -35.0  # the note's dw at w = b = 0
+    assert metric(at, t("chain_autograd", lang)) in ("-35", "?")  # hidden while it is the asked value

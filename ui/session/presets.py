@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import bp_core
+from bp_core.contract import LayeredModel
 
 PAGES = ("chain_rule", "backward", "step_by_hand", "gradient_check", "learning_rate")
 """The teaching pages that offer a choice of preset (pages/<name>.py). The Compare page and its links offer every
@@ -19,8 +20,8 @@ preset."""
 class PresetView:
     """How the dashboard presents one preset."""
 
-    pages: tuple[str, ...] = PAGES  # of PAGES: the teaching pages that offer it (the chain rule's needs a layered
-    # network, bp_core.contract.LayeredModel); every preset is on the Compare page
+    pages: tuple[str, ...] = PAGES  # of PAGES: the teaching pages that offer it; every preset is on the Compare
+    # page
     loss_surface: bool = False  # two parameters w, b: the Compare page draws the loss surface (else the outputs)
     step_formulas: bool = False  # the step page writes the line's formulas (pred = w x + b) with the numbers (else
     # tables of every unit's d and n and of the local derivatives)
@@ -29,8 +30,8 @@ class PresetView:
 
 
 VIEWS: dict[str, PresetView] = {
-    "line": PresetView(pages=("backward", "step_by_hand", "gradient_check", "learning_rate"), loss_surface=True,
-                       step_formulas=True, headline_parameters=("w", "b")),
+    "line": PresetView(loss_surface=True, step_formulas=True, headline_parameters=("w", "b")),  # the chain-rule
+    # page draws it as the network of one unit it is (bp_core.Line.as_network)
     "mlp": PresetView(),
     "xor": PresetView(),
 }
@@ -54,9 +55,9 @@ def choices(page: str) -> list[str]:
     return [key for key in bp_core.PRESETS if page in view(key).pages]
 
 
-LECTURE_NETWORK = choices("chain_rule")[0]
-"""The first layered network in the table (the lecture's 2-3-2 network): where the chain-rule and gradient-check pages
-start, since a network's many parameters show what a line's two cannot."""
+LECTURE_NETWORK = next(key for key in bp_core.PRESETS if isinstance(bp_core.PRESETS[key].build()[0], LayeredModel))
+"""The first layered network in the table (the lecture's 2-3-2 network): where the chain-rule, backward and
+gradient-check pages start, since a network's many parameters show what a line's two cannot."""
 
 
 STUDY_FAMILIES = {"line": "scaling_family_line"}

@@ -1,6 +1,15 @@
 """Texts of the Chain rule page (pages/chain_rule.py, ui/views/chain_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
+    "chain_line_neuron": {
+        "en": "The note's line ŷ = w·x + b is a network of one unit: its input x, its weighted sum d = w·x + b and its "
+              "output n = f(d) with f the identity, so f′(d) = 1. Here **W1[0,0] is w** and **b1[0] is b**. Each "
+              "sample's error reaches w by one path, error × f′ × x, so ∂L/∂w is the sum of {n} products, one per "
+              "sample: the same dL/dw the step page computes as dw = 2·xᵀ(ŷ − y)/N.",
+        "ko": "노트의 직선 ŷ = w·x + b는 유닛 하나짜리 신경망입니다: 입력 x, 가중합 d = w·x + b, 출력 n = f(d)이고 "
+              "f는 항등 함수이므로 f′(d) = 1입니다. 여기서 **W1[0,0]이 w**, **b1[0]이 b**입니다. 각 샘플의 오차는 "
+              "오차 × f′ × x라는 경로 하나로 w에 닿으므로, ∂L/∂w는 샘플마다 하나씩 {n}개 곱의 합이며, 한 단계씩 "
+              "페이지가 dw = 2·xᵀ(ŷ − y)/N으로 계산하는 값과 같습니다."},
     "chain_title": {"en": "The chain rule, path by path", "ko": "연쇄 법칙, 경로별로 보기"},
     "chain_intro": {
         "en": "Forward once to get the values, then backward to get the derivatives. A parameter's gradient is the "

@@ -52,6 +52,8 @@ def note_examples(model: bp_core.Model) -> dict[str, str]:
     {'w1': 'W2[0,0]', 'w2': 'W1[0,0]'}
     """
     top = teaching.layered(model).n_layers
+    if top < 2:  # the note's line as one unit: no hidden layer, no w₂ (the page says what its W1 and b1 are)
+        return {}
     return {"w1": f"W{top}[0,0]", "w2": f"W{top - 1}[0,0]"}
 
 
@@ -83,7 +85,7 @@ def derivative_steps(request: ChainRequest, settings: Settings = RUN
     if request.sample is None:
         return []
     model, data = network(settings)
-    values = bp_core.teaching.network_values(model, teaching.params_at(settings, request.epoch), data)
+    values = bp_core.teaching.network_values(model, chain_params(settings, request.epoch), data)
     one = values.sample(request.sample)
     units = sorted({(f.layer, f.unit) for factors in chain_paths(request, settings).paths["factors"] for f in factors
                     if f.role == "activation_derivative" and f.unit is not None},
@@ -231,15 +233,27 @@ def table_columns(lang: str) -> dict[str, Any]:
 
 
 def network(settings: Settings = RUN) -> tuple[LayeredModel, bp_core.Dataset]:
-    """The run's network and data (this page draws layered networks only)."""
+    """The run's network and data. This page draws layered networks; the note's line is drawn as the network of one
+    unit it is (``Line.as_network``: W1[0,0] is w, b1[0] is b)."""
     model, data = settings.build()
+    if not isinstance(model, LayeredModel) and hasattr(model, "as_network"):
+        return model.as_network()[0], data
     return teaching.layered(model), data
+
+
+def chain_params(settings: Settings, epoch: int) -> bp_core.models.Params:
+    """The run's parameters at ``epoch`` as the network of ``network(settings)`` names them."""
+    model, _ = settings.build()
+    params = teaching.params_at(settings, epoch)
+    if not isinstance(model, LayeredModel) and hasattr(model, "as_network"):
+        return model.as_network(params)[1]
+    return params
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def chain_paths(request: ChainRequest, settings: Settings = RUN) -> bp_core.teaching.ChainRulePaths:
     model, data = network(settings)
-    return bp_core.chain_rule_paths(model, teaching.params_at(settings, request.epoch), data, request.parameter,
+    return bp_core.chain_rule_paths(model, chain_params(settings, request.epoch), data, request.parameter,
                                     request.sample)
 
 
@@ -247,7 +261,7 @@ def derive_problem(request: ChainRequest, settings: Settings = RUN) -> bp_core.t
     """The derive box's question on this page: the chosen parameter's gradient for the chosen sample, as the sum of
     its paths' products written over the network's values (bp_core.teaching.path_problem)."""
     model, data = network(settings)
-    return bp_core.teaching.path_problem(model, teaching.params_at(settings, request.epoch), data, request.parameter,
+    return bp_core.teaching.path_problem(model, chain_params(settings, request.epoch), data, request.parameter,
                                          request.sample)
 
 
@@ -259,7 +273,7 @@ LAYOUTS = ("LR", "TB")
 def graph(request: ChainRequest, settings: Settings = RUN, layout: str = "LR") -> tuple[str, float]:
     """The DOT source for the request, and the batch loss at that epoch."""
     model, data = network(settings)
-    params = teaching.params_at(settings, request.epoch)
+    params = chain_params(settings, request.epoch)
     values = bp_core.teaching.network_values(model, params, data)
     one = values.mean() if request.sample is None else values.sample(request.sample)
     return network_dot(model, params, one, request.parameter, f"L = {values.loss:.5f}", layout), values.loss

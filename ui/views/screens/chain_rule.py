@@ -9,6 +9,7 @@ import bp_core
 from ui.charts.network_graph import parameter_edge, unit_name
 from ui.export.notebook import chain_notebook, notebook_bytes
 from ui.session import state
+from ui.session.presets import LECTURE_NETWORK
 from ui.session.shared import language, on_phone
 from ui.session.state import key
 from ui.texts import render, t
@@ -28,7 +29,7 @@ def draw() -> None:
     lang = language()
     st.title(t("chain_title", lang))
     st.markdown(t("chain_intro", lang))
-    settings = teaching.choose_run("chain", lang, "chain_rule")  # the layered networks, the lecture's first
+    settings = teaching.choose_run("chain", lang, "chain_rule", LECTURE_NETWORK)  # the network first; the line too
     model, data = view.network(settings)
     names = bp_core.models.scalar_names(model.init_params())
     last_epoch = teaching.last_epoch(settings, lang)  # trains the network once per server (progress bar)
@@ -48,8 +49,12 @@ def draw() -> None:
                 state.set_value("chain", name, view.BATCH if value is None and name == "sample" else value)
 
         examples = view.note_examples(model)  # the note's two worked examples, by its names
-        st.markdown(t("chain_note_mapping", lang, w1=examples["w1"], w1_edge=parameter_edge(model, examples["w1"]),
-                      w2=examples["w2"], w2_edge=parameter_edge(model, examples["w2"]), outputs=model.sizes[-1]))
+        if examples:
+            st.markdown(t("chain_note_mapping", lang, w1=examples["w1"],
+                          w1_edge=parameter_edge(model, examples["w1"]), w2=examples["w2"],
+                          w2_edge=parameter_edge(model, examples["w2"]), outputs=model.sizes[-1]))
+        else:  # the note's line, drawn as the one unit it is
+            st.markdown(t("chain_line_neuron", lang, n=data.n_samples))
         for column, (note, name) in zip(st.columns(2), examples.items()):
             column.button(t(f"chain_note_{note}", lang, param=name, outputs=model.sizes[-1]),
                           key=key("chain", f"note_{note}"),
