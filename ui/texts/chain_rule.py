@@ -1,15 +1,16 @@
 """Texts of the Chain rule page (pages/chain_rule.py, ui/views/chain_view.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "chain_line_neuron": {
-        "en": "The note's line ŷ = w·x + b is a network of one unit: its input x, its weighted sum d = w·x + b and its "
-              "output n = f(d) with f the identity, so f′(d) = 1. Here **W1[0,0] is w** and **b1[0] is b**. Each "
-              "sample's error reaches w by one path, error × f′ × x, so ∂L/∂w is the sum of {n} products, one per "
-              "sample: the same dL/dw the step page computes as dw = 2·xᵀ(ŷ − y)/N.",
-        "ko": "노트의 직선 ŷ = w·x + b는 유닛 하나짜리 신경망입니다: 입력 x, 가중합 d = w·x + b, 출력 n = f(d)이고 "
-              "f는 항등 함수이므로 f′(d) = 1입니다. 여기서 **W1[0,0]이 w**, **b1[0]이 b**입니다. 각 샘플의 오차는 "
-              "오차 × f′ × x라는 경로 하나로 w에 닿으므로, ∂L/∂w는 샘플마다 하나씩 {n}개 곱의 합이며, 한 단계씩 "
-              "페이지가 dw = 2·xᵀ(ŷ − y)/N으로 계산하는 값과 같습니다."},
+    "chain_line_neuron": {"en": "The note's line ŷ = w·x + b is a network of one unit: its input x, its weighted sum "
+                                "d = w·x + b and its output n = f(d) with f the identity, so f′(d) = 1. Here "
+                                "**W1[0,0] is w** and **b1[0] is b**. Each sample's error reaches w by one path, "
+                                "error × f′ × x, so ∂L/∂w is the sum of {n} products, one per sample: the same dL/dw "
+                                "the step page computes as dw = 2·xᵀ(ŷ − y)/N.",
+                          "ko": "강의의 직선 ŷ = w·x + b는 유닛 하나짜리 신경망입니다: 입력 x, 가중합 d = w·x + b, "
+                                "출력 n = f(d)이고 f는 항등 함수이므로 f′(d) = 1입니다. 여기서 **W1[0,0]이 w**, "
+                                "**b1[0]이 b**입니다. 각 샘플의 오차는 오차 × f′ × x라는 경로 하나로 w에 닿으므로, "
+                                "∂L/∂w는 샘플마다 하나씩 {n}개 곱의 합이며, '학습 한 단계, 직접 계산' 페이지가 dw = "
+                                "2·xᵀ(ŷ − y)/N으로 계산하는 값과 같습니다."},
     "chain_title": {"en": "The chain rule, path by path", "ko": "연쇄 법칙, 경로별로 보기"},
     "chain_intro": {
         "en": "Forward once to get the values, then backward to get the derivatives. A parameter's gradient is the "
@@ -44,19 +45,20 @@ TEXTS: dict[str, dict[str, str]] = {
                                "f(d) there)",
                          "ko": "샘플 {n}개의 평균 (상자의 d와 n을 따로 평균했으므로 여기서는 n이 f(d)가 아님)"},
     "chain_one_sample": {"en": "sample {number}", "ko": "샘플 {number}"},
-    "chain_numbering": {"en": "Units are numbered from 1 as in the lecture (x1, h1, ŷ1); parameter names and samples "
-                              "count from 0 as in bp_core and PyTorch: W1[0,1] is the weight on the edge x2 → h1.",
-                        "ko": "유닛 번호는 강의처럼 1부터 셉니다 (x1, h1, ŷ1). 파라미터 이름과 샘플 번호는 bp_core와 "
-                              "PyTorch처럼 0부터 셉니다: W1[0,1]은 x2 → h1 화살표의 가중치입니다."},
+    "chain_numbering": {"en": "Units are numbered from 1, as the note numbers its outputs ŷ₁, ŷ₂ (here x1, h1, ŷ1); "
+                              "parameter names and samples count from 0 as in bp_core and PyTorch: W1[0,1] is the "
+                              "weight on the edge x2 → h1.",
+                        "ko": "유닛 번호는 강의가 출력을 ŷ₁, ŷ₂로 붙이듯 1부터 셉니다 (여기서는 x1, h1, ŷ1). 파라미터 "
+                              "이름과 샘플 번호는 bp_core와 PyTorch처럼 0부터 셉니다: W1[0,1]은 x2 → h1 화살표의 "
+                              "가중치입니다."},
     "chain_table_title": {"en": "Every path from {param} to the loss", "ko": "{param}에서 손실까지의 모든 경로"},
-    "chain_mnemonic": {
-        "en": "Along each path, read from the loss back: **output error × activation′ × weight × activation′ × "
-              "input**, the lecture's mnemonic **출력 × 액 × 웨 × 액 × 앤**. A second-layer weight has a shorter "
-              "path (output error × f2′ × input); a bias has the input 1.",
-        "ko": "각 경로를 손실에서 거꾸로 읽습니다: **출력 × 액 × 웨 × 액 × 앤** (출력 오차 × 활성화 함수 미분 × "
-              "가중치 × 활성화 함수 미분 × 입력 n). 두 번째 층의 가중치는 경로가 더 짧고 (출력 오차 × f2′ × 입력), "
-              "편향의 입력은 1입니다.",
-    },
+    "chain_mnemonic": {"en": "Along each path, read from the loss back: **output error × activation′ × weight × "
+                             "activation′ × input**, the lecture's mnemonic **출력 × 액 × 웨 × 액 × 앤**. A "
+                             "second-layer weight has a shorter path (output error × f2′ × input); a bias has the "
+                             "input 1.",
+                       "ko": "각 경로를 손실에서 거꾸로 읽습니다: 강의의 암기법 **출력 × 액 × 웨 × 액 × 앤** (출력 "
+                             "오차 × 활성화 함수 미분 × 가중치 × 활성화 함수 미분 × 입력 n). 두 번째 층의 가중치는 "
+                             "경로가 더 짧고 (출력 오차 × f2′ × 입력), 편향의 입력은 1입니다."},
     "chain_note_mapping": {
         "en": "**The note's two worked examples, in bp_core's names.** The note's d, n, b and f number the layers as "
               "bp_core does (the output layer's are d₂, n₂, b₂, f₂), but w₁ and w₂ are only the names of its two "

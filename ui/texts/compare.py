@@ -112,7 +112,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "테스트가 두 코드의 숫자가 비트 단위까지 같음을 확인합니다.",
     },
     "code_tuned": {"en": "The same arithmetic, tuned: show the loops that ran",
-                   "ko": "같은 계산, 튜닝된 버전: 실제로 실행된 루프 보기"},
+                   "ko": "같은 계산을 최적화한 버전: 실제로 실행된 반복문 보기"},
     "downloads": {"en": "Export", "ko": "내보내기"},
     "download_csv": {"en": "History of both methods (CSV)", "ko": "두 방법의 기록 (CSV)"},
     "download_json": {"en": "Settings and results (JSON)", "ko": "설정과 결과 (JSON)"},

@@ -3,33 +3,34 @@
 TEXTS: dict[str, dict[str, str]] = {
     "derive_title": {"en": "Derive it yourself: write the gradient as code",
                      "ko": "직접 유도하기: 그래디언트를 코드로 쓰기"},
-    "derive_intro_dw_db": {
-        "en": "Write a gradient the way bp.py computes it, in PyTorch, over the names below (this step's numbers). "
-              "Your formula is computed and compared with autograd's (`loss.backward()`): **exact** (every number "
-              "equal), **approximately** (equal up to rounding; the largest difference is shown) or **wrong**. "
-              "Once ∂L/∂w and ∂L/∂b are right you can train bp.py with them.",
-        "ko": "bp.py가 하듯이 그래디언트를 PyTorch 코드로, 아래의 이름(이 단계의 숫자)으로 써 보세요. 쓴 식을 계산해 "
-              "autograd(`loss.backward()`)의 값과 비교합니다: **정확히 같음**(모든 숫자가 같음), **거의 같음**(반올림 "
-              "차이뿐; 가장 큰 차이를 보여 줌), **틀림**. ∂L/∂w와 ∂L/∂b를 맞히면 그 식으로 bp.py를 학습시킬 수 "
-              "있습니다."},
-    "derive_intro_network": {
-        "en": "Write one quantity of the backward pass in PyTorch, over the names below (this step's numbers). The "
-              "true gradients above each layer (`dL_dn2`, `dL_dd2`, …) are given, so each formula is checked on its "
-              "own against autograd (`retain_grad()` and `loss.backward()`): **exact**, **approximately** (the "
-              "largest difference is shown) or **wrong**. d is what goes into a unit, n = f(d) what comes out.",
-        "ko": "역전파의 값 하나를 PyTorch 코드로, 아래의 이름(이 단계의 숫자)으로 써 보세요. 각 층 위쪽의 참 "
-              "그래디언트(`dL_dn2`, `dL_dd2`, …)가 주어지므로 식마다 따로 autograd(`retain_grad()`와 "
-              "`loss.backward()`)와 비교합니다: **정확히 같음**, **거의 같음**(가장 큰 차이를 보여 줌), **틀림**. "
-              "d는 유닛에 들어가는 값, n = f(d)는 나오는 값입니다."},
-    "derive_intro_path": {
-        "en": "Write the chosen parameter's gradient as the sum of its paths' products, in PyTorch over the values "
-              "below, one element at a time: `n2[3, 0]` is unit 1 of the output for sample 3 (rows are samples, "
-              "columns units, counted from 0; d is what goes into a unit, n = f(d) what comes out). Each path is "
-              "출력 × 액 × 웨 × 액 × 앤. It is compared with autograd's gradient for this sample.",
-        "ko": "고른 파라미터의 그래디언트를 경로별 곱의 합으로, 아래 값들의 원소를 하나씩 골라 PyTorch로 써 보세요. "
-              "`n2[3, 0]`은 샘플 3의 출력 유닛 1입니다(행은 샘플, 열은 유닛, 0부터 셈; d는 유닛에 들어가는 값, "
-              "n = f(d)는 나오는 값). 경로 하나는 출력 × 액 × 웨 × 액 × 앤입니다. 이 샘플에 대한 autograd의 "
-              "그래디언트와 비교합니다."},
+    "derive_intro_dw_db": {"en": "Write a gradient the way bp.py computes it, in PyTorch, over the names below (this "
+                                 "step's numbers). Your formula is computed and compared with autograd's "
+                                 "(`loss.backward()`): **exact** (every number equal), **approximately** (equal up to "
+                                 "rounding; the largest difference is shown) or **wrong**. Once ∂L/∂w and ∂L/∂b are "
+                                 "right you can train bp.py with them.",
+                           "ko": "bp.py가 하듯이 그래디언트를 PyTorch 코드로, 아래의 이름(이 단계의 숫자)으로 써 "
+                                 "보세요. 쓴 식을 계산해 자동 미분(`loss.backward()`)의 값과 비교합니다: **정확히 "
+                                 "같음**(모든 숫자가 같음), **거의 같음**(반올림 차이뿐; 가장 큰 차이를 보여 줌), "
+                                 "**틀림**. ∂L/∂w와 ∂L/∂b를 맞히면 그 식으로 bp.py를 학습시킬 수 있습니다."},
+    "derive_intro_network": {"en": "Write one quantity of the backward pass in PyTorch, over the names below (this "
+                                   "step's numbers). The true gradients above each layer (`dL_dn2`, `dL_dd2`, …) are "
+                                   "given, so each formula is checked on its own against autograd (`retain_grad()` "
+                                   "and `loss.backward()`): **exact**, **approximately** (the largest difference is "
+                                   "shown) or **wrong**. d is what goes into a unit, n = f(d) what comes out.",
+                             "ko": "역전파의 값 하나를 PyTorch 코드로, 아래의 이름(이 단계의 숫자)으로 써 보세요. 각 "
+                                   "층 위쪽의 정확한 그래디언트(`dL_dn2`, `dL_dd2`, …)가 주어지므로 식마다 따로 자동 "
+                                   "미분(`retain_grad()`와 `loss.backward()`)와 비교합니다: **정확히 같음**, **거의 "
+                                   "같음**(가장 큰 차이를 보여 줌), **틀림**. d는 유닛에 들어가는 값, n = f(d)는 "
+                                   "나오는 값입니다."},
+    "derive_intro_path": {"en": "Write the chosen parameter's gradient as the sum of its paths' products, in PyTorch "
+                                "over the values below, one element at a time: `n2[3, 0]` is unit 1 of the output for "
+                                "sample 3 (rows are samples, columns units, counted from 0; d is what goes into a "
+                                "unit, n = f(d) what comes out). Each path is 출력 × 액 × 웨 × 액 × 앤. It is "
+                                "compared with autograd's gradient for this sample.",
+                          "ko": "고른 파라미터의 그래디언트를 경로별 곱의 합으로, 아래 값들의 원소를 하나씩 골라 "
+                                "PyTorch로 써 보세요. `n2[3, 0]`은 샘플 3의 출력 유닛 1입니다(행은 샘플, 열은 유닛, "
+                                "0부터 셈; d는 유닛에 들어가는 값, n = f(d)는 나오는 값). 경로 하나는 출력 × 액 × 웨 "
+                                "× 액 × 앤입니다. 이 샘플에 대한 자동 미분의 그래디언트와 비교합니다."},
     "exm_one_path": {"en": "that is one path's product: the gradient is the sum over every path from the weight to "
                            "the loss.",
                      "ko": "경로 하나의 곱입니다. 그래디언트는 가중치에서 손실까지 가는 모든 경로의 합입니다."},
@@ -53,17 +54,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "derive_score": {"en": "Formulas: {right} of {tried} right at the first check.",
                      "ko": "식: 확인한 {tried}개 중 {right}개를 첫 확인에 맞힘."},
     "derive_exact": {"en": "✓ Exact: every number equals autograd's {target}.",
-                     "ko": "✓ 정확히 같음: 모든 숫자가 autograd의 {target}과(와) 같습니다."},
-    "derive_approx": {"en": "✓ Approximately: equal to autograd's {target} up to rounding; the largest difference "
-                            "is {largest}.",
-                      "ko": "✓ 거의 같음: 반올림 차이만 빼면 autograd의 {target}과(와) 같습니다. 가장 큰 차이는 "
+                     "ko": "✓ 정확히 같음: 모든 숫자가 자동 미분의 {target}과(와) 같습니다."},
+    "derive_approx": {"en": "✓ Approximately: equal to autograd's {target} up to rounding; the largest difference is "
+                            "{largest}.",
+                      "ko": "✓ 거의 같음: 반올림 차이만 빼면 자동 미분의 {target}과(와) 같습니다. 가장 큰 차이는 "
                             "{largest}입니다."},
     "derive_wrong": {"en": "✗ Wrong: the largest difference from autograd's {target} is {largest}. Hint: {hint}",
-                     "ko": "✗ 틀림: autograd의 {target}과(와) 가장 크게 {largest}만큼 다릅니다. 힌트: {hint}"},
+                     "ko": "✗ 틀림: 자동 미분의 {target}과(와) 가장 크게 {largest}만큼 다릅니다. 힌트: {hint}"},
     "derive_no_hint": {"en": "write the chain rule for {target} factor by factor and check each one's shape.",
                        "ko": "{target}의 연쇄 법칙을 인수 하나씩 쓰고 각 인수의 모양을 확인하세요."},
     "derive_shape": {"en": "✗ Your formula gives shape {got}; autograd's {target} has shape {want}. {cause}",
-                     "ko": "✗ 쓴 식의 모양은 {got}인데 autograd의 {target}은(는) {want}입니다. {cause}"},
+                     "ko": "✗ 쓴 식의 모양은 {got}인데 자동 미분의 {target}은(는) {want}입니다. {cause}"},
     "derive_cause_transpose": {"en": "Rows and columns are swapped: a transpose (.t()) is missing or one too many.",
                                "ko": "행과 열이 바뀌었습니다. 전치(.t())가 빠졌거나 하나 더 있습니다."},
     "derive_cause_samples": {"en": "It has one row per sample: the sum over the samples (.sum(0), or a product "
@@ -117,26 +118,29 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "bp.py를 학습시킬 수 있습니다."},
     "derive_training": {"en": "Training bp.py with your formulas for {epochs} epochs …",
                         "ko": "내 식으로 bp.py를 {epochs} 에폭 학습하는 중 …"},
-    "derive_trained_same": {"en": "Your formulas printed the note's {total} losses (bp.py's) and its final "
-                                  "w {w} and b {b}, every digit.",
-                            "ko": "내 식이 노트(bp.py)의 손실 {total}개와 최종 w {w}, b {b}를 한 자리도 다르지 않게 "
+    "derive_trained_same": {"en": "Your formulas printed the note's {total} losses (bp.py's) and its final w {w} and "
+                                  "b {b}, every digit.",
+                            "ko": "내 식이 강의(bp.py)의 손실 {total}개와 최종 w {w}, b {b}를 한 자리도 다르지 않게 "
                                   "출력했습니다."},
-    "derive_trained_differs": {"en": "Your formulas printed {matches} of the note's {total} losses (bp.py's); final "
-                                     "w {w} (note: {note_w}), b {b} (note: {note_b}). Equal formulas in another "
-                                     "order round differently in float32.",
-                               "ko": "내 식은 노트(bp.py)의 손실 {total}개 중 {matches}개를 똑같이 출력했습니다. "
-                                     "최종 w {w}(노트: {note_w}), b {b}(노트: {note_b}). 같은 식도 계산 순서가 "
+    "derive_trained_differs": {"en": "Your formulas printed {matches} of the note's {total} losses (bp.py's); final w "
+                                     "{w} (note: {note_w}), b {b} (note: {note_b}). Equal formulas in another order "
+                                     "round differently in float32.",
+                               "ko": "내 식은 강의(bp.py)의 손실 {total}개 중 {matches}개를 똑같이 출력했습니다. 최종 "
+                                     "w는 {w}(강의: {note_w}), b는 {b}(강의: {note_b})입니다. 같은 식도 계산 순서가 "
                                      "다르면 float32에서 다르게 반올림됩니다."},
     "derive_col_epoch": {"en": "epoch", "ko": "에폭"},
     "derive_col_loss": {"en": "loss", "ko": "손실"},
     "derive_col_yours": {"en": "your formulas print", "ko": "내 식의 출력"},
-    "derive_col_note": {"en": "the note prints (bp.py)", "ko": "노트의 출력 (bp.py)"},
-    "derive_chart_title": {"en": "Loss per epoch: your formulas and autograd", "ko": "에폭별 손실: 내 식과 autograd"},
+    "derive_col_note": {"en": "the note prints (bp.py)",
+                        "ko": "강의의 출력 (bp.py)"},
+    "derive_chart_title": {"en": "Loss per epoch: your formulas and autograd",
+                           "ko": "에폭별 손실: 내 식과 자동 미분"},
     "derive_legend_yours": {"en": "your formulas", "ko": "내 식"},
-    "derive_legend_autograd": {"en": "autograd (loss.backward())", "ko": "autograd (loss.backward())"},
+    "derive_legend_autograd": {"en": "autograd (loss.backward())",
+                               "ko": "자동 미분 (loss.backward())"},
     "alt_derive": {"en": "Loss per epoch over {epochs} epochs: from {first:.4g} to {yours:.4g} with your formulas and "
                          "{autograd:.4g} with autograd.",
-                   "ko": "{epochs} 에폭 동안의 에폭별 손실: {first:.4g}에서 내 식으로 {yours:.4g}, autograd로 "
+                   "ko": "{epochs} 에폭 동안의 에폭별 손실: {first:.4g}에서 내 식으로 {yours:.4g}, 자동 미분으로 "
                          "{autograd:.4g}까지."},
     "derive_train_network": {"en": "Train {epochs} epochs with your backward pass",
                              "ko": "내 역전파로 {epochs} 에폭 학습"},
@@ -149,8 +153,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "derive_network_trained": {"en": "Your backward pass trained the network for {epochs} epochs: final loss "
                                      "{yours:.6g}, autograd's {autograd:.6g}; the two curves differ by at most "
                                      "{largest:.2g}.",
-                               "ko": "내 역전파로 신경망을 {epochs} 에폭 학습했습니다: 최종 손실 {yours:.6g}, "
-                                     "autograd는 {autograd:.6g}; 두 곡선의 차이는 최대 {largest:.2g}입니다."},
+                               "ko": "내 역전파로 신경망을 {epochs} 에폭 학습했습니다: 최종 손실 {yours:.6g}, 자동 "
+                                     "미분은 {autograd:.6g}; 두 곡선의 차이는 최대 {largest:.2g}입니다."},
     "derive_network_stopped": {"en": "The loss stopped being finite at epoch {epoch}: training stopped there.",
                                "ko": "에폭 {epoch}에서 손실이 유한하지 않게 되어 학습을 멈췄습니다."},
 }

@@ -6,39 +6,42 @@ TEXTS: dict[str, dict[str, str]] = {
                       "ko": "추가 예제: 강의의 두 프로그램을 여기서 실행"},
     "example_intro": {"en": "The note ends by fitting y = 2x + 1 on x = 1, 2, 3, 4 twice, from w = b = 0 with "
                             "learning rate 0.01 for 1000 epochs: bp.py writes dw and db by hand, bp_pytorch.py lets "
-                            "autograd find them (MSELoss, SGD, backward). Both programs are below as the note writes "
-                            "them, then what the note printed beside the same programs run on this machine.",
+                            "autograd find them (MSELoss, SGD, backward). Both programs' statements are below in the "
+                            "note's order (without its comments, `@profile` and timer), then what the note printed "
+                            "beside the same programs run on this machine.",
                       "ko": "강의는 마지막에 x = 1, 2, 3, 4 위에서 y = 2x + 1을 두 번 학습합니다. w = b = 0에서 "
                             "학습률 0.01로 1000 에폭: bp.py는 dw와 db를 직접 미분해 쓰고, bp_pytorch.py는 자동 미분에 "
-                            "맡깁니다 (MSELoss, SGD, backward). 아래에 두 프로그램을 강의 그대로 싣고, 강의가 출력한 "
-                            "값과 같은 프로그램을 이 컴퓨터에서 실행한 값을 나란히 놓습니다."},
-    "example_epochs": {"en": "**How epochs are counted.** The note prints `Epoch [k/1000], Loss: …` after the k-th "
-                             "forward pass and before its update, so that loss belongs to history row k − 1 here "
-                             "(row 0 is the start, w = b = 0). The note's Epoch [100/1000] loss {note} is row 99, "
-                             "{row99:.6f}; row 100, {row100:.6f}, is one update later. The step page counts rows "
-                             "the same way.",
-                       "ko": "**에폭을 세는 법.** 강의는 k번째 순전파 뒤, 그 업데이트 전에 `Epoch [k/1000], "
-                             "Loss: …`를 출력하므로, 그 손실은 여기서 기록의 k − 1번째 행입니다 (0행이 출발점, "
-                             "w = b = 0). 강의의 Epoch [100/1000] 손실 {note}은 99행 {row99:.6f}이고, 100행 "
-                             "{row100:.6f}은 업데이트를 한 번 더 한 뒤입니다. 한 단계씩 페이지도 행을 같은 방식으로 "
-                             "셉니다."},
-    "example_code_title": {"en": "The two programs, statement for statement", "ko": "두 프로그램, 강의 코드 그대로"},
+                            "맡깁니다 (MSELoss, SGD, backward). 아래에 두 프로그램의 코드를 강의의 순서대로 (주석, "
+                            "`@profile`, 시간 측정 없이) 싣고, 강의가 출력한 값과 같은 프로그램을 이 컴퓨터에서 "
+                            "실행한 값을 나란히 놓습니다."},
+    "example_epochs": {"en": "**How epochs are counted.** The note's `Epoch [k/1000], Loss: …` line shows the loss of "
+                             "the k-th forward pass, computed before that epoch's update (the print itself comes "
+                             "after the update), so that loss belongs to history row k − 1 here (row 0 is the start, "
+                             "w = b = 0). The note's Epoch [100/1000] loss {note} is row 99, {row99:.6f}; row 100, "
+                             "{row100:.6f}, is one update later. The step page counts rows the same way.",
+                       "ko": "**에폭을 세는 법.** 강의의 `Epoch [k/1000], Loss: …` 줄의 손실은 k번째 순전파에서 그 "
+                             "에폭의 업데이트 전에 계산한 값입니다(출력은 업데이트 뒤에 합니다). 그래서 그 손실은 "
+                             "여기서 기록의 k − 1번째 행입니다 (0행이 출발점, w = b = 0). 강의의 Epoch [100/1000] "
+                             "손실 {note}은(는) 99행 {row99:.6f}이고, 100행 {row100:.6f}은(는) 업데이트를 한 번 더 한 "
+                             "뒤입니다. '학습 한 단계, 직접 계산' 페이지도 행을 같은 방식으로 셉니다."},
+    "example_code_title": {"en": "The two programs, statement for statement",
+                           "ko": "두 프로그램, 강의 코드의 각 줄 그대로 (주석 제외)"},
     "example_code_caption": {"en": "The note's statements in its order, from `bp_core.lecture` (bp.py and "
                                    "bp_pytorch.py), shown without comments: the note's own Korean comments are not "
                                    "reproduced here. The note decorates `main` with memory_profiler's `@profile` and "
                                    "starts its timer at module level; here both are applied from outside, so the "
                                    "statements of `main` are the note's.",
-                             "ko": "강의의 문장을 강의 순서대로 `bp_core.lecture`(bp.py, bp_pytorch.py)에서 가져와 "
-                                   "주석 없이 보여 줍니다. 강의의 한국어 주석은 여기에 옮기지 않았습니다. 강의는 "
-                                   "`main`에 memory_profiler의 `@profile`을 붙이고 모듈 수준에서 시간을 재기 "
+                             "ko": "강의 코드의 각 줄을 강의 순서대로 `bp_core.lecture`(bp.py, bp_pytorch.py)에서 "
+                                   "가져와 주석 없이 보여 줍니다. 강의의 한국어 주석은 여기에 옮기지 않았습니다. "
+                                   "강의는 `main`에 memory_profiler의 `@profile`을 붙이고 모듈 수준에서 시간을 재기 "
                                    "시작합니다. 여기서는 둘 다 바깥에서 적용하므로 `main`의 문장은 강의 그대로입니다."},
     "example_run": {"en": "Run both programs here", "ko": "두 프로그램을 여기서 실행"},
     "example_run_help": {"en": "Each program runs three times: once untraced to warm up, once under memory_profiler's "
                                "line tracer (as the note ran it), once untraced and timed. Then bp_core's two "
                                "trainers run the same 1000 epochs. A few seconds; one result is shared by everyone.",
-                         "ko": "각 프로그램을 세 번 실행합니다: 준비로 추적 없이 한 번, 강의처럼 memory_profiler의 "
-                               "줄 단위 추적으로 한 번, 추적 없이 시간을 재며 한 번. 그다음 bp_core의 두 학습 함수로 "
-                               "같은 1000 에폭을 실행합니다. 몇 초 걸리며, 결과는 모든 사용자가 함께 씁니다."},
+                         "ko": "각 프로그램을 세 번 실행합니다: 준비로 추적 없이 한 번, 강의처럼 memory_profiler의 줄 "
+                               "단위 추적으로 한 번, 추적 없이 시간을 재며 한 번. 그다음 bp_core의 두 학습기로 같은 "
+                               "1000 에폭을 실행합니다. 몇 초 걸리며, 결과는 모든 사용자가 함께 씁니다."},
     "example_running": {"en": "Running the note's programs: {done} of {total} done ...",
                         "ko": "강의 프로그램 실행 중: {total}개 중 {done}개 끝남 ..."},
     "example_not_run": {"en": "Press **Run both programs here** to set this machine's figures beside the note's.",
@@ -117,14 +120,15 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "`torch.no_grad()` 아래에서 그래프도, 출력도, 추적기도 없이 돕니다: 에폭당 자동 미분 / "
                                 "직접 미분은 {per_epoch:.2f}이고, 강의의 두 프로그램을 추적 없이 돌리면 "
                                 "{untraced:.2f}입니다."},
-    "example_why_startup": {"en": "**Start-up.** The first `torch.optim.SGD` in a process imports torch._dynamo. "
-                                  "The note ran each script fresh, so bp_pytorch.py's 1.1261 s includes it. Here a "
-                                  "warm-up run paid it before the timed runs: the warm-up grew memory by "
-                                  "{autograd_warmup:.1f} MiB for bp_pytorch.py against {manual_warmup:.1f} MiB for "
-                                  "bp.py.",
-                            "ko": "**시작 비용.** 프로세스에서 처음 만드는 `torch.optim.SGD`는 torch._dynamo를 "
-                                  "불러옵니다. 강의는 스크립트를 매번 새로 실행했으므로 bp_pytorch.py의 1.1261초에 이 "
-                                  "비용이 들어 있습니다. 여기서는 준비 실행이 시간을 재기 전에 치렀고, 그때 메모리가 "
+    "example_why_startup": {"en": "**Start-up.** With the torch used here, the first `torch.optim.SGD` in a process "
+                                  "imports torch._dynamo. The note's programs are separate scripts, so if its torch "
+                                  "did the same, bp_pytorch.py's 1.1261 s includes that import. Here a warm-up run "
+                                  "paid it before the timed runs: the warm-up grew memory by {autograd_warmup:.1f} "
+                                  "MiB for bp_pytorch.py against {manual_warmup:.1f} MiB for bp.py.",
+                            "ko": "**시작 비용.** 여기서 쓰는 torch에서는 프로세스에서 처음 만드는 "
+                                  "`torch.optim.SGD`가 torch._dynamo를 불러옵니다. 강의의 두 프로그램은 따로 실행하는 "
+                                  "스크립트이므로, 강의의 torch도 그랬다면 bp_pytorch.py의 1.1261초에 이 비용이 들어 "
+                                  "있습니다. 여기서는 준비 실행이 시간을 재기 전에 치렀고, 그때 메모리가 "
                                   "bp_pytorch.py는 {autograd_warmup:.1f} MiB, bp.py는 {manual_warmup:.1f} MiB "
                                   "늘었습니다."},
     "example_why_timed": {"en": "**What is timed.** The note's figure and the traced and untraced columns are the "

@@ -4,12 +4,10 @@ this app adds, each marked by where it comes from."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "glossary_title": {"en": "Glossary", "ko": "용어집"},
-    "glossary_intro": {
-        "en": "The words of the lecture note, in Korean and English, then the few this dashboard adds for its own "
-              "pages.",
-        "ko": "강의 노트의 용어를 한국어와 영어로 정리하고, 이어서 이 대시보드가 자기 페이지를 위해 덧붙인 몇 가지 "
-              "용어를 정리했습니다.",
-    },
+    "glossary_intro": {"en": "The words of the lecture note, in Korean and English, then the few this dashboard adds "
+                             "for its own pages.",
+                       "ko": "강의 노트의 용어를 한국어와 영어로 정리하고, 이어서 이 앱이 자기 페이지를 위해 덧붙인 "
+                             "몇 가지 용어를 정리했습니다."},
     "glossary_from_note": {"en": "The note's words", "ko": "강의 노트의 용어"},
     "glossary_from_app": {"en": "Words this app adds", "ko": "이 앱이 덧붙인 용어"},
 }
@@ -19,8 +17,8 @@ NOTE, APP = "note", "app"
 
 GLOSSARY: list[tuple[str, str, str, str, str]] = [
     # the note's own words (../shared/LECTURE.md, "Words the note uses"), in the order a learner meets them
-    ("경사 하강법", "gradient descent", "그래디언트의 반대 방향으로 파라미터를 조금씩 이동 (강의의 첫 문장)",
-     "moving the parameters a small step against the gradient (the note's first sentence)", NOTE),
+    ("경사 하강법", "gradient descent", "그래디언트의 반대 방향으로 파라미터를 조금씩 이동 (강의 1절)",
+     "moving the parameters a small step against the gradient (the note's section 1)", NOTE),
     ("편미분", "partial derivative", "여러 변수의 함수를 한 변수로만 미분한 값 (나머지는 고정)",
      "the derivative of a function of many variables with respect to one of them, the others held fixed", NOTE),
     ("손실 함수", "loss function", "추정값이 참값에서 얼마나 떨어져 있는지를 하나의 수로 나타내는 함수",

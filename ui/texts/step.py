@@ -64,12 +64,16 @@ TEXTS: dict[str, dict[str, str]] = {
                             "ko": "가중치와 편향 {count}개가 {count} × 1 그래디언트를 이룹니다. 각각에 학습률 {lr:g}를 "
                                   "곱해서 뺍니다: 새 값 = 값 − lr × 그래디언트."},
     "step_metric_loss": {"en": "Loss at epoch {epoch}", "ko": "에폭 {epoch}의 손실"},
-    "step_note_epoch": {"en": "Epochs here are history rows: row {epoch}'s loss {loss:.4f} is the one the note prints "
-                              "as `Epoch [{note_epoch}/{epochs}]` (it prints after the forward pass, before the "
-                              "update).",
-                        "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실({loss:.4f})은 강의가 "
-                              "`Epoch [{note_epoch}/{epochs}]`로 출력하는 값입니다 (순전파 뒤, 업데이트 전에 "
-                              "출력합니다)."},
+    "step_epoch_row": {"en": "Epochs here are history rows: row {epoch}'s loss {loss:.4f} is the loss of the forward "
+                             "pass before the update that gives row {next}.",
+                       "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실({loss:.4f})은 {next}행을 만드는 "
+                             "업데이트 전의 순전파 손실입니다."},
+    "step_note_epoch": {"en": "Epochs here are history rows: row {epoch}'s loss {loss:.4f} is the loss bp.py computes "
+                              "in its epoch {note_epoch}, before that epoch's update; the note prints it as `Epoch "
+                              "[{note_epoch}/{epochs}]` only when {note_epoch} is a multiple of 100.",
+                        "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실({loss:.4f})은 bp.py가 "
+                              "{note_epoch}번째 에폭에서 업데이트 전에 계산하는 손실이며, 강의는 {note_epoch}이(가) "
+                              "100의 배수일 때만 이 값을 `Epoch [{note_epoch}/{epochs}]`로 출력합니다."},
     "step_fprime": {"en": "The activation derivatives in the table: {formulas}. For example, {unit} of sample 0:",
                     "ko": "표의 활성화 함수 미분: {formulas}. 예를 들어 샘플 0의 {unit}:"},
     "step_metric_norm": {"en": "Gradient norm ‖g‖", "ko": "그래디언트 크기 ‖g‖"},

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui.export.notebook import notebook_bytes, step_notebook
 from ui.session import state
+from ui.session.presets import DEFAULT_MODEL
 from ui.session.presets import view as view_of
 from ui.session.shared import language
 from ui.texts import render, t
@@ -59,8 +60,11 @@ def draw() -> None:
     if hide:
         st.info(t("exercise_hidden", lang))
     else:
-        st.caption(t("step_note_epoch", lang, epoch=epoch, loss=step.loss, note_epoch=epoch + 1,
-                     epochs=settings.epochs))
+        if settings.model == DEFAULT_MODEL:  # the note's line: what bp.py computes and the note prints
+            st.caption(t("step_note_epoch", lang, epoch=epoch, loss=step.loss, note_epoch=epoch + 1,
+                         epochs=settings.epochs))
+        else:
+            st.caption(t("step_epoch_row", lang, epoch=epoch, loss=step.loss, next=epoch + 1))
         for column, (label, value) in zip(st.columns(3), view.headline(step, epoch, lang)):
             column.metric(label, value)
 
