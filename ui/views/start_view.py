@@ -84,19 +84,19 @@ chain-rule page, then the whole walk of the network; each (page, text, the model
 
 
 def _open(page: str, model: str) -> None:
-    """A path button's callback: the page's model switched to ``model`` (kept in its record), then the page."""
+    """A path button's callback: the page's model switched to ``model`` (kept in its record); the page follows."""
     state.set_value(PAGE_RECORDS[page], "model", model)
-    st.session_state["start.open"] = page
 
 
 def start_path(lang: str) -> None:
     """After the first screen: buttons that open each page of the path on its model."""
     st.header(t("start_path_title", lang))
     figures = section_values() | {"gradient": line_nudges()[NUDGES[0]].gradient}
+    opened = None
     for number, (page, text, model) in enumerate(PATH, start=1):
-        st.button(f"{number}. {t(text, lang, **figures)}", key=state.key("start", f"path_{number}"), on_click=_open,
-                  args=(page, model), icon=PAGES[page].icon)
-    opened = st.session_state.pop("start.open", None)
+        if st.button(f"{number}. {t(text, lang, **figures)}", key=state.key("start", f"path_{number}"),
+                     on_click=_open, args=(page, model), icon=PAGES[page].icon):
+            opened = page  # pressed: its model is set (the callback), now the page
     if opened is not None:
         st.switch_page(PAGES[opened].path)
 
