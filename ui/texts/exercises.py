@@ -19,7 +19,7 @@ TEXTS: dict[str, dict[str, str]] = {
                           "ko": "“{typed}”은(는) 확인할 수 없습니다: {reason}."},
     # the usual mistakes, each named from the typed value (what to recheck, never the number)
     "exm_sign": {"en": "the sign is flipped: the error is ŷ − y (prediction minus target), not y − ŷ.",
-                 "ko": "부호가 반대입니다. 오차는 y − ŷ가 아니라 ŷ − y(예측 − 목표)입니다."},
+                 "ko": "부호가 반대입니다. 오차는 y − ŷ가 아니라 ŷ − y(추정값 − 참값)입니다."},
     "exm_two": {"en": "half the answer: the derivative of the square (ŷ − y)² is 2(ŷ − y); the 2 is missing.",
                 "ko": "답의 절반입니다. 제곱 (ŷ − y)²의 미분은 2(ŷ − y)이니 2가 빠졌습니다."},
     "exm_mean": {"en": "this is the sum over the samples: the loss is a mean, so divide by how many terms it averages "
