@@ -57,10 +57,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "walk_step_hidden": {"en": "**{unit}**: its ∂L/∂n collects the {count} paths through the units it feeds.",
                          "ko": "**{unit}**: ∂L/∂n은 이 유닛의 출력이 들어가는 유닛 {count}개를 거치는 경로를 "
                                "더합니다."},
-    "walk_step_parameters": {"en": "The weights and the bias into **{unit}**: each gradient is the unit's ∂L/∂d "
-                                   "times what the weight multiplies.",
-                             "ko": "**{unit}**으로 들어오는 가중치와 편향: 각 그래디언트는 그 유닛의 ∂L/∂d × 가중치가 "
-                                   "곱하는 값입니다."},
+    "walk_step_parameters": {"en": "The weights and the bias into **{unit}**: each gradient is the unit's ∂L/∂d times "
+                                   "what the weight multiplies.",
+                             "ko": "**{unit}**(으)로 들어오는 가중치와 편향: 각 그래디언트는 그 유닛의 ∂L/∂d × "
+                                   "가중치가 곱하는 값입니다."},
     "walk_step_input": {"en": "The input **{unit}**: nothing is updated here, but the derivative has reached the "
                               "inputs.",
                         "ko": "입력 **{unit}**: 여기서 업데이트할 것은 없지만, 미분이 입력까지 도달했습니다."},
@@ -86,9 +86,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "nudge_after": {"en": "loss after", "ko": "움직인 뒤 손실"},
     "nudge_change": {"en": "actual change", "ko": "실제 변화"},
     "nudge_predicted": {"en": "∂L/∂p × ε", "ko": "∂L/∂p × ε"},
-    "nudge_digits": {"en": "With ε = {epsilon:g}, the actual change {change:.6g} and ∂L/∂{param} × ε = "
-                           "{gradient:.6g} × {epsilon:g} = {predicted:.6g} agree to {digits} significant digit(s).",
-                     "ko": "ε = {epsilon:g}일 때 실제 변화 {change:.6g}와 ∂L/∂{param} × ε = {gradient:.6g} × "
+    "nudge_digits": {"en": "With ε = {epsilon:g}, the actual change {change:.6g} and ∂L/∂{param} × ε = {gradient:.6g} "
+                           "× {epsilon:g} = {predicted:.6g} agree to {digits} significant digit(s).",
+                     "ko": "ε = {epsilon:g}일 때 실제 변화 {change:.6g}와(과) ∂L/∂{param} × ε = {gradient:.6g} × "
                            "{epsilon:g} = {predicted:.6g}는 유효숫자 {digits}자리까지 일치합니다."},
     "nudge_check_link": {"en": "The same idea, for every parameter at once: Gradient check",
                          "ko": "같은 생각을 모든 파라미터에 한 번에: 그래디언트 검증"},

@@ -104,9 +104,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "{with_:.4g} with it). At its last kept epoch, {last}, the gradient it stepped with "
                                  "had norm {accumulated:.4g}; the true gradient at those same parameters, {true:.4g}.",
                            "ko": "에폭 {epoch}에서 zero_grad()가 없는 학습이 발산했습니다(손실 {without:.4g}, 있는 "
-                                 "학습은 {with_:.4g}). 마지막으로 남은 에폭 {last}에서 그 학습이 따른 "
-                                 "그래디언트의 크기는 "
-                                 "{accumulated:.4g}, 같은 파라미터에서의 실제 그래디언트 크기는 {true:.4g}였습니다."},
+                                 "학습은 {with_:.4g}). 마지막으로 남은 에폭 {last}에서 그 학습이 따른 그래디언트의 "
+                                 "크기는 {accumulated:.4g}, 같은 파라미터에서의 실제 그래디언트 크기는 "
+                                 "{true:.4g}입니다."},
     "zero_grad_never": {"en": "Within {epochs} epochs the loss without zero_grad() never rose more than {margin:.0f}% "
                               "above the correct run's. It is still wrong: at its last epoch, {last}, the gradient it "
                               "steps with has norm {accumulated:.4g}, while the true gradient at those same parameters "

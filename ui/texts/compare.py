@@ -32,11 +32,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # data_<key>: what each preset (bp_core.PRESETS) says under its data settings
     "data_line": {"en": "Data points (edit, add or delete rows)", "ko": "데이터 점 (수정, 추가, 삭제 가능)"},
     "data_mlp": {"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
-                 "ko": "데이터: 반가산기, 입력 (a, b), 목표 [합 = a XOR b, 자리올림 = a AND b]."},
+                 "ko": "데이터: 반가산기, 입력 (a, b), 참값 [합 = a XOR b, 자리올림 = a AND b]."},
     "data_xor": {"en": "Data: XOR, inputs (a, b), target a XOR b. No straight line separates the 1s from the 0s; the "
                        "tanh hidden units bend the boundary. From some seeds training stops in a local minimum.",
-                 "ko": "데이터: XOR, 입력 (a, b), 목표 a XOR b. 1과 0을 가르는 직선은 없어서 tanh 은닉 유닛이 "
-                       "경계를 구부립니다. 어떤 시드에서는 학습이 국소 최솟값에서 멈춥니다."},
+                 "ko": "데이터: XOR, 입력 (a, b), 참값 a XOR b. 1과 0을 가르는 직선은 없어서 tanh 은닉 유닛이 경계를 "
+                       "구부립니다. 어떤 시드에서는 학습이 국소 최솟값에서 멈춥니다."},
     "train": {"en": "Train", "ko": "학습"},
     "lr_used": {"en": "Learning rate used: {lr}", "ko": "사용한 학습률: {lr}"},
     "bad_whole": {"en": "{which} must be a whole number from {low} to {high}; you entered {value}. The last valid "
@@ -98,19 +98,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "category": {"en": "what", "ko": "항목"},
     "log10_loss": {"en": "log10 loss", "ko": "log10 손실"},
     "outputs_title": {"en": "What the network outputs after training", "ko": "학습 후 신경망의 출력"},
-    "outputs_caption": {"en": "x: the inputs, y: the targets, in the order the data under the settings names "
-                              "them. ŷ: each method's output with its final parameters.",
-                        "ko": "x: 입력, y: 목표값 (설정 아래 데이터 설명의 순서대로). ŷ: 각 방법의 최종 파라미터로 "
+    "outputs_caption": {"en": "x: the inputs, y: the targets, in the order the data under the settings names them. ŷ: "
+                              "each method's output with its final parameters.",
+                        "ko": "x: 입력, y: 참값 (설정 아래 데이터 설명의 순서대로). ŷ: 각 방법의 최종 파라미터로 "
                               "계산한 출력."},
     "code_title": {"en": "The code that produced these numbers", "ko": "이 숫자를 만든 코드"},
-    "code_caption": {
-        "en": "Each method's update as a learner reads it: forward, loss, the gradient (by hand, or zero_grad and "
-              "backward), the update. Training runs a tuned copy of this loop that does the same arithmetic with less "
-              "bookkeeping; a test holds the two to the same numbers, bit for bit.",
-        "ko": "학습자가 읽는 형태의 각 방법의 업데이트입니다: 순전파, 손실, 그래디언트(직접 유도, 또는 zero_grad와 "
-              "backward), 업데이트. 학습은 같은 계산을 더 적은 부가 작업으로 하는 튜닝된 복사본으로 실행되며, "
-              "테스트가 두 코드의 숫자가 비트 단위까지 같음을 확인합니다.",
-    },
+    "code_caption": {"en": "Each method's update as a learner reads it: forward, loss, the gradient (by hand, or "
+                           "zero_grad and backward), the update. Training runs a tuned copy of this loop that does "
+                           "the same arithmetic with less bookkeeping; a test holds the two to the same numbers, bit "
+                           "for bit.",
+                     "ko": "학습자가 읽는 형태의 각 방법의 업데이트입니다: 순전파, 손실, 그래디언트(직접 유도, 또는 "
+                           "zero_grad와 backward), 업데이트. 학습은 같은 계산을 더 적은 부가 작업으로 하는 최적화한 "
+                           "복사본으로 실행되며, 테스트가 두 코드의 숫자가 비트 단위까지 같음을 확인합니다."},
     "code_tuned": {"en": "The same arithmetic, tuned: show the loops that ran",
                    "ko": "같은 계산을 최적화한 버전: 실제로 실행된 반복문 보기"},
     "downloads": {"en": "Export", "ko": "내보내기"},
@@ -138,10 +137,10 @@ TEXTS: dict[str, dict[str, str]] = {
                              "took {seconds:.2f} s (the first `torch.optim.SGD` imports torch._dynamo). This run's "
                              "set-up took {this:.4f} s.",
                        "ko": "에폭마다 세지 않는 1회성 비용: 이 서버 프로세스의 첫 자동 미분 준비는 {seconds:.2f}초 "
-                             "걸렸습니다 (처음 만드는 `torch.optim.SGD`가 torch._dynamo를 불러옴). 이번 실행의 "
-                             "준비 시간은 {this:.4f}초."},
+                             "걸렸습니다 (처음 만드는 `torch.optim.SGD`가 torch._dynamo를 불러옴). 이번 실행의 준비 "
+                             "시간은 {this:.4f}초입니다."},
     "one_time_this": {"en": "One-time costs are not counted per epoch: this run's set-up took {this:.4f} s.",
-                      "ko": "1회성 비용은 에폭마다 세지 않습니다: 이번 실행의 준비 시간은 {this:.4f}초."},
+                      "ko": "1회성 비용은 에폭마다 세지 않습니다: 이번 실행의 준비 시간은 {this:.4f}초입니다."},
     "bound_info": {"en": "Stability bound for this model and data: 2/λmax = {bound:.4g}{exact}.",
                    "ko": "이 모델과 데이터의 안정성 한계: 2/λmax = {bound:.4g}{exact}."},
     "bound_exact_line": {"en": ". For the line it is exact: the loss is quadratic, so every learning rate below it "

@@ -159,13 +159,13 @@ TEXTS: dict[str, dict[str, str]] = {
                              "ko": "**첫 줄**은 `main()`이 시작할 때 프로세스 전체의 메모리입니다: 강의는 "
                                    "{note_base} MiB (torch를 불러온 Python), 여기는 {here_base} MiB (torch와 함께 "
                                    "Streamlit, pandas, Altair를 불러온 이 서버의 프로세스)."},
-    "example_why_increments": {"en": "**Increments.** The note's loop lines grew by {note_increments} MiB: "
-                                     "first-time allocations in a fresh process (the allocator's first blocks, "
-                                     "autograd's first graph, for bp_pytorch.py the first backward). Here the "
-                                     "largest loop increment is {here_largest} MiB, because the untraced warm-up run "
-                                     "took those one-time costs first; these tensors are a few bytes while memory "
-                                     "moves in pages of 4 KiB and more.",
-                               "ko": "**Increment.** 강의의 반복문 줄은 {note_increments} MiB 늘었습니다: 새 "
+    "example_why_increments": {"en": "**Increments.** The note's loop lines grew by {note_increments} MiB: first-time "
+                                     "allocations in a fresh process (the allocator's first blocks, autograd's first "
+                                     "graph, for bp_pytorch.py the first backward). Here the largest loop increment "
+                                     "is {here_largest} MiB, because the untraced warm-up run took those one-time "
+                                     "costs first; these tensors are a few bytes while memory moves in pages of 4 KiB "
+                                     "and more.",
+                               "ko": "**증가량(Increment).** 강의의 반복문 줄은 {note_increments} MiB 늘었습니다: 새 "
                                      "프로세스에서 처음 하는 할당입니다 (할당자의 첫 블록, 자동 미분의 첫 그래프, "
                                      "bp_pytorch.py는 첫 backward). 여기서 반복문 줄의 가장 큰 Increment는 "
                                      "{here_largest} MiB인데, 추적 없는 준비 실행이 그 1회성 비용을 먼저 치렀기 "
@@ -176,15 +176,15 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "before it. {count} line(s) here read below zero, down to {smallest} MiB ({lines}): "
                                 "the allocator had handed pages back to the system, so the process was smaller there "
                                 "than at an earlier peak. It measures the whole process, not the line's own tensors.",
-                          "ko": "**음수 Increment.** memory_profiler의 Increment는 한 줄이 실행될 때마다, 그 줄에서 "
-                                "읽은 프로세스 메모리(RSS)에서 바로 앞에 추적한 줄의 가장 높은 값을 뺀 것을 더합니다. "
-                                "여기서 {count}개 줄이 0보다 작고 가장 작은 값은 {smallest} MiB입니다 ({lines}): "
-                                "할당자가 페이지를 시스템에 돌려주어 프로세스가 앞선 최고점보다 작아졌습니다. 이 "
-                                "값은 그 줄의 텐서가 아니라 프로세스 전체를 잽니다."},
+                          "ko": "**음수 증가량(Increment).** memory_profiler의 Increment는 한 줄이 실행될 때마다, 그 "
+                                "줄에서 읽은 프로세스 메모리(RSS)에서 바로 앞에 추적한 줄의 가장 높은 값을 뺀 것을 "
+                                "더합니다. 여기서 {count}개 줄이 0보다 작고 가장 작은 값은 {smallest} MiB입니다 "
+                                "({lines}): 할당자가 페이지를 시스템에 돌려주어 프로세스가 앞선 최고점보다 "
+                                "작아졌습니다. 이 값은 그 줄의 텐서가 아니라 프로세스 전체를 잽니다."},
     "example_why_with": {"en": "**Occurrences.** The note counts `with torch.no_grad():` {note_with} times; Python "
                                "3.11 here reports that line when the block is entered and again when it exits: "
                                "{here_with}.",
-                         "ko": "**Occurrences.** 강의는 `with torch.no_grad():`를 {note_with}번 셉니다. "
+                         "ko": "**실행 횟수(Occurrences).** 강의는 `with torch.no_grad():`를 {note_with}번 셉니다. "
                                "여기의 Python 3.11은 블록에 들어갈 때와 나올 때 그 줄을 한 번씩 알리므로 "
                                "{here_with}번입니다."},
     "example_others_same": {"en": "Every other line in these tables runs as often as in the note.",

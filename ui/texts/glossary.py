@@ -81,6 +81,6 @@ GLOSSARY: list[tuple[str, str, str, str, str]] = [
      "rate's limit 2/λmax", APP),
     ("학습률 비교 실험", "learning-rate sweep", "같은 학습을 여러 학습률로 반복해 결과를 비교",
      "the same training repeated at many learning rates to compare the results", APP),
-    ("잊은 zero_grad()", "forgotten zero_grad()", "zero_grad() 없이 backward()를 반복하면 .grad에 이전 그래디언트가 "
+    ("zero_grad() 빠뜨림", "forgotten zero_grad()", "zero_grad() 없이 backward()를 반복하면 .grad에 이전 그래디언트가 "
      "계속 더해지는 버그", "the bug where, without zero_grad(), every backward() adds to the previous .grad", APP),
 ]

@@ -50,14 +50,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "scaling_mib": {"en": "MiB", "ko": "MiB"},
     "scaling_reading": {"en": "{model} at {size}: autograd keeps {auto} for its backward pass (its graph saves the "
                               "input, every layer's output and the targets), the hand-derived backward keeps {manual} "
-                              "(only what its chain rule reads: the input and one value per unit and sample): manual / "
-                              "autograd = {memory_ratio:.2f}. Per epoch autograd takes {auto_time} and the "
+                              "(only what its chain rule reads: the input and one value per unit and sample): manual "
+                              "/ autograd = {memory_ratio:.2f}. Per epoch autograd takes {auto_time} and the "
                               "hand-derived version {manual_time}: autograd / manual = {time_ratio:.2f}.",
                         "ko": "{model}, {size}: 자동 미분은 역전파를 위해 {auto}를 보관하고 (그래프가 입력, 모든 층의 "
-                              "출력, 정답을 저장), 직접 미분한 역전파는 {manual}를 보관합니다 (연쇄 법칙이 읽는 "
-                              "것만: 입력과, 샘플과 유닛마다 값 하나): 직접 미분 / 자동 미분 = {memory_ratio:.2f}. "
-                              "에폭당 자동 미분은 {auto_time}, 직접 미분은 {manual_time} 걸립니다: 자동 미분 / "
-                              "직접 미분 = {time_ratio:.2f}."},
+                              "출력, 참값을 저장), 직접 미분한 역전파는 {manual}를 보관합니다 (연쇄 법칙이 읽는 것만: "
+                              "입력과, 샘플과 유닛마다 값 하나): 직접 미분 / 자동 미분 = {memory_ratio:.2f}. 에폭당 "
+                              "자동 미분은 {auto_time}, 직접 미분은 {manual_time} 걸립니다: 자동 미분 / 직접 미분 = "
+                              "{time_ratio:.2f}."},
     "scaling_reading_rss": {"en": "Peak RSS Δ in a new process there: autograd {auto:.1f} MiB (range {auto_low:.1f} "
                                   "to {auto_high:.1f}), the hand-derived version {manual:.1f} MiB ({manual_low:.1f} "
                                   "to {manual_high:.1f}): {verdict}.",

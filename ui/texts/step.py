@@ -46,11 +46,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "step_col_pred": {"en": "pred = w x + b", "ko": "pred = w x + b"},
     "step_col_error": {"en": "pred − y", "ko": "pred − y"},
     "step_col_value": {"en": "quantity", "ko": "항목"},
-    "step_network_forward": {"en": "d = what goes into a unit (n of the layer below × W + b), n = what comes out "
-                                   "(n = f(d); {activations}). x are the inputs, y the targets; the outputs are "
-                                   "{outputs}.",
+    "step_network_forward": {"en": "d = what goes into a unit (n of the layer below × W + b), n = what comes out (n = "
+                                   "f(d); {activations}). x are the inputs, y the targets; the outputs are {outputs}.",
                              "ko": "d = 유닛으로 들어가는 것 (아래 층의 n × W + b), n = 유닛에서 나가는 것 (n = f(d); "
-                                   "{activations}). x는 입력, y는 목표값이며 출력은 {outputs}입니다."},
+                                   "{activations}). x는 입력, y는 참값이며 출력은 {outputs}입니다."},
     "step_network_local": {
         "en": "From the output down: ∂L/∂n(ŷ) = 2(ŷ − y)/(N·K) is the output error; times f′(d) it becomes ∂L/∂d; "
               "through the weights it reaches the hidden units' ∂L/∂n. A weight's gradient is ∂L/∂d of the unit it "
