@@ -20,8 +20,9 @@ Examples
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import torch
@@ -144,7 +145,7 @@ def _xor_network(seed: int = 0) -> MLP:
     return MLP((2, 2, 1), "tanh", "sigmoid", seed)
 
 
-PRESETS: dict[str, Preset] = {
+_TABLE: dict[str, Preset] = {
     "line": Preset(
         "line", "y = wx + b on the lecture's points (y = 2x + 1, x = 1..4)", Line, seed_line, 0.01, 1000,
         sweep=SweepRange(0.001, 0.5, 25, 300), editable_points=True, scaling_family="line"),
@@ -156,3 +157,7 @@ PRESETS: dict[str, Preset] = {
         xor, 1.0, 2000,
         sweep=SweepRange(0.1, 100.0, 10, 1000), options=("seed",)),
 }
+
+PRESETS: Mapping[str, Preset] = MappingProxyType(_TABLE)
+"""The problems by key, read-only for callers (a caller's ``PRESETS["x"] = ...`` raises TypeError instead of
+changing every page's problem for the whole process)."""

@@ -158,3 +158,9 @@ def test_scalar_names_of_an_empty_tensor_is_no_name_and_a_name_is_found_without_
 def test_the_public_tuned_internals_and_records_check_their_arguments(call, match):
     with pytest.raises((ValueError, TypeError), match=match):
         call()
+
+
+def test_the_presets_cannot_be_changed_by_a_caller():
+    with pytest.raises(TypeError):
+        bp_core.PRESETS["line"] = bp_core.PRESETS["mlp"]  # type: ignore[index]
+    assert set(bp_core.PRESETS) == {"line", "mlp", "xor"}

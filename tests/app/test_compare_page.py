@@ -42,7 +42,8 @@ def test_a_changed_preset_default_is_what_the_warm_up_warms_and_what_the_page_as
     from ui.session.presets import DEFAULT_MODEL
     from ui.views import compare_view
 
-    monkeypatch.setitem(bp_core.PRESETS, DEFAULT_MODEL, dataclasses.replace(bp_core.PRESETS[DEFAULT_MODEL], epochs=321))
+    changed = dataclasses.replace(bp_core.PRESETS[DEFAULT_MODEL], epochs=321)
+    monkeypatch.setitem(bp_core.presets._TABLE, DEFAULT_MODEL, changed)  # PRESETS is a read-only view of it
     submitted = []
     real_submit = queue_view.submit
     monkeypatch.setattr(compare_view, "submit", lambda action, request, compute, **kw: submitted.append(
