@@ -11,8 +11,17 @@ PAGE = "pages/chain_rule.py"
 MLP, DATA = bp_core.MLP(), bp_core.half_adder()
 
 
+def reveal(at):
+    """Press "show me the answer" when the page asks one: until then the sum, the gradient and (asked a factor) the
+    products are blank."""
+    if "chain.show" in [button.key for button in at.button]:
+        at.button(key="chain.show").click().run()
+    return at
+
+
 def shown(at) -> tuple[float, float]:
     """The page's own numbers: the sum of the table's products and autograd's gradient from the metric."""
+    reveal(at)
     product = "product" if "product" in at.dataframe[0].value else "곱"
     products = pd.to_numeric(at.dataframe[0].value[product], errors="coerce")  # a blank (asked) cell is not summed
     return float(products.sum()), float(metric(at, "autograd's gradient"))
@@ -93,7 +102,7 @@ def test_the_page_speaks_korean():
     assert at.title[0].value == TEXTS["chain_title"]["ko"]
     assert {"경로", "곱", "① 출력 오차"} <= set(at.dataframe[0].value.columns)
     assert metric(at, "자동 미분의 그래디언트")
-    assert torch.isfinite(torch.tensor(float(metric(at, "행 1개의 합 (경로 1개 × 샘플 1개)"))))
+    assert torch.isfinite(torch.tensor(float(metric(reveal(at), "행 1개의 합 (경로 1개 × 샘플 1개)"))))
     assert any("강의의 **w₁**" in m for m in texts(at, "markdown"))
 
 
@@ -157,6 +166,13 @@ def test_nothing_on_the_page_shows_the_asked_value_before_an_answer_or_a_show_me
         return frames + [m.value for m in at.metric] + [latex.value for latex in at.latex]
 
     assert not [text for text in on_screen(at) if shown in text], what
+    # nor anything it can be divided back out of: the sum, autograd's gradient and, for a factor or a product, the
+    # products
+    assert [m.value for m in at.metric][:3] == ["?", "?", "?"], what
+    product = t("teach_col_product", "en")
+    (paths,) = [frame.value for frame in at.dataframe if product in frame.value.columns]
+    if what != "sum":  # asked the sum, the products are what it adds (one path: its product is the sum, blank too)
+        assert paths[product].astype(str).str.strip().isin(["", "nan", "None"]).all(), what
     at.text_input(key="chain.answer").set_value(shown).run()
     at.button(key="chain.check").click().run()
     assert at.success and [text for text in on_screen(at) if shown in text], what  # answered: shown

@@ -52,6 +52,7 @@ def test_the_chain_rule_page_follows_xor_path_by_path():
     assert len(at.selectbox(key="chain.parameter").options) == len(NAMES) == 9
     assert at.selectbox(key="chain.parameter").value == "W2[0,0]"  # the note's w₁ on this network too
     at.selectbox(key="chain.parameter").set_value("W1[0,1]").run()
+    at.button(key="chain.show").click().run()  # the page's question answered by "show me": every figure on screen
     table = at.dataframe[0].value
     assert table["path"].tolist() == ["x2 → h1 → ŷ1 → L"]
     model, data = XOR.build()

@@ -113,12 +113,16 @@ def same_shown(value: float, asked: float | None) -> bool:
     return asked is not None and abs(value - asked) <= 5e-6 * max(abs(asked), 1e-12)
 
 
-def conceal(frame: pd.DataFrame, asked: float | None) -> pd.DataFrame:
+def conceal(frame: pd.DataFrame, asked: float | None, products: str | None = None) -> pd.DataFrame:
     """``frame`` with every number that would show the asked value blanked (NaN: the cell reads empty), so the table
-    never answers the question before the learner does."""
+    never answers the question before the learner does; with ``products`` (the product column's name) that column
+    blanked too, where the question is a factor or a product (a product divided by the other factors gives the
+    factor back)."""
     if asked is None:
         return frame
     hidden = frame.copy()
+    if products is not None:
+        hidden[products] = float("nan")
     for column in hidden.columns:
         if pd.api.types.is_float_dtype(hidden[column]):
             mask = hidden[column].map(lambda v: same_shown(float(v), asked))

@@ -100,13 +100,18 @@ def draw() -> None:
     # ---- the paths, factor by factor, and their sum against autograd (the asked value blank until then)
     st.header(view.table_title(model, request.parameter, lang))
     st.markdown(t("chain_mnemonic", lang))
-    table, columns = blank_nulls(view.conceal(view.table(request, lang, settings), asked), view.table_columns(lang))
+    # asked a factor or a product: the products go blank too, and the sum and autograd's gradient below (each
+    # gives the asked value back by a division); asked the sum: the products are what it adds
+    derived = what in ("f_prime", "product")
+    table, columns = blank_nulls(view.conceal(view.table(request, lang, settings), asked,
+                                              t("teach_col_product", lang) if derived else None),
+                                 view.table_columns(lang))
     show_table(st, lang, table, hide_index=True, width="stretch", key=key("chain", "paths_table"),
                column_config=columns)
     paths = view.chain_paths(request, settings)
     sum_col, autograd_col, difference_col = st.columns(3)
     samples = data.n_samples if request.sample is None else 1  # the table's rows: every path of every sample shown
-    total_hidden = view.same_shown(paths.total, asked) or view.same_shown(paths.autograd, asked)
+    total_hidden = asked is not None  # the sum and the gradient follow from any asked factor, product or sum
     sum_col.metric(t("chain_sum", lang, count=len(paths.paths), paths=len(paths.paths) // samples, samples=samples),
                    "?" if total_hidden else f"{paths.total:.9g}")
     autograd_col.metric(t("chain_autograd", lang), "?" if total_hidden else f"{paths.autograd:.9g}")
