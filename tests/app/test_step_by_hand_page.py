@@ -171,3 +171,16 @@ def test_another_one_draws_fresh_variants_after_the_notes_first_step_with_an_emp
     at_first = open_page(PAGE)
     at_first.button(key="step.another").click().run()
     assert asked(again) == asked(at_first) != (0, "w", "gradient")
+
+
+def test_the_notes_epoch_caption_says_what_bp_py_prints_and_only_for_the_line():
+    """Issue 28: row e's loss is bp.py's epoch e + 1, printed by the note only when e + 1 is a multiple of 100; the
+    networks are no program of the note's, so their caption does not mention it."""
+    at = open_page("pages/step_by_hand.py")
+    at.toggle(key="step.exercise_hide").set_value(False).run()
+    assert any("not this one" in c for c in texts(at, "caption"))  # row 0: epoch 1, not printed
+    at.number_input(key="step.jump").set_value(99.0)
+    at.button(key="step.go").click().run()
+    assert any("`Epoch [100/1000]`" in c and "not this one" not in c for c in texts(at, "caption"))
+    at.radio(key="step.model").set_value("mlp").run()
+    assert not any("bp.py" in c for c in texts(at, "caption"))

@@ -67,12 +67,19 @@ TEXTS: dict[str, dict[str, str]] = {
                              "pass before the update that gives row {next}.",
                        "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실({loss:.4f})은 {next}행을 만드는 "
                              "업데이트 전의 순전파 손실입니다."},
+    "step_note_epoch_unprinted": {
+        "en": "Epochs here are history rows: row {epoch}'s loss {loss:.4f} is the loss bp.py computes in its epoch "
+              "{note_epoch}, before that epoch's update; the note prints the loss only every 100 epochs "
+              "(`Epoch [100/{epochs}]`, …), not this one.",
+        "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실({loss:.4f})은 bp.py가 {note_epoch}번째 에폭에서 "
+              "업데이트 전에 계산하는 손실입니다. 강의는 손실을 100 에폭마다(`Epoch [100/{epochs}]`, …)만 "
+              "출력하므로 이 값은 출력하지 않습니다."},
     "step_note_epoch": {"en": "Epochs here are history rows: row {epoch}'s loss {loss:.4f} is the loss bp.py computes "
-                              "in its epoch {note_epoch}, before that epoch's update; the note prints it as `Epoch "
-                              "[{note_epoch}/{epochs}]` only when {note_epoch} is a multiple of 100.",
+                              "in its epoch {note_epoch}, before that epoch's update, and the note prints it as "
+                              "`Epoch [{note_epoch}/{epochs}]`.",
                         "ko": "여기서 에폭은 학습 기록의 행입니다: {epoch}행의 손실({loss:.4f})은 bp.py가 "
-                              "{note_epoch}번째 에폭에서 업데이트 전에 계산하는 손실이며, 강의는 {note_epoch}이(가) "
-                              "100의 배수일 때만 이 값을 `Epoch [{note_epoch}/{epochs}]`로 출력합니다."},
+                              "{note_epoch}번째 에폭에서 업데이트 전에 계산하는 손실이며, 강의는 이 값을 `Epoch "
+                              "[{note_epoch}/{epochs}]`로 출력합니다."},
     "step_fprime": {"en": "The activation derivatives in the table: {formulas}. For example, {unit} of sample 0:",
                     "ko": "표의 활성화 함수 미분: {formulas}. 예를 들어 샘플 0의 {unit}:"},
     "step_metric_norm": {"en": "Gradient norm ‖g‖", "ko": "그래디언트 크기 ‖g‖"},

@@ -61,8 +61,9 @@ def draw() -> None:
         st.info(t("exercise_hidden", lang))
     else:
         if settings.model == DEFAULT_MODEL:  # the note's line: what bp.py computes and the note prints
-            st.caption(t("step_note_epoch", lang, epoch=epoch, loss=step.loss, note_epoch=epoch + 1,
-                         epochs=settings.epochs))
+            printed = (epoch + 1) % 100 == 0  # bp.py prints when (epoch + 1) % 100 == 0
+            st.caption(t("step_note_epoch" if printed else "step_note_epoch_unprinted", lang, epoch=epoch,
+                         loss=step.loss, note_epoch=epoch + 1, epochs=settings.epochs))
         else:
             st.caption(t("step_epoch_row", lang, epoch=epoch, loss=step.loss, next=epoch + 1))
         for column, (label, value) in zip(st.columns(3), view.headline(step, epoch, lang)):
