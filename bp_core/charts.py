@@ -73,7 +73,9 @@ def thin(frame: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
 def legend_below(label_limit: int = 300, **options: Any) -> Any:
     """Every chart's legend: below the chart, one entry per row, so that it is never wider than a phone's screen
     (a legend laid out in a row ran past 390 px on Compare, the sweep and Scaling; a browser test measures it)."""
-    return altair().Legend(orient="bottom", direction="vertical", labelLimit=label_limit, **options)
+    # full-opacity symbols: a legend shared with a translucent band drew its symbols faint
+    return altair().Legend(orient="bottom", direction="vertical", labelLimit=label_limit,
+                           **{"symbolOpacity": 1, **options})
 
 
 def method_colour(words: Mapping[str, str] | None = None) -> Any:
@@ -117,7 +119,10 @@ def finish(chart: Any, title: str) -> Any:
     """``chart`` with ``title`` (in lines that fit a phone), the height HEIGHT and the font and sizes every chart of
     the app uses."""
     alt = altair()
-    chart = chart.properties(title=alt.Title(title_lines(title), limit=0), height=HEIGHT)
+    # fit-x: the width follows the page, and HEIGHT is the plot's own; fitting the height too (Streamlit's default)
+    # squeezed the plot to make room for the title's lines and the legends (seen at 20 px on Scaling, 1366 and 390)
+    chart = chart.properties(title=alt.Title(title_lines(title), limit=0), height=HEIGHT,
+                             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     # Sizes that stay legible on a projector
     return (chart.configure(font=FONT).configure_title(anchor="start", fontSize=16)
             .configure_axis(labelFontSize=13, titleFontSize=14).configure_legend(labelFontSize=13, titleFontSize=13))

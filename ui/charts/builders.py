@@ -204,5 +204,4 @@ def nudge_chart(x: np.ndarray, y: np.ndarray, epsilon: float, lang: str) -> alt.
         x="x:Q", y="y:Q", color=colour, tooltip=["x:Q", "y:Q"])
     chart = finish(alt.layer(drawn, dots), t("start_first_chart", lang, epsilon=epsilon))
     assert isinstance(chart, alt.LayerChart)  # finish configures a chart and keeps its kind
-    # Streamlit fits title, axes and the legend's three rows into the height: HEIGHT alone left the plot 20 px tall
-    return chart.properties(height=HEIGHT + 160)
+    return chart

@@ -26,7 +26,7 @@ def time_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
         y=alt.Y("seconds_per_epoch_p25:Q", scale=alt.Scale(type="log")), y2="seconds_per_epoch_p75:Q")
     lines = base.mark_line(point=True).encode(
         y=alt.Y("seconds_per_epoch_median:Q", title=t("scaling_seconds", lang), scale=alt.Scale(type="log")),
-        shape=alt.Shape("model:N", title=t("scaling_model", lang)),
+        shape=alt.Shape("model:N", title=t("scaling_model", lang), legend=legend_below()),
         tooltip=["model:N", "method:N", "size:Q", alt.Tooltip("seconds_per_epoch_median:Q", format=".3g")])
     return finish(alt.layer(band, lines), t("scaling_chart_time", lang))
 
@@ -37,7 +37,7 @@ def saved_bytes_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevel
     chart = alt.Chart(data).mark_line(point=True).encode(
         x=_x(axis, lang), color=method_colour(lang),
         y=alt.Y("saved_for_backward_bytes:Q", title=t("bytes", lang), scale=alt.Scale(type="log")),
-        shape=alt.Shape("model:N", title=t("scaling_model", lang)), detail="model:N",
+        shape=alt.Shape("model:N", title=t("scaling_model", lang), legend=legend_below()), detail="model:N",
         tooltip=["model:N", "method:N", "size:Q", alt.Tooltip("saved_for_backward_bytes:Q", format=","),
                  alt.Tooltip("analytic_saved_for_backward_bytes:Q", format=",")])
     return finish(chart, t("scaling_chart_memory", lang))
@@ -49,12 +49,13 @@ def rss_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     base = alt.Chart(data).encode(x=_x(axis, lang), color=method_colour(lang))
     lines = base.mark_line(point=True).encode(
         y=alt.Y("peak_rss_delta_mib_median:Q", title=t("scaling_mib", lang), scale=alt.Scale(type="symlog")),
-        shape=alt.Shape("model:N", title=t("scaling_model", lang)), detail="model:N",
+        shape=alt.Shape("model:N", title=t("scaling_model", lang), legend=legend_below()), detail="model:N",
         tooltip=["model:N", "method:N", "size:Q", alt.Tooltip("peak_rss_delta_mib_median:Q", format=".2f"),
                  alt.Tooltip("peak_rss_delta_mib_low:Q", format=".2f"),
                  alt.Tooltip("peak_rss_delta_mib_high:Q", format=".2f")])
-    bars = base.mark_errorbar(ticks=True).encode(y="peak_rss_delta_mib_low:Q", y2="peak_rss_delta_mib_high:Q",
-                                                 detail="model:N")
+    bars = base.mark_errorbar(ticks=True).encode(  # the same axis title: merged, not "MiB, peak_rss_delta_mib_low"
+        y=alt.Y("peak_rss_delta_mib_low:Q", title=t("scaling_mib", lang)), y2="peak_rss_delta_mib_high:Q",
+        detail="model:N")
     return finish(alt.layer(lines, bars), t("scaling_chart_rss", lang))
 
 
@@ -75,7 +76,7 @@ def ratio_chart(table: pd.DataFrame, axis: str, lang: str) -> alt.TopLevelMixin:
     lines = alt.Chart(data).mark_line(point=True).encode(
         x=_x(axis, lang), y=alt.Y("ratio:Q", title=t("scaling_chart_ratio", lang), scale=alt.Scale(type="log")),
         color=alt.Color("quantity:N", title=t("scaling_quantity", lang), legend=legend_below()),
-        shape=alt.Shape("model:N", title=t("scaling_model", lang)), detail="model:N",
+        shape=alt.Shape("model:N", title=t("scaling_model", lang), legend=legend_below()), detail="model:N",
         tooltip=["model:N", "quantity:N", "size:Q", alt.Tooltip("ratio:Q", format=".2f")])
     one = alt.Chart(pd.DataFrame({"ratio": [1.0]})).mark_rule(strokeDash=[4, 4], color="gray").encode(y="ratio:Q")
     return finish(alt.layer(lines, one), t("scaling_chart_ratio", lang))
