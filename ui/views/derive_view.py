@@ -22,7 +22,7 @@ import bp_core
 from bp_core.contract import check_layered
 from bp_core.lecture import note
 from bp_core.teaching import derive
-from ui.charts.builders import METHOD_COLOURS, legend_below, title_lines
+from ui.charts.builders import METHOD_COLOURS, finish, legend_below
 from ui.server.queue_view import queued
 from ui.session import state
 from ui.session.settings import Settings
@@ -200,12 +200,13 @@ def loss_chart(yours: tuple[float, ...], autograd: list[float], lang: str) -> al
                           "loss": [*yours, *autograd],
                           "run": [who_yours] * len(yours) + [who_autograd] * len(autograd)})
     frame, runs = frame[frame["loss"] > 0], [who_yours, who_autograd]
-    return alt.Chart(frame, title=alt.Title(title_lines(t("derive_chart_title", lang)))).mark_line().encode(
+    chart = alt.Chart(frame).mark_line().encode(
         x=alt.X("epoch:Q", title=t("derive_col_epoch", lang)),
         y=alt.Y("loss:Q", scale=alt.Scale(type="log"), title=t("derive_col_loss", lang)),
         color=alt.Color("run:N", title=None, scale=alt.Scale(domain=runs, range=list(METHOD_COLOURS)),
                         legend=legend_below()),
         strokeDash=alt.StrokeDash("run:N", legend=None, scale=alt.Scale(domain=runs, range=[[1, 0], [6, 3]])))
+    return finish(chart, t("derive_chart_title", lang))  # the house's title lines, sizes and plot height
 
 
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
