@@ -49,6 +49,8 @@ UNBOUNDED = {
     "scalar_names 4096x4096": (lambda: scalar_names({"W": torch.empty(4096, 4096, device="meta")}), "params"),
     "measure_isolated_memory 50,000 epochs x 5": (lambda: measure.measure_isolated_memory(
         LINE, bp_core.seed_line(), 0.01, 50_000, repeats=5), "repeats"),
+    "gradcheck_manual 2-200-2, 3000 rows": (lambda: teaching.gradcheck_manual(  # 2-100-2 here: 5.2 s, accepted
+        bp_core.MLP((2, 200, 2)), _params((2, 200, 2), torch.float64), _rows(3000)), "params"),
     "scaling_study at the largest width": (lambda: measure.scaling_study("width", [4096], ["2-H-H-H-2"]), "sizes"),
 }
 
