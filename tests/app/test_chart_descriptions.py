@@ -45,3 +45,14 @@ def test_every_table_and_graph_has_a_plain_sentence_for_a_screen_reader(lang):
         assert elements or page == "step_by_hand", page
         for element in elements:
             assert element.proto.alt and "**" not in element.proto.alt, (page, element.proto.alt)
+
+
+def test_a_tables_description_says_what_a_reader_takes_from_it_where_nothing_is_hidden():
+    """The gradient check's tables say how many parameters pass and the largest differences; the sweep's table how
+    many rates diverge (issue 29 D3: from its numbers)."""
+    at = open_page("pages/gradient_check.py")
+    alts = [frame.proto.alt for frame in at.get("dataframe")]
+    assert any(a.startswith("The three gradients in float64: 17 of 17 parameters pass") for a in alts), alts
+    at = open_page("pages/learning_rate.py")
+    alts = [frame.proto.alt for frame in at.get("dataframe")]
+    assert any("learning rates from" in a and "of them diverge" in a for a in alts), alts

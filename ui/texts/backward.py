@@ -5,6 +5,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "{total}; {what} = {loss:.6g}.",
                            "ko": "에폭 {epoch}에서 역전파를 따라가는 {sizes} 신경망 그림, {total}단계 중 {done}단계. "
                                  "{what} = {loss:.6g}."},
+    "walk_table_alt": {"en": "{count} gradients from the walk beside autograd's; the largest difference is "
+                             "{difference:.1e}",
+                       "ko": "역전파로 구한 그래디언트 {count}개와 자동 미분의 값; 가장 큰 차이는 {difference:.1e}"},
     "backward_title": {"en": "The backward pass, step by step", "ko": "역전파, 한 단계씩"},
     "backward_intro": {
         "en": "Forward once to get the values, then backward to get the derivatives. The forward values are on the "

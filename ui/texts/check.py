@@ -35,6 +35,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "with its own finite differences in float64.",
                              "ko": "gradcheck는 직접 미분한 역전파를 autograd Function으로 감싸 float64에서 자체 "
                                    "유한 차분과 비교합니다."},
+    "check_table_alt": {"en": "The three gradients in {dtype}: {passed} of {total} parameters pass; the largest "
+                              "|manual − autograd| is {manual:.1e}, the largest |finite difference − autograd| "
+                              "{numeric:.1e}",
+                        "ko": "{dtype}의 세 그래디언트: 파라미터 {total}개 중 {passed}개 통과, |직접 미분 − 자동 "
+                              "미분|의 최댓값 {manual:.1e}, |유한 차분 − 자동 미분|의 최댓값 {numeric:.1e}"},
     "check_summary": {"en": "Rows that pass, {dtype}", "ko": "통과한 행, {dtype}"},
     "check_table_caption": {
         "en": "{dtype}: parameters, data and all three gradients in {dtype}; finite-difference step ε = {eps:g}. "

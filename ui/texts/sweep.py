@@ -13,6 +13,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "(손실은 지그재그로 여전히 줄어듦), 2/λmax를 넘으면 지나치는 폭이 매 단계 커져 손실이 폭발합니다. "
               "범위, 학습률 개수, 에폭 수를 정하고 **실행**을 누르세요.",
     },
+    "sweep_table_alt": {"en": "{runs} learning rates from {low:g} to {high:g}, {diverging} of them diverge",
+                        "ko": "{low:g}부터 {high:g}까지 학습률 {runs}개, 그중 {diverging}개 발산"},
     "sweep_low": {"en": "Smallest learning rate", "ko": "가장 작은 학습률"},
     "sweep_high": {"en": "Largest learning rate", "ko": "가장 큰 학습률"},
     "sweep_count": {"en": "Number of rates (2 to {cap})", "ko": "학습률 개수 (2 – {cap})"},

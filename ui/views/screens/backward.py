@@ -96,8 +96,9 @@ def draw() -> None:
     else:
         table = view.gradient_table(walk, lang)
         st.success(t("walk_done", lang, difference=float(table.iloc[:, 3].abs().max())))
-        show_table(st, lang, table, hide_index=True, width="stretch", key=key("backward", "gradients"),
-                     column_config=view.number_columns(table))
+        said = t("walk_table_alt", lang, count=len(table), difference=float(table.iloc[:, 3].abs().max()))
+        show_table(st, lang, table, said, hide_index=True, width="stretch", key=key("backward", "gradients"),
+                   column_config=view.number_columns(table))
 
     # ---- nudge a parameter
     st.header(t("nudge_title", lang))

@@ -83,8 +83,11 @@ def draw() -> None:
         column.metric(t("check_summary", lang, dtype=dtype), f"{passed} / {len(table.table)}")
     for tab, (dtype, table) in zip(st.tabs(list(report.tables)), report.tables.items()):
         frame = view.check_table(table, lang)
-        show_table(tab, lang, frame, hide_index=True, width="stretch", column_config=view.table_columns(frame),
-                      height=35 * (len(frame) + 1) + 3, key=key("check", f"table_{dtype}"))
+        said = t("check_table_alt", lang, dtype=dtype, passed=int((table.table["verdict"] == "pass").sum()),
+                 total=len(table.table), manual=float(table.table["manual_abs_error"].max()),
+                 numeric=float(table.table["numeric_abs_error"].max()))
+        show_table(tab, lang, frame, said, hide_index=True, width="stretch", column_config=view.table_columns(frame),
+                   height=35 * (len(frame) + 1) + 3, key=key("check", f"table_{dtype}"))
         tab.caption(t("check_table_caption", lang, dtype=dtype, eps=table.epsilon, ftol=table.numeric_tolerance,
                       mtol=table.manual_tolerance))
     st.info(view.float32_sentence(report, lang))

@@ -88,6 +88,8 @@ def draw() -> None:
     st.caption(t("sweep_curves_caption", lang, rule=say.divergence_rule(lang)))
     with st.expander(t("sweep_table", lang)):
         table, table_columns = blank_nulls(view.sweep_frame(sweep, lang))  # a run that never diverged: a blank cell
-        show_table(st, lang, table, hide_index=True, width="stretch", key=key("sweep", "table"),
+        said = t("sweep_table_alt", lang, runs=len(sweep.table), diverging=int(sweep.table["diverging"].sum()),
+                 low=request.low, high=request.high)
+        show_table(st, lang, table, said, hide_index=True, width="stretch", key=key("sweep", "table"),
                    column_config=table_columns)
     where_next("sweep", lang)
