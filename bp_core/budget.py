@@ -128,12 +128,18 @@ def estimate_working_set(model: Model, n_samples: int, method: str, epochs: int,
     if not isinstance(policy, RecordPolicy):
         raise ArgumentTypeError(f"policy must be a bp_core.history.RecordPolicy (from bp_core.history."
                                 f"record_policy), got {shown(policy)}")
+    data, temporaries = _pass_bytes(model, n_samples, tensors, dtype)
+    return WorkingSet(data, tensors, temporaries, policy.history_bytes_estimate(epochs))
+
+
+def _pass_bytes(model: Model, n_samples: int, tensors: TensorBytes, dtype: torch.dtype) -> tuple[int, int]:
+    """The data (x, y and the design matrix) and one update's short-lived tensors (about 3 N x widest layer + 2 P),
+    in bytes: the part of a working set that is neither the model's tensors nor the history."""
     size = torch.empty(0, dtype=dtype).element_size()
     widths = layer_widths(model)
     data = (n_samples * (widths[0] + widths[-1]) + model.design_values(n_samples)) * size
-    params = tensors.parameter_bytes // size
-    temporaries = (3 * n_samples * max(widths + [2]) + 2 * params) * size
-    return WorkingSet(data, tensors, temporaries, policy.history_bytes_estimate(epochs))
+    temporaries = (3 * n_samples * max(widths + [2]) + 2 * (tensors.parameter_bytes // size)) * size
+    return data, temporaries
 
 
 def format_bytes(n: float) -> str:
@@ -228,11 +234,9 @@ def check_call_work(model: Model, n_samples: int, what: str, *, passes: float = 
     dtype = check_float_dtype("dtype", dtype)
     seconds = passes * epoch_seconds(model, n_samples, "autograd") + forwards * forward_seconds(model, n_samples)
     check_seconds(argument, seconds, f"{what} over {n_samples} samples", "fewer samples or narrower layers")
-    size = torch.empty(0, dtype=dtype).element_size()
-    widths = layer_widths(model)
-    tensors = analytic_tensor_bytes(model, n_samples, "autograd", dtype).total_bytes
-    one = tensors + (n_samples * (widths[0] + widths[-1]) + 3 * n_samples * max(widths)) * size
-    needed, budget = copies * one, memory_budget_bytes()
+    tensors = analytic_tensor_bytes(model, n_samples, "autograd", dtype)
+    data, temporaries = _pass_bytes(model, n_samples, tensors, dtype)  # as estimate_working_set counts them
+    needed, budget = copies * (tensors.total_bytes + data + temporaries), memory_budget_bytes()
     if needed > budget:
         raise ValueError(f"{argument}: {what} over {n_samples} samples needs an estimated {format_bytes(needed)}, "
                          f"above the memory budget of {format_bytes(budget)} (bp_core.budget.set_memory_budget); "
