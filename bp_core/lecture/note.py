@@ -4,11 +4,14 @@ machine's own runs. Nothing here is computed; tests/test_lecture.py checks each 
 
 from __future__ import annotations
 
-__all__ = ["EPOCHS", "FINAL_B", "FINAL_W", "LEARNING_RATE", "LOSSES_EVERY_100", "MEMORY_TABLES", "PRINTS_LOSSES",
+__all__ = ["EPOCHS", "FINAL_B", "FINAL_W", "LEARNING_RATE", "LOSSES_EVERY_100", "MEMORY_TABLES", "PRINT_EVERY",
+           "PRINTS_LOSSES",
            "SECONDS", "printed"]
 
 LEARNING_RATE = 0.01
 EPOCHS = 1000
+PRINT_EVERY = 100
+"""bp.py prints its loss when (epoch + 1) % PRINT_EVERY == 0: at epochs 100, 200, ..., 1000."""
 
 LOSSES_EVERY_100 = ("0.0076", "0.0042", "0.0023", "0.0013", "0.0007", "0.0004", "0.0002", "0.0001", "0.0001",
                     "0.0000")

@@ -14,6 +14,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import bp_core
+from bp_core.lecture.note import EPOCHS, PRINT_EVERY
 from ui.session.presets import view
 from ui.session.settings import Settings
 from ui.texts import t
@@ -80,9 +81,7 @@ def step_notebook(settings: Settings, epoch: int, lang: str, formulas: Mapping[s
     cells = [new_markdown_cell(_settings_markdown(settings, lang, t("step_title", lang),
                                                   [f"- {t('nb_epoch', lang)}: {epoch}"])),
              new_code_cell(_build_cell(settings)),
-             new_code_cell(f"run = bp_core.train(model, data, 'manual', {settings.learning_rate!r}, "
-                           f"{settings.epochs!r})\n"
-                           f"params = bp_core.teaching.params_at(run, {epoch!r})\n"
+             new_code_cell(_params_cell(settings, epoch) + "\n"
                            f"step = bp_core.teaching.manual_step(model, params, data, {settings.learning_rate!r})"),
              new_markdown_cell(t("nb_figures", lang)),
              new_code_cell(f"print({t('step_metric_loss', lang, epoch=epoch)!r}, f\"{{step.loss:.7g}}\")\n"
@@ -102,7 +101,7 @@ def step_notebook(settings: Settings, epoch: int, lang: str, formulas: Mapping[s
         if line and set(formulas) == {"dw", "db"}:
             cells.append(new_code_cell(
                 f"yours = bp_core.teaching.line_with_formulas({formulas['dw']!r}, {formulas['db']!r})\n"
-                "for epoch, loss in zip(range(100, 1001, 100), yours.printed):\n"
+                f"for epoch, loss in zip(range({PRINT_EVERY}, {EPOCHS + 1}, {PRINT_EVERY}), yours.printed):\n"
                 "    print(f'Epoch [{epoch}/1000], Loss: {loss}')\n"
                 "print('최종 학습된 가중치 w:', yours.w)  # bp.py's own final prints\n"
                 "print('최종 학습된 편향 b:', yours.b)"))
@@ -116,9 +115,7 @@ def chain_notebook(settings: Settings, parameter: str, sample: int | None, epoch
     cells = [new_markdown_cell(_settings_markdown(settings, lang, t("chain_title", lang),
                                                   [f"- {t('nb_epoch', lang)}: {epoch}", f"- {parameter}: {where}"])),
              new_code_cell(_build_cell(settings)),
-             new_code_cell(f"run = bp_core.train(model, data, 'manual', {settings.learning_rate!r}, "
-                           f"{settings.epochs!r})\n"
-                           f"params = bp_core.teaching.params_at(run, {epoch!r})\n"
+             new_code_cell(_params_cell(settings, epoch) + "\n"
                            f"paths = bp_core.chain_rule_paths(model, params, data, {parameter!r}, {sample!r})\n"
                            "paths.paths[['sample', 'product']]"),
              new_markdown_cell(t("nb_figures", lang)),

@@ -184,7 +184,7 @@ def train_section(model: str, lang: str) -> None:
                                            matches=matches, total=len(note.LOSSES_EVERY_100), w=repr(yours.w),
                                            b=repr(yours.b), note_w=repr(note.FINAL_W), note_b=repr(note.FINAL_B)))
     # repr: every digit Python's print() shows, as bp.py prints w.item()
-    epochs = [100 * (i + 1) for i in range(len(note.LOSSES_EVERY_100))]
+    epochs = [note.PRINT_EVERY * (i + 1) for i in range(len(note.LOSSES_EVERY_100))]
     losses = pd.DataFrame({t("derive_col_epoch", lang): epochs, t("derive_col_yours", lang): list(yours.printed),
                            t("derive_col_note", lang): list(note.LOSSES_EVERY_100)})
     show_table(st, lang, losses, hide_index=True, width="stretch")

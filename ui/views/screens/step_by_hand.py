@@ -5,6 +5,7 @@ One step by hand: forward, loss, local derivatives, gradient and update, numbers
 
 import streamlit as st
 
+from bp_core.lecture import note
 from ui.export.notebook import notebook_bytes, step_notebook
 from ui.session import state
 from ui.session.presets import DEFAULT_MODEL
@@ -61,7 +62,7 @@ def draw() -> None:
         st.info(t("exercise_hidden", lang))
     else:
         if settings.model == DEFAULT_MODEL:  # the note's line: what bp.py computes and the note prints
-            printed = (epoch + 1) % 100 == 0  # bp.py prints when (epoch + 1) % 100 == 0
+            printed = (epoch + 1) % note.PRINT_EVERY == 0  # what bp.py prints
             st.caption(t("step_note_epoch" if printed else "step_note_epoch_unprinted", lang, epoch=epoch,
                          loss=step.loss, note_epoch=epoch + 1, epochs=settings.epochs))
         else:
