@@ -138,8 +138,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     methods = ("manual", "autograd") if args.method == "both" else (args.method,)
     try:
         # everything the command will do is checked before any of it starts: the runs, then the measurements
+        check_learning_rate(lr), check_epochs(epochs)
         for method in methods:
-            check_learning_rate(lr), check_epochs(epochs)
             check_training_size(model, data.n_samples, epochs, (method,))
             if not args.no_measure:
                 check_runtime_size(model, data.n_samples, method, epochs, argument=_MEASURED_EPOCHS)

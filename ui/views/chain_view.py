@@ -240,18 +240,21 @@ def network(settings: Settings = RUN) -> tuple[LayeredModel, bp_core.Dataset]:
     """The run's network and data. This page draws layered networks; the note's line is drawn as the network of one
     unit it is (``Line.as_network``: W1[0,0] is w, b1[0] is b)."""
     model, data = settings.build()
+    return _drawn(model, model.init_params())[0], data
+
+
+def _drawn(model: bp_core.Model, params: bp_core.models.Params) -> tuple[LayeredModel, bp_core.models.Params]:
+    """The network the page draws for ``model`` and ``params`` named as it names them: a layered network as it is,
+    the line through ``as_network``."""
     if not isinstance(model, LayeredModel) and hasattr(model, "as_network"):
-        return model.as_network()[0], data
-    return teaching.layered(model), data
+        return model.as_network(params)
+    return teaching.layered(model), params
 
 
 def chain_params(settings: Settings, epoch: int) -> bp_core.models.Params:
     """The run's parameters at ``epoch`` as the network of ``network(settings)`` names them."""
     model, _ = settings.build()
-    params = teaching.params_at(settings, epoch)
-    if not isinstance(model, LayeredModel) and hasattr(model, "as_network"):
-        return model.as_network(params)[1]
-    return params
+    return _drawn(model, teaching.params_at(settings, epoch))[1]
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)

@@ -44,10 +44,15 @@ NUDGES = (1.0, 0.1, 0.01, 0.001)
 """The ε the first screen offers for w, largest first (0.1 at first): from no agreeing digit to three."""
 
 
+def note_line() -> tuple[bp_core.Model, bp_core.Dataset]:
+    """The note's line and its four points: what the first screen draws and nudges."""
+    return bp_core.PRESETS[DEFAULT_MODEL].build()
+
+
 @st.cache_data(max_entries=1, show_spinner=False)
 def line_nudges() -> dict[float, teaching.Nudge]:
     """bp_core's nudge of w on the note's line at its start (w = b = 0, float64), for every ε offered."""
-    model, data = bp_core.PRESETS[DEFAULT_MODEL].build()
+    model, data = note_line()
     params = model.init_params(torch.float64)
     return {epsilon: teaching.nudge(model, params, data, "w", epsilon) for epsilon in NUDGES}
 
@@ -64,7 +69,7 @@ def first_try(lang: str) -> None:
                                    format_func=lambda v: f"{v:g}")
     chosen = nudges[epsilon]
     figures = {"epsilon": epsilon, "before": chosen.loss_before, "after": chosen.loss_after}
-    data = bp_core.seed_line()
+    _, data = note_line()  # the points the nudges were computed on
     x, y = data.x[:, 0].numpy(), data.y[:, 0].numpy()
     points = ", ".join(f"({a:g}, {b:g})" for a, b in zip(x, y))
     st.altair_chart(nudge_chart(x, y, epsilon, lang).properties(description=t(
