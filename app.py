@@ -3,22 +3,26 @@
 Streamlit finds ``app`` here and serves dashboard.py, the script every learner's session runs (page config, language
 switch, navigation). When the server starts, it warms what the first page needs in a background thread
 (ui/server/start.py): every module imported (a browser's connection waits for that, never a script beside it), then
-torch's one-time costs and the default run, off every learner's request.
+torch's one-time costs and the default run, off every learner's request. While it serves, it drops closed tabs'
+sessions once their time-to-live has passed (Streamlit itself would wait for the next learner to connect).
 """
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import streamlit as st
 from starlette.middleware import Middleware
 
-from ui.server.start import AfterImports, start_warm_up
+from ui.server.start import AfterImports, start_warm_up, sweep_closed_sessions
 
 
 @asynccontextmanager
 async def warm_first_page(_app: st.App) -> AsyncIterator[None]:
     start_warm_up()  # the server answers at once; the warm-up runs beside it
+    sweep = asyncio.create_task(sweep_closed_sessions())  # on the server's loop, where Streamlit uses its sessions
     yield
+    sweep.cancel()
 
 
 app = st.App("dashboard.py", lifespan=warm_first_page, middleware=[Middleware(AfterImports)])
