@@ -177,3 +177,21 @@ def test_the_sweep_runs_on_the_event_loop_until_cancelled(monkeypatch):
 
     asyncio.run(run())
     assert len(calls) >= 3
+
+
+def test_the_server_limits_glibcs_malloc_arenas_before_it_starts_the_warm_up_thread(monkeypatch):
+    from ui.server import worker
+
+    calls = []
+    monkeypatch.setattr(worker, "limit_malloc_arenas", lambda: calls.append("arenas") or True)
+    monkeypatch.setattr(server_start, "warm_up", lambda: calls.append("warm-up"))
+    server_start.start_warm_up().join(timeout=10)
+    assert calls == ["arenas", "warm-up"]
+
+
+def test_glibc_takes_the_arena_limit_here_and_nothing_is_asked_of_a_libc_without_mallopt(monkeypatch):
+    from ui.server import worker
+
+    assert worker.limit_malloc_arenas() is True  # this machine's glibc: mallopt(M_ARENA_MAX, 2) returns 1
+    monkeypatch.setattr(worker, "_LIBC", None)
+    assert worker.limit_malloc_arenas() is False
