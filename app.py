@@ -4,7 +4,8 @@ Streamlit finds ``app`` here and serves dashboard.py, the script every learner's
 switch, navigation). When the server starts, it warms what the first page needs in a background thread
 (ui/server/start.py): every module imported (a browser's connection waits for that, never a script beside it), then
 torch's one-time costs and the default run, off every learner's request. While it serves, it drops closed tabs'
-sessions once their time-to-live has passed (Streamlit itself would wait for the next learner to connect).
+sessions once their time-to-live has passed (Streamlit itself would wait for the next learner to connect). Before any
+of that, when Streamlit imports this file, glibc is told to keep two malloc arenas for all the server's threads.
 """
 
 import asyncio
@@ -15,6 +16,9 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from ui.server.start import AfterImports, start_warm_up, sweep_closed_sessions
+from ui.server.worker import limit_malloc_arenas
+
+limit_malloc_arenas()  # at most two glibc malloc arenas, set before the server starts its threads (see its docstring)
 
 
 @asynccontextmanager

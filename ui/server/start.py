@@ -94,12 +94,7 @@ def warm_up() -> None:
 
 
 def start_warm_up() -> threading.Thread:
-    """``warm_up`` in a daemon thread (the server never waits for it), the thread returned. First, while the server
-    has few threads, glibc is told to keep at most two malloc arenas (``worker.limit_malloc_arenas``: sessions'
-    threads then share them, and memory freed after a class can be given back)."""
-    from ui.server.worker import limit_malloc_arenas
-
-    limit_malloc_arenas()
+    """``warm_up`` in a daemon thread (the server never waits for it), the thread returned."""
     thread = threading.Thread(target=warm_up, name="backprop-lab-warm-up", daemon=True)
     thread.start()
     return thread

@@ -92,9 +92,10 @@ def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     ``MALLOC_ARENA_MAX`` would from the environment, which Streamlit Community Cloud does not let us set); whether
     glibc took it. glibc otherwise gives each new thread an arena of its own, up to 8 per core, and every session's
     script runs in a thread of its own: freed memory then stays spread over many arenas, where ``malloc_trim`` can
-    return only the whole free pages. Measured (benchmarks/bench_class_memory.py --churn-only, 200 sessions, 150 s
-    settle): +49.4 MB with glibc's default, +34.7 MB with 2 arenas. Call it before the server starts its threads:
-    glibc fixes its limit once 8 arenas exist."""
+    return only whole free pages. app.py calls it when Streamlit imports it, before the server's threads start.
+    Measured (benchmarks/bench_class_memory.py --churn-only, 200 sessions, 150 s settle, one run each): +49.4 MB
+    with glibc's default, +45.8 MB set in app.py's lifespan (too late: threads had their arenas), +37.5 MB set when
+    app.py is imported, +34.7 MB from the environment variable."""
     if _LIBC is None or not hasattr(_LIBC, "mallopt"):
         return False
     return bool(_LIBC.mallopt(M_ARENA_MAX, arenas))
