@@ -256,16 +256,28 @@ def mid_walk(page) -> None:
         page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
 
 
+@pytest.fixture(scope="module")
+def shared_contexts(chromium_browser):
+    """One browser context per screen (a laptop at 1366 px, a phone at 390 px with a phone's User-Agent) for this
+    module's per-page tests: each test opens its own tab (a new Streamlit session), and the tabs share the context's
+    cache, so Streamlit's frontend is fetched and compiled once per screen rather than once per page (a fresh context
+    per test made the per-page tests as costly as the loops they replaced)."""
+    made = {"laptop": chromium_browser.new_context(viewport={"width": 1366, "height": SCREENSHOT_HEIGHT}),
+            "phone": chromium_browser.new_context(user_agent=PHONE_AGENT, viewport={"width": 390, "height": 2400})}
+    yield made
+    for context in made.values():
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_at_1366_px_draws_in_its_language_axe_finds_nothing_and_is_saved(server_url, chromium_browser,
+def test_every_page_at_1366_px_draws_in_its_language_axe_finds_nothing_and_is_saved(server_url, shared_contexts,
                                                                                       path, lang):
     """A laptop or projector (1366 px), each page in each language, loaded once: its heading in that language, no
     error, a screenshot, and axe-core finds no serious or critical violation outside Streamlit's chrome (CHROME), with
     the walk three steps in on the backward page (issue 29 D2)."""
-    context = chromium_browser.new_context(viewport={"width": 1366, "height": SCREENSHOT_HEIGHT})
+    page = shared_contexts["laptop"].new_page()
     try:
-        page = context.new_page()
         open_drawn(page, f"{server_url}/{path}?lang={lang}", path, lang)
         assert_no_error_on_page(page)
         path_png = save_screenshot(page, f"page-{path or 'start'}-{lang}-1366", 1366)
@@ -274,12 +286,12 @@ def test_every_page_at_1366_px_draws_in_its_language_axe_finds_nothing_and_is_sa
             mid_walk(page)
         assert axe_findings(page) == []
     finally:
-        context.close()
+        page.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_at_390_px_fits_the_screen_axe_finds_nothing_and_is_saved(server_url, chromium_browser, path,
+def test_every_page_at_390_px_fits_the_screen_axe_finds_nothing_and_is_saved(server_url, shared_contexts, path,
                                                                               lang):
     """On a phone (390 px, a phone's User-Agent) nothing on the page runs past the screen: chart legends stack below,
     chart titles wrap, formulas and tables scroll inside their own box (issue 29 D1). The right edges are measured
@@ -287,9 +299,8 @@ def test_every_page_at_390_px_fits_the_screen_axe_finds_nothing_and_is_saved(ser
     serious or critical violation outside Streamlit's chrome (CHROME), the walk mid-way too; a screenshot is kept.
     The graph pages start top to bottom there (taller than wide); a wide screen starts left to right (the walk's own
     screenshots) and the learner can switch either way."""
-    context = chromium_browser.new_context(user_agent=PHONE_AGENT, viewport={"width": 390, "height": 2400})
+    page = shared_contexts["phone"].new_page()
     try:
-        page = context.new_page()
         open_drawn(page, f"{server_url}/{path}?lang={lang}", path, lang)
         assert page.evaluate(OVERFLOW) == []
         if path in ("chain_rule", "backward"):  # a phone's User-Agent starts the network top to bottom
@@ -303,15 +314,14 @@ def test_every_page_at_390_px_fits_the_screen_axe_finds_nothing_and_is_saved(ser
             mid_walk(page)
         assert axe_findings(page) == []
     finally:
-        context.close()
+        page.close()
 
 
-def test_the_width_and_axe_checks_find_what_is_planted(server_url, chromium_browser):
+def test_the_width_and_axe_checks_find_what_is_planted(server_url, shared_contexts):
     """The two page checks above can fail: an 800 px block planted on a phone's page is found, and so is an image
     without alt text planted in the heading."""
-    context = chromium_browser.new_context(user_agent=PHONE_AGENT, viewport={"width": 390, "height": 2400})
+    page = shared_contexts["phone"].new_page()
     try:
-        page = context.new_page()
         visit(page, f"{server_url}/glossary")
         assert page.evaluate(OVERFLOW) == [] and axe_findings(page) == []
         planted = "() => { const d = document.createElement('div'); d.style.width = '800px'; d.innerText = 'wide';" \
@@ -321,7 +331,7 @@ def test_the_width_and_axe_checks_find_what_is_planted(server_url, chromium_brow
         page.evaluate("() => document.querySelector('h1').appendChild(document.createElement('img'))")
         assert any(line.startswith("image-alt") for line in axe_findings(page))
     finally:
-        context.close()
+        page.close()
 
 
 def tab_to(page, selector: str, most: int = 80) -> None:
