@@ -83,10 +83,7 @@ def start_in_group(port: int, log) -> subprocess.Popen:
     def join() -> None:
         procs.write_text(str(os.getpid()))
 
-    return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, preexec_fn=join)
+    return launch_server(port, log, before_exec=join)
 
 
 async def chromium_class(port: int, links: list[dict[str, str]], started: float) -> tuple[list[str], float]:

@@ -105,12 +105,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def launch_server(port: int, log, script: Path = ROOT / "app.py") -> subprocess.Popen:
-    """``streamlit run app.py`` (or ``script``) on ``port`` (loopback), its output into ``log``; not yet answering."""
+def launch_server(port: int, log, script: Path = ROOT / "app.py", before_exec=None) -> subprocess.Popen:
+    """``streamlit run app.py`` (or ``script``) on ``port`` (loopback), its output into ``log``; not yet answering.
+    ``before_exec`` runs in the child before it execs (bench_class_memory.py moves it into a memory group there)."""
     return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
          str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, preexec_fn=before_exec)
 
 
 def wait_for_health(server: subprocess.Popen, port: int, seconds: float = 90, poll: float = 0.3) -> None:
