@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -197,3 +198,83 @@ def test_glibc_takes_the_arena_limit_here_and_nothing_is_asked_of_a_libc_without
     assert worker.limit_malloc_arenas() is True  # this machine's glibc: mallopt(M_ARENA_MAX, 2) returns 1
     monkeypatch.setattr(worker, "_LIBC", None)
     assert worker.limit_malloc_arenas() is False
+
+
+
+def resident_bytes(path: Path) -> int:
+    """How many bytes of ``path`` sit in the page cache, asked of the kernel (``mincore`` on a fresh mapping of the
+    file, which reads nothing in)."""
+    import ctypes
+    import mmap
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mmap.restype = ctypes.c_void_p
+    libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_long]
+    libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+    libc.mincore.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_ubyte)]
+    size = path.stat().st_size
+    pages = (size + mmap.PAGESIZE - 1) // mmap.PAGESIZE
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        address = libc.mmap(None, size, mmap.PROT_READ, mmap.MAP_SHARED, descriptor, 0)
+        assert address not in (None, ctypes.c_void_p(-1).value), ctypes.get_errno()
+        try:
+            flags = (ctypes.c_ubyte * pages)()
+            assert libc.mincore(address, size, flags) == 0, ctypes.get_errno()
+        finally:
+            libc.munmap(address, size)
+    finally:
+        os.close(descriptor)
+    return sum(flag & 1 for flag in flags) * mmap.PAGESIZE
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="posix_fadvise and mincore as Linux has them")
+def test_the_page_cache_of_a_file_read_is_released_and_the_file_reads_the_same_after(tmp_path):
+    from ui.server.worker import release_file_cache
+
+    path = tmp_path / "read.bin"
+    content = bytes(range(256)) * 16384  # 4 MiB
+    with open(path, "wb") as file:
+        file.write(content)
+        file.flush()
+        os.fsync(file.fileno())  # written out: the kernel drops clean pages only, as code files' always are
+    assert path.read_bytes() == content
+    if resident_bytes(path) < len(content) // 2:
+        pytest.skip("this file system keeps no page cache for the file (tmpfs or similar)")
+    assert release_file_cache([str(path), str(tmp_path / "gone.bin")]) == 1  # a missing file is passed over
+    assert resident_bytes(path) < len(content) // 8
+    assert path.read_bytes() == content
+
+
+def test_the_files_released_are_the_code_this_process_maps_and_imported():
+    from ui.server import worker
+
+    files = worker.files_read_for_code()
+    libtorch = [path for path in files if Path(path).name.startswith("libtorch_cpu")]
+    assert libtorch and all(Path(path).is_file() for path in libtorch)  # mapped: read from /proc/self/maps
+    assert worker.__file__ in files and worker.__cached__ in files  # an imported module's source and bytecode
+    import streamlit
+
+    assert str(Path(streamlit.__file__).parent / "static" / "index.html") in files  # sent to every browser
+
+
+def test_the_warm_up_releases_the_page_cache_after_each_of_the_largest_imports_and_after_the_run(monkeypatch):
+    import importlib
+    from types import SimpleNamespace
+
+    from ui.server import worker
+
+    events: list[str] = []
+    import_module = importlib.import_module
+
+    def noted_import(name, *args, **kwargs):
+        if name in server_start.LARGEST_IMPORTS:
+            events.append(name)
+        return import_module(name, *args, **kwargs)
+
+    monkeypatch.setattr(server_start, "importlib", SimpleNamespace(import_module=noted_import))  # start.py's own
+    monkeypatch.setattr(worker, "release_file_cache", lambda: events.append("release") or 0)
+    server_start.warm_up()
+    first = [step for name in server_start.LARGEST_IMPORTS for step in (name, "release")]
+    assert events[:len(first)] == first
+    assert events[len(first):] == ["release", "release"]  # after every module, and after the default run

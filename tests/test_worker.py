@@ -123,10 +123,11 @@ def test_freed_memory_is_given_back_after_every_run(worker):
     assert give_back_memory() in (True, False)
 
 
-def test_memory_is_also_given_back_now_and_then_while_no_run_finishes(worker):
-    trims = threading.Semaphore(0)
-    worker(workers=1, trim=trims.release, trim_every_seconds=0.01)
+def test_memory_and_the_code_files_page_cache_are_also_given_back_now_and_then_while_no_run_finishes(worker):
+    trims, releases = threading.Semaphore(0), threading.Semaphore(0)
+    worker(workers=1, trim=trims.release, trim_every_seconds=0.01, release_files=releases.release)
     assert trims.acquire(timeout=10) and trims.acquire(timeout=10)
+    assert releases.acquire(timeout=10) and releases.acquire(timeout=10)
 
 
 def test_exclusive_jobs_run_one_at_a_time_even_with_two_workers_and_others_go_past_them(worker):

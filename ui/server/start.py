@@ -34,6 +34,11 @@ PACKAGES = ("bp_core", "ui")
 IMPORT_WAIT_SECONDS = 120.0
 """The most a connection waits for the imports (a stuck import must not lock learners out)."""
 
+LARGEST_IMPORTS = ("torch", "torch._dynamo", "pandas", "altair")
+"""What the server imports first, one at a time, releasing the page cache each read before the next (a container's
+memory limit counts it; see ``worker.release_file_cache``): torch, what torch's first optimizer step imports
+(``torch._dynamo``, and sympy with it), pandas, Altair. Together they read about 600 MiB of files."""
+
 CLOSED_SESSION_SWEEP_SECONDS = 30.0
 """How often the server drops closed tabs' sessions whose time-to-live has passed (``sweep_closed_sessions``)."""
 
@@ -74,9 +79,19 @@ def configure_process() -> None:
 
 def warm_up() -> None:
     """Import everything (then let scripts run), set the process-wide settings, build the server's one queue, then
-    start the default run (the default preset's, what Compare asks for first) and wait for it."""
+    start the default run (the default preset's, what Compare asks for first) and wait for it. After torch's import,
+    after the other imports and after the run, the page cache of the files read is released
+    (``worker.release_file_cache``): a container's memory limit counts it."""
+    from ui.server.worker import release_file_cache
+    from ui.views.shell import one_torch_thread
+
     try:
+        one_torch_thread()
+        for name in LARGEST_IMPORTS:  # one at a time, the page cache each read released before the next
+            importlib.import_module(name)
+            release_file_cache()
         import_everything()
+        release_file_cache()
     except Exception:  # an optimisation only: scripts then import for themselves
         log.warning("the server's warm-up could not import everything; scripts import for themselves", exc_info=True)
         return
@@ -89,6 +104,7 @@ def warm_up() -> None:
         configure_process()
         server_queue()  # the queue is built here, when the server starts, not by the first learner's page
         start_default_run().result()  # the first torch.optim.SGD is made here, off every learner's request
+        release_file_cache()  # what that step imported (torch._dynamo, sympy) was read from disk
     except Exception:  # an optimisation only: the first learner then computes as before
         log.warning("the server's warm-up failed; the first learner computes what it would have", exc_info=True)
 

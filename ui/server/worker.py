@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import gc
 import itertools
 import os
@@ -22,7 +23,7 @@ import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,6 +114,69 @@ def give_back_memory() -> bool:
     return True
 
 
+def files_read_for_code() -> set[str]:
+    """The files this process read its code from: every file it maps now (torch's and the other shared libraries),
+    every imported module's source and bytecode, and Streamlit's frontend once Streamlit is imported."""
+    paths = set()
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            for line in maps:
+                fields = line.split(maxsplit=5)
+                if len(fields) == 6 and fields[5].startswith("/"):
+                    paths.add(fields[5].rstrip("\n").removesuffix(" (deleted)"))
+    except OSError:  # no /proc (not Linux): the modules' files only
+        pass
+    for module in list(sys.modules.values()):
+        for name in ("__file__", "__cached__"):
+            path = getattr(module, name, None)
+            if isinstance(path, str):
+                paths.add(path)
+    if "streamlit" in sys.modules:
+        paths.update(_frontend_files())
+    return paths
+
+
+@functools.cache
+def _frontend_files() -> tuple[str, ...]:
+    """The files of Streamlit's frontend, which the server sends to every new browser (26 MB in 360 files)."""
+    import streamlit
+
+    static = os.path.join(os.path.dirname(streamlit.__file__), "static")
+    return tuple(os.path.join(folder, name) for folder, _, names in os.walk(static) for name in names)
+
+
+def release_file_cache(paths: Iterable[str] | None = None) -> int:
+    """Ask the kernel to drop the page cache of the files the server read its code from (``files_read_for_code``, or
+    ``paths``) where no process maps it (``posix_fadvise(POSIX_FADV_DONTNEED)``); how many files were advised, 0
+    where the system has no ``posix_fadvise``.
+
+    A container's memory limit counts the page cache its processes read in. ``import torch`` reads about 300 MiB of
+    its 415 MB ``libtorch_cpu.so`` into the cache, though the process maps only a part of it; torch's first optimizer
+    step (``torch._dynamo``, sympy), pandas, Streamlit and Altair add about 300 MiB more, so a fresh server sat at
+    Community Cloud's 690 MiB before the first learner came (benchmarks/bench_class_memory.py), and every learner's
+    memory then had to wait for the kernel to reclaim cache under the limit. Pages that a process maps stay (the
+    kernel leaves them); a file read again later is read from disk. Measured here in a fresh 690 MiB group, the page
+    cache dropped first: the imports and one SGD step peaked at 690 MiB; released after torch, after the other
+    imports and after the step, they peaked at 515 MiB and settled at 428 MiB."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return 0
+    advised = 0
+    for path in files_read_for_code() if paths is None else paths:
+        try:
+            descriptor = os.open(path, os.O_RDONLY)
+        except OSError:  # gone, or not ours to read: nothing to release
+            continue
+        try:
+            advise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+            advised += 1
+        except OSError:
+            pass
+        finally:
+            os.close(descriptor)
+    return advised
+
+
 @dataclass(eq=False)
 class Job:
     """One computation: queued, then running, then done (its ``future`` holds the result or the exception)."""
@@ -171,11 +235,12 @@ class Worker:
     """
 
     def __init__(self, workers: int | None = None, keep: int = 4, ttl_seconds: float = 3600.0,
-                 trim: Callable[[], Any] = give_back_memory, trim_every_seconds: float | None = 30.0) -> None:
+                 trim: Callable[[], Any] = give_back_memory, trim_every_seconds: float | None = 30.0,
+                 release_files: Callable[[], Any] = release_file_cache) -> None:
         self.workers = default_workers() if workers is None else workers
         if not (isinstance(self.workers, int) and 1 <= self.workers <= 64):
             raise ValueError(f"workers must be an integer in [1, 64], got {workers!r}")
-        self.keep, self.ttl_seconds, self._trim = keep, ttl_seconds, trim
+        self.keep, self.ttl_seconds, self._trim, self._release_files = keep, ttl_seconds, trim, release_files
         self._stopped = threading.Event()
         if trim_every_seconds is not None:  # sessions that close free memory with no run to trim after
             threading.Thread(target=self._trim_now_and_then, args=(trim_every_seconds,), daemon=True,
@@ -238,10 +303,12 @@ class Worker:
 
     def _trim_now_and_then(self, seconds: float) -> None:
         """Every ``seconds``: collect reference cycles (Streamlit's collection after each script run is switched off
-        in .streamlit/config.toml) and give the freed memory back."""
+        in .streamlit/config.toml) and give the freed memory back, the page cache of the code's files with it (the
+        browsers' first visits and lazy imports read files in again)."""
         while not self._stopped.wait(seconds):
             gc.collect()
             self._trim()
+            self._release_files()
 
     def _kept(self, action: Hashable, key: Hashable) -> Any:
         """A kept result for ``key`` that is younger than ttl_seconds (refreshed as the newest), else None."""
