@@ -182,7 +182,7 @@ def test_cli_ctrl_c_says_one_line_exits_130_and_leaves_no_probe_running():
     import time
 
     import psutil
-    process = subprocess.Popen([sys.executable, "-m", "bp_core", "--method", "both", "--epochs", "5000"],
+    process = subprocess.Popen([sys.executable, "-m", "bp_core", "--method", "both", "--epochs", "500"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=_ROOT)
     me = psutil.Process(process.pid)
     deadline = time.monotonic() + 120
