@@ -96,6 +96,18 @@ def wait_until_drawn(page, timeout_ms: int = 90_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
 
 
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(chart => {
+    const marks = chart.querySelector('svg.marks, canvas');
+    const box = marks && marks.getBoundingClientRect();
+    return !!box && box.width > 0 && box.height > 0; })"""
+"""True once every Vega chart on the page has drawn its marks (Vega draws them a frame or more after the run)."""
+
+
+def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
+    """Wait until every Vega chart on ``page`` has drawn (at once on a page without charts)."""
+    page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)
+
+
 SCREENSHOT_HEIGHT = 2600
 """A tall viewport so the whole page is drawn (Streamlit scrolls inside its own container)."""
 

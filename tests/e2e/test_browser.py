@@ -1,5 +1,5 @@
 import pytest
-from e2e.conftest import SCREENSHOT_HEIGHT, save_screenshot, wait_until_drawn
+from e2e.conftest import SCREENSHOT_HEIGHT, save_screenshot, wait_for_charts, wait_until_drawn
 from lecture_golden import SHOWN_W
 
 from ui.texts import t
@@ -140,7 +140,7 @@ def open_drawn(page, url: str, path: str, lang: str) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
     if path in ("chain_rule", "backward"):
         page.wait_for_selector('[data-testid="stGraphVizChart"] svg', timeout=60_000)
-    page.wait_for_timeout(800)  # charts lay out after the run
+    wait_for_charts(page)  # Vega draws its marks after the run
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -245,7 +245,7 @@ def visit(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("h1", timeout=90_000)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
-    page.wait_for_timeout(800)  # charts lay out after the run
+    wait_for_charts(page)  # Vega draws its marks after the run
 
 
 def mid_walk(page) -> None:
