@@ -283,3 +283,29 @@ def test_the_code_behind_the_numbers_is_the_plain_loop_and_the_tuned_one_shows_o
     at.toggle(key="compare.code_tuned").set_value(True).run()
     assert any("loss.backward(one)" in c for c in [c.value for c in at.code])
     assert not at.exception
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_page_says_where_the_settings_are_on_a_laptop_and_on_a_phone_and_after_a_failed_run(app, monkeypatch,
+                                                                                               lang):
+    """A laptop keeps the settings in the sidebar; a phone's sit on the page, in the Training settings box below the
+    intro (its sidebar is folded away): the intro and a failed run's message name the place the learner can see."""
+    from ui.texts import t
+    from ui.views import compare_view
+    from ui.views.screens import compare as screen
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("no run")
+
+    for phone, change, failed in ((False, "compare_change_sidebar", "run_failed"),
+                                  (True, "compare_change_above", "run_failed_above")):
+        monkeypatch.setattr(screen, "on_phone", lambda phone=phone: phone)
+        at = app({"lang": lang})
+        intro = [block.value for block in at.markdown if block.value.startswith(t("compare_intro", lang))]
+        assert intro == [f"{t('compare_intro', lang)} {t(change, lang)}"]
+        assert (t("settings", lang) in [box.label for box in at.expander]) is phone
+        with monkeypatch.context() as failing_run:
+            failing_run.setattr(compare_view, "queued", failing)
+            at = app({"lang": lang})
+        assert [box.value for box in at.error] == [t(failed, lang, error="RuntimeError: no run")]
+        assert not at.exception

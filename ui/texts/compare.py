@@ -14,14 +14,19 @@ TEXTS: dict[str, dict[str, str]] = {
               "rule (**manual**), once PyTorch's `loss.backward()` computes it and `torch.optim.SGD` applies the "
               "update (**autograd**). Forward once to get the values, then backward to get the derivatives. Below: "
               "the loss, the parameters, how far the two methods drift apart, and what each costs in time and "
-              "memory. Change the settings in the sidebar and press **Train**.",
+              "memory.",
         "ko": "강의의 추가 예제를 넓힌 것입니다. 같은 모델을 같은 데이터와 같은 초기 파라미터로 두 번 학습하며, 두 "
               "학습 모두 같은 경사 하강법 업데이트(파라미터 ← 파라미터 − 학습률 × 그래디언트)를 따릅니다. 다른 것은 "
               "그래디언트뿐입니다: 한 번은 연쇄 법칙으로 직접 유도하고(**직접 미분**), 한 번은 PyTorch의 "
               "`loss.backward()`가 계산하고 `torch.optim.SGD`가 업데이트합니다(**자동 미분**). 순전파로 값을 구하고, "
               "역전파로 미분을 구합니다. 아래에서 손실, 파라미터, 두 방법의 차이, 그리고 각 방법의 시간과 메모리 "
-              "비용을 볼 수 있습니다. 사이드바에서 설정을 바꾸고 **학습**을 누르세요.",
+              "비용을 볼 수 있습니다.",
     },
+    # where the settings are: the sidebar on a wide screen, a box on the page itself on a phone
+    "compare_change_sidebar": {"en": "Change the settings in the sidebar and press **Train**.",
+                               "ko": "사이드바에서 설정을 바꾸고 **학습**을 누르세요."},
+    "compare_change_above": {"en": "Change the settings under **Training settings** below and press **Train**.",
+                             "ko": "아래 **학습 설정**에서 설정을 바꾸고 **학습**을 누르세요."},
     "settings": {"en": "Training settings", "ko": "학습 설정"},
     "learning_rate": {"en": "Learning rate (log scale)", "ko": "학습률 (로그 눈금)"},
     "learning_rate_exact": {"en": "Exact learning rate (optional, overrides the slider)",
@@ -58,6 +63,10 @@ TEXTS: dict[str, dict[str, str]] = {
                          "and press Train again.",
                    "ko": "이 실행을 계산하지 못했습니다 ({error}). 설정은 사이드바에 남아 있으니 바꾼 뒤 다시 "
                          "학습을 누르세요."},
+    "run_failed_above": {"en": "This run could not be computed ({error}). Your settings stay under Training settings "
+                               "above: change them and press Train again.",
+                         "ko": "이 실행을 계산하지 못했습니다 ({error}). 설정은 위의 학습 설정에 남아 있으니 바꾼 뒤 "
+                               "다시 학습을 누르세요."},
     # headline metrics
     "final_loss": {"en": "Final loss, {method}", "ko": "최종 손실, {method}"},
     "final_loss_missing": {"en": "No finite loss: the loss was not finite at epoch 0, so no update ran.",

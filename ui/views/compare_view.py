@@ -45,10 +45,11 @@ def start_default_run() -> Job:
     return submit(COMPARE, settings, lambda report: _compute(settings, report))
 
 
-def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
+def run_comparison(settings: Settings, lang: str, settings_on_page: bool = False) -> bp_core.Comparison:
     """The run for ``settings``, from the server's queue; while it waits, the queue position, then a progress bar.
 
-    Should the run raise, the learner reads why in their language and the page stops there (no traceback).
+    Should the run raise, the learner reads why in their language, and where their settings are (the sidebar, or the
+    page itself on a phone: ``settings_on_page``), and the page stops there (no traceback).
     """
     def progress_text(job: Job) -> str:
         return t("training", lang, method=t(job.stage, lang) if job.stage in METHODS else "...")
@@ -56,7 +57,8 @@ def run_comparison(settings: Settings, lang: str) -> bp_core.Comparison:
     try:
         return queued(COMPARE, settings, lambda report: _compute(settings, report), lang, progress_text)
     except Exception as error:  # a learner gets a sentence in their language, never a traceback
-        st.error(t("run_failed", lang, error=f"{type(error).__name__}: {error}"))
+        st.error(t("run_failed_above" if settings_on_page else "run_failed", lang,
+                   error=f"{type(error).__name__}: {error}"))
         st.stop()
         raise  # st.stop raises; this line is for the type checker
 

@@ -28,15 +28,16 @@ def draw() -> None:
 
     lang = language()
 
+    phone = on_phone()  # the settings then sit on the page, under the intro, not in the folded sidebar
     st.title(t("compare_title", lang))
-    st.markdown(t("compare_intro", lang))
+    st.markdown(t("compare_intro", lang) + " " + t("compare_change_above" if phone else "compare_change_sidebar", lang))
     for problem in url_problems():  # a link's setting that cannot be used: named, its default used
         st.warning(render(problem, lang))
 
     # ---- controls: model switch (instant), everything else in a form (no training run per slider tick)
     start = compare_start()  # the link's values first, then the learner's (each model's own), kept across pages
     # on a phone the sidebar is folded away: the settings and Train sit on the page itself, above the results
-    with st.expander(t("settings", lang), expanded=True) if on_phone() else st.sidebar:
+    with st.expander(t("settings", lang), expanded=True) if phone else st.sidebar:
         with state.widgets("compare", {"model": start["model"]}):
             model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
                                  format_func=lambda m: t(f"model_{m}", lang))
@@ -85,7 +86,8 @@ def draw() -> None:
     above_bound, bound_text = view.bound_sentence(settings, lang)
     (st.warning if above_bound else st.caption)(bound_text)
 
-    comparison = view.run_comparison(settings, lang)  # the server's worker: queue position, progress; stops on error
+    # the server's worker: queue position, progress; stops on error
+    comparison = view.run_comparison(settings, lang, settings_on_page=phone)
     state.remember("compare", "last_valid", settings)
     st.query_params.from_dict(to_query_params(settings, lang))
     results = comparison.results
