@@ -25,7 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # where the settings are: the sidebar on a wide screen, a box on the page itself on a phone
     "compare_change_sidebar": {"en": "Change the settings in the sidebar and press **Train**.",
                                "ko": "사이드바에서 설정을 바꾸고 **학습**을 누르세요."},
-    "compare_change_above": {"en": "Change the settings under **Training settings** below and press **Train**.",
+    "compare_change_on_page": {"en": "Change the settings under **Training settings** below and press **Train**.",
                              "ko": "아래 **학습 설정**에서 설정을 바꾸고 **학습**을 누르세요."},
     "settings": {"en": "Training settings", "ko": "학습 설정"},
     "learning_rate": {"en": "Learning rate (log scale)", "ko": "학습률 (로그 눈금)"},
