@@ -4,8 +4,9 @@ Streamlit finds ``app`` here and serves dashboard.py, the script every learner's
 switch, navigation). When the server starts, it warms what the first page needs in a background thread
 (ui/server/start.py): every module imported (a browser's connection waits for that, never a script beside it), then
 torch's one-time costs and the default run, off every learner's request. While it serves, it drops closed tabs'
-sessions once their time-to-live has passed (Streamlit itself would wait for the next learner to connect). Before any
-of that, when Streamlit imports this file, glibc is told to keep two malloc arenas for all the server's threads.
+sessions once their time-to-live has passed (Streamlit itself would wait for the next learner to connect), and it
+releases the page cache of the files it read its code from (a container's memory limit counts it). Before any of
+that, when Streamlit imports this file, glibc is told to keep two malloc arenas for all the server's threads.
 """
 
 import asyncio

@@ -30,7 +30,8 @@ def draw() -> None:
 
     phone = on_phone()  # the settings then sit on the page, under the intro, not in the folded sidebar
     st.title(t("compare_title", lang))
-    st.markdown(t("compare_intro", lang) + " " + t("compare_change_on_page" if phone else "compare_change_sidebar", lang))
+    change = "compare_change_on_page" if phone else "compare_change_sidebar"
+    st.markdown(f"{t('compare_intro', lang)} {t(change, lang)}")
     for problem in url_problems():  # a link's setting that cannot be used: named, its default used
         st.warning(render(problem, lang))
 
