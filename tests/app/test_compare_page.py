@@ -298,7 +298,7 @@ def test_the_page_says_where_the_settings_are_on_a_laptop_and_on_a_phone_and_aft
         raise RuntimeError("no run")
 
     for phone, change, failed in ((False, "compare_change_sidebar", "run_failed"),
-                                  (True, "compare_change_on_page", "run_failed_above")):
+                                  (True, "compare_change_on_page", "run_failed_on_page")):
         monkeypatch.setattr(screen, "on_phone", lambda phone=phone: phone)
         at = app({"lang": lang})
         intro = [block.value for block in at.markdown if block.value.startswith(t("compare_intro", lang))]

@@ -83,10 +83,8 @@ def warm_up() -> None:
     after the other imports and after the run, the page cache of the files read is released
     (``worker.release_file_cache``): a container's memory limit counts it."""
     from ui.server.worker import release_file_cache
-    from ui.views.shell import one_torch_thread
 
     try:
-        one_torch_thread()
         for name in LARGEST_IMPORTS:  # one at a time, the page cache each read released before the next
             importlib.import_module(name)
             release_file_cache()

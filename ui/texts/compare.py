@@ -26,7 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare_change_sidebar": {"en": "Change the settings in the sidebar and press **Train**.",
                                "ko": "사이드바에서 설정을 바꾸고 **학습**을 누르세요."},
     "compare_change_on_page": {"en": "Change the settings under **Training settings** below and press **Train**.",
-                             "ko": "아래 **학습 설정**에서 설정을 바꾸고 **학습**을 누르세요."},
+                               "ko": "아래 **학습 설정**에서 설정을 바꾸고 **학습**을 누르세요."},
     "settings": {"en": "Training settings", "ko": "학습 설정"},
     "learning_rate": {"en": "Learning rate (log scale)", "ko": "학습률 (로그 눈금)"},
     "learning_rate_exact": {"en": "Exact learning rate (optional, overrides the slider)",
@@ -63,10 +63,10 @@ TEXTS: dict[str, dict[str, str]] = {
                          "and press Train again.",
                    "ko": "이 실행을 계산하지 못했습니다 ({error}). 설정은 사이드바에 남아 있으니 바꾼 뒤 다시 "
                          "학습을 누르세요."},
-    "run_failed_above": {"en": "This run could not be computed ({error}). Your settings stay under Training settings "
-                               "above: change them and press Train again.",
-                         "ko": "이 실행을 계산하지 못했습니다 ({error}). 설정은 위의 학습 설정에 남아 있으니 바꾼 뒤 "
-                               "다시 학습을 누르세요."},
+    "run_failed_on_page": {"en": "This run could not be computed ({error}). Your settings stay under Training "
+                                 "settings above: change them and press Train again.",
+                           "ko": "이 실행을 계산하지 못했습니다 ({error}). 설정은 위의 학습 설정에 남아 있으니 바꾼 뒤 "
+                                 "다시 학습을 누르세요."},
     # headline metrics
     "final_loss": {"en": "Final loss, {method}", "ko": "최종 손실, {method}"},
     "final_loss_missing": {"en": "No finite loss: the loss was not finite at epoch 0, so no update ran.",

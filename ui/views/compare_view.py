@@ -57,7 +57,7 @@ def run_comparison(settings: Settings, lang: str, settings_on_page: bool = False
     try:
         return queued(COMPARE, settings, lambda report: _compute(settings, report), lang, progress_text)
     except Exception as error:  # a learner gets a sentence in their language, never a traceback
-        st.error(t("run_failed_above" if settings_on_page else "run_failed", lang,
+        st.error(t("run_failed_on_page" if settings_on_page else "run_failed", lang,
                    error=f"{type(error).__name__}: {error}"))
         st.stop()
         raise  # st.stop raises; this line is for the type checker
