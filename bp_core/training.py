@@ -36,11 +36,17 @@ from .limits import (
     check_learning_rate,
     check_trainable_rate,
 )
-from .tuned.loops import first_optimizer_setup_seconds, synchronised_clock, tuned_autograd_loop, tuned_manual_loop
+from .tuned.loops import (
+    first_optimizer_setup_imported_dynamo,
+    first_optimizer_setup_seconds,
+    synchronised_clock,
+    tuned_autograd_loop,
+    tuned_manual_loop,
+)
 from .tuned.recorder import ProgressCallback
 
 __all__ = ["DIVERGENCE_FACTOR", "PlainRun", "TrainResult", "autograd_loop", "by_hand_loop",
-           "first_optimizer_setup_seconds", "train", "update_step_source"]
+           "first_optimizer_setup_imported_dynamo", "first_optimizer_setup_seconds", "train", "update_step_source"]
 
 
 @grad_enabled

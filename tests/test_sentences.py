@@ -119,6 +119,22 @@ def test_a_run_with_no_timed_epoch_has_no_ratio_and_no_nan(converging):
     assert sentences.difference_sentence(at_once, "en") == t("difference_none", "en")
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_one_time_sentence_names_torch_dynamos_import_only_where_the_first_set_up_did_it(converging, monkeypatch,
+                                                                                            lang):
+    """The server imports torch._dynamo when it starts, so its first set-up does not: the sentence must not put that
+    import into the figure it quotes (0.00 s, seen); a process whose first set-up imported it says so."""
+    monkeypatch.setattr(bp_core.training, "first_optimizer_setup_seconds", lambda: 1.25)
+    this = converging.results["autograd"].setup_seconds
+    for imported, key in ((True, "one_time_first"), (False, "one_time_first_preloaded")):
+        monkeypatch.setattr(bp_core.training, "first_optimizer_setup_imported_dynamo",
+                            lambda imported=imported: imported)
+        assert sentences.one_time_sentence(converging, lang) == t(key, lang, seconds=1.25, this=this)
+        assert "1.25" in sentences.one_time_sentence(converging, lang)
+    assert t("one_time_first", lang, seconds=1.25, this=this) != t("one_time_first_preloaded", lang, seconds=1.25,
+                                                                   this=this)
+
+
 def test_the_one_time_sentence_quotes_the_first_set_up_only_when_it_is_known(converging, monkeypatch):
     assert "first autograd set-up" in sentences.one_time_sentence(converging, "en")
     monkeypatch.setattr(bp_core.training, "first_optimizer_setup_seconds", lambda: None)

@@ -85,3 +85,22 @@ def test_the_hand_derived_backward_keeps_no_more_than_autograd(family, sizes, n_
     for method, counted in kept.items():
         assert counted == bp_core.budget.analytic_tensor_bytes(model, n_samples, method)
     assert kept["manual"].saved_for_backward_bytes <= kept["autograd"].saved_for_backward_bytes
+
+
+def test_the_first_set_up_says_whether_it_imported_torch_dynamo_in_a_fresh_process_and_after_an_earlier_import():
+    """A fresh interpreter's first autograd run imports torch._dynamo in its set-up (the first torch.optim.SGD); one
+    that imported it before (as the dashboard's server does when it starts) does not, and the set-up says which."""
+    import subprocess
+    import sys
+
+    program = ("import sys, bp_core\n"
+               "from bp_core import training\n"
+               "before = training.first_optimizer_setup_imported_dynamo()\n"
+               "{preload}"
+               "bp_core.train(bp_core.Line(), bp_core.seed_line(), 'autograd', 0.01, 3)\n"
+               "print(before, training.first_optimizer_setup_imported_dynamo(), 'torch._dynamo' in sys.modules,\n"
+               "      training.first_optimizer_setup_seconds() > 0)\n")
+    printed = [subprocess.run([sys.executable, "-c", program.format(preload=preload)], capture_output=True, text=True,
+                              check=True, timeout=120).stdout.split()
+               for preload in ("", "import torch._dynamo\n")]
+    assert printed == [["None", "True", "True", "True"], ["None", "False", "True", "True"]]

@@ -12,6 +12,7 @@ Each tuned loop does, epoch for epoch, the operations of its plain twin (``bp_co
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 
@@ -24,15 +25,25 @@ from ..history import RecordPolicy, TrainResult
 from ..limits import ArgumentTypeError, check_bool, check_callable, check_epochs, check_trainable_rate, shown
 from .recorder import ProgressCallback, Recorder
 
-__all__ = ["first_optimizer_setup_seconds", "tuned_autograd_loop", "tuned_manual_loop"]
+__all__ = ["first_optimizer_setup_imported_dynamo", "first_optimizer_setup_seconds", "tuned_autograd_loop",
+           "tuned_manual_loop"]
 
 _first_optimizer_setup_seconds: float | None = None
+_first_optimizer_setup_imported_dynamo: bool | None = None
 
 
 def first_optimizer_setup_seconds() -> float | None:
     """Set-up time of the first autograd run in this process (it holds one-time costs such as importing
-    torch._dynamo for the first ``torch.optim.SGD``); None if no autograd run happened yet."""
+    torch._dynamo for the first ``torch.optim.SGD``, unless the process had imported it before: see
+    ``first_optimizer_setup_imported_dynamo``); None if no autograd run happened yet."""
     return _first_optimizer_setup_seconds
+
+
+def first_optimizer_setup_imported_dynamo() -> bool | None:
+    """Whether torch._dynamo was first imported during the first autograd run's set-up, so that its import is part
+    of ``first_optimizer_setup_seconds`` (False where the process had imported it before, as the dashboard's server
+    does when it starts); None if no autograd run happened yet."""
+    return _first_optimizer_setup_imported_dynamo
 
 
 def synchronised_clock(device: torch.device) -> Callable[[], float]:
@@ -92,15 +103,17 @@ def tuned_autograd_loop(model: Model, data: Dataset, initial: Params, learning_r
     check_loop(model, data, initial, learning_rate, epochs, zero_grad, progress, policy, clock)
     x, y = model.design(data.x), data.y
     theta = model.pack(initial).clone().requires_grad_(True)
+    dynamo_before = "torch._dynamo" in sys.modules
     start = clock()
     criterion = torch.nn.MSELoss()
     # the first SGD in a process imports torch._dynamo; foreach=False: one tensor, the plain loop, no dispatch check
     optimizer = torch.optim.SGD([theta], lr=learning_rate, foreach=False)
     now = clock()
     setup_seconds = now - start
-    global _first_optimizer_setup_seconds
+    global _first_optimizer_setup_seconds, _first_optimizer_setup_imported_dynamo
     if _first_optimizer_setup_seconds is None:
         _first_optimizer_setup_seconds = setup_seconds
+        _first_optimizer_setup_imported_dynamo = not dynamo_before and "torch._dynamo" in sys.modules
     one = torch.ones((), dtype=theta.dtype, device=theta.device)  # dL/dL, made once (backward() makes it each call)
     values = theta.detach()  # shares theta's memory: the recorder copies each row from it before step()
     recorder = Recorder(values, epochs, policy, progress, updates_in_place=True)

@@ -148,6 +148,13 @@ TEXTS: dict[str, dict[str, str]] = {
                        "ko": "에폭마다 세지 않는 1회성 비용: 이 서버 프로세스의 첫 자동 미분 준비는 {seconds:.2f}초 "
                              "걸렸습니다 (처음 만드는 `torch.optim.SGD`가 torch._dynamo를 불러옴). 이번 실행의 준비 "
                              "시간은 {this:.4f}초입니다."},
+    "one_time_first_preloaded": {
+        "en": "One-time costs, not counted per epoch: the first autograd set-up in this server process took "
+              "{seconds:.2f} s (torch._dynamo, which the first `torch.optim.SGD` imports, had been imported before "
+              "it, when the server started). This run's set-up took {this:.4f} s.",
+        "ko": "에폭마다 세지 않는 1회성 비용: 이 서버 프로세스의 첫 자동 미분 준비는 {seconds:.2f}초 걸렸습니다 "
+              "(처음 만드는 `torch.optim.SGD`가 불러오는 torch._dynamo는 그 전에, 서버가 시작할 때 이미 불러왔음). "
+              "이번 실행의 준비 시간은 {this:.4f}초입니다."},
     "one_time_this": {"en": "One-time costs are not counted per epoch: this run's set-up took {this:.4f} s.",
                       "ko": "1회성 비용은 에폭마다 세지 않습니다: 이번 실행의 준비 시간은 {this:.4f}초입니다."},
     "bound_info": {"en": "Stability bound for this model and data: 2/λmax = {bound:.4g}{exact}.",

@@ -167,7 +167,8 @@ def one_time_sentence(comparison: bp_core.Comparison, lang: str) -> str:
     first = training.first_optimizer_setup_seconds()
     if first is None:
         return t("one_time_this", lang, this=this)
-    return t("one_time_first", lang, seconds=first, this=this)
+    imported = training.first_optimizer_setup_imported_dynamo()  # False: the server imported it at its start
+    return t("one_time_first" if imported else "one_time_first_preloaded", lang, seconds=first, this=this)
 
 
 def bound_sentence(bound: teaching.StabilityBound, model: str, learning_rate: float, lang: str) -> tuple[bool, str]:
