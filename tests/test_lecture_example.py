@@ -117,6 +117,22 @@ def test_the_time_sentences_state_autograd_over_by_hand_from_the_figures(example
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_start_up_sentence_says_the_warm_up_paid_torch_dynamos_import_only_where_it_did(example, lang):
+    """In the dashboard's server torch._dynamo is imported when the server starts, so no warm-up here pays it: the
+    sentence must not say one did (its memory figure is then about 0 MiB)."""
+    from dataclasses import replace
+
+    warmup = example.profile.warmup_rss_mib
+    for imported, key in ((True, "example_why_startup"), (False, "example_why_startup_preloaded")):
+        profile = replace(example.profile, warmup_imported_dynamo={"manual": False, "autograd": imported})
+        chosen = LectureExample(profile, example.times, example.memory, example.losses_match, example.final)
+        assert view.time_sentences(chosen, lang)[3] == TEXTS[key][lang].format(autograd_warmup=warmup["autograd"],
+                                                                                manual_warmup=warmup["manual"])
+    assert TEXTS["example_why_startup"][lang] != TEXTS["example_why_startup_preloaded"][lang]
+    assert set(example.profile.warmup_imported_dynamo) == set(example.profile.methods)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_final_sentence_says_exact_only_when_no_step_separates_the_values(example, lang):
     assert view.final_sentence(example, "manual", lang) == TEXTS["example_same_final"][lang].format(
         program="bp.py", matches=10)

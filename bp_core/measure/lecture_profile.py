@@ -56,6 +56,7 @@ class LectureProfile:
     traced_seconds: dict[str, float]  # wall clock of the traced run: every line traced, for reading, not timing
     untraced_seconds: dict[str, float]  # the same program once more, untraced, after the same warm-up
     warmup_rss_mib: dict[str, float]  # RSS growth of an untraced warm-up run: one-time costs (first SGD: dynamo)
+    warmup_imported_dynamo: dict[str, bool]  # that warm-up first imported torch._dynamo (False: imported before)
     tensor_bytes: dict[str, TensorBytes]  # bytes one epoch keeps alive, counted exactly (count_tensor_bytes)
     printed: dict[str, str]  # what the traced program printed: its "Epoch [k/n], Loss: ..." lines, then w and b
 
@@ -112,16 +113,18 @@ def lecture_memory_profile(*, methods=METHODS, progress: Callable[[int, int], No
     methods = check_methods(methods)
     progress = check_callable("progress", progress, "done, total")
 
-    names = ("filenames", "tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib", "tensor_bytes", "printed")
+    names = ("filenames", "tables", "traced_seconds", "untraced_seconds", "warmup_rss_mib", "warmup_imported_dynamo",
+             "tensor_bytes", "printed")
     fields: dict[str, dict[str, Any]] = {name: {} for name in names}
     process = psutil.Process()
     for done, method in enumerate(methods):
         if progress is not None:
             progress(done, len(methods))
         program = METHOD_PROGRAMS[method]
-        before = process.memory_info().rss
+        before, dynamo_before = process.memory_info().rss, "torch._dynamo" in sys.modules
         program_main(program, [])()
         fields["warmup_rss_mib"][method] = (process.memory_info().rss - before) / 2**20
+        fields["warmup_imported_dynamo"][method] = not dynamo_before and "torch._dynamo" in sys.modules
         profiler, fields["traced_seconds"][method], fields["printed"][method] = _trace(program)
         fields["tables"][method], fields["filenames"][method] = _table(profiler)
         untraced = program_main(program, [])

@@ -131,6 +131,17 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "있습니다. 여기서는 준비 실행이 시간을 재기 전에 치렀고, 그때 메모리가 "
                                   "bp_pytorch.py는 {autograd_warmup:.1f} MiB, bp.py는 {manual_warmup:.1f} MiB "
                                   "늘었습니다."},
+    "example_why_startup_preloaded": {
+        "en": "**Start-up.** With the torch used here, the first `torch.optim.SGD` in a process imports torch._dynamo. "
+              "The note's programs are separate scripts, so if its torch did the same, bp_pytorch.py's 1.1261 s "
+              "includes that import. This server had imported it before these runs (when it started), so neither "
+              "run here paid it: the warm-up grew memory by {autograd_warmup:.1f} MiB for bp_pytorch.py against "
+              "{manual_warmup:.1f} MiB for bp.py.",
+        "ko": "**시작 비용.** 여기서 쓰는 torch에서는 프로세스에서 처음 만드는 `torch.optim.SGD`가 torch._dynamo를 "
+              "불러옵니다. 강의의 두 프로그램은 따로 실행하는 스크립트이므로, 강의의 torch도 그랬다면 "
+              "bp_pytorch.py의 1.1261초에 이 비용이 들어 있습니다. 이 서버는 이번 실행 전에 (시작할 때) 이미 "
+              "불러왔으므로 여기서는 어느 실행도 이 비용을 치르지 않았습니다: 준비 실행에서 메모리가 "
+              "bp_pytorch.py는 {autograd_warmup:.1f} MiB, bp.py는 {manual_warmup:.1f} MiB 늘었습니다."},
     "example_why_timed": {"en": "**What is timed.** The note's figure and the traced and untraced columns are the "
                                 "whole `main()`: 1000 epochs, the ten prints and the final lines. The last column "
                                 "is one epoch of bp_core's trainers, the median of 1000, with nothing else.",

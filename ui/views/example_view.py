@@ -142,7 +142,8 @@ def time_sentences(example: LectureExample, lang: str) -> list[str]:
           traced=ratio["traced"], untraced=ratio["untraced"],
           direction=t("example_toward_one" if toward_one else "example_away_from_one", lang)),
         t("example_why_graph", lang, per_epoch=ratio["per_epoch_median"], untraced=ratio["untraced"]),
-        t("example_why_startup", lang, autograd_warmup=warmup["autograd"], manual_warmup=warmup["manual"]),
+        t("example_why_startup" if example.profile.warmup_imported_dynamo["autograd"] else
+          "example_why_startup_preloaded", lang, autograd_warmup=warmup["autograd"], manual_warmup=warmup["manual"]),
         t("example_why_timed", lang),
     ]
 
