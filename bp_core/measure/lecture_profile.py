@@ -32,6 +32,7 @@ from ..grad_mode import grad_enabled
 from ..lecture import METHOD_PROGRAMS, program_main
 from ..limits import METHODS, check_callable, check_choice, check_methods
 from ..models import Line
+from ..tuned.loops import dynamo_imported
 from .memory import count_tensor_bytes
 
 __all__ = ["COLUMNS", "lecture_memory_profile", "LectureProfile"]
@@ -121,10 +122,10 @@ def lecture_memory_profile(*, methods=METHODS, progress: Callable[[int, int], No
         if progress is not None:
             progress(done, len(methods))
         program = METHOD_PROGRAMS[method]
-        before, dynamo_before = process.memory_info().rss, "torch._dynamo" in sys.modules
+        before, dynamo_before = process.memory_info().rss, dynamo_imported()
         program_main(program, [])()
         fields["warmup_rss_mib"][method] = (process.memory_info().rss - before) / 2**20
-        fields["warmup_imported_dynamo"][method] = not dynamo_before and "torch._dynamo" in sys.modules
+        fields["warmup_imported_dynamo"][method] = not dynamo_before and dynamo_imported()
         profiler, fields["traced_seconds"][method], fields["printed"][method] = _trace(program)
         fields["tables"][method], fields["filenames"][method] = _table(profiler)
         untraced = program_main(program, [])

@@ -46,6 +46,11 @@ def first_optimizer_setup_imported_dynamo() -> bool | None:
     return _first_optimizer_setup_imported_dynamo
 
 
+def dynamo_imported() -> bool:
+    """Whether this process has imported torch._dynamo (the first ``torch.optim.SGD`` does, if nothing did before)."""
+    return "torch._dynamo" in sys.modules
+
+
 def synchronised_clock(device: torch.device) -> Callable[[], float]:
     """time.perf_counter, after waiting for the GPU's queued work when training runs there."""
     if device.type != "cuda":
@@ -103,7 +108,7 @@ def tuned_autograd_loop(model: Model, data: Dataset, initial: Params, learning_r
     check_loop(model, data, initial, learning_rate, epochs, zero_grad, progress, policy, clock)
     x, y = model.design(data.x), data.y
     theta = model.pack(initial).clone().requires_grad_(True)
-    dynamo_before = "torch._dynamo" in sys.modules
+    dynamo_before = dynamo_imported()
     start = clock()
     criterion = torch.nn.MSELoss()
     # the first SGD in a process imports torch._dynamo; foreach=False: one tensor, the plain loop, no dispatch check
@@ -113,7 +118,7 @@ def tuned_autograd_loop(model: Model, data: Dataset, initial: Params, learning_r
     global _first_optimizer_setup_seconds, _first_optimizer_setup_imported_dynamo
     if _first_optimizer_setup_seconds is None:
         _first_optimizer_setup_seconds = setup_seconds
-        _first_optimizer_setup_imported_dynamo = not dynamo_before and "torch._dynamo" in sys.modules
+        _first_optimizer_setup_imported_dynamo = not dynamo_before and dynamo_imported()
     one = torch.ones((), dtype=theta.dtype, device=theta.device)  # dL/dL, made once (backward() makes it each call)
     values = theta.detach()  # shares theta's memory: the recorder copies each row from it before step()
     recorder = Recorder(values, epochs, policy, progress, updates_in_place=True)
