@@ -48,6 +48,7 @@ def test_a_chosen_value_survives_a_rerun_a_visit_to_another_page_and_a_language_
     assert read(at) == value and not at.exception
     switch_language(at, "ko")
     assert read(at) == value and not at.exception
+    assert at.query_params["lang"] == "ko"  # a reload opens in the language chosen
     assert not [w for w in at.warning if "default value" in w.value]  # no value= beside session state
 
 

@@ -110,11 +110,15 @@ def language() -> str:
 
 
 def language_switch(label: str, options: Mapping[str, str]) -> None:
-    """The sidebar's language radio (key ``app.lang``); its choice is kept in the session's record."""
+    """The sidebar's language radio (key ``app.lang``); its choice is kept in the session's record and written to the
+    URL's ``lang`` on every page, so a reload or a copied link opens in the language chosen, not the one the link
+    came with."""
     state.set_value("app", "lang", language())
 
     def copy() -> None:
-        state.remember("app", "lang", state.value("app", "lang"))
+        chosen = state.value("app", "lang")
+        state.remember("app", "lang", chosen)
+        st.query_params["lang"] = chosen
 
     st.radio(label, options=list(options), format_func=options.get, key=state.key("app", "lang"), horizontal=True,
              on_change=copy)
