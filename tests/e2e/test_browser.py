@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from e2e.conftest import SCREENSHOT_HEIGHT, save_screenshot, wait_for_charts, wait_until_drawn
 from lecture_golden import SHOWN_W
@@ -269,50 +271,89 @@ def shared_contexts(chromium_browser):
         context.close()
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
+"""How the sidebar's language radio names each language."""
+
+
+def switch_language(page, path: str, lang: str) -> None:
+    """Choose ``lang`` in the sidebar's language radio as a learner would (on a phone the folded sidebar is opened
+    first and folded again after) and wait until ``path`` is drawn again in it: a rerun of the same session, not a
+    new tab."""
+    folded = page.locator('[data-testid="stExpandSidebarButton"]')
+    on_phone = folded.count() > 0 and folded.is_visible()
+    if on_phone:
+        folded.click()
+    page.locator(".st-key-app-lang").get_by_text(LANGUAGE_NAMES[lang]).click()
+    title = PAGES[path][0 if lang == "en" else 1]
+    page.wait_for_function("(t) => document.querySelector('h1')?.innerText === t", arg=title, timeout=60_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+    if on_phone:
+        page.locator('[data-testid="stSidebarCollapseButton"] button').click()
+        page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]')?.getBoundingClientRect()"
+                               ".right <= 0", timeout=30_000)  # folded and slid out of the screen
+    if path in ("chain_rule", "backward"):
+        page.wait_for_selector('[data-testid="stGraphVizChart"] svg', timeout=60_000)
+    wait_for_charts(page)
+    assert f"lang={lang}" in page.url
+
+
+def step_numbers(page) -> list[str]:
+    """The numbers in the walk's progress line (its words change with the language, its step and count do not)."""
+    return sorted(re.findall(r"\d+", walk_position(page)))
+
+
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_at_1366_px_draws_in_its_language_axe_finds_nothing_and_is_saved(server_url, shared_contexts,
-                                                                                      path, lang):
-    """A laptop or projector (1366 px), each page in each language, loaded once: its heading in that language, no
-    error, a screenshot, and axe-core finds no serious or critical violation outside Streamlit's chrome (CHROME), with
-    the walk three steps in on the backward page (issue 29 D2)."""
+def test_every_page_at_1366_px_draws_in_both_languages_axe_finds_nothing_and_is_saved(server_url, shared_contexts,
+                                                                                       path):
+    """A laptop or projector (1366 px), each page opened in English and then switched to Korean in the sidebar, in
+    one tab: in each language its heading in that language, no error, a screenshot, and axe-core finds no serious or
+    critical violation outside Streamlit's chrome (CHROME), with the walk three steps in on the backward page (issue
+    29 D2), where the switch keeps the learner's step."""
     page = shared_contexts["laptop"].new_page()
     try:
-        open_drawn(page, f"{server_url}/{path}?lang={lang}", path, lang)
-        assert_no_error_on_page(page)
-        path_png = save_screenshot(page, f"page-{path or 'start'}-{lang}-1366", 1366)
-        assert path_png.stat().st_size > 30_000
-        if path == "backward":
-            mid_walk(page)
-        assert axe_findings(page) == []
+        open_drawn(page, f"{server_url}/{path}?lang=en", path, "en")
+        for lang in ("en", "ko"):
+            if lang == "ko":
+                walked = step_numbers(page) if path == "backward" else []
+                switch_language(page, path, "ko")
+                assert (step_numbers(page) if path == "backward" else []) == walked
+            assert_no_error_on_page(page)
+            path_png = save_screenshot(page, f"page-{path or 'start'}-{lang}-1366", 1366)
+            assert path_png.stat().st_size > 30_000
+            if path == "backward" and lang == "en":
+                mid_walk(page)
+            assert axe_findings(page) == []
     finally:
         page.close()
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_at_390_px_fits_the_screen_axe_finds_nothing_and_is_saved(server_url, shared_contexts, path,
-                                                                              lang):
-    """On a phone (390 px, a phone's User-Agent) nothing on the page runs past the screen: chart legends stack below,
-    chart titles wrap, formulas and tables scroll inside their own box (issue 29 D1). The right edges are measured
-    after the first run; the Compare page's Train sits on the page, not in the folded sidebar. axe-core finds no
-    serious or critical violation outside Streamlit's chrome (CHROME), the walk mid-way too; a screenshot is kept.
-    The graph pages start top to bottom there (taller than wide); a wide screen starts left to right (the walk's own
+def test_every_page_at_390_px_fits_the_screen_in_both_languages_axe_finds_nothing_and_is_saved(server_url,
+                                                                                                shared_contexts, path):
+    """On a phone (390 px, a phone's User-Agent), each page opened in English and then switched to Korean in the
+    folded sidebar, in one tab: in each language nothing on the page runs past the screen (chart legends stack below,
+    chart titles wrap, formulas and tables scroll inside their own box: issue 29 D1). The right edges are measured
+    after each run; the Compare page's Train sits on the page, not in the folded sidebar. axe-core finds no serious
+    or critical violation outside Streamlit's chrome (CHROME), the walk mid-way too; a screenshot is kept. The graph
+    pages start top to bottom there (taller than wide); a wide screen starts left to right (the walk's own
     screenshots) and the learner can switch either way."""
     page = shared_contexts["phone"].new_page()
     try:
-        open_drawn(page, f"{server_url}/{path}?lang={lang}", path, lang)
-        assert page.evaluate(OVERFLOW) == []
-        if path in ("chain_rule", "backward"):  # a phone's User-Agent starts the network top to bottom
-            box = page.locator('[data-testid="stGraphVizChart"] svg').first.bounding_box()
-            assert box is not None and box["height"] > box["width"], box
-        if path == "compare":
-            train = page.locator('[data-testid="stMainBlockContainer"] .st-key-compare-train')
-            assert train.count() == 1 and train.is_visible()
-        save_screenshot(page, f"page-{path or 'start'}-{lang}-390", 390, 2400)
-        if path == "backward":
-            mid_walk(page)
-        assert axe_findings(page) == []
+        open_drawn(page, f"{server_url}/{path}?lang=en", path, "en")
+        for lang in ("en", "ko"):
+            if lang == "ko":
+                switch_language(page, path, "ko")
+            assert page.evaluate(OVERFLOW) == []
+            if path in ("chain_rule", "backward"):  # a phone's User-Agent starts the network top to bottom
+                box = page.locator('[data-testid="stGraphVizChart"] svg').first.bounding_box()
+                assert box is not None and box["height"] > box["width"], box
+            if path == "compare":
+                train = page.locator('[data-testid="stMainBlockContainer"] .st-key-compare-train')
+                assert train.count() == 1 and train.is_visible()
+            save_screenshot(page, f"page-{path or 'start'}-{lang}-390", 390, 2400)
+            if path == "backward" and lang == "en":
+                mid_walk(page)
+            assert axe_findings(page) == []
     finally:
         page.close()
 
