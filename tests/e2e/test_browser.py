@@ -105,6 +105,13 @@ def test_switching_to_korean_in_the_sidebar_relabels_the_page(server_url, app_pa
     wait_until_drawn(app_page)
     assert "lang=ko" in app_page.url
     assert app_page.locator(".st-key-compare-train").inner_text().strip() == "학습"
+    # another page from the navigation (Streamlit clears the URL's parameters), then a reload, as a phone does when
+    # it brings back a tab it evicted: still Korean
+    app_page.locator('[data-testid="stSidebarNav"] a', has_text="용어집").click()
+    app_page.wait_for_function("() => document.querySelector('h1')?.innerText === '용어집'", timeout=60_000)
+    app_page.wait_for_function("() => location.search.includes('lang=ko')", timeout=30_000)
+    app_page.reload()
+    app_page.wait_for_function("() => document.querySelector('h1')?.innerText === '용어집'", timeout=60_000)
 
 
 PAGES = {  # url path: (English title, Korean title)

@@ -110,15 +110,15 @@ def language() -> str:
 
 
 def language_switch(label: str, options: Mapping[str, str]) -> None:
-    """The sidebar's language radio (key ``app.lang``); its choice is kept in the session's record and written to the
-    URL's ``lang`` on every page, so a reload or a copied link opens in the language chosen, not the one the link
-    came with."""
+    """The sidebar's language radio (key ``app.lang``); its choice is kept in the session's record. Every run writes
+    the language shown to the URL's ``lang``, on every page: a page switch clears the URL, and a reload, a phone's
+    evicted tab or a copied link would otherwise open in the link's or the browser's language, not the one chosen."""
     state.set_value("app", "lang", language())
+    if st.query_params.get("lang") != language():
+        st.query_params["lang"] = language()
 
     def copy() -> None:
-        chosen = state.value("app", "lang")
-        state.remember("app", "lang", chosen)
-        st.query_params["lang"] = chosen
+        state.remember("app", "lang", state.value("app", "lang"))
 
     st.radio(label, options=list(options), format_func=options.get, key=state.key("app", "lang"), horizontal=True,
              on_change=copy)
