@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, settings
 from streamlit.components.v2 import manifest_scanner
 
 # Every new AppTest scans every installed distribution's metadata for Streamlit's v2 components (0.12 s each here,
-# streamlit/testing/v1/app_test.py: a BidiComponentManager per AppTest); a server scans once when it starts. Nothing
+# a BidiComponentManager per AppTest since streamlit/streamlit#15488); a server scans once when it starts. Nothing
 # is installed while the tests run, so each test process scans once and every AppTest reuses the (empty) answer.
 manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
