@@ -19,14 +19,14 @@ HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 """Debian's headless build of the same Chromium (same version, same Blink), without the full browser's shell: what
 Playwright itself runs headless. A new tab costs it about 0.7 CPU-s less (3.4 against 4.1 on Compare, measured in one
 process), which the browser tests spend about 90 times; scripts/ensure-chromium installs it beside chromium."""
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
 def browser_for_tests() -> str:
     """The browser the tests drive: the headless shell where it is installed, Chromium otherwise."""
     return HEADLESS_SHELL if Path(HEADLESS_SHELL).exists() else CHROMIUM
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
 def _free_port() -> int:

@@ -113,9 +113,10 @@ def language_switch(label: str, options: Mapping[str, str]) -> None:
     """The sidebar's language radio (key ``app.lang``); its choice is kept in the session's record. Every run writes
     the language shown to the URL's ``lang``, on every page: a page switch clears the URL, and a reload, a phone's
     evicted tab or a copied link would otherwise open in the link's or the browser's language, not the one chosen."""
-    state.set_value("app", "lang", language())
-    if st.query_params.get("lang") != language():
-        st.query_params["lang"] = language()
+    shown = language()
+    state.set_value("app", "lang", shown)
+    if st.query_params.get("lang") != shown:
+        st.query_params["lang"] = shown
 
     def copy() -> None:
         state.remember("app", "lang", state.value("app", "lang"))
