@@ -411,47 +411,44 @@ def walk_position(page) -> str:
     return page.locator('[data-testid="stProgress"]').first.inner_text()
 
 
-def test_the_walk_the_exercise_and_the_nudge_by_keyboard_alone(server_url, chromium_browser):
+def test_the_walk_the_exercise_and_the_nudge_by_keyboard_alone(server_url, app_page):
     """Tab, Enter and Space only (issue 29 D4): Next by Enter and by Space, Previous, the exercise's answer typed and
     checked, the nudge's size moved with the arrow keys; each focused control shows a focus ring."""
-    context = chromium_browser.new_context(viewport={"width": 1366, "height": 1400})
-    try:
-        page = context.new_page()
-        visit(page, f"{server_url}/backward")
-        assert walk_position(page).startswith("Step 0 of")
-        tab_to(page, ".st-key-backward-next")
-        assert focus_visible(page)
-        page.keyboard.press("Enter")
-        page.wait_for_function("() => document.querySelector('[data-testid=\"stProgress\"]').innerText"
-                               ".startsWith('Step 1 of')", timeout=30_000)
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
-        page.locator(".st-key-backward-next button").focus()
-        page.keyboard.press("Space")
-        page.wait_for_function("() => document.querySelector('[data-testid=\"stProgress\"]').innerText"
-                               ".startsWith('Step 2 of')", timeout=30_000)
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
-        page.locator(".st-key-backward-next button").focus()
-        page.keyboard.press("Shift+Tab")  # back to Previous
-        assert page.evaluate("() => !!document.activeElement.closest('.st-key-backward-previous')")
-        page.keyboard.press("Enter")
-        page.wait_for_function("() => document.querySelector('[data-testid=\"stProgress\"]').innerText"
-                               ".startsWith('Step 1 of')", timeout=30_000)
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
-        tab_to(page, ".st-key-backward-answer")
-        assert focus_visible(page)
-        page.keyboard.type("0.5")
-        page.keyboard.press("Enter")  # Streamlit takes a text input's value on Enter
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
-        tab_to(page, ".st-key-backward-check")
-        page.keyboard.press("Enter")
-        page.wait_for_selector('[data-testid="stAlert"]:has-text("0.5")', timeout=30_000)  # its verdict on 0.5
-        tab_to(page, ".st-key-backward-nudge_eps")
-        before = page.locator(".st-key-backward-nudge_eps input[type='range']").get_attribute("aria-valuetext")
-        page.keyboard.press("ArrowRight")
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
-        page.wait_for_timeout(500)
-        after = page.locator(".st-key-backward-nudge_eps input[type='range']").get_attribute("aria-valuetext")
-        assert before != after
-        assert_no_error_on_page(page)
-    finally:
-        context.close()
+    page = app_page
+    page.set_viewport_size({"width": 1366, "height": 1400})
+    visit(page, f"{server_url}/backward")
+    assert walk_position(page).startswith("Step 0 of")
+    tab_to(page, ".st-key-backward-next")
+    assert focus_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stProgress\"]').innerText"
+                           ".startsWith('Step 1 of')", timeout=30_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+    page.locator(".st-key-backward-next button").focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stProgress\"]').innerText"
+                           ".startsWith('Step 2 of')", timeout=30_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+    page.locator(".st-key-backward-next button").focus()
+    page.keyboard.press("Shift+Tab")  # back to Previous
+    assert page.evaluate("() => !!document.activeElement.closest('.st-key-backward-previous')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stProgress\"]').innerText"
+                           ".startsWith('Step 1 of')", timeout=30_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+    tab_to(page, ".st-key-backward-answer")
+    assert focus_visible(page)
+    page.keyboard.type("0.5")
+    page.keyboard.press("Enter")  # Streamlit takes a text input's value on Enter
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+    tab_to(page, ".st-key-backward-check")
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-testid="stAlert"]:has-text("0.5")', timeout=30_000)  # its verdict on 0.5
+    tab_to(page, ".st-key-backward-nudge_eps")
+    before = page.locator(".st-key-backward-nudge_eps input[type='range']").get_attribute("aria-valuetext")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+    page.wait_for_timeout(500)
+    after = page.locator(".st-key-backward-nudge_eps input[type='range']").get_attribute("aria-valuetext")
+    assert before != after
+    assert_no_error_on_page(page)
