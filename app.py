@@ -17,9 +17,9 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from ui.server.start import AfterImports, start_warm_up, sweep_closed_sessions
-from ui.server.worker import limit_malloc_arenas
+from ui.server.worker import tune_malloc
 
-limit_malloc_arenas()  # at most two glibc malloc arenas, set before the server starts its threads (see its docstring)
+tune_malloc()  # two glibc arenas and a fixed mmap threshold, set before the server starts its threads (its docstring)
 
 
 @asynccontextmanager

@@ -180,24 +180,34 @@ def test_the_sweep_runs_on_the_event_loop_until_cancelled(monkeypatch):
     assert len(calls) >= 3
 
 
-def test_app_py_limits_glibcs_malloc_arenas_before_it_builds_the_server():
-    """The limit is set when Streamlit imports app.py, at module level and before ``st.App`` (whose server starts
-    the threads): set in the lifespan, it came too late to help (benchmarks/README)."""
+def test_app_py_tunes_glibcs_malloc_before_it_builds_the_server():
+    """The settings are made when Streamlit imports app.py, at module level and before ``st.App`` (whose server starts
+    the threads): set in the lifespan, the arena limit came too late to help (benchmarks/README)."""
     import ast
 
     body = ast.parse((ROOT / "app.py").read_text(encoding="utf-8")).body
     calls = [i for i, node in enumerate(body) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-             and ast.unparse(node.value.func) == "limit_malloc_arenas"]
+             and ast.unparse(node.value.func) == "tune_malloc"]
     builds = [i for i, node in enumerate(body) if isinstance(node, ast.Assign) and "st.App(" in ast.unparse(node)]
     assert calls and builds and calls[0] < builds[0]
 
 
-def test_glibc_takes_the_arena_limit_here_and_nothing_is_asked_of_a_libc_without_mallopt(monkeypatch):
+def test_glibc_takes_both_malloc_settings_here_and_nothing_is_asked_of_a_libc_without_mallopt(monkeypatch):
     from ui.server import worker
 
-    assert worker.limit_malloc_arenas() is True  # this machine's glibc: mallopt(M_ARENA_MAX, 2) returns 1
+    asked = []
+
+    class Recording:
+        def mallopt(self, parameter, value):
+            asked.append((parameter, value))
+            return 1
+
+    assert worker.tune_malloc() is True  # this machine's glibc takes both (mallopt returns 1)
+    monkeypatch.setattr(worker, "_LIBC", Recording())
+    assert worker.tune_malloc() is True
+    assert asked == [(-8, 2), (-3, 256 * 1024)]  # M_ARENA_MAX and M_MMAP_THRESHOLD, as malloc.h numbers them
     monkeypatch.setattr(worker, "_LIBC", None)
-    assert worker.limit_malloc_arenas() is False
+    assert worker.tune_malloc() is False
 
 
 

@@ -85,21 +85,31 @@ _LIBC = _load_libc()
 M_ARENA_MAX = -8
 """glibc's ``mallopt`` parameter for the most malloc arenas (malloc.h)."""
 MALLOC_ARENAS = 2
-"""The most glibc malloc arenas the server's threads share (``limit_malloc_arenas``)."""
+"""The most glibc malloc arenas the server's threads share (``tune_malloc``)."""
+M_MMAP_THRESHOLD = -3
+"""glibc's ``mallopt`` parameter for the size from which an allocation gets pages of its own (malloc.h)."""
+MMAP_THRESHOLD = 256 * 1024
+"""The server's fixed mmap threshold in bytes (``tune_malloc``)."""
 
 
-def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
-    """Let the threads made from now on share at most ``arenas`` glibc malloc arenas (``mallopt(M_ARENA_MAX)``, as
-    ``MALLOC_ARENA_MAX`` would from the environment, which Streamlit Community Cloud does not let us set); whether
-    glibc took it. glibc otherwise gives each new thread an arena of its own, up to 8 per core, and every session's
-    script runs in a thread of its own: freed memory then stays spread over many arenas, where ``malloc_trim`` can
-    return only whole free pages. app.py calls it when Streamlit imports it, before the server's threads start.
-    Measured (benchmarks/bench_class_memory.py --churn-only, 200 sessions, 150 s settle, one run each): +49.4 MB
-    with glibc's default, +45.8 MB set in app.py's lifespan (too late: threads had their arenas), +37.5 MB set when
-    app.py is imported, +34.7 MB from the environment variable."""
+def tune_malloc(arenas: int = MALLOC_ARENAS, mmap_threshold: int = MMAP_THRESHOLD) -> bool:
+    """Two glibc malloc settings for a server whose sessions come and go, as ``MALLOC_ARENA_MAX`` and
+    ``MALLOC_MMAP_THRESHOLD_`` would set them from the environment, which Streamlit Community Cloud does not let us
+    set; whether glibc took both. app.py calls it when Streamlit imports it, before the server's threads start.
+
+    - At most ``arenas`` arenas for the threads made from now on (``M_ARENA_MAX``). glibc otherwise gives each new
+      thread an arena of its own, up to 8 per core, and every session's script runs in a thread of its own: freed
+      memory then stays spread over many arenas, where ``malloc_trim`` can return only whole free pages. Measured
+      (benchmarks/bench_class_memory.py --churn-only, 200 sessions, 150 s settle, one run each): +49.4 MB with
+      glibc's default, +45.8 MB set in app.py's lifespan (too late: threads had their arenas), +37.5 MB set when
+      app.py is imported, +34.7 MB from the environment variable.
+    - Allocations of ``mmap_threshold`` bytes and more get pages of their own, given back to the system when freed
+      (``M_MMAP_THRESHOLD``, which also turns off glibc's sliding threshold: after the first such block is freed,
+      glibc raises it up to 32 MiB, and a run's tensors, frames and pickled results then land in the arenas and
+      leave holes there). Measured the same way, one run each: +33.8 MB without it, +28.6 MB with it."""
     if _LIBC is None or not hasattr(_LIBC, "mallopt"):
         return False
-    return bool(_LIBC.mallopt(M_ARENA_MAX, arenas))
+    return bool(_LIBC.mallopt(M_ARENA_MAX, arenas)) and bool(_LIBC.mallopt(M_MMAP_THRESHOLD, mmap_threshold))
 
 
 def give_back_memory() -> bool:
