@@ -198,14 +198,21 @@ def test_glibc_takes_both_malloc_settings_here_and_nothing_is_asked_of_a_libc_wi
     asked = []
 
     class Recording:
+        def __init__(self, answers):
+            self.answers = list(answers)
+
         def mallopt(self, parameter, value):
             asked.append((parameter, value))
-            return 1
+            return self.answers.pop(0)
 
     assert worker.tune_malloc() is True  # this machine's glibc takes both (mallopt returns 1)
-    monkeypatch.setattr(worker, "_LIBC", Recording())
+    monkeypatch.setattr(worker, "_LIBC", Recording([1, 1]))
     assert worker.tune_malloc() is True
     assert asked == [(-8, 2), (-3, 256 * 1024)]  # M_ARENA_MAX and M_MMAP_THRESHOLD, as malloc.h numbers them
+    asked.clear()
+    monkeypatch.setattr(worker, "_LIBC", Recording([0, 1]))  # a glibc that refuses the first still gets the second
+    assert worker.tune_malloc() is False
+    assert asked == [(-8, 2), (-3, 256 * 1024)]
     monkeypatch.setattr(worker, "_LIBC", None)
     assert worker.tune_malloc() is False
 

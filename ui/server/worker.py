@@ -109,7 +109,8 @@ def tune_malloc(arenas: int = MALLOC_ARENAS, mmap_threshold: int = MMAP_THRESHOL
       leave holes there). Measured the same way, one run each: +33.8 MB without it, +28.6 MB with it."""
     if _LIBC is None or not hasattr(_LIBC, "mallopt"):
         return False
-    return bool(_LIBC.mallopt(M_ARENA_MAX, arenas)) and bool(_LIBC.mallopt(M_MMAP_THRESHOLD, mmap_threshold))
+    took = [_LIBC.mallopt(M_ARENA_MAX, arenas), _LIBC.mallopt(M_MMAP_THRESHOLD, mmap_threshold)]  # each asked
+    return all(bool(answer) for answer in took)
 
 
 def give_back_memory() -> bool:
