@@ -110,7 +110,7 @@ def tune_malloc(arenas: int = MALLOC_ARENAS, mmap_threshold: int = MMAP_THRESHOL
     if _LIBC is None or not hasattr(_LIBC, "mallopt"):
         return False
     took = [_LIBC.mallopt(M_ARENA_MAX, arenas), _LIBC.mallopt(M_MMAP_THRESHOLD, mmap_threshold)]  # each asked
-    return all(bool(answer) for answer in took)
+    return all(took)
 
 
 def give_back_memory() -> bool:
