@@ -21,9 +21,12 @@ memory again. Target: at most +20 MB over the level (decimal megabytes, as bench
 
 Needs root and a cgroup-v1 memory controller at /sys/fs/cgroup/memory (this machine has both); says so and stops where
 either is missing. About 25 minutes (each of the 800 sessions trains its link again: the queue keeps 4 runs).
-``--churn-only`` runs part 2 alone on a server outside any group, the level taken after one session.
+``--churn-only`` runs part 2 alone on a server outside any group, the level taken after one session;
+``--class-only`` part 1 alone (about 5 minutes). During the class the group's usage is sampled every 0.1 s, and the
+highest sample is printed with what it held (anonymous memory, page cache, the part of it mapped) and when; every
+sample goes to artifacts/class-memory-samples.csv.
 A benchmark, not a test. Run: ``python benchmarks/bench_class_memory.py [--sessions 800] [--settle 100]
-[--churn-only]``.
+[--churn-only | --class-only]``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -69,6 +73,36 @@ def make_group() -> Path:
 
 def read_group(name: str) -> str:
     return (GROUP / name).read_text()
+
+
+class Sampler(threading.Thread):
+    """The group's usage every ``every`` seconds until stopped; ``highest`` keeps the highest sample's seconds after
+    ``started``, usage and ``memory.stat`` fields (rss, cache, mapped_file: bytes)."""
+
+    def __init__(self, started: float, every: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.started, self.every, self.done = started, every, threading.Event()
+        self.highest: dict[str, float] = {"usage": 0.0}
+        self.samples: list[dict[str, float]] = []
+
+    def run(self) -> None:
+        while not self.done.wait(self.every):
+            usage = int(read_group("memory.usage_in_bytes"))
+            stat = dict(line.split() for line in read_group("memory.stat").splitlines())
+            sample = {"at": time.perf_counter() - self.started, "usage": usage,
+                      **{name: int(stat[name]) for name in ("rss", "cache", "mapped_file")}}
+            self.samples.append(sample)
+            if usage > self.highest["usage"]:
+                self.highest = sample
+
+    def stop(self) -> str:
+        self.done.set()
+        self.join()
+        h = self.highest
+        if "at" not in h:
+            return "no sample"
+        return (f"{h['usage'] / MIB:.0f} MiB at {h['at']:.1f} s: anonymous {h['rss'] / MIB:.0f} MiB, page cache "
+                f"{h['cache'] / MIB:.0f} MiB ({h['mapped_file'] / MIB:.0f} MiB of it mapped)")
 
 
 def oom_kills() -> int:
@@ -171,8 +205,10 @@ def main() -> None:
     parser.add_argument("--learners", type=int, default=20)
     parser.add_argument("--sessions", type=int, default=800)
     parser.add_argument("--settle", type=float, default=100.0, help="seconds without sessions before each level")
-    parser.add_argument("--churn-only", action="store_true",
-                        help="part 2 alone, on a server outside any group (the level after one session)")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--churn-only", action="store_true",
+                      help="part 2 alone, on a server outside any group (the level after one session)")
+    only.add_argument("--class-only", action="store_true", help="part 1 alone")
     args = parser.parse_args()
     if args.churn_only:
         churn_only(compare_class(args.learners), args.sessions, args.settle)
@@ -194,15 +230,24 @@ def main() -> None:
             started = time.perf_counter()
             server = start_in_group(port, log)
             try:
+                sampler = Sampler(started)
+                sampler.start()
                 wait_for_health(server, port, seconds=180)
                 shown, first_metric = asyncio.run(chromium_class(port, links, started))
+                highest = sampler.stop()
+                with open(ROOT / "artifacts" / "class-memory-samples.csv", "w") as samples:
+                    samples.write("seconds,usage_mib,anonymous_mib,page_cache_mib,mapped_mib\n")
+                    samples.writelines(f"{x['at']:.1f},{x['usage'] / MIB:.1f},{x['rss'] / MIB:.1f},"
+                                       f"{x['cache'] / MIB:.1f},{x['mapped_file'] / MIB:.1f}\n"
+                                       for x in sampler.samples)
                 peak = int(read_group("memory.max_usage_in_bytes"))
                 failcnt, kills = int(read_group("memory.failcnt")), oom_kills()
-                process = psutil.Process(server.pid)
-                level = settled_rss(process, args.settle)
-                served = asyncio.run(churn(port, visits, args.sessions))
-                after = settled_rss(process, args.settle)
-                usage = int(read_group("memory.usage_in_bytes"))
+                if not args.class_only:
+                    process = psutil.Process(server.pid)
+                    level = settled_rss(process, args.settle)
+                    served = asyncio.run(churn(port, visits, args.sessions))
+                    after = settled_rss(process, args.settle)
+                    usage = int(read_group("memory.usage_in_bytes"))
             finally:
                 server.terminate()
                 try:
@@ -223,11 +268,14 @@ def main() -> None:
     print(f"the group's peak (page cache included, limit {LIMIT_MIB} MiB): {peak_mib:.0f} MiB (target <= "
           f"{TARGET_PEAK_MIB} MiB: {verdict(peak_mib <= TARGET_PEAK_MIB)}); times at the limit (failcnt) {failcnt}; "
           f"OOM kills {kills} (target 0: {verdict(kills == 0)})")
+    print(f"the highest sample (every 0.1 s from the server's start to the class's end): {highest}")
     print(f"first learner's first metric {first_metric:.1f} s after the server started (page cache dropped)")
-    print(f"churn: {served}/{args.sessions} sessions saw their run; server RSS {args.settle:.0f} s after the class "
-          f"left {level / MB:.0f} MB, {args.settle:.0f} s after the {args.sessions} sessions {after / MB:.0f} MB: "
-          f"{(after - level) / MB:+.1f} MB (target <= +{TARGET_CHURN_MB:.0f} MB: "
-          f"{verdict(after - level <= TARGET_CHURN_MB * MB)}); the group's usage then {usage / MIB:.0f} MiB")
+    if not args.class_only:
+        print(f"churn: {served}/{args.sessions} sessions saw their run; server RSS {args.settle:.0f} s after the "
+              f"class left {level / MB:.0f} MB, {args.settle:.0f} s after the {args.sessions} sessions "
+              f"{after / MB:.0f} MB: "
+              f"{(after - level) / MB:+.1f} MB (target <= +{TARGET_CHURN_MB:.0f} MB: "
+              f"{verdict(after - level <= TARGET_CHURN_MB * MB)}); the group's usage then {usage / MIB:.0f} MiB")
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 

@@ -49,6 +49,27 @@ def test_the_warm_up_leaves_the_default_run_kept_under_the_compare_pages_key():
     assert torch.get_num_threads() == 1
 
 
+def test_the_warm_up_runs_every_other_model_briefly_apart_from_the_compare_pages_kept_runs():
+    """Each preset's model but the default's trains WARM_UP_EPOCHS epochs in the warm-up, both methods, through the
+    queue under its own action: a page asking for that model later computes its own run (nothing is served from the
+    warm-up's), and the default run stays kept for the Compare page."""
+    server_start.warm_up()
+    others = [name for name in bp_core.PRESETS if name != Settings().model]
+    assert others  # the presets hold more than the default model
+    for name in others:
+        settings = Settings(model=name, learning_rate=bp_core.PRESETS[name].learning_rate,
+                            epochs=compare_view.WARM_UP_EPOCHS)
+        job = submit(compare_view.WARM_UP, settings, lambda _report: pytest.fail("the warm-up did not run this model"))
+        assert job.future.done()
+        run = job.result()
+        assert set(run.results) == {"manual", "autograd"}
+        assert run.results["manual"].history["epoch"].iloc[-1] == compare_view.WARM_UP_EPOCHS
+        kept = submit(compare_view.COMPARE, settings, lambda _report: "computed for the page")
+        assert kept.result() == "computed for the page"
+    default = submit(compare_view.COMPARE, Settings(), lambda _report: pytest.fail("the default run was not kept"))
+    assert default.future.done()
+
+
 def test_every_module_of_bp_core_and_ui_is_imported_but_no_program():
     names = server_start.import_everything()
     files = {".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
@@ -294,4 +315,4 @@ def test_the_warm_up_releases_the_page_cache_after_each_of_the_largest_imports_a
     server_start.warm_up()
     first = [step for name in server_start.LARGEST_IMPORTS for step in (name, "release")]
     assert events[:len(first)] == first
-    assert events[len(first):] == ["release", "release"]  # after every module, and after the default run
+    assert events[len(first):] == ["release", "release", "release"]  # after every module, the default run, the others

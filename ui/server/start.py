@@ -79,8 +79,9 @@ def configure_process() -> None:
 
 def warm_up() -> None:
     """Import everything (then let scripts run), set the process-wide settings, build the server's one queue, then
-    start the default run (the default preset's, what Compare asks for first) and wait for it. After torch's import,
-    after the other imports and after the run, the page cache of the files read is released
+    start the default run (the default preset's, what Compare asks for first) and a short run of each other model
+    (``compare_view.start_other_models_runs``), and wait for them. After torch's import, after the other imports, after
+    the default run and after the others, the page cache of the files read is released
     (``worker.release_file_cache``): a container's memory limit counts it."""
     from ui.server.worker import release_file_cache
 
@@ -97,12 +98,15 @@ def warm_up() -> None:
         imported.set()
     try:
         from ui.server.queue_view import server_queue
-        from ui.views.compare_view import start_default_run
+        from ui.views.compare_view import start_default_run, start_other_models_runs
 
         configure_process()
         server_queue()  # the queue is built here, when the server starts, not by the first learner's page
         start_default_run().result()  # the first torch.optim.SGD is made here, off every learner's request
         release_file_cache()  # what that step imported (torch._dynamo, sympy) was read from disk
+        for job in start_other_models_runs():  # the networks' code is read from disk here, not in a class
+            job.result()
+        release_file_cache()
     except Exception:  # an optimisation only: the first learner then computes as before
         log.warning("the server's warm-up failed; the first learner computes what it would have", exc_info=True)
 

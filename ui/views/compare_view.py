@@ -9,6 +9,7 @@ queue's results are shared, not copied: nothing here changes a ``Comparison``.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -24,7 +25,7 @@ from ui.charts import builders as charts
 from ui.server.queue_view import queued, submit
 from ui.server.worker import Job, Report
 from ui.session import state
-from ui.session.presets import view
+from ui.session.presets import DEFAULT_MODEL, view
 from ui.session.settings import Settings
 from ui.texts import sentences, t
 
@@ -43,6 +44,25 @@ def start_default_run() -> Job:
     server's queue under the key the page uses: the first learner joins it while it runs, or finds it kept."""
     settings = Settings()
     return submit(COMPARE, settings, lambda report: _compute(settings, report))
+
+
+WARM_UP = "warm-up"
+"""The queue's action for the warm-up's short runs of the other models: kept apart from Compare's kept runs, which
+they would otherwise push out."""
+WARM_UP_EPOCHS = 20
+"""Epochs of each other model's warm-up run: enough for every operation of a run, forward and backward, to have
+run once."""
+
+
+def start_other_models_runs() -> list[Job]:
+    """A short run (WARM_UP_EPOCHS epochs, both methods, measured as the page measures) of every preset's model other
+    than the default's, submitted to the server's queue under the action WARM_UP. Their first forward and backward
+    passes read the code they need from libtorch (a page fault reads the disk's read-ahead window around it, 8 MiB
+    here) while the server warms up, where that page cache is then released, instead of in a class's first minute,
+    where it added about 85 MiB to the container's peak (benchmarks/README, issue 31)."""
+    others = [Settings(model=name, learning_rate=preset.learning_rate, epochs=WARM_UP_EPOCHS)
+              for name, preset in bp_core.PRESETS.items() if name != DEFAULT_MODEL]
+    return [submit(WARM_UP, settings, functools.partial(_compute, settings)) for settings in others]
 
 
 def run_comparison(settings: Settings, lang: str, settings_on_page: bool = False) -> bp_core.Comparison:
