@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(session, config, items):
     waiting on the other's long tail (about a minute here); the order of tests within each group is kept."""
     def weight(item) -> int:
         parts = item.path.parts
-        if item.get_closest_marker("slow_first"):  # a minute or more alone (a fresh venv): it leads
+        if item.get_closest_marker("slow_first"):  # half a minute or more (a fresh venv, a fresh server): it leads
             return -1
         return 0 if "e2e" in parts else 1 if "app" in parts else 2
 

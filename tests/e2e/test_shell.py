@@ -17,6 +17,7 @@ def test_every_page_of_the_navigation_has_a_heading_here():
     assert set(HEADINGS) == {page.url_path for page in PAGES.values()}
 
 
+@pytest.mark.slow_first  # 35-41 s: last in the e2e block, it was the suite's tail (ended 9-14 s after the others)
 def test_a_fresh_servers_first_requests_to_every_pages_own_url_at_once_show_those_pages(fresh_server_url,
                                                                                        chromium_browser):
     """Every page's own URL opened at once, in a tab each, as a fresh server's first requests (a class opening the
