@@ -57,8 +57,7 @@ def test_the_warm_up_runs_every_other_model_briefly_apart_from_the_compare_pages
     others = [name for name in bp_core.PRESETS if name != Settings().model]
     assert others  # the presets hold more than the default model
     for name in others:
-        settings = Settings(model=name, learning_rate=bp_core.PRESETS[name].learning_rate,
-                            epochs=compare_view.WARM_UP_EPOCHS)
+        settings = Settings.for_model(name, compare_view.WARM_UP_EPOCHS)
         job = submit(compare_view.WARM_UP, settings, lambda _report: pytest.fail("the warm-up did not run this model"))
         assert job.future.done()
         run = job.result()

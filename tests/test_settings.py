@@ -146,3 +146,12 @@ def test_resolve_settings_reads_whole_floats_from_the_float_boxes():
     resolved = resolve_settings(_values(epochs=250.0, seed=3.0), None, LECTURE_POINTS, None)
     assert resolved.messages == [] and resolved.settings.epochs == 250 and resolved.settings.seed == 3
     assert type(resolved.settings.epochs) is int and type(resolved.settings.seed) is int
+
+
+def test_settings_for_a_model_take_its_presets_learning_rate_and_epochs_unless_epochs_are_given():
+    for name, preset in bp_core.PRESETS.items():
+        made = Settings.for_model(name)
+        assert (made.model, made.learning_rate, made.epochs) == (name, preset.learning_rate, preset.epochs)
+        assert (made.seed, made.activation, made.points) == (Settings().seed, Settings().activation, Settings().points)
+        assert Settings.for_model(name, 20).epochs == 20
+        assert Settings.for_model(name, 20).learning_rate == preset.learning_rate

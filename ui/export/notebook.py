@@ -177,8 +177,7 @@ def check_notebook(settings: Settings, values: Sequence[float], lang: str) -> An
 def sweep_notebook(model: str, low: float, high: float, count: int, epochs: int, lang: str) -> Any:
     """The learning-rate page's sweep: the same ``learning_rate_sweep`` call, λmax, the bound and the runs that
     diverged, printed as the page shows them, and every run's final loss."""
-    settings = Settings(model=model, learning_rate=bp_core.PRESETS[model].learning_rate,
-                        epochs=bp_core.PRESETS[model].epochs)
+    settings = Settings.for_model(model)
     cells = [new_markdown_cell("\n".join([f"# {t('sweep_title', lang)}", "", t("nb_intro", lang), "",
                                            f"- {t('model', lang)}: {t(f'model_{model}', lang)}",
                                            f"- {t('sweep_low', lang)}: {low!r}", f"- {t('sweep_high', lang)}: {high!r}",

@@ -50,6 +50,13 @@ class Settings:
     activation: str = "sigmoid"  # hidden units; used where the preset offers the option "activation"
     points: Points = LECTURE_POINTS  # (x, y) pairs; used where the preset's points are editable
 
+    @classmethod
+    def for_model(cls, model: str, epochs: int | None = None) -> Settings:
+        """``model`` (a key of bp_core.PRESETS) at its preset's own learning rate, and its epochs unless ``epochs``
+        is given; the other fields at their defaults."""
+        preset = bp_core.PRESETS[model]
+        return cls(model, preset.learning_rate, preset.epochs if epochs is None else epochs)
+
     def build(self) -> tuple[bp_core.Model, bp_core.Dataset]:
         """The bp_core model and data these settings describe: the preset builds them from what it uses."""
         preset = bp_core.PRESETS[self.model]

@@ -60,8 +60,7 @@ def start_other_models_runs() -> list[Job]:
     passes read the code they need from libtorch (a page fault reads the disk's read-ahead window around it, 8 MiB
     here) while the server warms up, where that page cache is then released, instead of in a class's first minute,
     where it added about 85 MiB to the container's peak (benchmarks/README, issue 31)."""
-    others = [Settings(model=name, learning_rate=preset.learning_rate, epochs=WARM_UP_EPOCHS)
-              for name, preset in bp_core.PRESETS.items() if name != DEFAULT_MODEL]
+    others = [Settings.for_model(name, WARM_UP_EPOCHS) for name in bp_core.PRESETS if name != DEFAULT_MODEL]
     return [submit(WARM_UP, settings, functools.partial(_compute, settings)) for settings in others]
 
 

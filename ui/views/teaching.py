@@ -19,8 +19,7 @@ from ui.session.presets import choices
 from ui.session.settings import Settings
 from ui.texts import t
 
-RUNS = {model: Settings(model, bp_core.PRESETS[model].learning_rate, bp_core.PRESETS[model].epochs)
-        for model in bp_core.PRESETS}
+RUNS = {model: Settings.for_model(model) for model in bp_core.PRESETS}
 """The training run each teaching page reads, per model."""
 
 
