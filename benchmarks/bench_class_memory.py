@@ -22,7 +22,7 @@ memory again. Target: at most +20 MB over the level (decimal megabytes, as bench
 Needs root and a cgroup-v1 memory controller at /sys/fs/cgroup/memory (this machine has both); says so and stops where
 either is missing. About 25 minutes (each of the 800 sessions trains its link again: the queue keeps 4 runs).
 ``--churn-only`` runs part 2 alone on a server outside any group, the level taken after one session;
-``--class-only`` part 1 alone (about 5 minutes). During the class the group's usage is sampled every 0.1 s, and the
+``--class-only`` part 1 alone (about 3 minutes here). During the class the group's usage is sampled every 0.1 s, and the
 highest sample is printed with what it held (anonymous memory, page cache, the part of it mapped) and when; every
 sample goes to artifacts/class-memory-samples.csv.
 A benchmark, not a test. Run: ``python benchmarks/bench_class_memory.py [--sessions 800] [--settle 100]
@@ -76,31 +76,28 @@ def read_group(name: str) -> str:
 
 
 class Sampler(threading.Thread):
-    """The group's usage every ``every`` seconds until stopped; ``highest`` keeps the highest sample's seconds after
-    ``started``, usage and ``memory.stat`` fields (rss, cache, mapped_file: bytes)."""
+    """The group's usage every ``every`` seconds until stopped: each sample's seconds after ``started``, usage and
+    ``memory.stat`` fields (rss, cache, mapped_file: bytes) in ``samples``."""
 
     def __init__(self, started: float, every: float = 0.1) -> None:
         super().__init__(daemon=True)
         self.started, self.every, self.done = started, every, threading.Event()
-        self.highest: dict[str, float] = {"usage": 0.0}
         self.samples: list[dict[str, float]] = []
 
     def run(self) -> None:
         while not self.done.wait(self.every):
-            usage = int(read_group("memory.usage_in_bytes"))
             stat = dict(line.split() for line in read_group("memory.stat").splitlines())
-            sample = {"at": time.perf_counter() - self.started, "usage": usage,
-                      **{name: int(stat[name]) for name in ("rss", "cache", "mapped_file")}}
-            self.samples.append(sample)
-            if usage > self.highest["usage"]:
-                self.highest = sample
+            self.samples.append({"at": time.perf_counter() - self.started,
+                                 "usage": int(read_group("memory.usage_in_bytes")),
+                                 **{name: int(stat[name]) for name in ("rss", "cache", "mapped_file")}})
 
     def stop(self) -> str:
+        """Stop sampling; the highest sample, in words."""
         self.done.set()
         self.join()
-        h = self.highest
-        if "at" not in h:
+        if not self.samples:
             return "no sample"
+        h = max(self.samples, key=lambda sample: sample["usage"])
         return (f"{h['usage'] / MIB:.0f} MiB at {h['at']:.1f} s: anonymous {h['rss'] / MIB:.0f} MiB, page cache "
                 f"{h['cache'] / MIB:.0f} MiB ({h['mapped_file'] / MIB:.0f} MiB of it mapped)")
 
