@@ -9,6 +9,10 @@ STAMP := $(VENV)/.installed
 export PIP_RETRIES ?= 0
 export PIP_TIMEOUT ?= 5
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# uv installs without compiling bytecode (every package, 30 CPU-s here); Python writes the bytecode of the modules
+# that are imported as they are first imported, even where the environment says PYTHONDONTWRITEBYTECODE (an empty
+# value counts as unset), so no test process compiles torch again
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: run test lint bench scaling browser clean
 
