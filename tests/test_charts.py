@@ -94,6 +94,8 @@ def test_surface_chart_layers_the_heatmap_the_paths_and_their_ends(comparison):
     spec = charts.whole("surface", "en", None, charts.surface_frames(surface, histories, "en")).to_dict()
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in layers(spec)]
     assert marks == ["rect", "line", "point"]
+    # the cells are hidden from screen readers (the chart's description speaks for them); the paths are not
+    assert [layer["mark"].get("aria") for layer in layers(spec)] == [False, None, None]
     heat = data_of(spec, spec["layer"][0])
     assert len(heat) == 121 and heat["log_loss"].min() < 0
     paths = data_of(spec, spec["layer"][1])
