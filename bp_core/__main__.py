@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from .cost import check_training_size
 from .limits import (
@@ -64,7 +64,7 @@ class _OneLineParser(argparse.ArgumentParser):
         # argparse's own print_help swallows a failed write (--help > /dev/full would exit 0): entry reports it
         (file or sys.stdout).write(self.format_help())
 
-    def error(self, message: str):  # exits, as the base class does
+    def error(self, message: str) -> NoReturn:  # exits, as the base class does
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

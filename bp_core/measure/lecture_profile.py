@@ -19,7 +19,7 @@ import math
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +68,8 @@ class LectureProfile:
 
 
 @grad_enabled  # the autograd program runs the same inside a caller's no_grad or inference_mode
-def lecture_memory_profile(*, methods=METHODS, progress: Callable[[int, int], None] | None = None) -> LectureProfile:
+def lecture_memory_profile(*, methods: Iterable[str] = METHODS,
+                           progress: Callable[[int, int], None] | None = None) -> LectureProfile:
     """Run the lecture's two programs under memory_profiler's line profiler, in this thread, and return its tables.
 
     For each method, ``main`` of its program (``"manual"``: bp.py, ``"autograd"``: bp_pytorch.py), as written:
@@ -138,7 +139,7 @@ def lecture_memory_profile(*, methods=METHODS, progress: Callable[[int, int], No
     return LectureProfile(epochs=_epochs(fields["printed"]), methods=methods, **fields)
 
 
-def _trace(program: str):
+def _trace(program: str) -> tuple[Any, float, str]:  # Any: memory_profiler ships no types
     """Run ``main`` of ``program`` once under memory_profiler's line tracer in this thread; return the profiler,
     seconds and what it printed."""
     from memory_profiler import LineProfiler  # late: only profiling needs it
@@ -166,7 +167,7 @@ def _epochs(printed: dict[str, str]) -> int:
     return stated.pop()
 
 
-def _table(profiler) -> tuple[pd.DataFrame, str]:
+def _table(profiler: Any) -> tuple[pd.DataFrame, str]:
     """The profiler's records as the lecture's columns (a line never run: NaN MiB, 0 occurrences), and the file."""
     ((filename, lines),) = profiler.code_map.items()
     source = linecache.getlines(filename)

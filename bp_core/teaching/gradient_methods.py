@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import torch
 
@@ -127,14 +128,14 @@ class _ManualBackward(torch.autograd.Function):
     """Wraps the hand-derived gradient as a backward, so torch.autograd.gradcheck can test it."""
 
     @staticmethod
-    def forward(ctx, theta, model, x, y):
+    def forward(ctx: Any, theta: torch.Tensor, model: Model, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         with torch.no_grad():
             loss, grad = model.manual_packed(theta, x, y)
         ctx.save_for_backward(grad)
         return loss
 
     @staticmethod
-    def backward(ctx, grad_output):
+    def backward(ctx: Any, grad_output: torch.Tensor) -> tuple[torch.Tensor, None, None, None]:
         (grad,) = ctx.saved_tensors
         return grad_output * grad, None, None, None
 

@@ -58,7 +58,8 @@ def path_edges(model: LayeredModel, parameter: str) -> tuple[set[tuple[str, str]
     return edges, start, None
 
 
-def _unit_label(model: LayeredModel, layer: int, index: int, values: bp_core.teaching.NetworkValues, params) -> str:
+def _unit_label(model: LayeredModel, layer: int, index: int, values: bp_core.teaching.NetworkValues,
+                params: dict[str, torch.Tensor]) -> str:
     lines = [unit_name(model, layer, index)]
     if layer == 0:
         lines.append(f"n = {values.n[0][0, index].item():.3f}")

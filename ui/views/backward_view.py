@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+import torch
 
 import bp_core
 from bp_core.names import parse_scalar_name
@@ -135,7 +136,7 @@ def _names(walk: BackwardWalk) -> Callable[..., str]:
     return name
 
 
-def _value(tensor, unit: int, sample: int | None) -> float:
+def _value(tensor: torch.Tensor, unit: int, sample: int | None) -> float:
     return float(tensor[unit]) if sample is not None else float(tensor[:, unit].mean())
 
 

@@ -24,6 +24,7 @@ from bp_core.lecture import note
 from bp_core.teaching import derive
 from ui.charts.builders import METHOD_COLOURS, finish, legend_below
 from ui.server.queue_view import queued
+from ui.server.worker import Report
 from ui.session import state
 from ui.session.settings import Settings
 from ui.texts import render, t
@@ -146,7 +147,7 @@ def derive_section(page: str, model: str, problem: derive.DeriveProblem, lang: s
 def trained_with(dw: str, db: str, _lang: str = "en") -> tuple[derive.LineWithFormulas, list[float]]:
     """bp.py with the learner's dw and db, and autograd's run of the same 1000 epochs (in the server's queue)."""
 
-    def compute(report) -> tuple[derive.LineWithFormulas, list[float]]:
+    def compute(report: Report) -> tuple[derive.LineWithFormulas, list[float]]:
         yours = derive.line_with_formulas(dw, db, note.EPOCHS, note.LEARNING_RATE)
         report(0.5)
         theirs = bp_core.train(bp_core.Line(), bp_core.seed_line(), "autograd", note.LEARNING_RATE, note.EPOCHS)
@@ -215,7 +216,7 @@ def network_trained_with(settings: Settings, formulas: tuple[tuple[str, str], ..
     """The network of ``settings`` trained with the learner's backward-pass formulas, and autograd's run of the same
     epochs (in the server's queue)."""
 
-    def compute(report) -> tuple[derive.NetworkWithFormulas, list[float]]:
+    def compute(report: Report) -> tuple[derive.NetworkWithFormulas, list[float]]:
         model, data = settings.build()
         yours = derive.network_with_formulas(check_layered(model), data, dict(formulas), settings.learning_rate,
                                              settings.epochs)

@@ -8,7 +8,7 @@ import ast
 import inspect
 import io
 import tokenize
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +21,9 @@ from ui.server.queue_view import queued
 from ui.server.worker import Job, Report
 from ui.session import state
 from ui.texts import t
+
+if TYPE_CHECKING:  # pandas' Styler module imports jinja2: only the type is needed here
+    from pandas.io.formats.style import Styler
 
 PROGRAM_FILES = {program: f"{program}.py" for program in PROGRAMS}
 
@@ -222,7 +225,7 @@ def grown_rows(table: pd.DataFrame) -> pd.Series:
     return grown
 
 
-def styled_table(table: pd.DataFrame):
+def styled_table(table: pd.DataFrame) -> Styler:
     """This machine's whole table as memory_profiler prints it (MiB to one decimal, blank where a line never ran),
     growth marked."""
     grown = grown_rows(table)

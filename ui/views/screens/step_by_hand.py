@@ -3,6 +3,7 @@
 One step by hand: forward, loss, local derivatives, gradient and update, numbers plugged in. Layout only.
 """
 
+import pandas as pd
 import streamlit as st
 
 from bp_core.lecture import note
@@ -71,7 +72,7 @@ def draw() -> None:
             column.metric(label, value)
 
 
-    def table(frame, name: str, digits: int = 5) -> None:
+    def table(frame: pd.DataFrame, name: str, digits: int = 5) -> None:
         show_table(st, lang, frame, hide_index=True, width="stretch", key=state.key("step", name),
                      height=view.table_height(frame), column_config=view.number_columns(frame, digits))
 
