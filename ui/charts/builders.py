@@ -144,7 +144,7 @@ def surface_frames(surface: pd.DataFrame, trajectories: dict[str, pd.DataFrame],
 
 def surface_skeleton(lang: str, _: Any = None) -> alt.TopLevelMixin:
     # aria=False: the 41 x 41 cells are hidden from screen readers (each was a labelled graphic, 1,681 stops before
-    # the paths); the chart's description says what they show. axe-core on Compare: 1.8 CPU-s -> 1.1 here
+    # the paths); the chart's description says what they show. axe-core's pass over Compare is cheaper for it too
     heat = alt.Chart(alt.NamedData(name="grid")).mark_rect(aria=False).encode(
         x=alt.X("w:Q", title="w"), x2="w2:Q", y=alt.Y("b:Q", title="b"), y2="b2:Q",
         color=alt.Color("log_loss:Q", title=t("log10_loss", lang), scale=alt.Scale(scheme="viridis")),
