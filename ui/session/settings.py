@@ -54,8 +54,8 @@ class Settings:
     def for_model(cls, model: str, epochs: int | None = None) -> Settings:
         """``model`` (a key of bp_core.PRESETS) at its preset's own learning rate, and its epochs unless ``epochs``
         is given; the other fields at their defaults."""
-        preset = bp_core.PRESETS[model]
-        return cls(model, preset.learning_rate, preset.epochs if epochs is None else epochs)
+        defaults = model_defaults(model)
+        return cls(model, defaults["lr"], defaults["epochs"] if epochs is None else epochs)
 
     def build(self) -> tuple[bp_core.Model, bp_core.Dataset]:
         """The bp_core model and data these settings describe: the preset builds them from what it uses."""
