@@ -172,6 +172,7 @@ def test_the_network_trains_with_its_own_defaults(app):
 def test_editing_the_points_retrains_and_bad_edits_keep_the_last_valid_points(app):
     at = app()
     editor_key = "compare.points"
+    at.session_state["compare.points_open"] = True  # the table is folded until opened
     at.session_state[editor_key] = {"edited_rows": {"3": {"y": "10"}}, "added_rows": [], "deleted_rows": []}
     at.button(key="compare.train").click().run()
     assert not at.exception

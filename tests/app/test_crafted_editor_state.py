@@ -15,6 +15,8 @@ JUNK = [{"edited_rows": "junk", "added_rows": [], "deleted_rows": []},
 @pytest.mark.parametrize("junk", JUNK)
 def test_the_compare_pages_points_editor_recovers_from_crafted_state(junk):
     at = open_page("pages/compare.py")
+    at.session_state["compare.points_open"] = True  # the table is folded until opened
+    at.run()
     metrics = [m.value for m in at.metric]
     at.session_state["compare.points"] = junk
     at.run()

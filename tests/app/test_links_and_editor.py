@@ -90,6 +90,7 @@ EDITOR = "compare.points"
 
 
 def edit(at, edited_rows=None, added_rows=None, deleted_rows=None):
+    at.session_state["compare.points_open"] = True  # the table is folded until opened
     at.session_state[EDITOR] = {"edited_rows": edited_rows or {}, "added_rows": added_rows or [],
                                 "deleted_rows": deleted_rows or []}
     return at.button(key="compare.train").click().run()
@@ -145,3 +146,52 @@ def test_a_network_run_that_splits_apart_says_so_under_the_difference_chart(app)
     captions = " ".join(c.value for c in at.caption)
     assert "the two runs are apart by more than 0.001" in captions and "above the stability bound" in captions
     assert any("stayed finite" in i.value for i in at.info)
+
+
+def tables(at) -> list:
+    return list(at.dataframe)
+
+
+def test_the_points_table_is_folded_until_opened_and_its_label_counts_the_points_in_use(app):
+    at = app({"pts": "1:3,2:5,3:7"})
+    assert not at.exception and not tables(at)  # the line's page draws no other table: the grid is not sent
+    label = TEXTS["data_points_open"]["en"].format(n=3)
+    assert [e.label for e in at.expander if e.label == label] == [label]
+    at.session_state["compare.points_open"] = True
+    at.run()
+    assert not at.exception and [len(t.value) for t in tables(at)] == [3]
+
+
+def test_edits_survive_folding_the_table_and_a_visit_to_another_page(app):
+    at = app()
+    edit(at, {"3": {"y": "10"}})
+    edited = bp_core.train(bp_core.Line(), ([[1.0], [2.0], [3.0], [4.0]], [[3.0], [5.0], [7.0], [10.0]]), "manual",
+                           0.01, 1000).params
+    assert final_line(at) == (f"{edited['w'].item():.6f}", f"{edited['b'].item():.6f}")
+    at.session_state["compare.points_open"] = False
+    at.run()  # folded: no table sent, the edited points still trained
+    assert not at.exception and not tables(at)
+    assert final_line(at) == (f"{edited['w'].item():.6f}", f"{edited['b'].item():.6f}")
+    at.switch_page("pages/glossary.py").run()
+    at.switch_page("pages/compare.py").run()
+    assert final_line(at) == (f"{edited['w'].item():.6f}", f"{edited['b'].item():.6f}")
+    assert not tables(at)  # still folded, as it was left
+    at.session_state["compare.points_open"] = True
+    at.run()  # opened again: the table shows what was typed, the edit applied once
+    assert not at.exception
+    assert len(tables(at)) == 1 and list(kept(at, "compare", "points_typed")["y"]) == ["3.0", "5.0", "7.0", "10"]
+    at.button(key="compare.train").click().run()
+    assert final_line(at) == (f"{edited['w'].item():.6f}", f"{edited['b'].item():.6f}")
+
+
+def test_a_bad_cell_is_still_there_and_named_after_folding_and_opening_the_table(app):
+    at = app()
+    edit(at, {"1": {"x": "abc"}})
+    assert "row 2, x “abc”" in " ".join(e.value for e in at.error)
+    at.session_state["compare.points_open"] = False
+    at.run()
+    assert not at.exception and final_line(at) == (SHOWN_W, SHOWN_B)  # the last valid points
+    at.session_state["compare.points_open"] = True
+    at.run()
+    assert len(tables(at)) == 1 and list(kept(at, "compare", "points_typed")["x"]) == ["1.0", "abc", "3.0", "4.0"]
+    assert "row 2, x “abc”" in " ".join(e.value for e in at.error)

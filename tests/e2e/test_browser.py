@@ -452,3 +452,51 @@ def test_the_walk_the_exercise_and_the_nudge_by_keyboard_alone(server_url, app_p
     after = page.locator(".st-key-backward-nudge_eps input[type='range']").get_attribute("aria-valuetext")
     assert before != after
     assert_no_error_on_page(page)
+
+
+def test_the_folded_points_table_opens_keeps_an_edit_across_a_fold_and_trains_it_once(server_url, app_page):
+    """Issue 31, item 4: the grid is drawn only while its expander is open; an edit trained before folding it is
+    still the one trained after opening it again and training (applied once, not lost)."""
+    import bp_core
+
+    app_page.goto(f"{server_url}/compare")
+    wait_until_drawn(app_page)
+    box = app_page.locator(".st-key-compare-points_open")
+    assert box.locator('[data-testid="stDataFrame"]').count() == 0  # folded: the grid is not sent
+    box.locator("summary").click()
+    grid = box.locator('[data-testid="stDataFrame"]')
+    grid.wait_for(timeout=60_000)
+    wait_until_drawn(app_page)
+    grid.scroll_into_view_if_needed()
+    frame = grid.bounding_box()
+    app_page.mouse.click(frame["x"] + 60, frame["y"] + 35 + 17)  # the first row's x (after the row-select column)
+    for key in ("ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "Enter"):  # the fourth row's y, its editor open
+        app_page.keyboard.press(key)
+    cell = app_page.locator("textarea.gdg-input")  # the grid's cell editor, open on the fourth row's y
+    cell.wait_for(timeout=10_000)
+    cell.fill("10")
+    app_page.keyboard.press("Enter")
+    edited = bp_core.train(bp_core.Line(), ([[1.0], [2.0], [3.0], [4.0]], [[3.0], [5.0], [7.0], [10.0]]), "manual",
+                           0.01, 1000).params["w"].item()
+    shown = f"{edited:.6f}"
+
+    def train_and_see_it() -> None:
+        app_page.locator(".st-key-compare-train").get_by_role("button").click()
+        app_page.wait_for_function(
+            """(shown) => [...document.querySelectorAll('[data-testid="stMetric"]')]
+                     .some(m => m.innerText.includes('Final w') && m.innerText.includes(shown))""",
+            arg=shown, timeout=90_000)
+        wait_until_drawn(app_page)
+
+    train_and_see_it()
+    box.locator("summary").click()  # fold: the run keeps the edited points
+    app_page.wait_for_function("() => !document.querySelector('.st-key-compare-points_open [data-testid=stDataFrame]')",
+                               timeout=60_000)
+    wait_until_drawn(app_page)
+    assert metric_value(app_page, "Final w") == shown
+    box.locator("summary").click()  # open again: the table starts from what was typed
+    grid.wait_for(timeout=60_000)
+    wait_until_drawn(app_page)
+    train_and_see_it()
+    assert "4" in box.locator("summary").inner_text()  # four points in use, the edit applied once
+    assert_no_error_on_page(app_page)

@@ -35,7 +35,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "seed": {"en": "Initialisation seed", "ko": "초기화 시드"},
     "activation": {"en": "Hidden activation", "ko": "은닉층 활성화 함수"},
     # data_<key>: what each preset (bp_core.PRESETS) says under its data settings
-    "data_line": {"en": "Data points (edit, add or delete rows)", "ko": "데이터 점 (수정, 추가, 삭제 가능)"},
+    "data_points_open": {"en": "Data points ({n} in use): open to see and edit them",
+                         "ko": "데이터 점 ({n}개 사용 중): 펼쳐서 보고 편집"},
+    "data_line": {"en": "Edit, add or delete rows, then press **Train**. Edits not yet trained are dropped if this "
+                        "table is folded first.",
+                  "ko": "행을 수정, 추가, 삭제한 뒤 **학습**을 누르세요. 아직 학습하지 않은 편집은 표를 먼저 접으면 "
+                        "사라집니다."},
     "data_mlp": {"en": "Data: the half adder, inputs (a, b), targets [sum = a XOR b, carry = a AND b].",
                  "ko": "데이터: 반가산기, 입력 (a, b), 참값 [합 = a XOR b, 자리올림 = a AND b]."},
     "data_xor": {"en": "Data: XOR, inputs (a, b), target a XOR b. No straight line separates the 1s from the 0s; the "

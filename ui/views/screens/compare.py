@@ -3,6 +3,7 @@
 Compare: the same model trained by hand (chain rule) and by autograd, side by side. Layout only.
 """
 
+import pandas as pd
 import streamlit as st
 
 import bp_core
@@ -20,6 +21,29 @@ from ui.views.memory_view import memory_section
 from ui.views.shell import run_app_if_alone
 from ui.views.start_view import page_link, where_next
 from ui.views.tables import show_table, table_alt
+
+
+def points_editor(lang: str) -> pd.DataFrame | None:
+    """The data points' table, folded: drawn only while its expander is open (the grid is the heaviest element of the
+    page's first paint), so a closed editor returns None and the run keeps the last valid points. Opened again, after
+    a visit elsewhere or a fold, the table starts from what was typed in it last, bad cells included."""
+    used = len(state.recall("compare", "valid_points"))
+    with state.widgets("compare", {"points_open": False}):
+        box = st.expander(t("data_points_open", lang, n=used), key=key("compare", "points_open"), on_change="rerun")
+    with box:
+        if not box.open:
+            return None
+        if not state.editor_known("compare", "points") or state.recall("compare", "points_table") is None:
+            # a new table: from what was typed last, else the link's
+            typed = state.recall("compare", "points_typed")
+            state.remember("compare", "points_table", points_base() if typed is None else typed)
+        base = state.recall("compare", "points_table")
+        st.caption(t("data_line", lang))
+        edited = state.data_editor(base, page="compare", name="points", num_rows="dynamic", hide_index=True,
+                                   width="stretch", alt=table_alt(base, lang),
+                                   column_config={c: st.column_config.TextColumn(c) for c in "xy"})  # text, exact
+    state.remember("compare", "points_typed", edited)
+    return edited
 
 
 def draw() -> None:
@@ -66,11 +90,11 @@ def draw() -> None:
                                  key=key("compare", "activation"))
                 if state.dropped_edits("compare", "points"):
                     st.warning(t("edits_dropped", lang))
-                edited = state.data_editor(points_base(), page="compare", name="points", num_rows="dynamic",
-                                           hide_index=True, width="stretch", alt=table_alt(points_base(), lang),
-                                           column_config={c: st.column_config.TextColumn(c) for c in "xy"}
-                                           ) if preset.editable_points else None  # text cells, read exactly
-                st.caption(t(f"data_{preset.key}", lang))
+                if preset.editable_points:
+                    edited = points_editor(lang)
+                else:
+                    edited = None
+                    st.caption(t(f"data_{preset.key}", lang))
                 st.form_submit_button(t("train", lang), type="primary", key=key("compare", "train"), width="stretch")
 
     # ---- settings from the widgets; bad input explained, last valid settings kept
