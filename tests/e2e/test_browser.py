@@ -457,6 +457,8 @@ def test_the_walk_the_exercise_and_the_nudge_by_keyboard_alone(server_url, app_p
 def test_the_folded_points_table_opens_keeps_an_edit_across_a_fold_and_trains_it_once(server_url, app_page):
     """Issue 31, item 4: the grid is drawn only while its expander is open; an edit trained before folding it is
     still the one trained after opening it again and training (applied once, not lost)."""
+    from playwright.sync_api import expect
+
     import bp_core
 
     app_page.goto(f"{server_url}/compare")
@@ -467,15 +469,19 @@ def test_the_folded_points_table_opens_keeps_an_edit_across_a_fold_and_trains_it
     grid = box.locator('[data-testid="stDataFrame"]')
     grid.wait_for(timeout=60_000)
     wait_until_drawn(app_page)
-    grid.scroll_into_view_if_needed()
-    frame = grid.bounding_box()
-    app_page.mouse.click(frame["x"] + 60, frame["y"] + 35 + 17)  # the first row's x (after the row-select column)
-    for key in ("ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "Enter"):  # the fourth row's y, its editor open
+    # the grid's accessible table (Glide's hidden <td id="glide-cell-COLUMN-ROW">) says what each cell holds; the
+    # keyboard moves from its first cell to the fourth row's y and opens that cell's editor
+    y4 = box.locator("#glide-cell-2-3")
+    expect(y4).to_have_text("9.0", timeout=30_000)
+    box.locator("#glide-cell-1-0").focus()
+    for key in ("ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "Enter"):
         app_page.keyboard.press(key)
-    cell = app_page.locator("textarea.gdg-input")  # the grid's cell editor, open on the fourth row's y
-    cell.wait_for(timeout=10_000)
+    cell = app_page.locator("textarea.gdg-input")
+    expect(cell).to_have_value("9.0", timeout=10_000)  # the right cell's editor
     cell.fill("10")
     app_page.keyboard.press("Enter")
+    expect(cell).to_have_count(0, timeout=10_000)
+    expect(y4).to_have_text("10", timeout=10_000)  # the edit is in the grid before Train is pressed
     edited = bp_core.train(bp_core.Line(), ([[1.0], [2.0], [3.0], [4.0]], [[3.0], [5.0], [7.0], [10.0]]), "manual",
                            0.01, 1000).params["w"].item()
     shown = f"{edited:.6f}"
