@@ -504,5 +504,5 @@ def test_the_folded_points_table_opens_keeps_an_edit_across_a_fold_and_trains_it
     grid.wait_for(timeout=60_000)
     wait_until_drawn(app_page)
     train_and_see_it()
-    assert "4" in box.locator("summary").inner_text()  # four points in use, the edit applied once
+    assert t("data_points_open", "en", n=4) in box.locator("summary").inner_text()  # still four points in use
     assert_no_error_on_page(app_page)
