@@ -6,7 +6,8 @@ switch, navigation). When the server starts, it warms what the first page needs 
 torch's one-time costs and the default run, off every learner's request. While it serves, it drops closed tabs'
 sessions once their time-to-live has passed (Streamlit itself would wait for the next learner to connect), and it
 releases the page cache of the files it read its code from (a container's memory limit counts it). Before any of
-that, when Streamlit imports this file, glibc is told to keep two malloc arenas for all the server's threads.
+that, when Streamlit imports this file, glibc is told to keep two malloc arenas for all the server's threads, and
+PyArrow to take its buffers from glibc's malloc.
 """
 
 import asyncio
@@ -17,9 +18,10 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from ui.server.start import AfterImports, start_warm_up, sweep_closed_sessions
-from ui.server.worker import tune_malloc
+from ui.server.worker import arrow_on_system_malloc, tune_malloc
 
 tune_malloc()  # two glibc arenas and a fixed mmap threshold, set before the server starts its threads (its docstring)
+arrow_on_system_malloc()  # PyArrow's tables from glibc's malloc, which gives freed memory back (its docstring)
 
 
 @asynccontextmanager

@@ -212,6 +212,26 @@ def test_app_py_tunes_glibcs_malloc_before_it_builds_the_server():
     assert calls and builds and calls[0] < builds[0]
 
 
+def test_app_py_puts_pyarrow_on_the_system_malloc_before_it_builds_the_server():
+    """PyArrow's mimalloc pool kept a class's freed tables (benchmarks/README, issue 31): app.py hands PyArrow to
+    glibc's malloc when Streamlit imports it, and in a fresh process the call takes."""
+    import ast
+
+    body = ast.parse((ROOT / "app.py").read_text(encoding="utf-8")).body
+    calls = [i for i, node in enumerate(body) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+             and ast.unparse(node.value.func) == "arrow_on_system_malloc"]
+    builds = [i for i, node in enumerate(body) if isinstance(node, ast.Assign) and "st.App(" in ast.unparse(node)]
+    assert calls and builds and calls[0] < builds[0]
+    probe = ("import pyarrow; before = pyarrow.default_memory_pool().backend_name; "
+             "from ui.server.worker import arrow_on_system_malloc; "
+             "print(before, arrow_on_system_malloc(), pyarrow.default_memory_pool().backend_name)")
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    before, took, after = done.stdout.split()
+    assert before != "system" and (took, after) == ("True", "system")  # the default differs, so the test can fail
+
+
 def test_glibc_takes_both_malloc_settings_here_and_nothing_is_asked_of_a_libc_without_mallopt(monkeypatch):
     from ui.server import worker
 

@@ -113,6 +113,23 @@ def tune_malloc(arenas: int = MALLOC_ARENAS, mmap_threshold: int = MMAP_THRESHOL
     return all(took)
 
 
+def arrow_on_system_malloc() -> bool:
+    """PyArrow's buffers from the C library's malloc instead of its bundled mimalloc, as
+    ``ARROW_DEFAULT_MEMORY_POOL=system`` would set it from the environment; whether PyArrow took it. app.py calls it
+    when Streamlit imports it, before any buffer is made.
+
+    PyArrow holds pandas' string columns and every table Streamlit sends to the browser. Its mimalloc pool kept the
+    memory of a class's tables after they were freed: 200 sessions on Compare, 20 at a time, left the server +82 MB
+    above its level 120 s later and still +82 MB at 300 s; with the system pool +32 MB at 120 s (one run each, the
+    same harness; benchmarks/README, issue 31). glibc's arenas are trimmed every 30 s (``give_back_memory``)."""
+    try:
+        import pyarrow
+    except ImportError:
+        return False
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    return bool(pyarrow.default_memory_pool().backend_name == "system")
+
+
 def give_back_memory() -> bool:
     """Return freed heap pages to the operating system (glibc ``malloc_trim(0)``); False where there is no glibc.
 
