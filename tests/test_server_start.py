@@ -200,28 +200,28 @@ def test_the_sweep_runs_on_the_event_loop_until_cancelled(monkeypatch):
     assert len(calls) >= 3
 
 
-def test_app_py_tunes_glibcs_malloc_before_it_builds_the_server():
-    """The settings are made when Streamlit imports app.py, at module level and before ``st.App`` (whose server starts
-    the threads): set in the lifespan, the arena limit came too late to help (benchmarks/README)."""
+def app_py_calls_before_building_the_server(function: str) -> bool:
+    """True when app.py calls ``function`` at module level before it builds ``st.App`` (whose server starts the
+    threads)."""
     import ast
 
     body = ast.parse((ROOT / "app.py").read_text(encoding="utf-8")).body
     calls = [i for i, node in enumerate(body) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-             and ast.unparse(node.value.func) == "tune_malloc"]
+             and ast.unparse(node.value.func) == function]
     builds = [i for i, node in enumerate(body) if isinstance(node, ast.Assign) and "st.App(" in ast.unparse(node)]
-    assert calls and builds and calls[0] < builds[0]
+    return bool(calls and builds and calls[0] < builds[0])
+
+
+def test_app_py_tunes_glibcs_malloc_before_it_builds_the_server():
+    """The settings are made when Streamlit imports app.py, at module level and before ``st.App`` (whose server starts
+    the threads): set in the lifespan, the arena limit came too late to help (benchmarks/README)."""
+    assert app_py_calls_before_building_the_server("tune_malloc")
 
 
 def test_app_py_puts_pyarrow_on_the_system_malloc_before_it_builds_the_server():
     """PyArrow's mimalloc pool kept a class's freed tables (benchmarks/README, issue 31): app.py hands PyArrow to
     glibc's malloc when Streamlit imports it, and in a fresh process the call takes."""
-    import ast
-
-    body = ast.parse((ROOT / "app.py").read_text(encoding="utf-8")).body
-    calls = [i for i, node in enumerate(body) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-             and ast.unparse(node.value.func) == "arrow_on_system_malloc"]
-    builds = [i for i, node in enumerate(body) if isinstance(node, ast.Assign) and "st.App(" in ast.unparse(node)]
-    assert calls and builds and calls[0] < builds[0]
+    assert app_py_calls_before_building_the_server("arrow_on_system_malloc")
     probe = ("import pyarrow; before = pyarrow.default_memory_pool().backend_name; "
              "from ui.server.worker import arrow_on_system_malloc; "
              "print(before, arrow_on_system_malloc(), pyarrow.default_memory_pool().backend_name)")
