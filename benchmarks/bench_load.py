@@ -150,12 +150,16 @@ class Learner:
                                                subprotocols=["streamlit"], max_size=None, open_timeout=60)
 
     async def rerun(self, widgets: list[WidgetState]) -> None:
-        """Ask for a run, as the browser does, and read the page it draws until the run has finished."""
+        """Ask for a run, as the browser does, and read the page it draws until the run has finished. A run that
+        leaves a timer (a session's first view of Compare draws the rest of the page on one) is followed, as in the
+        browser, by the timer's run after its interval, and the page is read until the run that follows has
+        finished too."""
         state = ClientState(query_string=self.query, page_script_hash=self.page_hash, page_name=self.visit.page,
                             widget_states=WidgetStates(widgets=widgets))
         self.texts, self.metrics = [], {}
         await self.socket.send(BackMsg(rerun_script=state).SerializeToString())
         deadline = time.monotonic() + RUN_TIMEOUT_SECONDS
+        timer = None
         while True:
             frame = await asyncio.wait_for(self.socket.recv(), max(1.0, deadline - time.monotonic()))
             message = ForwardMsg()
@@ -165,10 +169,19 @@ class Learner:
                 self.page_hash = message.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query = message.page_info_changed.query_string
+            elif kind == "auto_rerun":
+                timer = message.auto_rerun
             elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
                 self._read(message.delta.new_element)
             elif kind == "script_finished" and message.script_finished == FINISHED:
-                return
+                if timer is None:
+                    return
+                await asyncio.sleep(timer.interval)  # the browser's timer; the fragment then reruns the whole page
+                state = ClientState(query_string=self.query, page_script_hash=self.page_hash,
+                                    page_name=self.visit.page, widget_states=WidgetStates(widgets=widgets),
+                                    fragment_id=timer.fragment_id, is_auto_rerun=True)
+                timer, self.texts, self.metrics = None, [], {}
+                await self.socket.send(BackMsg(rerun_script=state).SerializeToString())
 
     def _read(self, element) -> None:
         kind = element.WhichOneof("type")
@@ -217,8 +230,8 @@ class Learner:
             await self.socket.close()
 
 
-ALONE = {"compare": [Visit("compare", "compare", {}, "train")],
-         "mixed": [Visit("compare", "compare", {}, "train"), Visit("sweep", "learning_rate", {}, "sweep.run"),
+ALONE = {"compare": [Visit("compare", "compare", {}, "compare.train")],
+         "mixed": [Visit("compare", "compare", {}, "compare.train"), Visit("sweep", "learning_rate", {}, "sweep.run"),
                    Visit("scaling", "scaling", {}, "scaling.run"), Visit("example", "lecture_example", {}, "")]}
 """The one learner who sets the one-session level: the defaults of each page of the class, each button pressed (the
 lecture example's page only opened: its one run would otherwise be kept for the class)."""

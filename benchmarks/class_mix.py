@@ -72,7 +72,7 @@ AXES_ORDER = ("n_samples", "width")  # bp_core.measure.scaling.AXES: the order o
 
 def compare_class(learners: int) -> list[Visit]:
     """The Compare-only class: each learner opens a distinct share link and presses Train."""
-    return [Visit("compare", "compare", link, "train") for link in compare_links(learners)]
+    return [Visit("compare", "compare", link, "compare.train") for link in compare_links(learners)]
 
 
 def mixed_class(learners: int) -> list[Visit]:
@@ -85,7 +85,7 @@ def mixed_class(learners: int) -> list[Visit]:
         n, lang = counts[kind], "ko" if i % 3 == 0 else "en"
         counts[kind] += 1
         if kind == "compare":
-            visits.append(Visit(kind, "compare", next(links), "train"))
+            visits.append(Visit(kind, "compare", next(links), "compare.train"))
         elif kind == "sweep":
             low, high, count, epochs = SWEEPS[n % len(SWEEPS)]
             visits.append(Visit(kind, "learning_rate", {"lang": lang}, "sweep.run",
