@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from page_helpers import rest_drawn
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")  # each session's script (app.py: its server)
@@ -21,6 +22,7 @@ def app():
         at = AppTest.from_file(APP, default_timeout=120)
         for key, value in (query or {}).items():
             at.query_params[key] = value
-        return at.switch_page("pages/compare.py").run()  # the Compare page; the app opens on the start page
+        # the Compare page (the app opens on the start page), its rest drawn as the browser's timer would
+        return rest_drawn(at.switch_page("pages/compare.py").run())
 
     return start

@@ -108,11 +108,23 @@ def app_page(laptop_context):
     page.close()
 
 
+DRAWN = """() => !!document.querySelector('[data-testid="stMetric"]')
+    && !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    && !document.querySelector('.st-key-compare-rest_pending')
+    && (!document.querySelector('.st-key-compare-train') || !!document.querySelector('.st-key-compare-download_csv'))
+    && !document.querySelector('[data-testid="stSkeleton"]')"""
+"""True once the headline metrics are on the page, the script has finished, and nothing waits for the browser's
+timer. A session's first view of Compare draws its numbers first and the rest (charts, code, downloads) on a timer
+(ui.views.screens.compare.rest_soon), so on Compare (its Train button) the page is whole once its last element, the
+CSV download, is there: the run's end can reach the page a few milliseconds before its last elements (Streamlit
+buffers elements briefly), so the waiting marker's absence alone is not enough. And no element still waits for its
+code (Streamlit draws a skeleton until an element's code is loaded: a new tab's first charts come a moment after the
+download buttons)."""
+
+
 def wait_until_drawn(page, timeout_ms: int = 90_000) -> None:
-    """Wait for the script to finish and the headline metrics to be on the page."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=timeout_ms)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    """Wait for the script to finish with the headline metrics on the page, and the whole page drawn (``DRAWN``)."""
+    page.wait_for_function(DRAWN, timeout=timeout_ms)
 
 
 CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(chart => {

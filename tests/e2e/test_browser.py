@@ -506,3 +506,40 @@ def test_the_folded_points_table_opens_keeps_an_edit_across_a_fold_and_trains_it
     train_and_see_it()
     assert t("data_points_open", "en", n=4) in box.locator("summary").inner_text()  # still four points in use
     assert_no_error_on_page(app_page)
+
+
+ORDER_STAMPS = """(() => {
+  const seen = window.__seen = {};
+  const look = () => {
+    for (const [name, selector] of [['metric', '[data-testid="stMetric"]'], ['waiting', '.st-key-compare-rest_pending'],
+                                    ['chart', '[data-testid="stVegaLiteChart"]']]) {
+      if (!(name in seen) && document.querySelector(selector)) seen[name] = performance.now();
+    }
+  };
+  new MutationObserver(look).observe(document, {subtree: true, childList: true});
+})()"""
+"""Stamps the page's own clock when the first metric, the waiting marker and the first chart enter the page."""
+
+
+def test_a_new_tab_draws_the_numbers_then_the_rest_by_itself(server_url, app_page):
+    """Issue 31, item 4: a session's first view of Compare puts the metrics on the page before any chart (the order,
+    read in the page), says the rest follows, and the browser's timer brings the whole page with no press; the timer
+    then ends (no run follows)."""
+    app_page.add_init_script(ORDER_STAMPS)
+    app_page.goto(f"{server_url}/compare")
+    wait_until_drawn(app_page)
+    wait_for_charts(app_page)
+    seen = app_page.evaluate("window.__seen")
+    assert seen["metric"] < seen["chart"] and "waiting" in seen, seen
+    assert app_page.locator('[data-testid="stVegaLiteChart"]').count() == 6
+    assert app_page.locator('[data-testid="stDownloadButton"]').count() == 3
+    assert app_page.locator(".st-key-compare-rest_pending").count() == 0
+    runs = app_page.evaluate("""() => new Promise(done => {
+      let started = 0;
+      const app = document.querySelector('[data-testid="stApp"]');
+      const watch = new MutationObserver(() => { if (app.dataset.testScriptState === 'running') started += 1; });
+      watch.observe(app, {attributes: true});
+      setTimeout(() => { watch.disconnect(); done(started); }, 2000);
+    })""")
+    assert runs == 0  # the timer ended with the run that drew the rest
+    assert_no_error_on_page(app_page)

@@ -62,9 +62,9 @@ EXERCISE_WIDGETS = "answer check show another"
 PAGES: dict[str, PageSpec] = {
     "app": _spec("lang", kept="lang url_problems compare_start points_base initialised results dropped"),
     "compare": _spec("model lr lr_exact epochs seed activation points points_open train log_scale params_shown "
-                     "measure download_csv download_json notebook outputs code_open code_tuned",
+                     "measure download_csv download_json notebook outputs code_open code_tuned rest_pending",
                      per_model="lr lr_exact epochs params_shown",
-                     kept="valid_points points_typed points_table last_valid isolated_memory"),
+                     kept="valid_points points_typed points_table last_valid isolated_memory rest"),
     "chain": _spec(f"model parameter sample epoch layout note_w1 note_w2 exercise_what paths_table notebook "
                    f"{EXERCISE_WIDGETS}",
                    per_model="parameter sample epoch", kept="last variants"),
