@@ -49,8 +49,7 @@ def points_editor(lang: str) -> pd.DataFrame | None:
 REST_AFTER_S = 0.5
 """A session's first view of Compare's results draws the numbers alone, and the rest of the page (charts, code,
 downloads) this many seconds later, on the browser's own timer (``rest_soon``): the browser then puts the numbers on
-screen before it loads and draws six Vega charts (issue 31, item 4). Measured beside the same page drawn in one go
-(benchmarks/README.md), a new learner's first metric came 0.3x of the floor sooner."""
+screen before it loads and draws six Vega charts (issue 31, item 4; the figures in benchmarks/README.md)."""
 
 
 def rest_now() -> bool:
