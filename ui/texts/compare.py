@@ -34,9 +34,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "epochs": {"en": "Epochs (1 to {cap})", "ko": "에폭 수 (1 – {cap})"},
     "seed": {"en": "Initialisation seed", "ko": "초기화 시드"},
     "activation": {"en": "Hidden activation", "ko": "은닉층 활성화 함수"},
-    # data_<key>: what each preset (bp_core.PRESETS) says under its data settings
+    # a new tab's first view: the numbers first, then this until the rest comes (ui/views/screens/compare.py)
     "compare_rest_soon": {"en": "The charts, the code and the export buttons follow in a moment.",
                           "ko": "차트와 코드, 내보내기 버튼은 잠시 뒤에 나타납니다."},
+    # data_<key>: what each preset (bp_core.PRESETS) says under its data settings
     "data_points_open": {"en": "Data points ({n} in use): open to see and edit them",
                          "ko": "데이터 점 ({n}개 사용 중): 펼쳐서 보고 편집"},
     "data_line": {"en": "Edit, add or delete rows, then press **Train**. Edits not yet trained are dropped if this "
