@@ -154,10 +154,8 @@ class Learner:
         leaves a timer (a session's first view of Compare draws the rest of the page on one) is followed, as in the
         browser, by the timer's run after its interval, and the page is read until the run that follows has
         finished too."""
-        state = ClientState(query_string=self.query, page_script_hash=self.page_hash, page_name=self.visit.page,
-                            widget_states=WidgetStates(widgets=widgets))
         self.texts, self.metrics = [], {}
-        await self.socket.send(BackMsg(rerun_script=state).SerializeToString())
+        await self.socket.send(self._run_request(widgets))
         deadline = time.monotonic() + RUN_TIMEOUT_SECONDS
         timer = None
         while True:
@@ -177,11 +175,15 @@ class Learner:
                 if timer is None:
                     return
                 await asyncio.sleep(timer.interval)  # the browser's timer; the fragment then reruns the whole page
-                state = ClientState(query_string=self.query, page_script_hash=self.page_hash,
-                                    page_name=self.visit.page, widget_states=WidgetStates(widgets=widgets),
-                                    fragment_id=timer.fragment_id, is_auto_rerun=True)
+                request = self._run_request(widgets, fragment_id=timer.fragment_id, is_auto_rerun=True)
                 timer, self.texts, self.metrics = None, [], {}
-                await self.socket.send(BackMsg(rerun_script=state).SerializeToString())
+                await self.socket.send(request)
+
+    def _run_request(self, widgets: list[WidgetState], **fragment) -> bytes:
+        """The browser's request for a run of this page with ``widgets`` (of one fragment, with ``fragment``)."""
+        state = ClientState(query_string=self.query, page_script_hash=self.page_hash, page_name=self.visit.page,
+                            widget_states=WidgetStates(widgets=widgets), **fragment)
+        return BackMsg(rerun_script=state).SerializeToString()
 
     def _read(self, element) -> None:
         kind = element.WhichOneof("type")

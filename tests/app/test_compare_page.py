@@ -4,14 +4,11 @@ import pytest
 from apptest_helpers import chart_data, chart_specs, chart_title
 from lecture_golden import LOSS_BOUND, SHOWN_B, SHOWN_W
 from page_helpers import kept
-from streamlit.testing.v1 import AppTest
 
 import bp_core
 from ui.session.settings import Settings
 from ui.texts import TEXTS
 from ui.views.compare_view import COMPARE
-
-from .conftest import APP
 
 
 def final_line(at) -> tuple[str, str]:
@@ -316,15 +313,13 @@ def test_the_page_says_where_the_settings_are_on_a_laptop_and_on_a_phone_and_aft
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_a_sessions_first_view_draws_the_numbers_first_and_the_rest_on_the_next_run(lang):
+def test_a_sessions_first_view_draws_the_numbers_first_and_the_rest_on_the_next_run(app, lang):
     """Issue 31, item 4: a new learner's first Compare run draws the headline numbers and says the rest follows (the
     browser's timer then brings it); the next run draws the whole page, and the session never waits again, after
     another page either."""
     from page_helpers import open_page, rest_drawn
 
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.switch_page("pages/compare.py").run()
+    at = app({"lang": lang}, whole=False)
     assert not at.exception
     assert len(at.metric) == 6 and chart_specs(at) == []
     assert [c.value for c in at.caption][-1] == TEXTS["compare_rest_soon"][lang]
@@ -345,8 +340,7 @@ def test_a_sessions_first_view_draws_the_numbers_first_and_the_rest_on_the_next_
 
 def test_a_press_before_the_timer_draws_the_whole_page(app):
     """A learner who presses Train before the timer's rerun gets the whole page from that run."""
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/compare.py").run()
+    at = app(whole=False)
     assert chart_specs(at) == []
     at.button(key="compare.train").click().run()
     assert not at.exception and len(chart_specs(at)) == 6

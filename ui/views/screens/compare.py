@@ -54,11 +54,8 @@ screen before it loads and draws six Vega charts (issue 31, item 4; the figures 
 
 def rest_now() -> bool:
     """True when the whole page is drawn in this run; False (once per session) on the first draw of the results,
-    whose rest ``rest_soon`` brings."""
-    if state.recall("compare", "rest") is None:
-        state.remember("compare", "rest", "pending")
-        return False
-    return True
+    whose rest ``rest_soon`` brings (it keeps "due", then "drawn", under ``rest``)."""
+    return state.recall("compare", "rest") is not None
 
 
 @st.fragment(run_every=REST_AFTER_S)
