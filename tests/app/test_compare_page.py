@@ -315,22 +315,33 @@ def test_the_page_says_where_the_settings_are_on_a_laptop_and_on_a_phone_and_aft
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_sessions_first_view_draws_the_numbers_first_and_the_rest_on_the_next_run(app, lang):
     """Issue 31, item 4: a new learner's first Compare run draws the headline numbers and says the rest follows (the
-    browser's timer then brings it); the next run draws the whole page, and the session never waits again, after
+    browser's timer then brings it); on a laptop the sidebar's settings come with the rest, and the first run trains
+    the values the form then shows. The next run draws the whole page, and the session never waits again, after
     another page either."""
     from page_helpers import open_page, rest_drawn
 
-    at = app({"lang": lang}, whole=False)
+    from ui.texts import t
+
+    at = app({"lang": lang, "lr": "0.05", "epochs": "300"}, whole=False)
     assert not at.exception
     assert len(at.metric) == 6 and chart_specs(at) == []
-    assert [c.value for c in at.caption][-1] == TEXTS["compare_rest_soon"][lang]
+    assert [c.value for c in at.main.caption][-1] == TEXTS["compare_rest_soon"][lang]
     assert at.get("download_button") == [] and kept(at, "compare", "rest") == "due"
+    assert [c.value for c in at.sidebar.caption] == [t("compare_settings_soon", lang, train=t("train", lang))]
+    assert at.get("select_slider") == [] and at.get("number_input") == [] and not at.get("radio")[1:]  # the shell's
+    assert "compare.lr" not in at.session_state  # kept in the record only (see settings_form)
     shown = [(m.label, m.value) for m in at.metric]
+    trained = kept(at, "compare", "last_valid")
+    assert (trained.learning_rate, trained.epochs) == (0.05, 300)
 
     rest_drawn(at)  # the timer's rerun
     assert not at.exception
     assert [(m.label, m.value) for m in at.metric] == shown  # the same numbers
     assert len(chart_specs(at)) == 6 and len(at.get("download_button")) == 3
     assert TEXTS["compare_rest_soon"][lang] not in [c.value for c in at.caption]
+    assert t("compare_settings_soon", lang, train=t("train", lang)) not in [c.value for c in at.caption]
+    assert at.select_slider(key="compare.lr").value == 0.05 and at.number_input(key="compare.epochs").value == 300
+    assert at.radio(key="compare.model").value == trained.model
 
     at.switch_page("pages/glossary.py").run()
     at.switch_page("pages/compare.py").run()
@@ -338,9 +349,35 @@ def test_a_sessions_first_view_draws_the_numbers_first_and_the_rest_on_the_next_
     assert len(chart_specs(open_page("pages/compare.py", lang))) == 6  # the helpers every page test uses bring it
 
 
-def test_a_press_before_the_timer_draws_the_whole_page(app):
-    """A learner who presses Train before the timer's rerun gets the whole page from that run."""
+def test_settings_changed_after_a_deferred_first_view_survive_a_page_switch(app):
+    """The first view keeps the settings in the page's record without drawing them: what the learner then chooses
+    in the form, not the first view's values, comes back after another page (a value Streamlit had kept under the
+    bare key would have come back instead)."""
+    at = app(whole=False)
+    rest_first = app(whole=True)  # the same page after the timer, for the form's defaults
+    assert at.session_state["compare.record"].widgets["lr"] == rest_first.select_slider(key="compare.lr").value
+    at.run()  # the timer's rerun: the form is drawn
+    at.select_slider(key="compare.lr").set_value(0.1)
+    at.number_input(key="compare.epochs").set_value(400)
+    at.button(key="compare.train").click().run()
+    at.switch_page("pages/glossary.py").run()
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception
+    assert at.select_slider(key="compare.lr").value == 0.1 and at.number_input(key="compare.epochs").value == 400
+
+
+def test_a_press_before_the_timer_draws_the_whole_page(app, monkeypatch):
+    """A learner who presses Train on a phone (whose settings are drawn at once) or switches the language on a laptop
+    before the timer's rerun gets the whole page from that run."""
+    from ui.views.screens import compare as screen
+
+    with monkeypatch.context() as phone:
+        phone.setattr(screen, "on_phone", lambda: True)
+        at = app(whole=False)
+        assert chart_specs(at) == [] and at.select_slider(key="compare.lr")
+        at.button(key="compare.train").click().run()
+        assert not at.exception and len(chart_specs(at)) == 6
     at = app(whole=False)
     assert chart_specs(at) == []
-    at.button(key="compare.train").click().run()
-    assert not at.exception and len(chart_specs(at)) == 6
+    at.radio(key="app.lang").set_value("ko").run()
+    assert not at.exception and len(chart_specs(at)) == 6 and at.select_slider(key="compare.lr")

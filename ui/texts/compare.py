@@ -37,6 +37,9 @@ TEXTS: dict[str, dict[str, str]] = {
     # a new tab's first view: the numbers first, then this until the rest comes (ui/views/screens/compare.py)
     "compare_rest_soon": {"en": "The charts, the code and the export buttons follow in a moment.",
                           "ko": "차트와 코드, 내보내기 버튼은 잠시 뒤에 나타납니다."},
+    # ... and in a laptop's sidebar, where the settings form comes with them (a phone's are drawn at once)
+    "compare_settings_soon": {"en": "The settings and **{train}** appear here in a moment.",
+                              "ko": "설정과 **{train}** 버튼은 잠시 뒤 여기에 나타납니다."},
     # data_<key>: what each preset (bp_core.PRESETS) says under its data settings
     "data_points_open": {"en": "Data points ({n} in use): open to see and edit them",
                          "ko": "데이터 점 ({n}개 사용 중): 펼쳐서 보고 편집"},

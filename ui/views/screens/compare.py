@@ -71,6 +71,62 @@ def rest_soon(lang: str) -> None:
         st.caption(t("compare_rest_soon", lang))
 
 
+def settings_form(lang: str, start: dict, *, drawn: bool) -> tuple[str, pd.DataFrame | None]:
+    """The model switch and the settings form (Train included); returns the model and the points typed (None: the
+    last valid points are kept). Not ``drawn`` (a session's first view, in the sidebar): the same blocks restore and
+    keep the same values, so the run trains what the form will show, and a line says the settings come with the
+    rest of the page; the browser then draws the numbers before the settings' widgets (issue 31, item 4)."""
+    with state.widgets("compare", {"model": start["model"]}):
+        if drawn:
+            model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
+                                 format_func=lambda m: t(f"model_{m}", lang))
+        else:
+            model_key = state.value("compare", "model")
+    first = compare_first(model_key)
+    firsts = {name: first[name] for name in ("lr", "lr_exact", "epochs", "seed", "activation")}
+    with state.widgets("compare", firsts, model=model_key) as block:
+        if block.switched:  # another model: its own rate and epochs came back; the other's last run does not apply
+            state.forget("compare", "last_valid")
+        if drawn:
+            return model_key, settings_widgets(lang, model_key)
+        st.caption(t("compare_settings_soon", lang, train=t("train", lang)))
+    # kept in the page's record only: a value set in session state under a key no widget has used yet stays there
+    # under the bare key after its widget is drawn, and would come back in place of the learner's after a page switch
+    for name in ("model", *firsts):
+        state.drop_widget("compare", name)
+    return model_key, None
+
+
+def settings_widgets(lang: str, model_key: str) -> pd.DataFrame | None:
+    """The settings form of ``model_key``, inside its ``state.widgets`` block; returns the points typed, if shown."""
+    preset = bp_core.PRESETS[model_key]  # what the chosen model offers: options, editable points, views
+    with st.form("settings_form"):
+        st.header(t("settings", lang))
+        st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key=key("compare", "lr"),
+                         format_func=lambda v: f"{v:g}")
+        # float boxes, empty by default: a value Streamlit cannot use (NaN, inf from a modified client)
+        # comes back as an empty box that resolve_settings names, never as 0 or int(NaN) inside Streamlit
+        st.number_input(t("learning_rate_exact", lang), key=key("compare", "lr_exact"), format="%g", step=0.001,
+                        value=None)
+        st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1.0, max_value=float(EPOCHS_CAP),
+                        step=100.0, format="%g", value=None, key=key("compare", "epochs"))
+        if "seed" in preset.options:
+            st.number_input(t("seed", lang), min_value=0.0, max_value=float(bp_core.limits.MAX_SEED), step=1.0,
+                            format="%.0f", value=None, key=key("compare", "seed"))
+        if "activation" in preset.options:
+            st.selectbox(t("activation", lang), bp_core.activations.HIDDEN_ACTIVATIONS,
+                         key=key("compare", "activation"))
+        if state.dropped_edits("compare", "points"):
+            st.warning(t("edits_dropped", lang))
+        if preset.editable_points:
+            edited = points_editor(lang)
+        else:
+            edited = None
+            st.caption(t(f"data_{preset.key}", lang))
+        st.form_submit_button(t("train", lang), type="primary", key=key("compare", "train"), width="stretch")
+    return edited
+
+
 def draw() -> None:
     """Draw the page, in the learner's language, from its record and bp_core."""
     run_app_if_alone()
@@ -88,39 +144,7 @@ def draw() -> None:
     start = compare_start()  # the link's values first, then the learner's (each model's own), kept across pages
     # on a phone the sidebar is folded away: the settings and Train sit on the page itself, above the results
     with st.expander(t("settings", lang), expanded=True) if phone else st.sidebar:
-        with state.widgets("compare", {"model": start["model"]}):
-            model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
-                                 format_func=lambda m: t(f"model_{m}", lang))
-        first = compare_first(model_key)
-        firsts = {name: first[name] for name in ("lr", "lr_exact", "epochs", "seed", "activation")}
-        with state.widgets("compare", firsts, model=model_key) as block:
-            if block.switched:  # another model: its own rate and epochs came back; the other's last run does not apply
-                state.forget("compare", "last_valid")
-            preset = bp_core.PRESETS[model_key]  # what the chosen model offers: options, editable points, views
-            with st.form("settings_form"):
-                st.header(t("settings", lang))
-                st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key=key("compare", "lr"),
-                                 format_func=lambda v: f"{v:g}")
-                # float boxes, empty by default: a value Streamlit cannot use (NaN, inf from a modified client)
-                # comes back as an empty box that resolve_settings names, never as 0 or int(NaN) inside Streamlit
-                st.number_input(t("learning_rate_exact", lang), key=key("compare", "lr_exact"), format="%g", step=0.001,
-                                value=None)
-                st.number_input(t("epochs", lang, cap=EPOCHS_CAP), min_value=1.0, max_value=float(EPOCHS_CAP),
-                                step=100.0, format="%g", value=None, key=key("compare", "epochs"))
-                if "seed" in preset.options:
-                    st.number_input(t("seed", lang), min_value=0.0, max_value=float(bp_core.limits.MAX_SEED), step=1.0,
-                                    format="%.0f", value=None, key=key("compare", "seed"))
-                if "activation" in preset.options:
-                    st.selectbox(t("activation", lang), bp_core.activations.HIDDEN_ACTIVATIONS,
-                                 key=key("compare", "activation"))
-                if state.dropped_edits("compare", "points"):
-                    st.warning(t("edits_dropped", lang))
-                if preset.editable_points:
-                    edited = points_editor(lang)
-                else:
-                    edited = None
-                    st.caption(t(f"data_{preset.key}", lang))
-                st.form_submit_button(t("train", lang), type="primary", key=key("compare", "train"), width="stretch")
+        model_key, edited = settings_form(lang, start, drawn=phone or rest_now())
 
     # ---- settings from the widgets; bad input explained, last valid settings kept
     widget_values = state.values("compare")
