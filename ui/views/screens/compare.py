@@ -48,8 +48,9 @@ def points_editor(lang: str) -> pd.DataFrame | None:
 
 REST_AFTER_S = 1.0
 """A session's first view of Compare's results draws the numbers alone, and the rest of the page (charts, code,
-downloads) this many seconds later, on the browser's own timer (``rest_soon``): the browser then puts the numbers on
-screen before it loads and draws six Vega charts (issue 31, item 4; the figures in benchmarks/README.md)."""
+downloads; on a laptop the sidebar's settings form too) this many seconds later, on the browser's own timer
+(``rest_soon``): the browser then puts the numbers on screen before it loads and draws the settings' widgets and six
+Vega charts (issue 31, item 4; the figures in benchmarks/README.md)."""
 
 
 def rest_now() -> bool:
