@@ -151,6 +151,15 @@ class WidgetBlock:
 
     def __init__(self, page: str, names: Iterable[str], model: str | None, switched: bool) -> None:
         self.page, self.names, self.model, self.switched = page, list(names), model, switched
+        self.undrawn: list[str] = []
+
+    def not_drawn(self, *names: str) -> None:
+        """Say that this run draws no widget for ``names`` (a model without that setting, a form left for later):
+        their values are kept in the page's record when the block ends, and taken out of session state. Streamlit
+        keeps a value written under a key that no widget of the run uses under that bare key, also after a widget
+        with the key is drawn and gone again, and it then comes back in place of the learner's value after a page
+        switch."""
+        self.undrawn.extend(names)
 
     def value(self, name: str, default: Any) -> Any:
         """For a widget whose kind follows its ``value=`` argument (a range slider: a tuple value): its kept value,
@@ -196,6 +205,8 @@ def widgets(page: str, defaults: Mapping[str, Any], *, model: str | None = None)
         yield block
     finally:
         _keep(rec, block.names, model)
+        for name in block.undrawn:
+            state.pop(key(page, name), None)
 
 
 def _keep(rec: PageRecord, names: Iterable[str], model: str | None) -> None:

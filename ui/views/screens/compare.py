@@ -77,25 +77,25 @@ def settings_form(lang: str, start: dict, *, drawn: bool) -> tuple[str, pd.DataF
     last valid points are kept). Not ``drawn`` (a session's first view, in the sidebar): the same blocks restore and
     keep the same values, so the run trains what the form will show, and a line says the settings come with the
     rest of the page; the browser then draws the numbers before the settings' widgets (issue 31, item 4)."""
-    with state.widgets("compare", {"model": start["model"]}):
+    with state.widgets("compare", {"model": start["model"]}) as switch:
         if drawn:
             model_key = st.radio(t("model", lang), options=list(bp_core.PRESETS), key=key("compare", "model"),
                                  format_func=lambda m: t(f"model_{m}", lang))
         else:
             model_key = state.value("compare", "model")
+            switch.not_drawn("model")
     first = compare_first(model_key)
     firsts = {name: first[name] for name in ("lr", "lr_exact", "epochs", "seed", "activation")}
     with state.widgets("compare", firsts, model=model_key) as block:
         if block.switched:  # another model: its own rate and epochs came back; the other's last run does not apply
             state.forget("compare", "last_valid")
-        if drawn:
-            return model_key, settings_widgets(lang, model_key)
-        st.caption(t("compare_settings_soon", lang, train=t("train", lang)))
-    # kept in the page's record only: a value set in session state under a key no widget has used yet stays there
-    # under the bare key after its widget is drawn, and would come back in place of the learner's after a page switch
-    for name in ("model", *firsts):
-        state.drop_widget("compare", name)
-    return model_key, None
+        preset = bp_core.PRESETS[model_key]
+        if not drawn:
+            block.not_drawn(*firsts)
+            st.caption(t("compare_settings_soon", lang, train=t("train", lang)))
+            return model_key, None
+        block.not_drawn(*(name for name in ("seed", "activation") if name not in preset.options))
+        return model_key, settings_widgets(lang, model_key)
 
 
 def settings_widgets(lang: str, model_key: str) -> pd.DataFrame | None:

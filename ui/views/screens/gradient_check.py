@@ -38,12 +38,14 @@ def draw() -> None:
                               format_func=lambda s: t(f"check_source_{s}", lang))
     settings = teaching.RUNS[model_key]
     last = teaching.last_epoch(settings, lang)
-    with state.widgets("check", {"epoch": 0}, model=model_key):  # each model its own epoch, in its own range
+    with state.widgets("check", {"epoch": 0}, model=model_key) as block:  # each model its own epoch, in its range
         epoch = state.value("check", "epoch")
         if view.valid_epoch(epoch, last) != epoch:  # crafted
             state.set_value("check", "epoch", view.valid_epoch(epoch, last))
         if source == "trained":
             top[2].slider(t("check_epoch", lang, lr=settings.learning_rate), 0, last, key=key("check", "epoch"))
+        else:
+            block.not_drawn("epoch")
     epoch = state.value("check", "epoch")
 
     model, _ = settings.build()
