@@ -95,12 +95,12 @@ def settings_form(lang: str, start: dict, *, drawn: bool) -> tuple[str, pd.DataF
             st.caption(t("compare_settings_soon", lang, train=t("train", lang)))
             return model_key, None
         block.not_drawn(*(name for name in ("seed", "activation") if name not in preset.options))
-        return model_key, settings_widgets(lang, model_key)
+        return model_key, settings_widgets(lang, preset)
 
 
-def settings_widgets(lang: str, model_key: str) -> pd.DataFrame | None:
-    """The settings form of ``model_key``, inside its ``state.widgets`` block; returns the points typed, if shown."""
-    preset = bp_core.PRESETS[model_key]  # what the chosen model offers: options, editable points, views
+def settings_widgets(lang: str, preset: bp_core.Preset) -> pd.DataFrame | None:
+    """The settings form of the chosen model's ``preset`` (what it offers: options, editable points), inside its
+    ``state.widgets`` block; returns the points typed, if shown."""
     with st.form("settings_form"):
         st.header(t("settings", lang))
         st.select_slider(t("learning_rate", lang), options=LR_OPTIONS, key=key("compare", "lr"),
@@ -135,6 +135,7 @@ def draw() -> None:
     lang = language()
 
     phone = on_phone()  # the settings then sit on the page, under the intro, not in the folded sidebar
+    whole = rest_now()  # False on a session's first view: the numbers first, the rest on the browser's timer
     st.title(t("compare_title", lang))
     change = "compare_change_on_page" if phone else "compare_change_sidebar"
     st.markdown(f"{t('compare_intro', lang)} {t(change, lang)}")
@@ -145,7 +146,7 @@ def draw() -> None:
     start = compare_start()  # the link's values first, then the learner's (each model's own), kept across pages
     # on a phone the sidebar is folded away: the settings and Train sit on the page itself, above the results
     with st.expander(t("settings", lang), expanded=True) if phone else st.sidebar:
-        model_key, edited = settings_form(lang, start, drawn=phone or rest_now())
+        model_key, edited = settings_form(lang, start, drawn=phone or whole)
 
     # ---- settings from the widgets; bad input explained, last valid settings kept
     widget_values = state.values("compare")
@@ -174,7 +175,7 @@ def draw() -> None:
         for col, metric in zip(st.columns(3), row):
             col.metric(metric.label, metric.value, help=metric.help)
     st.caption(say.ratio_words(comparison, lang))
-    if rest_now():
+    if whole:
         draw_rest(comparison, settings, lang)
     else:
         rest_soon(lang)
